@@ -1,0 +1,39 @@
+# A fresh clone needs only `make demo` and `make test`: both build .venv from the hashed lock.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SAMPLES := tacitus/data/samples
+
+.PHONY: install demo test lint bench eval lock clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/tacitus code $(SAMPLES)/kabul_talks_2012.txt $(SAMPLES)/sahel_clashes_2019.md \
+		$(SAMPLES)/gulf_diplomacy_2017.html $(SAMPLES)/wire_briefs_1988.txt --format table
+	$(BIN)/tacitus code $(SAMPLES)/corpus.jsonl --format table
+
+test: install
+	$(BIN)/ruff check tacitus tests benchmarks
+	$(BIN)/pytest -q
+
+eval: install
+	$(BIN)/tacitus eval plover ../shared/eval/events/plover_gsr/PLOVER_GSR_CAMEO.txt
+	$(BIN)/tacitus eval conflibert ../shared/eval/events/conflibert_cameo/class_train.tsv
+
+bench: install
+	$(BIN)/python benchmarks/bench_coder.py
+
+lock:
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --no-header --strip-extras \
+		-o requirements.lock requirements.in
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

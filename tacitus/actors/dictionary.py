@@ -1,0 +1,154 @@
+"""The actor dictionary as spaCy phrase matchers, built once per pipeline vocabulary.
+
+Every name, adjective, demonym, capital and seat-of-power metonym, organization alias, person
+name and agent noun from ``tacitus/data/actors`` becomes a phrase pattern. Matching a whole
+document costs one pass of two ``PhraseMatcher`` objects, which keeps the coder cheap next to
+the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from tacitus.data import (
+    Person,
+    load_agents,
+    load_countries,
+    load_organizations,
+    load_persons,
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a matched phrase refers to.
+
+    kind: "country" (name or adjective), "demonym", "metonym" (a capital or seat of power,
+    standing for ``agent`` of ``code``), "org", "person" (``ref`` indexes the person list)
+    or "agent" (a role noun such as "officials", ``code`` being the agent code).
+    """
+
+    kind: str
+    code: str
+    agent: str | None = None
+    ref: int = -1
+    capital: bool = False
+
+
+@dataclass
+class Dictionary:
+    """All matchers and lookup tables for one vocabulary."""
+
+    names: PhraseMatcher
+    nouns: PhraseMatcher
+    entries: dict[str, Entry]
+    countries: dict[str, str]  # code -> canonical name
+    country_descriptors: dict[str, set[str]]  # lowercased descriptor -> country codes
+    org_names: dict[str, str]
+    org_country: dict[str, str | None]
+    org_kind: dict[str, str]
+    org_descriptors: dict[str, set[str]]
+    agent_labels: dict[str, str]
+    persons: list[Person]
+
+    def match(self, doc: Doc) -> list[tuple[Span, Entry]]:
+        """Dictionary mentions in ``doc``, longest first where they overlap."""
+        found: list[tuple[int, int, str]] = [
+            (s, e, doc.vocab.strings[k]) for k, s, e in self.names(doc)
+        ] + [(s, e, doc.vocab.strings[k]) for k, s, e in self.nouns(doc)]
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        taken: set[int] = set()
+        out = []
+        for start, end, key in found:
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            out.append((doc[start:end], self.entries[key]))
+        return out
+
+
+def role_on(person: Person, day: str | None) -> tuple[str | None, str | None]:
+    """The CAMEO code and title of the role ``person`` held on ``day`` (ISO date).
+
+    Before or after all roles a person is coded as an elite of their country (``…ELI``);
+    without a date the latest role is used.
+    """
+    roles = sorted(person.roles, key=lambda r: r.start)
+    if not roles:
+        return (f"{person.country}ELI" if person.country else None), None
+    if day is None:
+        return roles[-1].code, roles[-1].title
+    for role in reversed(roles):
+        if role.start[: len(day)] <= day and (role.end is None or day <= _end_bound(role.end)):
+            return role.code, role.title
+    if person.country:
+        return f"{person.country}ELI", None
+    return roles[-1].code, None
+
+
+def _end_bound(end: str) -> str:
+    """A partial end date ("2014", "2014-09") covers its whole year or month."""
+    return end + "-12-31"[len(end) - 4 :] if len(end) < 10 else end
+
+
+@cache
+def _build(vocab_id: int, nlp: Language) -> Dictionary:
+    make = nlp.make_doc
+    names = PhraseMatcher(nlp.vocab, attr="ORTH")
+    nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+    entries: dict[str, Entry] = {}
+
+    def add(matcher: PhraseMatcher, key: str, entry: Entry, phrases: list[str]) -> None:
+        phrases = [p for p in dict.fromkeys(phrases) if p and p.strip()]
+        if not phrases:
+            return
+        entries[key] = entry
+        matcher.add(key, [make(p) for p in phrases])
+
+    countries, country_descriptors = {}, {}
+    for c in load_countries():
+        countries[c.code] = c.name
+        add(names, f"C|{c.code}", Entry("country", c.code), [c.name, *c.aliases, *c.adjectives])
+        add(names, f"D|{c.code}", Entry("demonym", c.code), c.demonyms)
+        by_agent: dict[str, list[str]] = {}
+        for m in c.metonyms:
+            by_agent.setdefault(m.agent, []).append(m.text)
+        if c.capital and c.capital not in by_agent.get("GOV", []):
+            by_agent.setdefault("GOV", []).append(c.capital)
+        for agent, texts in by_agent.items():
+            capital = c.capital in texts
+            add(names, f"M|{c.code}|{agent}", Entry("metonym", c.code, agent, capital=capital),
+                texts)
+        for d in c.descriptors:
+            country_descriptors.setdefault(d.lower(), set()).add(c.code)
+
+    org_names, org_country, org_kind, org_descriptors = {}, {}, {}, {}
+    for o in load_organizations():
+        org_names[o.code] = o.name
+        org_country[o.code] = o.country
+        org_kind[o.code] = o.kind
+        add(names, f"O|{o.code}", Entry("org", o.code), [o.name, *o.aliases])
+        for d in o.descriptors:
+            org_descriptors.setdefault(d.lower(), set()).add(o.code)
+
+    persons = load_persons()
+    for i, p in enumerate(persons):
+        add(names, f"P|{i}", Entry("person", p.country or "", ref=i), [p.name, *p.aliases])
+
+    agent_labels = {}
+    for a in load_agents():
+        agent_labels[a.code] = a.label
+        add(nouns, f"A|{a.code}", Entry("agent", a.code), a.nouns)
+
+    return Dictionary(names, nouns, entries, countries, country_descriptors, org_names,
+                      org_country, org_kind, org_descriptors, agent_labels, persons)
+
+
+def dictionary_for(nlp: Language) -> Dictionary:
+    """The dictionary built for ``nlp``'s vocabulary (built on first use, then cached)."""
+    return _build(id(nlp.vocab), nlp)

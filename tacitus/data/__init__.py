@@ -1,0 +1,239 @@
+"""Load the packaged domain knowledge: one cached, schema-checked ``load_*()`` per data file.
+
+The files next to this module are hand-edited data (actor dictionary, verb patterns, CAMEO
+table, boilerplate lines), each with a ``version``. A malformed entry raises
+``DataFileError`` naming the file and every bad entry, so a broken edit fails loudly at load
+time rather than coding quietly worse.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from tacitus.errors import DataFileError
+
+DATA_DIR = Path(__file__).parent
+
+_CODE = re.compile(r"^\d{2,4}$")
+_T = TypeVar("_T", bound=BaseModel)
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Metonym(_Entry):
+    text: str
+    agent: str
+
+
+class Country(_Entry):
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    adjectives: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    capital: str | None = None
+    metonyms: list[Metonym] = Field(default_factory=list)
+    descriptors: list[str] = Field(default_factory=list)
+    un_member: bool = False
+    iso3_official: bool = True
+
+
+class Agent(_Entry):
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    label: str
+    nouns: list[str]
+
+
+class Organization(_Entry):
+    code: str
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    descriptors: list[str] = Field(default_factory=list)
+
+
+class Role(_Entry):
+    title: str
+    code: str
+    start: str
+    end: str | None = None
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        return None if value is None else str(value)
+
+
+class Person(_Entry):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    roles: list[Role]
+
+
+class VerbPattern(_Entry):
+    verb: str
+    code: str = Field(pattern=_CODE.pattern)
+    object: list[str] = Field(default_factory=list)
+    xcomp: list[str] = Field(default_factory=list)
+    prep: str | None = None
+    target: list[str] = Field(default_factory=lambda: ["dobj"])
+    speech: bool = False
+
+
+class NounPattern(_Entry):
+    noun: str
+    code: str = Field(pattern=_CODE.pattern)
+    target: list[str] = Field(default_factory=lambda: ["on", "against"])
+
+
+class CameoCode(_Entry):
+    code: str = Field(pattern=_CODE.pattern)
+    name: str
+    goldstein: float
+    quad_class: Literal[1, 2, 3, 4]
+    plover: str | None
+    description: str = ""
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    path = DATA_DIR / name
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict) or "version" not in data:
+        raise DataFileError(name, ["the file must be a mapping with a 'version' key"])
+    return data
+
+
+def _entries(name: str, key: str, model: type[_T]) -> list[_T]:
+    """Validate every entry under ``key``, collecting all problems before raising."""
+    data = _read_yaml(name)
+    entries, problems = [], []
+    for i, raw in enumerate(data.get(key) or []):
+        try:
+            entries.append(model.model_validate(raw))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            label = raw.get("code") or raw.get("name") or raw.get("verb") or raw.get("noun") \
+                if isinstance(raw, dict) else raw
+            problems.append(f"{key}[{i}] ({label}): {'.'.join(map(str, first['loc']))} "
+                            f"{first['msg']}")
+    if problems:
+        raise DataFileError(name, problems)
+    return entries
+
+
+def data_version(name: str) -> str:
+    """The ``version`` of one YAML data file."""
+    return str(_read_yaml(name)["version"])
+
+
+@cache
+def load_boilerplate() -> list[re.Pattern[str]]:
+    data = _read_yaml("boilerplate.yaml")
+    problems, patterns = [], []
+    for i, text in enumerate(data.get("patterns") or []):
+        try:
+            patterns.append(re.compile(text, re.I))
+        except re.error as exc:
+            problems.append(f"patterns[{i}] {text!r}: {exc}")
+    if problems:
+        raise DataFileError("boilerplate.yaml", problems)
+    return patterns
+
+
+@cache
+def load_modality() -> dict[str, list[str]]:
+    """Cue words for modality: auxiliaries, adverbs, disputing verbs, conditional marks."""
+    data = _read_yaml("modality.yaml")
+    keys = ("hypothetical_aux", "planned_aux", "reported_adverbs", "disputing_verbs",
+            "conditional_marks")
+    problems = [f"{k}: expected a list of words" for k in keys
+                if not isinstance(data.get(k), list)]
+    if problems:
+        raise DataFileError("modality.yaml", problems)
+    return {k: [str(w).lower() for w in data[k]] for k in keys}
+
+
+@cache
+def load_countries() -> list[Country]:
+    return _entries("actors/countries.yaml", "countries", Country)
+
+
+@cache
+def load_agents() -> list[Agent]:
+    return _entries("actors/agents.yaml", "agents", Agent)
+
+
+@cache
+def load_organizations() -> list[Organization]:
+    return _entries("actors/organizations.yaml", "organizations", Organization)
+
+
+@cache
+def load_persons() -> list[Person]:
+    return _entries("actors/persons.yaml", "persons", Person)
+
+
+@cache
+def load_verb_patterns() -> list[VerbPattern]:
+    return _entries("verb_patterns.yaml", "verbs", VerbPattern)
+
+
+@cache
+def load_noun_patterns() -> list[NounPattern]:
+    return _entries("verb_patterns.yaml", "nouns", NounPattern)
+
+
+@cache
+def load_cameo() -> dict[str, CameoCode]:
+    """The CAMEO table, keyed by code ("190", "0311")."""
+    name = "cameo_codes.tsv"
+    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        table, problems = {}, []
+        for row in rows:
+            try:
+                entry = CameoCode.model_validate({**row, "plover": row.get("plover") or None})
+            except ValidationError as exc:
+                problems.append(f"{row.get('code')}: {exc.errors()[0]['msg']}")
+                continue
+            if entry.code in table:
+                problems.append(f"{entry.code}: duplicate code")
+            table[entry.code] = entry
+    if problems:
+        raise DataFileError(name, problems)
+    return table
+
+
+@cache
+def cameo_version() -> str:
+    with (DATA_DIR / "cameo_codes.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("# version:"):
+                return line.split(":", 1)[1].strip()
+    return "unknown"
+
+
+@cache
+def versions() -> str:
+    """One string naming the version of every data file, stored with each coded document."""
+    parts = [f"cameo={cameo_version()}"]
+    for name in ("actors/countries.yaml", "actors/agents.yaml", "actors/organizations.yaml",
+                 "actors/persons.yaml", "verb_patterns.yaml", "modality.yaml"):
+        parts.append(f"{Path(name).stem}={data_version(name)}")
+    return ";".join(parts)

@@ -1,0 +1,1 @@
+"""eval: accuracy on published gold data (the files in ../shared/eval)."""

@@ -1,0 +1,306 @@
+"""Code CAMEO events from the dependency parse with the verb and noun patterns in data files.
+
+For each verb the coder finds the most specific pattern of ``data/verb_patterns.yaml`` that
+matches its lemma, particle, object, to-complement and prepositions; the source is its
+subject (the "by" phrase in the passive, the subject of the governing verb for coordinated
+and controlled verbs), the target sits in the slots the pattern names. Coordinated subjects
+and objects give one event per pair. A verb inside the reported clause of a speech verb is
+attributed to the speaker. Event nouns ("Russia's attack on Ukraine", "a US raid", "the
+boycott of the summit by Pakistan") are coded from their possessor, modifiers and
+prepositions. An event needs at least one actor the text names: nothing is invented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from tacitus.actors.resolver import ActorBook
+from tacitus.data import (
+    NounPattern,
+    VerbPattern,
+    load_modality,
+    load_noun_patterns,
+    load_verb_patterns,
+)
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+
+
+@dataclass
+class Found:
+    """One coded event before it is turned into the output contract."""
+
+    source: str | None
+    target: str | None
+    code: str
+    trigger: Token
+    tokens: list[Token]
+    pattern: str
+    specific: bool
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    confidence: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    verbs: dict[tuple[str, str | None], list[VerbPattern]]
+    nouns: dict[str, NounPattern]
+    speech: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    planned_aux: frozenset[str]
+    reported_adverbs: frozenset[str]
+    disputing: frozenset[str]
+    conditional: frozenset[str]
+
+
+@cache
+def load_patterns() -> Patterns:
+    """Index the pattern files: verbs by (lemma, particle), most specific pattern first."""
+    verbs: dict[tuple[str, str | None], list[VerbPattern]] = {}
+    for p in load_verb_patterns():
+        lemma, _, particle = p.verb.lower().partition(" ")
+        verbs.setdefault((lemma, particle or None), []).append(p)
+    for entries in verbs.values():
+        entries.sort(key=lambda p: -(bool(p.object) + bool(p.xcomp) + bool(p.prep)))
+    modality = load_modality()
+    return Patterns(
+        verbs=verbs,
+        nouns={p.noun.lower(): p for p in load_noun_patterns()},
+        speech=frozenset(p.verb for p in load_verb_patterns() if p.speech),
+        hypothetical_aux=frozenset(modality["hypothetical_aux"]),
+        planned_aux=frozenset(modality["planned_aux"]),
+        reported_adverbs=frozenset(modality["reported_adverbs"]),
+        disputing=frozenset(modality["disputing_verbs"]),
+        conditional=frozenset(modality["conditional_marks"]),
+    )
+
+
+def _conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    return out
+
+
+def _is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def _subjects(v: Token, depth: int = 0) -> list[Token]:
+    """Who does ``v``: its subject, or the agent of a passive, or the governing verb's."""
+    if _is_passive(v):
+        found = [g for c in v.children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj"]
+    else:
+        found = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+    if not found and depth < 3:
+        if v.dep_ in INHERIT_SUBJECT_DEPS and v.head.i != v.i and not _is_passive(v.head):
+            found = _subjects(v.head, depth + 1)
+        elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
+                and not _is_passive(v):
+            found = [v.head]
+    return _conjuncts(found)
+
+
+def _objects(v: Token) -> list[Token]:
+    deps = ("nsubjpass",) if _is_passive(v) else ("dobj", "obj")
+    found = [c for c in v.children if c.dep_ in deps]
+    if not found and _is_passive(v) and v.dep_ == "conj":
+        found = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+    if not found and v.dep_ in ("relcl", "acl") and _is_passive(v):
+        found = [v.head]
+    return _conjuncts(found)
+
+
+def _xcomp(v: Token) -> Token | None:
+    return next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+
+
+def _pobjs(holder: Token, prep: str) -> list[Token]:
+    out = []
+    for c in holder.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return _conjuncts(out)
+
+
+class EventCoder:
+    """Codes the events of one parsed document against an ``ActorBook``."""
+
+    def __init__(self, patterns: Patterns | None = None) -> None:
+        self.p = patterns or load_patterns()
+
+    # -- verbs ------------------------------------------------------------------------
+    def match_verb(self, v: Token) -> tuple[VerbPattern, Token | None, Token | None] | None:
+        """The most specific pattern for verb ``v``, with the object and xcomp it used."""
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        candidates = self.p.verbs.get((v.lemma_.lower(), particle))
+        if candidates is None:
+            return None
+        objects = _objects(v)
+        xcomp = _xcomp(v)
+        preps = {c.lower_ for c in v.children if c.dep_ == "prep"}
+        for pattern in candidates:
+            obj = None
+            if pattern.object:
+                obj = next((o for o in objects if o.lemma_.lower() in pattern.object), None)
+                if obj is None and xcomp is not None:  # "agreed to impose sanctions"
+                    continue
+                if obj is None:
+                    continue
+            if pattern.xcomp and (xcomp is None or xcomp.lemma_.lower() not in pattern.xcomp):
+                continue
+            if pattern.prep and pattern.prep not in preps:
+                continue
+            return pattern, obj, xcomp if pattern.xcomp else None
+        return None
+
+    def _targets(self, book: ActorBook, v: Token, pattern: VerbPattern, obj: Token | None,
+                 xcomp: Token | None) -> list[tuple[str, list[Token]]]:
+        holders = [h for h in (v, xcomp, obj) if h is not None]
+        for slot in pattern.target:
+            if slot == "dobj":
+                tokens = _objects(xcomp) if xcomp is not None else _objects(v)
+                if pattern.object:
+                    tokens = [t for t in tokens if t is not obj]
+            elif slot == "dative":
+                tokens = _conjuncts(c for c in v.children if c.dep_ in ("dative", "iobj")
+                                    and c.pos_ != "ADP")
+            else:
+                tokens = [t for h in holders for t in _pobjs(h, slot)]
+            found = [(key, [t]) for t in tokens if (key := book.actor_of(t)) is not None]
+            if found:
+                return found
+        return []
+
+    def code_verb(self, book: ActorBook, v: Token) -> list[Found]:
+        matched = self.match_verb(v)
+        if matched is None:
+            return []
+        pattern, obj, xcomp = matched
+        sources = [(key, [t]) for t in _subjects(v) if (key := book.actor_of(t)) is not None]
+        targets = self._targets(book, v, pattern, obj, xcomp)
+        specific = bool(pattern.object or pattern.xcomp or pattern.prep)
+        extra = [t for t in (obj, xcomp) if t is not None]
+        label = pattern.verb + "".join(f" +{k}" for k in ("object", "xcomp", "prep")
+                                       if getattr(pattern, k))
+        return self._pairs(v, sources, targets, pattern.code, label, specific, extra)
+
+    # -- nouns ------------------------------------------------------------------------
+    def code_noun(self, book: ActorBook, n: Token) -> list[Found]:
+        pattern = self.p.nouns.get(n.lemma_.lower())
+        if pattern is None:
+            return []
+        sources = []
+        for c in n.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                key = book.actor_of(c)
+                if key is not None:
+                    sources.append((key, [c]))
+        sources += [(k, [t]) for t in _pobjs(n, "by") if (k := book.actor_of(t)) is not None]
+        targets: list[tuple[str, list[Token]]] = []
+        for slot in pattern.target:
+            targets = [(k, [t]) for t in _pobjs(n, slot)
+                       if (k := book.actor_of(t, slot="target")) is not None]
+            if targets:
+                break
+        return self._pairs(n, sources, targets, pattern.code, f"noun {pattern.noun}", False, [])
+
+    # -- shared -----------------------------------------------------------------------
+    def _pairs(self, trigger: Token, sources, targets, code: str, label: str, specific: bool,
+               extra: list[Token]) -> list[Found]:
+        if not sources and not targets:
+            return []
+        out = []
+        for s_key, s_toks in sources or [(None, [])]:
+            for t_key, t_toks in targets or [(None, [])]:
+                if s_key is not None and s_key == t_key:
+                    t_key, t_toks = None, []
+                out.append(Found(s_key, t_key, code, trigger, [trigger, *extra, *s_toks,
+                                 *t_toks], label, specific))
+        return out
+
+    def modality(self, book: ActorBook, trigger: Token) -> tuple[str, str | None]:
+        """Asserted, negated, hypothetical, planned, reported or disputed; and by whom."""
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        children = list(verb.children)
+        if trigger is not verb and any(c.dep_ == "neg" for c in trigger.children):
+            return "negated", None
+        scope = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+        if any(c.dep_ == "neg" for s in scope for c in s.children):
+            return "negated", None
+        if any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children) or (
+            verb.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children)
+        ):
+            return "hypothetical", None
+        auxes = {c.lower_ for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & self.p.hypothetical_aux:
+            return "hypothetical", None
+        if auxes & self.p.planned_aux:
+            return "planned", None
+        # A clause reported by a speech verb: attributed to its speaker.
+        prev = verb
+        for anc in verb.ancestors:
+            if prev.dep_ in ("ccomp", "parataxis") and anc.lemma_.lower() in (
+                self.p.speech | self.p.disputing
+            ):
+                speakers = [k for t in _subjects(anc) if (k := book.actor_of(t))]
+                mode = "disputed" if anc.lemma_.lower() in self.p.disputing else "reported"
+                return mode, speakers[0] if speakers else None
+            prev = anc
+        if any(c.lower_ in self.p.reported_adverbs for c in children):
+            return "reported", None
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                cited = [k for t in _pobjs(c, "to") if (k := book.actor_of(t))]
+                return "reported", cited[0] if cited else None
+        return "asserted", None
+
+    def code(self, doc: Doc, book: ActorBook) -> list[tuple[int, Found]]:
+        """All events of ``doc`` with their sentence index, in reading order."""
+        events: list[tuple[int, Found]] = []
+        for s_index, sent in enumerate(doc.sents):
+            consumed: set[int] = set()
+            found: list[Found] = []
+            for tok in sent:
+                if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+                    hits = self.code_verb(book, tok)
+                    for h in hits:
+                        consumed.update(t.i for t in h.tokens)
+                    found.extend(hits)
+            for tok in sent:
+                if tok.pos_ == "NOUN" and tok.i not in consumed:
+                    found.extend(self.code_noun(book, tok))
+            seen: set[tuple] = set()
+            for f in found:
+                key = (f.source, f.target, f.code, f.trigger.i)
+                if key in seen:
+                    continue
+                seen.add(key)
+                f.modality, f.attributed_to = self.modality(book, f.trigger)
+                f.confidence = _confidence(f, book)
+                events.append((s_index, f))
+        return events
+
+
+def _confidence(f: Found, book: ActorBook) -> float:
+    """A heuristic score: both actors named and identified, and a specific pattern, score high."""
+    score = 0.45
+    for key in (f.source, f.target):
+        if key is not None:
+            code = book.records[key].code
+            score += 0.2 if code and not code.startswith("---") else 0.1
+    if f.specific:
+        score += 0.1
+    if f.pattern.startswith("noun"):
+        score -= 0.1
+    return round(max(0.05, min(0.95, score)), 2)

@@ -1,0 +1,127 @@
+"""The output contract: plain data classes for one coded document (``schema_version`` "1").
+
+Everything downstream (the JSON output, the database, the web UI) is built from these classes,
+so the field names are fixed: fields may be added, never renamed. This module imports nothing
+else from tacitus, so any consumer can depend on it alone.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Modality = Literal["asserted", "reported", "disputed", "planned", "hypothetical", "negated"]
+ActorKind = Literal["country", "government", "organization", "armed_group", "person", "group"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A piece of the cleaned text: ``text == document.text[start:end]`` always holds."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Document(_Model):
+    """The article as tacitus read it; ``text`` is the cleaned text all offsets refer to."""
+
+    id: str
+    title: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD")
+    author: str | None = None
+    source: str | None = None
+    url: str | None = None
+    text: str
+    dateline: str | None = Field(None, description="wire dateline removed from the text")
+
+
+class Actor(_Model):
+    """One participant, resolved to a canonical identity with a CAMEO-style code."""
+
+    id: str
+    name: str
+    code: str | None
+    country: str | None = Field(None, description="ISO3")
+    kind: ActorKind
+    mentions: list[Span] = Field(default_factory=list)
+    role: str | None = Field(None, description="the dated role a person was coded by")
+
+
+class EventDate(_Model):
+    value: str = Field(description="YYYY[-MM[-DD]]")
+    precision: str
+    text: str | None
+
+
+class Location(_Model):
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    geonames_id: int | None
+
+
+class Quantity(_Model):
+    kind: str
+    value: float | None
+    text: str
+
+
+class Event(_Model):
+    """Who did what to whom, read from ``evidence``; ``source``/``target`` are actor ids."""
+
+    id: str
+    source: str | None
+    target: str | None
+    cameo: str
+    root: str
+    quad_class: int = Field(ge=1, le=4)
+    goldstein: float
+    evidence: Span
+    sentence: int = Field(ge=0)
+    date: EventDate | None = None
+    location: Location | None = None
+    modality: Modality = "asserted"
+    attributed_to: str | None = None
+    quantities: list[Quantity] = Field(default_factory=list)
+    confidence: float = Field(ge=0.0, le=1.0)
+    name: str = Field("", description="the CAMEO code's name")
+    plover: str | None = None
+    trigger: Span | None = Field(None, description="the verb or noun the event was read from")
+    pattern: str | None = Field(None, description="which data pattern coded it")
+
+
+class Quote(_Model):
+    speaker: str | None
+    text: str
+    start: int
+    end: int
+    direct: bool
+
+
+class Place(_Model):
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    geonames_id: int | None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class CodedDocument(_Model):
+    """The whole result for one article: the unit of JSON output."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    document: Document
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    data_version: str | None = Field(None, description="versions of the data files that coded it")

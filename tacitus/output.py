@@ -1,0 +1,76 @@
+"""Write coded documents as JSON, JSONL or a table a person can read.
+
+Documents are written as they arrive, so a corpus streams through in constant memory. In the
+table, every piece of article text is a rich ``Text`` (never markup), because the text is
+untrusted: "[bold]" in an article is printed, not interpreted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from tacitus.model import CodedDocument
+
+
+def write_documents(docs: Iterable[CodedDocument], fmt: str, out: TextIO, *,
+                    as_list: bool) -> int:
+    """Write ``docs`` to ``out``; a JSON list when ``as_list``, else one object. Returns count."""
+    count = 0
+    if fmt == "table":
+        console = Console(file=out, highlight=False, width=160)
+        for doc in docs:
+            print_table(doc, console)
+            count += 1
+        return count
+    if fmt == "jsonl":
+        for doc in docs:
+            out.write(doc.model_dump_json() + "\n")
+            count += 1
+        return count
+    if as_list:
+        out.write("[")
+    for doc in docs:
+        if count:
+            out.write(",\n")
+        out.write(doc.model_dump_json(indent=2))
+        count += 1
+    out.write("]\n" if as_list else "\n")
+    return count
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(doc: CodedDocument, console: Console) -> None:
+    d = doc.document
+    head = Text(d.title or d.id, style="bold")
+    head.append(f"  published {d.published or 'unknown'}", style="dim")
+    if d.author:
+        head.append(f"  by {d.author}", style="dim")
+    console.print(head)
+    names = {a.id: f"{a.name} [{a.code or '?'}]" for a in doc.actors}
+    actors = Table("id", "actor", "code", "kind", "mentions", title="Actors", title_justify="left")
+    for a in doc.actors:
+        actors.add_row(a.id, Text(a.name), Text(a.code or "-"), a.kind, str(len(a.mentions)))
+    console.print(actors)
+    events = Table("id", "source", "event", "target", "modality", "conf", "evidence",
+                   title="Events", title_justify="left")
+    for e in doc.events:
+        events.add_row(
+            e.id,
+            Text(names.get(e.source, "-") if e.source else "-"),
+            Text(f"{e.cameo} {e.name}"),
+            Text(names.get(e.target, "-") if e.target else "-"),
+            Text(e.modality + (f" ({names[e.attributed_to]})" if e.attributed_to else "")),
+            f"{e.confidence:.2f}",
+            Text(_clip(e.evidence.text)),
+        )
+    console.print(events)
+    console.print()

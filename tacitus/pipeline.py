@@ -1,0 +1,80 @@
+"""Wiring: cleaned documents -> spaCy parse -> actors -> events -> the output contract."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from spacy.tokens import Doc
+
+from tacitus.actors import ActorBook, dictionary_for
+from tacitus.data import versions
+from tacitus.events import EventCoder, lookup
+from tacitus.ingest import from_text
+from tacitus.model import CodedDocument, Document, Event, Span
+from tacitus.nlp import DEFAULT_PIPELINE, load_pipeline
+
+
+class Coder:
+    """Codes documents with one loaded spaCy pipeline; create once, reuse for many articles."""
+
+    def __init__(self, pipeline: str = DEFAULT_PIPELINE) -> None:
+        self.nlp = load_pipeline(pipeline)
+        self.dictionary = dictionary_for(self.nlp)
+        self.events = EventCoder()
+        self.data_version = versions()
+
+    def code(self, text: str, *, published: str | None = None, **meta: str | None
+             ) -> CodedDocument:
+        """Clean and code one article given as text (plain or Markdown)."""
+        return self.code_document(from_text(text, published=published, **meta))
+
+    def code_document(self, document: Document) -> CodedDocument:
+        return self._assemble(document, self.nlp(document.text))
+
+    def code_documents(self, documents: Iterable[Document], batch_size: int = 16
+                       ) -> Iterator[CodedDocument]:
+        """Code a stream of documents, parsing them in batches (memory stays flat)."""
+        pairs = self.nlp.pipe(((d.text, d) for d in documents), as_tuples=True,
+                              batch_size=batch_size)
+        for parsed, document in pairs:
+            yield self._assemble(document, parsed)
+
+    def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
+        book = ActorBook(doc, self.dictionary, document.published)
+        found = self.events.code(doc, book)
+        ids = book.ids()
+        events = []
+        for n, (sentence, f) in enumerate(found, start=1):
+            row = lookup(f.code)
+            start = min(t.idx for t in f.tokens)
+            end = max(t.idx + len(t.text) for t in f.tokens)
+            trigger = f.trigger
+            events.append(Event(
+                id=f"e{n}",
+                source=ids.get(f.source) if f.source else None,
+                target=ids.get(f.target) if f.target else None,
+                cameo=row.code, root=row.root, quad_class=row.quad_class,
+                goldstein=row.goldstein, name=row.name, plover=row.plover,
+                evidence=Span(start=start, end=end, text=doc.text[start:end]),
+                trigger=Span(start=trigger.idx, end=trigger.idx + len(trigger.text),
+                             text=trigger.text),
+                sentence=sentence,
+                modality=f.modality,
+                attributed_to=ids.get(f.attributed_to) if f.attributed_to else None,
+                confidence=f.confidence,
+                pattern=f.pattern,
+            ))
+        return CodedDocument(document=document, actors=book.actors(), events=events,
+                             data_version=self.data_version)
+
+
+@cache
+def default_coder(pipeline: str = DEFAULT_PIPELINE) -> Coder:
+    return Coder(pipeline)
+
+
+def code(text: str, *, published: str | None = None, pipeline: str = DEFAULT_PIPELINE,
+         **meta: str | None) -> CodedDocument:
+    """Code one article: ``tacitus.code(text, published="2012-01-04")``."""
+    return default_coder(pipeline).code(text, published=published, **meta)
