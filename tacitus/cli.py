@@ -94,6 +94,16 @@ def explain(code: Annotated[str, typer.Argument(help="A CAMEO code, e.g. 190 or 
         out.print(f"  {child.code}  {child.name}", markup=False)
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the output contract (schema_version "1")."""
+    import json
+
+    from tacitus.model import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2))
+
+
 @eval_app.command("plover")
 def eval_plover(path: Annotated[Path, typer.Argument(help="PLOVER_GSR_CAMEO.txt")]) -> None:
     """Score the coder on the PLOVER gold-standard records (type, source, target)."""

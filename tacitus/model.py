@@ -125,3 +125,11 @@ class CodedDocument(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     data_version: str | None = Field(None, description="versions of the data files that coded it")
+
+
+def json_schema() -> dict:
+    """The published JSON Schema (``schema/tacitus-v1.schema.json`` is this, committed)."""
+    schema = CodedDocument.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://tacitus.invalid/schema/tacitus-v1.schema.json"
+    return schema

@@ -47,8 +47,8 @@ class Coder:
         events = []
         for n, (sentence, f) in enumerate(found, start=1):
             row = lookup(f.code)
-            start = min(t.idx for t in f.tokens)
-            end = max(t.idx + len(t.text) for t in f.tokens)
+            start = min(s for s, _ in f.spans)
+            end = max(e for _, e in f.spans)
             trigger = f.trigger
             events.append(Event(
                 id=f"e{n}",

@@ -269,12 +269,12 @@ class ActorBook:
         return self._record(f"C|{country}{agent}", name, f"{country}{agent}", country,
                             _kind_of_agent(agent))
 
+    def extent(self, head: Token) -> tuple[int, int]:
+        """Character offsets of the phrase headed by ``head``, as a mention shows it."""
+        return _extent(head, _np_tokens(head))
+
     def _mention(self, key: str, head: Token, np: list[Token]) -> None:
-        words = [t for t in np if t.dep_ not in ("det", "punct", "appos", "prep", "pobj")
-                 or t.i == head.i]
-        first = min(words, key=lambda t: t.i)
-        last = max(words, key=lambda t: t.i)
-        start, end = first.idx, last.idx + len(last.text)
+        start, end = _extent(head, np)
         self.records[key].mentions[(start, end)] = self.doc.text[start:end]
         pos = bisect.bisect_left(self._order, head.i)
         if pos < len(self._order) and self._order[pos] == head.i:
@@ -282,6 +282,16 @@ class ActorBook:
         else:
             self._order.insert(pos, head.i)
             self._order_keys.insert(pos, key)
+
+
+def _extent(head: Token, np: list[Token]) -> tuple[int, int]:
+    """From the first to the last word of the phrase, leaving out articles and appositions."""
+    words = [t for t in np if t.dep_ not in ("det", "punct", "appos", "prep", "pobj", "cc")
+             or t.i == head.i]
+    words = [t for t in words if t.i <= head.i or t.head.i == head.i or t.i == head.i]
+    first = min(words, key=lambda t: t.i)
+    last = max(words, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
 
 
 def _kind_of_agent(agent: str) -> str:

@@ -12,7 +12,7 @@ import csv
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -101,7 +101,7 @@ class CameoCode(_Entry):
     code: str = Field(pattern=_CODE.pattern)
     name: str
     goldstein: float
-    quad_class: Literal[1, 2, 3, 4]
+    quad_class: int = Field(ge=1, le=4)
     plover: str | None
     description: str = ""
 
@@ -110,10 +110,28 @@ class CameoCode(_Entry):
         return self.code[:2]
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans only: "on", "off", "yes", "no" stay words.
+
+    Patterns name prepositions ("target: [on, against]") and codes ("NO"), which YAML 1.1
+    would silently turn into booleans.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
 def _read_yaml(name: str) -> dict[str, Any]:
     path = DATA_DIR / name
     with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = yaml.load(fh, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     if not isinstance(data, dict) or "version" not in data:
         raise DataFileError(name, ["the file must be a mapping with a 'version' key"])
     return data

@@ -22,10 +22,12 @@ from tacitus.actors.resolver import ActorBook
 from tacitus.data import (
     NounPattern,
     VerbPattern,
+    load_cameo,
     load_modality,
     load_noun_patterns,
     load_verb_patterns,
 )
+from tacitus.errors import DataFileError
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
@@ -40,6 +42,7 @@ class Found:
     code: str
     trigger: Token
     tokens: list[Token]
+    spans: list[tuple[int, int]]
     pattern: str
     specific: bool
     modality: str = "asserted"
@@ -63,6 +66,11 @@ class Patterns:
 @cache
 def load_patterns() -> Patterns:
     """Index the pattern files: verbs by (lemma, particle), most specific pattern first."""
+    table = load_cameo()
+    unknown = [f"{p.verb or p.noun}: code {p.code} is not in cameo_codes.tsv"  # type: ignore[union-attr]
+               for p in [*load_verb_patterns(), *load_noun_patterns()] if p.code not in table]
+    if unknown:
+        raise DataFileError("verb_patterns.yaml", unknown)
     verbs: dict[tuple[str, str | None], list[VerbPattern]] = {}
     for p in load_verb_patterns():
         lemma, _, particle = p.verb.lower().partition(" ")
@@ -132,6 +140,18 @@ def _pobjs(holder: Token, prep: str) -> list[Token]:
     return _conjuncts(out)
 
 
+def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
+    """The actor named by a possessive or modifier of ``noun`` ("Taliban" in "a Taliban bomb")."""
+    if noun.pos_ not in ("NOUN",):
+        return noun, None
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            key = book.actor_of(c)
+            if key is not None:
+                return c, key
+    return noun, None
+
+
 class EventCoder:
     """Codes the events of one parsed document against an ``ActorBook``."""
 
@@ -186,13 +206,19 @@ class EventCoder:
         if matched is None:
             return []
         pattern, obj, xcomp = matched
-        sources = [(key, [t]) for t in _subjects(v) if (key := book.actor_of(t)) is not None]
+        sources = []
+        for t in _subjects(v):
+            key = book.actor_of(t)
+            if key is None:  # "a US raid killed ...": the actor behind the subject noun
+                t, key = _modifier_actor(book, t)
+            if key is not None:
+                sources.append((key, [t]))
         targets = self._targets(book, v, pattern, obj, xcomp)
         specific = bool(pattern.object or pattern.xcomp or pattern.prep)
         extra = [t for t in (obj, xcomp) if t is not None]
         label = pattern.verb + "".join(f" +{k}" for k in ("object", "xcomp", "prep")
                                        if getattr(pattern, k))
-        return self._pairs(v, sources, targets, pattern.code, label, specific, extra)
+        return self._pairs(book, v, sources, targets, pattern.code, label, specific, extra)
 
     # -- nouns ------------------------------------------------------------------------
     def code_noun(self, book: ActorBook, n: Token) -> list[Found]:
@@ -205,18 +231,21 @@ class EventCoder:
                 key = book.actor_of(c)
                 if key is not None:
                     sources.append((key, [c]))
-        sources += [(k, [t]) for t in _pobjs(n, "by") if (k := book.actor_of(t)) is not None]
+        by = _pobjs(n, "by") + [t for o in _pobjs(n, "of") for t in _pobjs(o, "by")]
+        sources += [(k, [t]) for t in by if (k := book.actor_of(t)) is not None]
         targets: list[tuple[str, list[Token]]] = []
         for slot in pattern.target:
             targets = [(k, [t]) for t in _pobjs(n, slot)
                        if (k := book.actor_of(t, slot="target")) is not None]
             if targets:
                 break
-        return self._pairs(n, sources, targets, pattern.code, f"noun {pattern.noun}", False, [])
+        return self._pairs(book, n, sources, targets, pattern.code, f"noun {pattern.noun}",
+                           False, [])
 
     # -- shared -----------------------------------------------------------------------
-    def _pairs(self, trigger: Token, sources, targets, code: str, label: str, specific: bool,
-               extra: list[Token]) -> list[Found]:
+    def _pairs(self, book: ActorBook, trigger: Token, sources, targets, code: str, label: str,
+               specific: bool, extra: list[Token]) -> list[Found]:
+        """One event per (source, target) pair; the evidence spans trigger and both phrases."""
         if not sources and not targets:
             return []
         out = []
@@ -224,8 +253,10 @@ class EventCoder:
             for t_key, t_toks in targets or [(None, [])]:
                 if s_key is not None and s_key == t_key:
                     t_key, t_toks = None, []
-                out.append(Found(s_key, t_key, code, trigger, [trigger, *extra, *s_toks,
-                                 *t_toks], label, specific))
+                tokens = [trigger, *extra, *s_toks, *t_toks]
+                spans = [(t.idx, t.idx + len(t.text)) for t in (trigger, *extra)]
+                spans += [book.extent(t) for t in (*s_toks, *t_toks)]
+                out.append(Found(s_key, t_key, code, trigger, tokens, spans, label, specific))
         return out
 
     def modality(self, book: ActorBook, trigger: Token) -> tuple[str, str | None]:
@@ -248,9 +279,12 @@ class EventCoder:
         if auxes & self.p.planned_aux:
             return "planned", None
         # A clause reported by a speech verb: attributed to its speaker.
+        # ("X said Y attacked Z", "X denied reports that Y attacked Z").
+        clausal = False
         prev = verb
         for anc in verb.ancestors:
-            if prev.dep_ in ("ccomp", "parataxis") and anc.lemma_.lower() in (
+            clausal = clausal or prev.dep_ in ("ccomp", "parataxis", "acl")
+            if clausal and anc.pos_ == "VERB" and anc.lemma_.lower() in (
                 self.p.speech | self.p.disputing
             ):
                 speakers = [k for t in _subjects(anc) if (k := book.actor_of(t))]

@@ -1,0 +1,178 @@
+"""The coder on sentences written for these tests: who did what to whom, read from the parse."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tacitus import code
+from tacitus.model import CodedDocument, Event
+
+
+def _actor(doc: CodedDocument, actor_id: str | None) -> str | None:
+    if actor_id is None:
+        return None
+    return next(a.code for a in doc.actors if a.id == actor_id)
+
+
+def _dyads(doc: CodedDocument) -> set[tuple[str | None, str, str | None]]:
+    return {(_actor(doc, e.source), e.root, _actor(doc, e.target)) for e in doc.events}
+
+
+def _one(doc: CodedDocument, root: str) -> Event:
+    found = [e for e in doc.events if e.root == root]
+    assert found, f"no root-{root} event in {_dyads(doc)}"
+    return found[0]
+
+
+def test_active_voice_with_metonymy_on_both_sides() -> None:
+    doc = code("Washington imposed new sanctions on Tehran on Monday.", published="2012-02-01")
+    assert ("USAGOV", "16", "IRNGOV") in _dyads(doc)
+
+
+def test_passive_voice_takes_source_from_by_phrase() -> None:
+    doc = code("Four Afghan soldiers were detained by Pakistani police near the border.",
+               published="2013-05-02")
+    e = _one(doc, "17")
+    assert (_actor(doc, e.source), _actor(doc, e.target)) == ("PAKCOP", "AFGMIL")
+
+
+def test_coordinated_subjects_give_one_event_each() -> None:
+    doc = code("Britain and France condemned the attack on the embassy in Kabul.",
+               published="2012-03-01")
+    sources = {_actor(doc, e.source) for e in doc.events if e.root == "11"}
+    assert sources == {"GBR", "FRA"}
+
+
+def test_coordinated_objects_give_one_event_each() -> None:
+    doc = code("Turkey accused Syria and Iran of arming the militants.", published="2012-06-01")
+    targets = {_actor(doc, e.target) for e in doc.events if e.root == "11"}
+    assert {"SYR", "IRN"} <= targets
+
+
+def test_possessive_agency_and_country_adjective() -> None:
+    doc = code("Pakistan's ISI arrested two Afghan officials in Peshawar.", published="2012-05-01")
+    assert ("PAKSPY", "17", "AFGGOV") in _dyads(doc)
+
+
+@pytest.mark.parametrize(
+    ("published", "karzai", "obama"),
+    [("2012-01-04", "AFGGOV", "USAGOV"), ("2016-06-01", "AFGELI", "USAGOV"),
+     ("2019-03-01", "AFGELI", "USAELI")],
+)
+def test_persons_are_coded_by_their_role_on_the_article_date(published, karzai, obama) -> None:
+    doc = code("Hamid Karzai met Barack Obama at the White House.", published=published)
+    codes = {a.name: a.code for a in doc.actors}
+    assert codes["Hamid Karzai"] == karzai
+    assert codes["Barack Obama"] == obama
+
+
+def test_apposition_and_reported_speech_are_attributed() -> None:
+    doc = code("Taliban spokesman Zabihullah Mujahid said the group had attacked a NATO convoy "
+               "near Kandahar.", published="2012-04-01")
+    speaker = next(a for a in doc.actors if "Mujahid" in a.name)
+    assert speaker.code == "TAL"
+    statement = _one(doc, "01")
+    assert statement.source == speaker.id
+    attack = next(e for e in doc.events if e.quad_class == 4)
+    assert _actor(doc, attack.source) == "TAL" and _actor(doc, attack.target) == "IGONAT"
+    assert attack.modality == "reported" and attack.attributed_to == speaker.id
+
+
+def test_negated_event_is_not_asserted() -> None:
+    doc = code("The Israeli army did not attack the town of Jenin.", published="2003-01-01")
+    assert doc.events and all(e.modality == "negated" for e in doc.events if e.quad_class == 4)
+
+
+def test_denied_claim_is_disputed() -> None:
+    doc = code("Hezbollah denied that it had kidnapped two Israeli soldiers.",
+               published="2005-01-01")
+    kidnap = next(e for e in doc.events if e.quad_class == 4)
+    assert kidnap.modality == "disputed"
+
+
+def test_event_noun_with_possessive_and_target() -> None:
+    doc = code("Russia's invasion of Ukraine was condemned by the United Nations.",
+               published="2022-03-01")
+    assert any(s == "RUS" and t == "UKR" and r in ("19", "18", "20")
+               for s, r, t in _dyads(doc))
+
+
+def test_event_noun_with_by_phrase() -> None:
+    doc = code("The boycott of the summit by Pakistan embarrassed the hosts.",
+               published="2011-12-10")
+    assert any(s == "PAK" for s, _, _ in _dyads(doc))
+
+
+def test_unknown_person_stays_an_actor_with_country() -> None:
+    doc = code("Tariq Fernwood, a Pakistani businessman, met Iranian diplomats in Dubai. "
+               "Fernwood later praised the Iranian government.", published="2010-01-01")
+    person = next(a for a in doc.actors if a.name == "Tariq Fernwood")
+    assert person.kind == "person" and person.country == "PAK"
+    assert len(person.mentions) == 2
+    assert any(e.source == person.id and _actor(doc, e.target) == "IRNGOV"
+               for e in doc.events)
+
+
+def test_definite_description_refers_back() -> None:
+    doc = code("Qatar agreed to host the office. The Gulf emirate also criticized Iran.",
+               published="2012-01-04")
+    assert ("QAT", "11", "IRN") in _dyads(doc)
+
+
+def test_pronoun_he_is_the_last_person() -> None:
+    doc = code("Hamid Karzai arrived in Delhi on Monday. He praised India's help.",
+               published="2011-10-04")
+    assert ("AFGGOV", "05", "IND") in _dyads(doc) or ("AFGGOV", "05", "INDGOV") in _dyads(doc)
+
+
+def test_no_event_without_an_actor_and_none_from_adjectives() -> None:
+    doc = code("The hostile rhetoric was aggressive. A bomb exploded in a market.",
+               published="2012-01-04")
+    assert doc.events == []
+
+
+def test_byline_footer_and_headline_give_no_events() -> None:
+    text = ("Iran attacks\n\nBy Karl Ross\n2 May 2012\n\nOfficials met on Monday.\n\n"
+            "Share this article\n\nFollow us on Twitter")
+    doc = code(text)
+    assert doc.document.title == "Iran attacks" and doc.document.author == "Karl Ross"
+    assert all("Iran" not in e.evidence.text for e in doc.events)
+
+
+def test_evidence_and_mentions_slice_the_text() -> None:
+    doc = code("Afghan officials met Taliban envoys in Doha, and Washington welcomed the talks.",
+               published="2012-01-04")
+    assert doc.events
+    for e in doc.events:
+        assert doc.document.text[e.evidence.start : e.evidence.end] == e.evidence.text
+        assert e.trigger and e.evidence.start <= e.trigger.start < e.evidence.end
+    for a in doc.actors:
+        for m in a.mentions:
+            assert doc.document.text[m.start : m.end] == m.text
+
+
+_ACTORS = ["Iran", "Pakistani troops", "the Taliban", "Washington", "Hamid Karzai",
+           "Afghan officials", "NATO", "French police", "he", "it", "Kabul's envoy"]
+_VERBS = ["attacked", "met", "criticized", "praised", "arrested", "threatened", "accused",
+          "was attacked by", "did not meet", "said it would attack", "imposed sanctions on"]
+_JOIN = [" ", "  ", "\n\n", " and ", ", "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_ACTORS), st.sampled_from(_VERBS),
+                          st.sampled_from(_ACTORS), st.sampled_from(_JOIN)),
+                min_size=1, max_size=5))
+def test_generated_news_sentences_give_exact_offsets(parts) -> None:
+    text = "".join(f"{a[0].upper()}{a[1:]} {v} {b}.{j}" for a, v, b, j in parts)
+    doc = code(text, published="2012-01-04")
+    body = doc.document.text
+    ids = {a.id for a in doc.actors}
+    for e in doc.events:
+        assert body[e.evidence.start : e.evidence.end] == e.evidence.text
+        assert e.source in ids | {None} and e.target in ids | {None}
+        assert e.source or e.target
+    for a in doc.actors:
+        for m in a.mentions:
+            assert body[m.start : m.end] == m.text
