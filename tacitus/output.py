@@ -39,7 +39,10 @@ def write_documents(docs: Iterable[CodedDocument], fmt: str, out: TextIO, *,
             out.write(",\n")
         out.write(doc.model_dump_json(indent=2))
         count += 1
-    out.write("]\n" if as_list else "\n")
+    if as_list:
+        out.write("]\n")
+    elif count:
+        out.write("\n")
     return count
 
 

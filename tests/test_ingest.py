@@ -82,6 +82,13 @@ def test_agency_dateline_without_date() -> None:
     assert cleaned.published is None
 
 
+def test_capitalised_place_dateline() -> None:
+    cleaned = clean_text("KABUL - Washington and Kabul moved toward talks.")
+    assert cleaned.dateline == "KABUL -"
+    assert cleaned.text == "Washington and Kabul moved toward talks."
+    assert clean_text("US - Iran talks resumed.").text == "US - Iran talks resumed."
+
+
 def test_a_sentence_ending_a_paragraph_is_not_joined() -> None:
     text = clean_text("First paragraph ends here.\n\nsecond starts lowercase oddly.").text
     assert text == "First paragraph ends here.\n\nsecond starts lowercase oddly."

@@ -47,6 +47,7 @@ _AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?),?\s*\((?P<agency>Reuters|AP|AFP|EFE|Xinhua|"
     r"UPI|AP Photo|dpa|ANSA|TASS|Interfax)\)\s*(?:--|—|–|-)\s*"
 )
+_CAPS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3})\s*(?:--|—|–|-)\s+(?=[A-Z])")
 _BYLINE = re.compile(r"^(?:by|von|par)\s+(?P<name>[^\d]{3,80})$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’.\-]*|van|von|de|der|del|da|al|bin|ibn|la|le)$")
 _TERMINAL = tuple('.!?:;"\'”’)…')
@@ -167,7 +168,8 @@ def _take_dateline(paragraphs: list[list[str]], found: Cleaned) -> None:
     if not paragraphs:
         return
     first = paragraphs[0][0]
-    m = _WIRE_DATELINE.match(first) or _AGENCY_DATELINE.match(first)
+    m = (_WIRE_DATELINE.match(first) or _AGENCY_DATELINE.match(first)
+         or _CAPS_DATELINE.match(first))
     if not m:
         return
     found.dateline = first[: m.end()].strip()
