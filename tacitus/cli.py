@@ -7,7 +7,7 @@ standard error, so ``tacitus code corpus.jsonl --format jsonl > out.jsonl`` keep
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +23,7 @@ app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, highlight=False)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"

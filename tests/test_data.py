@@ -110,7 +110,8 @@ def test_a_pattern_with_an_unknown_code_is_refused(broken_data) -> None:
 
     load_patterns.cache_clear()
     path = broken_data / "verb_patterns.yaml"
-    path.write_text(path.read_text().replace("verbs:\n", "verbs:\n  - {verb: smite, code: '2099'}\n", 1))
+    smite = "verbs:\n  - {verb: smite, code: '2099'}\n"
+    path.write_text(path.read_text().replace("verbs:\n", smite, 1))
     try:
         with pytest.raises(DataFileError, match="smite: code 2099"):
             load_patterns()

@@ -14,7 +14,7 @@ from tacitus.ingest.clean import parse_date_line, strip_markdown
 
 ARTICLE = """# Envoys agree to resume border talks
 
-By Maria Delgado  
+By Maria Delgado\x20\x20
 12 March 2015
 
 Colombian and Venezuelan envoys agreed on Tuesday to resume talks on the border, officials \

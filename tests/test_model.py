@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import jsonschema
 from hypothesis import given, settings
@@ -10,8 +11,8 @@ from hypothesis import strategies as st
 
 from tacitus import code
 from tacitus.model import CodedDocument, json_schema
-from tests.conftest import ROOT
 
+ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = ROOT / "schema" / "tacitus-v1.schema.json"
 
 

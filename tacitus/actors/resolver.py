@@ -148,8 +148,9 @@ class ActorBook:
         # An agent noun: qualify it by a country or organization in the phrase.
         qualifier = self._qualifier(head, np)
         if qualifier is None:
-            return self._record(f"X|{entry.code}", f"unidentified {self.d.agent_labels[entry.code]}",
-                                f"---{entry.code}", None, _kind_of_agent(entry.code))
+            label = f"unidentified {self.d.agent_labels[entry.code]}"
+            return self._record(f"X|{entry.code}", label, f"---{entry.code}", None,
+                                _kind_of_agent(entry.code))
         kind, code = qualifier
         if kind == "org":
             return self._org(code)
@@ -309,9 +310,7 @@ def _np_tokens(head: Token) -> list[Token]:
     """The head, its left modifiers and the object of an "of" phrase ("leader of the Taliban")."""
     out = [head]
     for child in head.children:
-        if child.dep_ in MODIFIER_DEPS or child.dep_ == "det":
-            out.extend(child.subtree)
-        elif child.dep_ == "appos":
+        if child.dep_ in MODIFIER_DEPS or child.dep_ in ("det", "appos"):
             out.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ == "of":
             out.extend(t for t in child.subtree if t.dep_ != "prep" or t.i == child.i)

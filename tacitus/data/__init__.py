@@ -129,9 +129,13 @@ _Loader.add_implicit_resolver(
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
+    """Read one packaged YAML file; a missing or unparsable file is a DataFileError too."""
     path = DATA_DIR / name
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=_Loader)  # a SafeLoader subclass
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataFileError(name, [f"unreadable: {exc}".replace("\n", " ")]) from exc
     if not isinstance(data, dict) or "version" not in data:
         raise DataFileError(name, ["the file must be a mapping with a 'version' key"])
     return data
@@ -146,8 +150,8 @@ def _entries(name: str, key: str, model: type[_T]) -> list[_T]:
             entries.append(model.model_validate(raw))
         except ValidationError as exc:
             first = exc.errors()[0]
-            label = raw.get("code") or raw.get("name") or raw.get("verb") or raw.get("noun") \
-                if isinstance(raw, dict) else raw
+            label = (raw.get("verb") or raw.get("noun") or raw.get("name") or raw.get("code")
+                     if isinstance(raw, dict) else raw)
             problems.append(f"{key}[{i}] ({label}): {'.'.join(map(str, first['loc']))} "
                             f"{first['msg']}")
     if problems:

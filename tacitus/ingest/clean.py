@@ -47,7 +47,9 @@ _AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?),?\s*\((?P<agency>Reuters|AP|AFP|EFE|Xinhua|"
     r"UPI|AP Photo|dpa|ANSA|TASS|Interfax)\)\s*(?:--|—|–|-)\s*"
 )
-_CAPS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3})\s*(?:--|—|–|-)\s+(?=[A-Z])")
+_CAPS_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3})\s*(?:--|—|–|-)\s+(?=[A-Z])"
+)
 _BYLINE = re.compile(r"^(?:by|von|par)\s+(?P<name>[^\d]{3,80})$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’.\-]*|van|von|de|der|del|da|al|bin|ibn|la|le)$")
 _TERMINAL = tuple('.!?:;"\'”’)…')
@@ -55,7 +57,10 @@ _TERMINAL = tuple('.!?:;"\'”’)…')
 # Markdown: links and images first, then emphasis, headings, escapes.
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])")
+_MD_EMPHASIS = re.compile(
+    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
+    r"|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])"
+)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
