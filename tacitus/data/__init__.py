@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -95,6 +96,36 @@ class NounPattern(_Entry):
     noun: str
     code: str = Field(pattern=_CODE.pattern)
     target: list[str] = Field(default_factory=lambda: ["on", "against"])
+
+
+class Frame(_Entry):
+    """A word whose complement's event is recoded through a family (see frames.yaml)."""
+
+    lemma: str
+    family: str
+    control: Literal["subject", "object", "clause"] = "subject"
+    prep: str | None = None
+
+
+class FrameFamily(_Entry):
+    default: str = Field(pattern=_CODE.pattern)
+    hostile: str | None = None
+    codes: dict[str, str] = Field(default_factory=dict)
+
+    def recode(self, code: str) -> str:
+        """The family's code for a complement coded ``code``: longest prefix first."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.codes:
+                return self.codes[code[:n]]
+        return self.default
+
+
+@dataclass(frozen=True)
+class Frames:
+    families: dict[str, FrameFamily]
+    verbs: dict[str, list[Frame]]
+    adjectives: dict[str, Frame]
+    modals: dict[str, str]
 
 
 class CameoCode(_Entry):
@@ -222,6 +253,29 @@ def load_noun_patterns() -> list[NounPattern]:
 
 
 @cache
+def load_frames() -> Frames:
+    """Complement frames: families with their recoding tables, and the words that open them."""
+    name = "frames.yaml"
+    data = _read_yaml(name)
+    families = {k: FrameFamily.model_validate(v) for k, v in (data.get("families") or {}).items()}
+    verbs: dict[str, list[Frame]] = {}
+    for f in _entries(name, "verbs", Frame):
+        verbs.setdefault(f.lemma, []).append(f)
+    adjectives = {f.lemma: f for f in _entries(name, "adjectives", Frame)}
+    modals = dict(data.get("modals") or {})
+    problems = [f"{f.lemma}: unknown family {f.family!r}"
+                for f in [*(x for v in verbs.values() for x in v), *adjectives.values()]
+                if f.family not in families]
+    problems += [f"modals.{k}: unknown family {v!r}" for k, v in modals.items()
+                 if v not in families]
+    problems += [f"families.{k}.hostile: unknown family {f.hostile!r}"
+                 for k, f in families.items() if f.hostile and f.hostile not in families]
+    if problems:
+        raise DataFileError(name, problems)
+    return Frames(families, verbs, adjectives, modals)
+
+
+@cache
 def load_cameo() -> dict[str, CameoCode]:
     """The CAMEO table, keyed by code ("190", "0311")."""
     name = "cameo_codes.tsv"
@@ -256,6 +310,6 @@ def versions() -> str:
     """One string naming the version of every data file, stored with each coded document."""
     parts = [f"cameo={cameo_version()}"]
     for name in ("actors/countries.yaml", "actors/agents.yaml", "actors/organizations.yaml",
-                 "actors/persons.yaml", "verb_patterns.yaml", "modality.yaml"):
+                 "actors/persons.yaml", "verb_patterns.yaml", "frames.yaml", "modality.yaml"):
         parts.append(f"{Path(name).stem}={data_version(name)}")
     return ";".join(parts)

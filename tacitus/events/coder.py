@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors.resolver import ActorBook
 from tacitus.data import (
+    Frames,
     NounPattern,
     VerbPattern,
     load_cameo,
+    load_frames,
     load_modality,
     load_noun_patterns,
     load_verb_patterns,
@@ -31,6 +33,7 @@ from tacitus.errors import DataFileError
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+OBJECT_PREPS = ("to", "for", "against", "on", "with")
 
 
 @dataclass
@@ -52,6 +55,17 @@ class Found:
 
 
 @dataclass(frozen=True)
+class FrameUse:
+    """Where a frame applies to an event: the family, the word that opens it, who acts."""
+
+    family: str
+    matrix: Token
+    control: str = "subject"
+    prep: str | None = None
+    speakers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Patterns:
     verbs: dict[tuple[str, str | None], list[VerbPattern]]
     nouns: dict[str, NounPattern]
@@ -61,6 +75,7 @@ class Patterns:
     reported_adverbs: frozenset[str]
     disputing: frozenset[str]
     conditional: frozenset[str]
+    frames: Frames
 
 
 @cache
@@ -71,6 +86,14 @@ def load_patterns() -> Patterns:
                for p in [*load_verb_patterns(), *load_noun_patterns()] if p.code not in table]
     if unknown:
         raise DataFileError("verb_patterns.yaml", unknown)
+    frames = load_frames()
+    unknown = [f"families.{name}: code {code} is not in cameo_codes.tsv"
+               for name, fam in frames.families.items()
+               for code in [fam.default, *fam.codes, *fam.codes.values()]
+               if code not in table and code not in ("same", "negated")
+               and not (len(code) == 2 and code.isdigit())]
+    if unknown:
+        raise DataFileError("frames.yaml", unknown)
     verbs: dict[tuple[str, str | None], list[VerbPattern]] = {}
     for p in load_verb_patterns():
         lemma, _, particle = p.verb.lower().partition(" ")
@@ -87,6 +110,7 @@ def load_patterns() -> Patterns:
         reported_adverbs=frozenset(modality["reported_adverbs"]),
         disputing=frozenset(modality["disputing_verbs"]),
         conditional=frozenset(modality["conditional_marks"]),
+        frames=frames,
     )
 
 
@@ -110,8 +134,11 @@ def _subjects(v: Token, depth: int = 0) -> list[Token]:
     else:
         found = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
     if not found and depth < 3:
-        if v.dep_ in INHERIT_SUBJECT_DEPS and v.head.i != v.i and not _is_passive(v.head):
-            found = _subjects(v.head, depth + 1)
+        head = v.head
+        if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
+            head = head.head  # "Syria is willing to withdraw": the subject of "is"
+        if v.dep_ in INHERIT_SUBJECT_DEPS and head.i != v.i and not _is_passive(head):
+            found = _subjects(head, depth + 1)
         elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
                 and not _is_passive(v):
             found = [v.head]
@@ -166,6 +193,9 @@ class EventCoder:
         if candidates is None:
             return None
         objects = _objects(v)
+        # "provided 25,000 tons of food aid", "allow the return of inspectors": the noun
+        # inside an "of" phrase can carry the meaning the object pattern asks for.
+        objects += [g for o in list(objects) for g in _pobjs(o, "of")]
         xcomp = _xcomp(v)
         preps = {c.lower_ for c in v.children if c.dep_ == "prep"}
         for pattern in candidates:
@@ -199,7 +229,16 @@ class EventCoder:
             found = [(key, [t]) for t in tokens if (key := book.actor_of(t)) is not None]
             if found:
                 return found
-        return []
+        # Whose thing the object is, or whom it is for: "praised Haiti's efforts",
+        # "continue military aid to Mozambique".
+        objects = _objects(xcomp) if xcomp is not None else _objects(v)
+        for o in objects:
+            tok, key = _modifier_actor(book, o)
+            if key is not None:
+                return [(key, [tok])]
+        found = [(key, [t]) for o in objects for prep in OBJECT_PREPS for t in _pobjs(o, prep)
+                 if (key := book.actor_of(t)) is not None]
+        return found[:1]
 
     def code_verb(self, book: ActorBook, v: Token) -> list[Found]:
         matched = self.match_verb(v)
@@ -259,6 +298,167 @@ class EventCoder:
                 out.append(Found(s_key, t_key, code, trigger, tokens, spans, label, specific))
         return out
 
+    def reporting_verb(self, verb: Token) -> Token | None:
+        """The speech or disputing verb whose reported clause holds ``verb``, if any."""
+        clausal = False
+        prev = verb
+        for anc in verb.ancestors:
+            clausal = clausal or prev.dep_ in ("ccomp", "parataxis", "acl")
+            if clausal and anc.pos_ == "VERB" and anc.lemma_.lower() in (
+                self.p.speech | self.p.disputing
+            ):
+                return anc
+            prev = anc
+        return None
+
+    # -- frames -----------------------------------------------------------------------
+    def frame_of(self, book: ActorBook, v: Token) -> FrameUse | None:
+        """The complement frame that governs verb ``v`` ("offered to [v]", "said X must [v]")."""
+        if v.pos_ not in ("VERB", "AUX"):
+            return None
+        frames = self.p.frames
+        head = v.head
+        if v.dep_ == "xcomp" and head.i != v.i:
+            if head.dep_ == "acomp" and head.lemma_.lower() in frames.adjectives:
+                f = frames.adjectives[head.lemma_.lower()]
+                return FrameUse(f.family, head.head if head.head.i != head.i else head)
+            for f in frames.verbs.get(head.lemma_.lower(), []):
+                if f.control == "clause":
+                    continue
+                if f.prep and not any(c.dep_ == "prep" and c.lower_ == f.prep
+                                      for c in head.children):
+                    continue
+                return FrameUse(f.family, head, f.control, f.prep)
+        if v.dep_ == "ccomp" and head.i != v.i:
+            for f in frames.verbs.get(head.lemma_.lower(), []):
+                if f.control == "clause":
+                    return FrameUse(f.family, head, "clause")
+        auxes = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        negated = any(c.dep_ == "neg" for c in v.children)
+        conditional = any(c.dep_ == "mark" and c.lower_ in self.p.conditional
+                          for c in v.children)
+        if not auxes or conditional:
+            return None
+        reporter = self.reporting_verb(v)
+        if reporter is not None and ("must" in auxes or "should" in auxes):
+            family = frames.modals.get("must" if "must" in auxes else "should")
+            speakers = tuple(k for t in _subjects(reporter) if (k := book.actor_of(t)))
+            if family and speakers and not negated:
+                return FrameUse(family, v, "modal", speakers=speakers)
+            return None
+        planned = bool(auxes & self.p.planned_aux) or ("would" in auxes and reporter is not None)
+        if planned:
+            family = frames.modals.get("planned_negated" if negated else "planned")
+            if family:
+                return FrameUse(family, v, "self")
+        return None
+
+    def apply_frames(self, book: ActorBook, found: list[Found]) -> list[Found]:
+        """Recode the events of complements through their frames (see ``data/frames.yaml``).
+
+        A frame verb that a verb pattern already coded together with its complement ("agreed
+        to resign": 0341) keeps that code and the complement's own event is dropped; otherwise
+        the complement's event is recoded and the frame verb's generic event ("offered": 030)
+        gives way to it.
+        """
+        by_trigger: dict[int, list[Found]] = {}
+        for f in found:
+            by_trigger.setdefault(f.trigger.i, []).append(f)
+        out: list[Found] = []
+        superseded: set[int] = set()
+        for f in found:
+            if f.pattern.startswith("noun"):
+                out.append(f)
+                continue
+            use = self.frame_of(book, f.trigger)
+            if use is None:
+                out.append(f)
+                continue
+            matrix_events = by_trigger.get(use.matrix.i, []) if use.matrix is not f.trigger else []
+            if any("+xcomp" in m.pattern for m in matrix_events):
+                continue  # the frame verb's own pattern already coded the pair
+            out.extend(self._recode(book, f, use))
+            if use.matrix is not f.trigger:
+                superseded.add(use.matrix.i)
+        kept = [f for f in out if not (f.trigger.i in superseded and not f.specific
+                                        and "<" not in f.pattern)]
+        # A frame verb whose complement carried no event still names whom it addresses.
+        for f in kept:
+            if f.target is None and f.trigger.i not in superseded:
+                self._frame_target(book, f)
+        return kept
+
+    def _recode(self, book: ActorBook, f: Found, use: FrameUse) -> list[Found]:
+        family = self.p.frames.families[use.family]
+        root = f.code[:2]
+        if family.hostile and root >= "13":
+            family = self.p.frames.families[family.hostile]
+        code = family.recode(f.code)
+        if code == "same":
+            return [f]
+        modality = None
+        if code == "negated":
+            code, modality = f.code, "negated"
+        elif len(code) == 2:
+            code = f.code
+        label = f"{f.pattern} <{use.family} {use.matrix.lemma_.lower()}>"
+        matrix = use.matrix
+        spans = [*f.spans]
+        tokens = [*f.tokens]
+        if matrix is not f.trigger:
+            spans.append((matrix.idx, matrix.idx + len(matrix.text)))
+            tokens.append(matrix)
+        pairs: list[tuple[str | None, str | None, list[Token]]]
+        if use.control in ("object", "clause"):
+            sources = [(k, t) for t in _subjects(matrix) if (k := book.actor_of(t))]
+            targets = [(k, t) for t in self._controlled(matrix, use, f.trigger)
+                       if (k := book.actor_of(t))]
+            pairs = [(sk, tk, [st, tt]) for sk, st in sources or [(None, None)]
+                     for tk, tt in targets or [(None, None)]
+                     if (sk or tk) and sk != tk]  # type: ignore[misc]
+            pairs = [(s, t, [x for x in toks if x is not None]) for s, t, toks in pairs]
+        elif use.control == "modal":
+            pairs = [(k, f.source, []) for k in use.speakers if k != f.source]
+        else:
+            pairs = [(f.source, f.target, [])]
+        out = []
+        for source, target, extra in pairs:
+            g = Found(source, target, code, matrix if use.control != "self" else f.trigger,
+                      tokens + extra, spans + [book.extent(t) for t in extra], label, True)
+            if modality:
+                g.extra["modality"] = modality
+            out.append(g)
+        return out
+
+    def _controlled(self, matrix: Token, use: FrameUse, complement: Token) -> list[Token]:
+        """Who is asked or told to act: the object of "urge", the subject of "demand that"."""
+        if use.control == "clause":
+            return _conjuncts(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
+        if use.prep:
+            return _pobjs(matrix, use.prep)
+        found = [c for c in matrix.children if c.dep_ in ("dobj", "obj")]
+        if not found:  # "urged that Iran halt ...", parsed as the complement's subject
+            found = [c for c in complement.children if c.dep_ in SUBJECT_DEPS]
+        return _conjuncts(found)
+
+    def _frame_target(self, book: ActorBook, f: Found) -> None:
+        """Fill the target of a bare frame event: "demanded that the US ...": the US."""
+        for frame in self.p.frames.verbs.get(f.trigger.lemma_.lower(), []):
+            if frame.control not in ("object", "clause"):
+                continue
+            comp = next((c for c in f.trigger.children
+                         if c.dep_ == ("ccomp" if frame.control == "clause" else "xcomp")), None)
+            if comp is None:
+                continue
+            use = FrameUse(frame.family, f.trigger, frame.control, frame.prep)
+            for t in self._controlled(f.trigger, use, comp):
+                key = book.actor_of(t)
+                if key is not None and key != f.source:
+                    f.target = key
+                    f.tokens.append(t)
+                    f.spans.append(book.extent(t))
+                    return
+
     def modality(self, book: ActorBook, trigger: Token) -> tuple[str, str | None]:
         """Asserted, negated, hypothetical, planned, reported or disputed; and by whom."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -280,17 +480,11 @@ class EventCoder:
             return "planned", None
         # A clause reported by a speech verb: attributed to its speaker.
         # ("X said Y attacked Z", "X denied reports that Y attacked Z").
-        clausal = False
-        prev = verb
-        for anc in verb.ancestors:
-            clausal = clausal or prev.dep_ in ("ccomp", "parataxis", "acl")
-            if clausal and anc.pos_ == "VERB" and anc.lemma_.lower() in (
-                self.p.speech | self.p.disputing
-            ):
-                speakers = [k for t in _subjects(anc) if (k := book.actor_of(t))]
-                mode = "disputed" if anc.lemma_.lower() in self.p.disputing else "reported"
-                return mode, speakers[0] if speakers else None
-            prev = anc
+        anc = self.reporting_verb(verb)
+        if anc is not None:
+            speakers = [k for t in _subjects(anc) if (k := book.actor_of(t))]
+            mode = "disputed" if anc.lemma_.lower() in self.p.disputing else "reported"
+            return mode, speakers[0] if speakers else None
         if any(c.lower_ in self.p.reported_adverbs for c in children):
             return "reported", None
         for c in children:
@@ -314,6 +508,7 @@ class EventCoder:
             for tok in sent:
                 if tok.pos_ == "NOUN" and tok.i not in consumed:
                     found.extend(self.code_noun(book, tok))
+            found = self.apply_frames(book, found)
             seen: set[tuple] = set()
             for f in found:
                 key = (f.source, f.target, f.code, f.trigger.i)
@@ -321,6 +516,8 @@ class EventCoder:
                     continue
                 seen.add(key)
                 f.modality, f.attributed_to = self.modality(book, f.trigger)
+                if "modality" in f.extra:
+                    f.modality = f.extra["modality"]
                 f.confidence = _confidence(f, book)
                 events.append((s_index, f))
         return events
