@@ -20,6 +20,7 @@ from tacitus.data import (
     load_agents,
     load_countries,
     load_organizations,
+    load_partitives,
     load_persons,
 )
 
@@ -55,6 +56,7 @@ class Dictionary:
     org_descriptors: dict[str, set[str]]
     agent_labels: dict[str, str]
     persons: list[Person]
+    partitives: frozenset[str]
 
     def match(self, doc: Doc) -> list[tuple[Span, Entry]]:
         """Dictionary mentions in ``doc``, longest first where they overlap."""
@@ -146,7 +148,8 @@ def _build(vocab_id: int, nlp: Language) -> Dictionary:
         add(nouns, f"A|{a.code}", Entry("agent", a.code), a.nouns)
 
     return Dictionary(names, nouns, entries, countries, country_descriptors, org_names,
-                      org_country, org_kind, org_descriptors, agent_labels, persons)
+                      org_country, org_kind, org_descriptors, agent_labels, persons,
+                      load_partitives())
 
 
 def dictionary_for(nlp: Language) -> Dictionary:

@@ -120,6 +120,12 @@ class ActorBook:
         found = self._from_dictionary(head, np, slot)
         if found is None:
             found = self._from_entity(head, np)
+        if found is None and (head.lemma_.lower() in self.d.partitives or head.pos_ == "NUM"):
+            # "thousands of Iraqi Kurds", "a group of diplomats": the actor of the "of" phrase
+            inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            if inner:
+                return self.actor_of(inner[0], slot=slot)
         if found is None:
             found = self._from_description(head, np)
         if found is not None:

@@ -98,6 +98,14 @@ class NounPattern(_Entry):
     target: list[str] = Field(default_factory=lambda: ["on", "against"])
 
 
+class Instrument(_Entry):
+    """Means named with a violent event that make its code specific (a bombing: 183)."""
+
+    words: list[str]
+    near: list[str] = Field(default_factory=list)
+    code: str = Field(pattern=_CODE.pattern)
+
+
 class Frame(_Entry):
     """A word whose complement's event is recoded through a family (see frames.yaml)."""
 
@@ -233,6 +241,15 @@ def load_agents() -> list[Agent]:
 
 
 @cache
+def load_partitives() -> frozenset[str]:
+    """Heads whose "of" phrase names the actor ("thousands of students")."""
+    words = _read_yaml("actors/agents.yaml").get("partitives") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError("actors/agents.yaml", ["partitives: expected a list of words"])
+    return frozenset(w.lower() for w in words)
+
+
+@cache
 def load_organizations() -> list[Organization]:
     return _entries("actors/organizations.yaml", "organizations", Organization)
 
@@ -245,6 +262,11 @@ def load_persons() -> list[Person]:
 @cache
 def load_verb_patterns() -> list[VerbPattern]:
     return _entries("verb_patterns.yaml", "verbs", VerbPattern)
+
+
+@cache
+def load_instruments() -> list[Instrument]:
+    return _entries("verb_patterns.yaml", "instruments", Instrument)
 
 
 @cache

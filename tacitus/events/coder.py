@@ -21,10 +21,12 @@ from spacy.tokens import Doc, Token
 from tacitus.actors.resolver import ActorBook
 from tacitus.data import (
     Frames,
+    Instrument,
     NounPattern,
     VerbPattern,
     load_cameo,
     load_frames,
+    load_instruments,
     load_modality,
     load_noun_patterns,
     load_verb_patterns,
@@ -33,6 +35,8 @@ from tacitus.errors import DataFileError
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+REFINABLE_VIOLENCE = {"180", "190", "193"}
+INSTRUMENT_PREPS = ("by", "in", "with")
 OBJECT_PREPS = ("to", "for", "against", "on", "with")
 
 
@@ -76,6 +80,7 @@ class Patterns:
     disputing: frozenset[str]
     conditional: frozenset[str]
     frames: Frames
+    instruments: tuple[Instrument, ...]
 
 
 @cache
@@ -84,6 +89,8 @@ def load_patterns() -> Patterns:
     table = load_cameo()
     unknown = [f"{p.verb or p.noun}: code {p.code} is not in cameo_codes.tsv"  # type: ignore[union-attr]
                for p in [*load_verb_patterns(), *load_noun_patterns()] if p.code not in table]
+    unknown += [f"instrument {i.words[0]}: code {i.code} is not in cameo_codes.tsv"
+                for i in load_instruments() if i.code not in table]
     if unknown:
         raise DataFileError("verb_patterns.yaml", unknown)
     frames = load_frames()
@@ -111,6 +118,7 @@ def load_patterns() -> Patterns:
         disputing=frozenset(modality["disputing_verbs"]),
         conditional=frozenset(modality["conditional_marks"]),
         frames=frames,
+        instruments=tuple(load_instruments()),
     )
 
 
@@ -311,6 +319,21 @@ class EventCoder:
             prev = anc
         return None
 
+    def instrument_code(self, v: Token) -> str | None:
+        """The code the means of a violent event make it ("a roadside bomb killed": 1833)."""
+        phrases = [s for s in v.children if s.dep_ in ("nsubj", "nsubjpass")]
+        for prep in v.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in INSTRUMENT_PREPS:
+                phrases += [g for g in prep.children if g.dep_ == "pobj"]
+        for head in phrases:
+            near = [t for t in head.subtree
+                    if t.i == head.i or t.head.i == head.i or t.head.head.i == head.i]
+            words = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
+            for inst in self.p.instruments:
+                if words & set(inst.words) and (not inst.near or words & set(inst.near)):
+                    return inst.code
+        return None
+
     # -- frames -----------------------------------------------------------------------
     def frame_of(self, book: ActorBook, v: Token) -> FrameUse | None:
         """The complement frame that governs verb ``v`` ("offered to [v]", "said X must [v]")."""
@@ -509,6 +532,9 @@ class EventCoder:
                 if tok.pos_ == "NOUN" and tok.i not in consumed:
                     found.extend(self.code_noun(book, tok))
             found = self.apply_frames(book, found)
+            for f in found:
+                if f.code in REFINABLE_VIOLENCE:
+                    f.code = self.instrument_code(f.trigger) or f.code
             seen: set[tuple] = set()
             for f in found:
                 key = (f.source, f.target, f.code, f.trigger.i)
