@@ -67,6 +67,7 @@ class FrameUse:
     control: str = "subject"
     prep: str | None = None
     speakers: tuple[str, ...] = ()
+    reporter: Token | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,11 @@ def _conjuncts(tokens: Iterable[Token]) -> list[Token]:
         out.append(t)
         out.extend(c for c in t.conjuncts if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
     return out
+
+
+def _word(t: Token | None) -> tuple[int, int]:
+    assert t is not None
+    return t.idx, t.idx + len(t.text)
 
 
 def _is_passive(v: Token) -> bool:
@@ -367,7 +373,7 @@ class EventCoder:
             family = frames.modals.get("must" if "must" in auxes else "should")
             speakers = tuple(k for t in _subjects(reporter) if (k := book.actor_of(t)))
             if family and speakers and not negated:
-                return FrameUse(family, v, "modal", speakers=speakers)
+                return FrameUse(family, v, "modal", speakers=speakers, reporter=reporter)
             return None
         planned = bool(auxes & self.p.planned_aux) or ("would" in auxes and reporter is not None)
         if planned:
@@ -411,6 +417,28 @@ class EventCoder:
                 self._frame_target(book, f)
         return kept
 
+    def bare_demands(self, book: ActorBook, sent, coded: set[int]) -> list[Found]:
+        """"Russia said Sudan must return the helicopter": a demand even when the demanded
+        act has no pattern of its own (CAMEO 100, speaker -> the clause's subject)."""
+        out = []
+        for v in sent:
+            if v.i in coded or v.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ == "must" for c in v.children):
+                continue
+            use = self.frame_of(book, v)
+            if use is None or use.control != "modal" or use.family != "demand":
+                continue
+            for t in _subjects(v):
+                key = book.actor_of(t)
+                if key is None:
+                    continue
+                f = Found(key, None, self.p.frames.families[use.family].default, v, [v, t],
+                          [_word(v), book.extent(t), _word(use.reporter)], "must", False)
+                f.extra["modality_of"] = use.reporter
+                out.append(f)
+        return out
+
     def _recode(self, book: ActorBook, f: Found, use: FrameUse) -> list[Found]:
         family = self.p.frames.families[use.family]
         root = f.code[:2]
@@ -450,6 +478,9 @@ class EventCoder:
                       tokens + extra, spans + [book.extent(t) for t in extra], label, True)
             if modality:
                 g.extra["modality"] = modality
+            if use.reporter is not None:  # the demand is the speaker's own act
+                g.extra["modality_of"] = use.reporter
+                g.spans.append(_word(use.reporter))
             out.append(g)
         return out
 
@@ -531,6 +562,7 @@ class EventCoder:
             for tok in sent:
                 if tok.pos_ == "NOUN" and tok.i not in consumed:
                     found.extend(self.code_noun(book, tok))
+            found += self.bare_demands(book, sent, {f.trigger.i for f in found})
             found = self.apply_frames(book, found)
             for f in found:
                 if f.code in REFINABLE_VIOLENCE:
@@ -541,7 +573,8 @@ class EventCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                f.modality, f.attributed_to = self.modality(book, f.trigger)
+                f.modality, f.attributed_to = self.modality(
+                    book, f.extra.get("modality_of", f.trigger))
                 if "modality" in f.extra:
                     f.modality = f.extra["modality"]
                 f.confidence = _confidence(f, book)
