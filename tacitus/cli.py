@@ -20,7 +20,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news articles into CAMEO-coded political event data.")
 eval_app = typer.Typer(no_args_is_help=True, help="Measure accuracy on evaluation data.")
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Format(StrEnum):

@@ -55,10 +55,12 @@ def test_several_files_make_a_json_list(samples) -> None:
 
 def test_table_shows_events_and_prints_markup_literally(tmp_path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("[bold red]Iran[/bold red] expelled two British diplomats on Sunday.")
+    path.write_text("[bold red]Envoys expelled[/bold red]\n\n"
+                    "Iran expelled two British diplomats on Sunday.")
     result = runner.invoke(app, ["code", str(path), "--format", "table"])
     assert result.exit_code == 0, result.output
-    assert "Events" in result.stdout and "[bold red]" in result.stdout
+    assert "[bold red]Envoys expelled[/bold red]" in result.stdout  # the title, verbatim
+    assert "expelled two British diplomats" in result.stdout
 
 
 def test_explain_a_code() -> None:

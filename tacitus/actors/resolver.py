@@ -184,6 +184,8 @@ class ActorBook:
         return None
 
     def _from_entity(self, head: Token, np: list[Token]) -> str | None:
+        if head.pos_ == "PROPN" and head.text in self._surnames and head.ent_type_ != "GPE":
+            return self._surnames[head.text]  # "Fernwood", after "Tariq Fernwood"
         label = head.ent_type_
         if label == "PERSON":
             ent = _entity_of(head)
@@ -221,9 +223,11 @@ class ActorBook:
         for phrase in phrases:
             codes = self.d.org_descriptors.get(phrase)
             if codes:
-                key = self._recent(head.i, lambda r, c=codes: r.code in c and r.kind != "person")
+                # a member speaking for it counts: "Taliban spokesman X said the group ..."
+                key = self._recent(head.i, lambda r, c=codes: r.code in c)
                 if key:
-                    return key
+                    code = self.records[key].code
+                    return self._org(code) if self.records[key].kind == "person" else key
             codes = self.d.country_descriptors.get(phrase)
             if codes:
                 key = self._recent(head.i, lambda r, c=codes: r.key in {f"C|{x}" for x in c})

@@ -1,0 +1,91 @@
+"""Complement frames, instruments and partitive heads (data/frames.yaml, verb_patterns.yaml).
+
+CAMEO codes what a frame says about its complement: an offer to release is an intent (0353),
+not a release; a refusal to lift a curfew is a refusal to yield (1241); an appeal or a demand
+targets whoever is asked to act. These sentences are written for the tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus import code
+from tacitus.data import load_frames
+from tacitus.model import CodedDocument, Event
+
+
+def _codes(doc: CodedDocument) -> dict[str, str | None]:
+    return {a.id: a.code for a in doc.actors}
+
+
+def _events(text: str) -> tuple[CodedDocument, list[tuple[str, str | None, str | None, str]]]:
+    doc = code(text, published="2015-05-05")
+    codes = _codes(doc)
+    return doc, [(e.cameo, codes.get(e.source) if e.source else None,
+                  codes.get(e.target) if e.target else None, e.modality) for e in doc.events]
+
+
+def _find(doc: CodedDocument, cameo: str) -> Event:
+    return next(e for e in doc.events if e.cameo == cameo)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Libya has offered to hand over the two hostages to Britain.", ("0353", "LBY", "GBR")),
+    ("Syria says it is willing to withdraw its troops from Lebanon.", ("0356", "SYR", "LBN")),
+    ("Finland will give Tanzania a grant of five million dollars.", ("0331", "FIN", "TZA")),
+    ("The Israeli government is refusing to lift the curfew on Palestinians.",
+     ("124", "ISRGOV", "PSE")),
+    ("The Israeli government refused to release the prisoners.", ("1243", "ISRGOV", "---CVL")),
+    ("France called on Israel to withdraw its troops from Lebanon.", ("0256", "FRA", "ISR")),
+    ("Egypt demanded that Israel release the prisoners.", ("1053", "EGY", "ISR")),
+    ("Hamas threatened to attack Israel.", ("138", "HAM", "ISR")),
+    ("Hamas threatened to expel the diplomats of Israel.", ("1313", "HAM", "ISRGOV")),
+])
+def test_frame_recodes_its_complement(text: str, expected: tuple) -> None:
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events], events
+    # the complement itself did not happen: it is not coded as an event of its own
+    plain = {"0353": "084", "0356": "087", "0331": "07", "124": "081", "1243": "084",
+             "0256": "087", "1053": "084", "138": "19", "1313": "161"}[expected[0]]
+    assert not [e for e in events if e[0].startswith(plain)], events
+
+
+def test_frame_verb_does_not_also_give_its_generic_event() -> None:
+    _, events = _events("Libya has offered to hand over the two hostages to Britain.")
+    assert not [e for e in events if e[0] == "030"], events
+
+
+def test_a_demand_reported_with_must_targets_the_clause_subject() -> None:
+    doc, events = _events("Russia said on Tuesday that Sudan must return the captured helicopter.")
+    assert ("100", "RUS", "SDN", "asserted") in events, events
+    demand = _find(doc, "100")
+    assert "Sudan must return" in demand.evidence.text
+
+
+def test_a_refusal_of_violence_is_a_negated_attack_not_a_rejection() -> None:
+    family = load_frames().families["refusal"]
+    assert family.recode("190") == "negated" and family.recode("0841") == "1243"
+
+
+def test_will_not_is_a_refusal() -> None:
+    _, events = _events("Pakistan said it will not accept more refugees from Afghanistan.")
+    assert any(c.startswith("12") and s == "PAK" for c, s, _, _ in events), events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A roadside bomb killed three Afghan soldiers in Helmand.", ("1833", None, "AFGMIL")),
+    ("Two Iraqi policemen were killed by a suicide bomber in Mosul.",
+     ("1831", "---INS", "IRQCOP")),
+    ("Taliban fighters killed four policemen with a car bomb.", ("1832", "TAL", "---COP")),
+    ("Taliban fighters killed four Afghan policemen.", ("190", "TAL", "AFGCOP")),
+])
+def test_instruments_make_violence_specific(text: str, expected: tuple) -> None:
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events], events
+
+
+def test_partitive_heads_name_the_actor_of_their_of_phrase() -> None:
+    _, events = _events("Thousands of Egyptian protesters marched on the parliament in Cairo.")
+    assert any(s == "EGYOPP" for _, s, _, _ in events), events
+    _, events = _events("A group of Moroccan diplomats met President Obama in Washington.")
+    assert ("040", "MARGOV", "USAGOV") in [e[:3] for e in events], events
