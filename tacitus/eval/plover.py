@@ -57,10 +57,15 @@ def actor_group(doc: CodedDocument, actor_id: str | None) -> str | None:
     return actor.country
 
 
+# The gold file writes a few countries with pre-ISO CAMEO codes; compare them as ISO3.
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _codes(value: object) -> set[str]:
     if not isinstance(value, list):
         return set()
-    return {str(a.get("code")) for a in value if isinstance(a, dict) and a.get("code")}
+    codes = {str(a.get("code")) for a in value if isinstance(a, dict) and a.get("code")}
+    return {LEGACY_CODES.get(c, c) for c in codes}
 
 
 @dataclass

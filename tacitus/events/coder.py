@@ -37,7 +37,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
 REFINABLE_VIOLENCE = {"180", "190", "193"}
 INSTRUMENT_PREPS = ("by", "in", "with")
-OBJECT_PREPS = ("to", "for", "against", "on", "with")
+OBJECT_PREPS = ("to", "for", "against", "on", "with", "by", "from")
 
 
 @dataclass
@@ -246,6 +246,10 @@ class EventCoder:
         # Whose thing the object is, or whom it is for: "praised Haiti's efforts",
         # "continue military aid to Mozambique".
         objects = _objects(xcomp) if xcomp is not None else _objects(v)
+        inner = _xcomp(v) if xcomp is None else None
+        while inner is not None and len(objects) < 8:  # "promised to continue aid to X"
+            objects += _objects(inner)
+            inner = _xcomp(inner)
         for o in objects:
             tok, key = _modifier_actor(book, o)
             if key is not None:
