@@ -265,6 +265,15 @@ def load_verb_patterns() -> list[VerbPattern]:
 
 
 @cache
+def load_light_verbs() -> frozenset[str]:
+    """Verbs whose subject acts the event noun they govern ("carried out a raid")."""
+    words = _read_yaml("verb_patterns.yaml").get("light_verbs") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError("verb_patterns.yaml", ["light_verbs: expected a list of verbs"])
+    return frozenset(w.lower() for w in words)
+
+
+@cache
 def load_instruments() -> list[Instrument]:
     return _entries("verb_patterns.yaml", "instruments", Instrument)
 

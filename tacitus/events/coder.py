@@ -27,6 +27,7 @@ from tacitus.data import (
     load_cameo,
     load_frames,
     load_instruments,
+    load_light_verbs,
     load_modality,
     load_noun_patterns,
     load_verb_patterns,
@@ -82,6 +83,7 @@ class Patterns:
     conditional: frozenset[str]
     frames: Frames
     instruments: tuple[Instrument, ...]
+    light_verbs: frozenset[str]
 
 
 @cache
@@ -120,6 +122,7 @@ def load_patterns() -> Patterns:
         conditional=frozenset(modality["conditional_marks"]),
         frames=frames,
         instruments=tuple(load_instruments()),
+        light_verbs=load_light_verbs(),
     )
 
 
@@ -193,6 +196,14 @@ def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
     return noun, None
 
 
+def _actor_or_owner(book: ActorBook, t: Token, slot: str = "arg") -> tuple[Token, str | None]:
+    """The actor ``t`` names, or the one its modifier names ("a raid on a rebel camp")."""
+    key = book.actor_of(t, slot=slot)
+    if key is not None:
+        return t, key
+    return t, _modifier_actor(book, t)[1]  # the whole phrase is the evidence
+
+
 class EventCoder:
     """Codes the events of one parsed document against an ``ActorBook``."""
 
@@ -204,6 +215,9 @@ class EventCoder:
         """The most specific pattern for verb ``v``, with the object and xcomp it used."""
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         candidates = self.p.verbs.get((v.lemma_.lower(), particle))
+        if candidates is None and particle is not None:
+            # a particle no pattern asks for is noise of the parse ("kidnapped up to 16")
+            candidates = self.p.verbs.get((v.lemma_.lower(), None))
         if candidates is None:
             return None
         objects = _objects(v)
@@ -240,7 +254,8 @@ class EventCoder:
                                     and c.pos_ != "ADP")
             else:
                 tokens = [t for h in holders for t in _pobjs(h, slot)]
-            found = [(key, [t]) for t in tokens if (key := book.actor_of(t)) is not None]
+            found = [(key, [tok]) for t in tokens
+                     for tok, key in [_actor_or_owner(book, t)] if key is not None]
             if found:
                 return found
         # Whose thing the object is, or whom it is for: "praised Haiti's efforts",
@@ -290,14 +305,30 @@ class EventCoder:
                     sources.append((key, [c]))
         by = _pobjs(n, "by") + [t for o in _pobjs(n, "of") for t in _pobjs(o, "by")]
         sources += [(k, [t]) for t in by if (k := book.actor_of(t)) is not None]
+        light = self._light_verb(n)
+        if not sources and light is not None:
+            sources = [(k, [t]) for t in _subjects(light) if (k := book.actor_of(t))]
         targets: list[tuple[str, list[Token]]] = []
         for slot in pattern.target:
-            targets = [(k, [t]) for t in _pobjs(n, slot)
-                       if (k := book.actor_of(t, slot="target")) is not None]
+            targets = [(k, [tok]) for t in _pobjs(n, slot)
+                       for tok, k in [_actor_or_owner(book, t, "target")] if k is not None]
             if targets:
                 break
         return self._pairs(book, n, sources, targets, pattern.code, f"noun {pattern.noun}",
                            False, [])
+
+    def _light_verb(self, n: Token) -> Token | None:
+        """The light verb governing event noun ``n`` ("carried out [a raid]", "engaged in")."""
+        verb = n.head
+        if n.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif n.dep_ not in ("dobj", "obj"):
+            return None
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        name = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+        return verb if name in self.p.light_verbs else None
 
     # -- shared -----------------------------------------------------------------------
     def _pairs(self, book: ActorBook, trigger: Token, sources, targets, code: str, label: str,
