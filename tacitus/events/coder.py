@@ -57,6 +57,7 @@ class Found:
     attributed_to: str | None = None
     confidence: float = 0.0
     extra: dict = field(default_factory=dict)
+    core: list[Token] = field(default_factory=list)  # the words that make the event
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Patterns:
     reported_adverbs: frozenset[str]
     disputing: frozenset[str]
     conditional: frozenset[str]
+    planning: frozenset[str]
     frames: Frames
     instruments: tuple[Instrument, ...]
     light_verbs: frozenset[str]
@@ -120,6 +122,7 @@ def load_patterns() -> Patterns:
         reported_adverbs=frozenset(modality["reported_adverbs"]),
         disputing=frozenset(modality["disputing_verbs"]),
         conditional=frozenset(modality["conditional_marks"]),
+        planning=frozenset(modality["planning_verbs"]),
         frames=frames,
         instruments=tuple(load_instruments()),
         light_verbs=load_light_verbs(),
@@ -344,7 +347,8 @@ class EventCoder:
                 tokens = [trigger, *extra, *s_toks, *t_toks]
                 spans = [(t.idx, t.idx + len(t.text)) for t in (trigger, *extra)]
                 spans += [book.extent(t) for t in (*s_toks, *t_toks)]
-                out.append(Found(s_key, t_key, code, trigger, tokens, spans, label, specific))
+                out.append(Found(s_key, t_key, code, trigger, tokens, spans, label, specific,
+                                 core=[trigger, *extra]))
         return out
 
     def reporting_verb(self, verb: Token) -> Token | None:
@@ -557,6 +561,9 @@ class EventCoder:
         scope = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
         if any(c.dep_ == "neg" for s in scope for c in s.children):
             return "negated", None
+        if any(c.dep_ in ("dobj", "obj") and any(d.dep_ == "det" and d.lower_ == "no"
+                                                  for d in c.children) for c in children):
+            return "negated", None  # "has made no comment", "signed no agreement"
         if any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children) or (
             verb.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children)
@@ -566,6 +573,8 @@ class EventCoder:
         if auxes & self.p.hypothetical_aux:
             return "hypothetical", None
         if auxes & self.p.planned_aux:
+            return "planned", None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.p.planning:
             return "planned", None
         # A clause reported by a speech verb: attributed to its speaker.
         # ("X said Y attacked Z", "X denied reports that Y attacked Z").
@@ -591,8 +600,8 @@ class EventCoder:
             for tok in sent:
                 if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
                     hits = self.code_verb(book, tok)
-                    for h in hits:
-                        consumed.update(t.i for t in h.tokens)
+                    for h in hits:  # "launched an attack": the noun is not a second event
+                        consumed.update(t.i for t in h.core or h.tokens)
                     found.extend(hits)
             for tok in sent:
                 if tok.pos_ == "NOUN" and tok.i not in consumed:
