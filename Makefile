@@ -22,6 +22,7 @@ demo: install
 test: install
 	$(BIN)/ruff check tacitus tests benchmarks
 	$(BIN)/pytest -q
+	$(BIN)/tacitus eval gate
 
 eval: install
 	$(BIN)/tacitus eval plover ../shared/eval/events/plover_gsr/PLOVER_GSR_CAMEO.txt

@@ -126,3 +126,54 @@ def eval_conflibert(path: Annotated[Path, typer.Argument(help="class_train.tsv")
     except TacitusError as exc:
         raise _fail(str(exc)) from None
     report(result, Console(highlight=False))
+
+
+@eval_app.command("gate")
+def eval_gate(
+    update: Annotated[bool, typer.Option(help="Raise the floors to the figures measured now "
+                                              "and regenerate the README table.")] = False,
+    allow_lower: Annotated[bool, typer.Option(help="Let --update lower a floor.")] = False,
+    reason: Annotated[str | None, typer.Option(help="Why a floor is lowered (to CHANGELOG.md)."
+                                               )] = None,
+    shared: Annotated[Path | None, typer.Option(
+        help="The evaluation data folder (default: ../shared/eval beside the checkout).")] = None,
+) -> None:
+    """Run every evaluation the data allows and fail when a figure falls below its floor."""
+    from rich.table import Table
+
+    from tacitus.eval import gate
+
+    out = Console(highlight=False)
+    shared = shared or gate.SHARED
+    measured = gate.measure(shared)
+    for name in measured.missing:
+        out.print(f"eval gate: skipped {name} (not found under {shared})", markup=False)
+    if not measured.figures:
+        out.print("eval gate: no evaluation data here; nothing measured", markup=False)
+        return
+    baseline = gate.load_baseline()
+    verdict = gate.compare(measured, baseline)
+    table = Table("figure", "floor", "now", title="Evaluation gate", title_justify="left")
+    for name, value in sorted(measured.figures.items()):
+        floor = baseline.get("figures", {}).get(name)
+        table.add_row(name, "-" if floor is None else f"{floor:.1%}", f"{value:.1%}")
+    out.print(table)
+    for line in verdict.changed_data:
+        out.print(f"eval gate: {line} differs from the data the floors were measured on; "
+                  "re-measure with `tacitus eval gate --update`", markup=False)
+    if update:
+        try:
+            new = gate.update(measured, baseline, allow_lower=allow_lower, reason=reason)
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
+        gate.write_readme(new)
+        out.print(f"eval gate: floors written to {gate.BASELINE.relative_to(gate.ROOT)}",
+                  markup=False)
+        return
+    for line in verdict.rose:
+        out.print(f"eval gate: {line}; raise the floor with `tacitus eval gate --update`",
+                  markup=False)
+    if not verdict.ok:
+        for line in verdict.fell:
+            err.print(f"eval gate FAILED: {line}", markup=False)
+        raise typer.Exit(1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 
 import pytest
@@ -78,20 +77,6 @@ def test_patterns_use_codes_of_the_table() -> None:
     patterns = load_patterns()
     assert all(p.code in table for ps in patterns.verbs.values() for p in ps)
     assert patterns.speech  # some verbs report speech
-
-
-@pytest.fixture
-def broken_data(tmp_path, monkeypatch):
-    """A copy of the data folder whose files a test may break; caches are cleared."""
-    copy = tmp_path / "data"
-    shutil.copytree(data.DATA_DIR, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    monkeypatch.setattr(data, "DATA_DIR", copy)
-    loaders = [getattr(data, n) for n in dir(data) if n.startswith("load_")]
-    for f in loaders:
-        f.cache_clear()
-    yield copy
-    for f in loaders:
-        f.cache_clear()
 
 
 def test_a_broken_pattern_names_file_and_entry(broken_data) -> None:
