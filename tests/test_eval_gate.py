@@ -75,3 +75,19 @@ def test_a_broken_verb_pattern_file_fails_the_gate(shared, broken_data) -> None:
     measured = gate.Measured(figures, {}, [])
     verdict = gate.compare(measured, gate.load_baseline())
     assert any(line.startswith("plover_type_accuracy fell") for line in verdict.fell), verdict
+
+
+def test_a_broken_actor_entry_fails_the_gate(shared, broken_data) -> None:
+    """Strip the United States of its names: the PLOVER actor figures must fall."""
+    from tacitus.pipeline import Coder
+
+    path = broken_data / "actors" / "countries.yaml"
+    text = path.read_text()
+    start = text.index("  - code: USA\n")
+    end = text.index("    capital:", start)
+    path.write_text(text[:start] + "  - code: USA\n    name: Usonia\n" + text[end:])
+    plover = next(e for e in gate.EVALUATIONS if e.name == "plover")
+    figures = plover.run(shared / "eval" / plover.relative, Coder())
+    verdict = gate.compare(gate.Measured(figures, {}, []), gate.load_baseline())
+    assert any(line.startswith(("plover_source_accuracy fell", "plover_target_accuracy fell"))
+               for line in verdict.fell), verdict
