@@ -176,3 +176,17 @@ def test_generated_news_sentences_give_exact_offsets(parts) -> None:
     for a in doc.actors:
         for m in a.mentions:
             assert body[m.start : m.end] == m.text
+
+
+def test_they_refers_back_to_a_group_not_a_person() -> None:
+    doc = code("Somali rebels met the envoy Ahmed Yusuf on Monday. The rebels said they would "
+               "release the aid workers.", published="2016-02-01")
+    release = next(e for e in doc.events if e.cameo.startswith(("084", "035")))
+    assert _actor(doc, release.source) == "SOMREB"
+
+
+def test_an_unqualified_agent_takes_the_country_it_is_in() -> None:
+    doc = code("Rebels in the Ivory Coast attacked a police station.", published="2003-01-01")
+    assert ("CIVREB", "19", "---COP") in _dyads(doc)
+    doc = code("American troops in Iraq attacked a police station.", published="2005-01-01")
+    assert ("USAMIL", "19", "---COP") in _dyads(doc)  # the named country comes first

@@ -1,7 +1,7 @@
 """Hostile input: whatever comes in, the result is a document whose offsets slice its text
 exactly, or a documented error with a message. Never a crash.
 
-The number of generated examples per test is ``TACITUS_FUZZ`` (default 500; CI's `make test`
+The number of generated examples per test is ``TACITUS_FUZZ`` (default 1000; CI's `make test`
 runs the default, several thousand examples over the file). Inputs that once crashed live in
 ``tests/regressions/`` and are replayed on every run.
 """
@@ -20,7 +20,7 @@ from tacitus.ingest import from_html, read_path
 from tacitus.model import CodedDocument
 from tacitus.pipeline import default_coder
 
-EXAMPLES = int(os.environ.get("TACITUS_FUZZ", "500"))
+EXAMPLES = int(os.environ.get("TACITUS_FUZZ", "1000"))
 REGRESSIONS = Path(__file__).parent / "regressions"
 FUZZ = settings(max_examples=EXAMPLES, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

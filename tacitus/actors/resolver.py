@@ -26,6 +26,7 @@ LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout
 STATE_AGENTS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 THING_PRONOUNS = {"it", "its"}
+GROUP_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 _NAMED = {"PERSON", "ORG", "NORP"}
 
@@ -99,7 +100,8 @@ class ActorBook:
         spans: list[Span] = [span for span, _ in self.entry_at.values()]
         spans += [e for e in self.doc.ents if e.label_ in _NAMED]
         spans += [self.doc[t.i : t.i + 1] for t in self.doc
-                  if t.lower_ in PERSON_PRONOUNS | THING_PRONOUNS and t.pos_ == "PRON"]
+                  if t.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+                  and t.pos_ == "PRON"]
         for span in spans:
             head = _np_head(span.root)
             if head.i not in seen:
@@ -114,7 +116,7 @@ class ActorBook:
                 self.by_head[head.i] = key
 
     def _resolve(self, head: Token, slot: str) -> str | None:
-        if head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+        if head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(head)
         np = _np_tokens(head)
         found = self._from_dictionary(head, np, slot)
@@ -152,7 +154,13 @@ class ActorBook:
                 return None
             return self._country(entry.code)
         # An agent noun: qualify it by a country or organization in the phrase.
-        qualifier = self._qualifier(head, np)
+        qualifier = self._qualifier(head, np) or self._located(head)
+        if qualifier is None and any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
+            # "the rebels" after "Somali rebels": the same actor again
+            known = self._recent(head.i, lambda r, a=entry.code: bool(r.code) and r.kind != "person"
+                                 and r.code.endswith(a) and not r.code.startswith("---"))
+            if known:
+                return known
         if qualifier is None:
             label = f"unidentified {self.d.agent_labels[entry.code]}"
             return self._record(f"X|{entry.code}", label, f"---{entry.code}", None,
@@ -181,6 +189,17 @@ class ActorBook:
                 return ("org", entry.code)
             if entry.kind == "person" and entry.code:
                 return ("country", entry.code)
+        return None
+
+    def _located(self, head: Token) -> tuple[str, str] | None:
+        """An unqualified agent placed in a country: "rebels in the Ivory Coast" (CIV)."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "across", "throughout"):
+                continue
+            for obj in prep.children:
+                hit = self.entry_at.get(obj.i) if obj.dep_ == "pobj" else None
+                if hit and hit[1].kind in ("country", "metonym"):
+                    return ("country", hit[1].code)
         return None
 
     def _from_entity(self, head: Token, np: list[Token]) -> str | None:
@@ -238,6 +257,8 @@ class ActorBook:
     def _pronoun(self, tok: Token) -> str | None:
         if tok.lower_ in PERSON_PRONOUNS:
             return self._recent(tok.i, lambda r: r.kind == "person", window=80)
+        if tok.lower_ in GROUP_PRONOUNS:  # "the rebels said they ...": a group, not a person
+            return self._recent(tok.i, lambda r: r.kind not in ("person", "country"), window=30)
         return self._recent(tok.i, lambda r: r.kind != "person", window=40)
 
     def _recent(self, before: int, fits, window: int = 400) -> str | None:

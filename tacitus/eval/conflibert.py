@@ -2,7 +2,8 @@
 
 Labels: 0 = public statement (CAMEO root 01), 1-4 = QuadClass (verbal cooperation, material
 cooperation, verbal conflict, material conflict). The predicted label is that of the main
-event: the most confident substantive event, else a public statement. A sentence with no
+event: the most confident substantive event (real ones before hypothetical or negated ones),
+else a public statement. A sentence with no
 event at all is an abstention, counted against recall, not guessed.
 """
 
@@ -17,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from tacitus.errors import InputError
+from tacitus.eval.plover import UNREAL
 from tacitus.model import CodedDocument
 
 LABELS = {0: "statement", 1: "verbal coop", 2: "material coop", 3: "verbal conflict",
@@ -29,7 +31,8 @@ def predict(doc: CodedDocument) -> int | None:
     substantive = [e for e in doc.events if e.root != "01"]
     if not substantive:
         return 0
-    best = max(substantive, key=lambda e: (e.confidence, -e.evidence.start))
+    best = max(substantive, key=lambda e: (e.modality not in UNREAL, e.confidence,
+                                           -e.evidence.start))
     return best.quad_class
 
 

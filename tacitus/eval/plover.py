@@ -2,7 +2,8 @@
 
 Each record is one sentence with one gold event type and source/target actors given as
 country codes (or "IGO", "NGO"). tacitus codes the sentence and its *main* event is compared:
-the most confident event that is not a bare public statement (CAMEO 01), since a record's
+the most confident event that is not a bare public statement (CAMEO 01), preferring events
+that are not hypothetical or negated, since a record's
 gold event is the substantive one ("X said it would attack Y" is coded THREATEN/ASSAULT, not
 "make statement"). A sentence with no such event is a miss: precision is kept apart from
 recall, because a coder that abstains is better than one that guesses.
@@ -30,6 +31,9 @@ GSR_TYPE_BY_ROOT = {
 }
 
 
+UNREAL = ("hypothetical", "negated")  # what a record's main event is not, when it has a choice
+
+
 def gsr_type(event: Event) -> str | None:
     """The older PLOVER type of a coded event (None for public statements, root 01)."""
     if event.cameo.startswith("057"):
@@ -44,7 +48,8 @@ def main_event(doc: CodedDocument) -> Event | None:
     candidates = [e for e in doc.events if gsr_type(e) is not None]
     if not candidates:
         return None
-    return max(candidates, key=lambda e: (e.confidence, -e.evidence.start))
+    return max(candidates, key=lambda e: (e.modality not in UNREAL, e.confidence,
+                                          -e.evidence.start))
 
 
 def actor_group(doc: CodedDocument, actor_id: str | None) -> str | None:

@@ -37,6 +37,7 @@ from tacitus.errors import DataFileError
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
 REFINABLE_VIOLENCE = {"180", "190", "193"}
+MODAL_AUX = {"will", "would", "shall", "should", "must", "could", "can", "may", "might"}
 INSTRUMENT_PREPS = ("by", "in", "with")
 OBJECT_PREPS = ("to", "for", "against", "on", "with", "by", "from")
 
@@ -83,6 +84,7 @@ class Patterns:
     disputing: frozenset[str]
     conditional: frozenset[str]
     planning: frozenset[str]
+    planning_nouns: frozenset[str]
     frames: Frames
     instruments: tuple[Instrument, ...]
     light_verbs: frozenset[str]
@@ -123,6 +125,7 @@ def load_patterns() -> Patterns:
         disputing=frozenset(modality["disputing_verbs"]),
         conditional=frozenset(modality["conditional_marks"]),
         planning=frozenset(modality["planning_verbs"]),
+        planning_nouns=frozenset(modality["planning_nouns"]),
         frames=frames,
         instruments=tuple(load_instruments()),
         light_verbs=load_light_verbs(),
@@ -398,9 +401,12 @@ class EventCoder:
                     continue
                 return FrameUse(f.family, head, f.control, f.prep)
         if v.dep_ == "ccomp" and head.i != v.i:
+            modal = any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in v.children)
             for f in frames.verbs.get(head.lemma_.lower(), []):
                 if f.control == "clause":
                     return FrameUse(f.family, head, "clause")
+                if f.control == "subject" and modal:  # "agreed that they would cooperate"
+                    return FrameUse(f.family, head)
         auxes = {c.lower_ for c in v.children if c.dep_ == "aux"}
         negated = any(c.dep_ == "neg" for c in v.children)
         conditional = any(c.dep_ == "mark" and c.lower_ in self.p.conditional
@@ -417,8 +423,8 @@ class EventCoder:
         planned = bool(auxes & self.p.planned_aux) or ("would" in auxes and reporter is not None)
         if planned:
             family = frames.modals.get("planned_negated" if negated else "planned")
-            if family:
-                return FrameUse(family, v, "self")
+            if family:  # "Iraq said it would allow ...": Iraq's intent, stated by Iraq
+                return FrameUse(family, v, "self", reporter=reporter)
         return None
 
     def apply_frames(self, book: ActorBook, found: list[Found]) -> list[Found]:
@@ -576,6 +582,10 @@ class EventCoder:
             return "planned", None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.p.planning:
             return "planned", None
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            # "plans to attack", "the right to fire": an act a noun intends or allows
+            return ("planned" if verb.head.lemma_.lower() in self.p.planning_nouns
+                    else "hypothetical"), None
         # A clause reported by a speech verb: attributed to its speaker.
         # ("X said Y attacked Z", "X denied reports that Y attacked Z").
         anc = self.reporting_verb(verb)
