@@ -44,6 +44,7 @@ class Coder:
         book = ActorBook(doc, self.dictionary, document.published)
         found = self.events.code(doc, book)
         ids = book.ids()
+        text = book.text
         events = []
         for n, (sentence, f) in enumerate(found, start=1):
             row = lookup(f.code)
@@ -56,7 +57,7 @@ class Coder:
                 target=ids.get(f.target) if f.target else None,
                 cameo=row.code, root=row.root, quad_class=row.quad_class,
                 goldstein=row.goldstein, name=row.name, plover=row.plover,
-                evidence=Span(start=start, end=end, text=doc.text[start:end]),
+                evidence=Span(start=start, end=end, text=text[start:end]),
                 trigger=Span(start=trigger.idx, end=trigger.idx + len(trigger.text),
                              text=trigger.text),
                 sentence=sentence,

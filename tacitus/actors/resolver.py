@@ -47,6 +47,7 @@ class ActorBook:
 
     def __init__(self, doc: Doc, dictionary: Dictionary, published: str | None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access
         self.d = dictionary
         self.published = published
         self.records: dict[str, _Record] = {}
@@ -307,7 +308,7 @@ class ActorBook:
 
     def _mention(self, key: str, head: Token, np: list[Token]) -> None:
         start, end = _extent(head, np)
-        self.records[key].mentions[(start, end)] = self.doc.text[start:end]
+        self.records[key].mentions[(start, end)] = self.text[start:end]
         pos = bisect.bisect_left(self._order, head.i)
         if pos < len(self._order) and self._order[pos] == head.i:
             self._order_keys[pos] = key
