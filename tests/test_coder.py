@@ -190,3 +190,13 @@ def test_an_unqualified_agent_takes_the_country_it_is_in() -> None:
     assert ("CIVREB", "19", "---COP") in _dyads(doc)
     doc = code("American troops in Iraq attacked a police station.", published="2005-01-01")
     assert ("USAMIL", "19", "---COP") in _dyads(doc)  # the named country comes first
+
+
+def test_coordinated_country_adjectives_give_two_actors() -> None:
+    doc = code("American and Afghan officials met in Kabul on Tuesday.", published="2012-03-01")
+    assert {("USAGOV", "04", None), ("AFGGOV", "04", None)} <= _dyads(doc)
+
+
+def test_a_capital_in_a_locative_phrase_is_no_actor() -> None:
+    doc = code("Gunmen attacked a police post in Bamako on Sunday.", published="2019-06-03")
+    assert not [a for a in doc.actors if a.name == "Bamako"]

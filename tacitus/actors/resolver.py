@@ -75,6 +75,24 @@ class ActorBook:
             return self.by_head[token.i]
         return self._resolve(token, slot)
 
+    def coordinated(self, token: Token) -> list[str]:
+        """Further actors of a phrase with coordinated qualifiers: "American and Afghan
+        officials" is USAGOV and AFGGOV; ``actor_of`` gives the first, this the others."""
+        hit = self.entry_at.get(token.i)
+        if hit is None or hit[1].kind != "agent":
+            return []
+        out = []
+        for child in token.children:
+            if child.dep_ not in MODIFIER_DEPS:
+                continue
+            for conj in child.conjuncts:
+                entry = self.entry_at.get(conj.i)
+                if entry and entry[1].kind in ("country", "demonym", "metonym"):
+                    key = self._state(entry[1].code, hit[1].code)
+                    self._mention(key, conj, [conj])
+                    out.append(key)
+        return out
+
     def actors(self) -> list[Actor]:
         out = []
         for n, rec in enumerate(self.records.values(), start=1):
@@ -121,6 +139,8 @@ class ActorBook:
             return self._pronoun(head)
         np = _np_tokens(head)
         found = self._from_dictionary(head, np, slot)
+        if found is None and head.i in self.entry_at and slot in LOCATIVE_PREPS:
+            return None  # "in Bamako": a known place, not an unknown person or group
         if found is None:
             found = self._from_entity(head, np)
         if found is None and (head.lemma_.lower() in self.d.partitives or head.pos_ == "NUM"):
@@ -178,7 +198,7 @@ class ActorBook:
                 continue
             hit = self.entry_at.get(tok.i)
             if hit is None:
-                if tok.lower_ in THING_PRONOUNS | {"their"} and tok.dep_ == "poss":
+                if tok.lower_ in THING_PRONOUNS | {"their", "his", "her"} and tok.dep_ == "poss":
                     key = self._pronoun(tok)
                     if key and self.records[key].country:
                         return ("country", self.records[key].country)  # type: ignore[return-value]

@@ -291,6 +291,7 @@ class EventCoder:
                 t, key = _modifier_actor(book, t)
             if key is not None:
                 sources.append((key, [t]))
+                sources += [(k, [t]) for k in book.coordinated(t) if k != key]
         targets = self._targets(book, v, pattern, obj, xcomp)
         specific = bool(pattern.object or pattern.xcomp or pattern.prep)
         extra = [t for t in (obj, xcomp) if t is not None]
