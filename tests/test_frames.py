@@ -89,3 +89,16 @@ def test_partitive_heads_name_the_actor_of_their_of_phrase() -> None:
     assert any(s == "EGYOPP" for _, s, _, _ in events), events
     _, events = _events("A group of Moroccan diplomats met President Obama in Washington.")
     assert ("040", "MARGOV", "USAGOV") in [e[:3] for e in events], events
+
+
+def test_a_hunger_strike_and_a_general_strike_are_protests_not_attacks() -> None:
+    _, events = _events("Jailed activists in Egypt continued their hunger strike on Sunday.")
+    assert any(c == "142" for c, *_ in events), events
+    _, events = _events("Opposition parties in Nepal organized a general strike.")
+    assert ("143", "NPLOPP") in [e[:2] for e in events], events
+    assert not [e for e in events if e[0].startswith("19")], events
+
+
+def test_a_capital_in_a_target_slot_is_its_country_not_its_government() -> None:
+    _, events = _events("Rebels launched an offensive in Kabul on Monday.")
+    assert ("190", "---REB", "AFG") in [e[:3] for e in events], events

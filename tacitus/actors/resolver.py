@@ -175,6 +175,8 @@ class ActorBook:
                 return None
             return self._country(entry.code)
         # An agent noun: qualify it by a country or organization in the phrase.
+        if head.pos_ == "ADJ":
+            return None  # "a general strike": an adjective, not the officer
         qualifier = self._qualifier(head, np) or self._located(head)
         if qualifier is None and any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
             # "the rebels" after "Somali rebels": the same actor again

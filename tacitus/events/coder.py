@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from tacitus.actors.resolver import ActorBook
+from tacitus.actors.resolver import LOCATIVE_PREPS, ActorBook
 from tacitus.data import (
     Frames,
     Instrument,
@@ -260,8 +260,9 @@ class EventCoder:
                                     and c.pos_ != "ADP")
             else:
                 tokens = [t for h in holders for t in _pobjs(h, slot)]
+            where = "target" if slot in LOCATIVE_PREPS else "arg"  # "in Kabul": the country
             found = [(key, [tok]) for t in tokens
-                     for tok, key in [_actor_or_owner(book, t)] if key is not None]
+                     for tok, key in [_actor_or_owner(book, t, where)] if key is not None]
             if found:
                 return found
         # Whose thing the object is, or whom it is for: "praised Haiti's efforts",
@@ -370,7 +371,13 @@ class EventCoder:
 
     def instrument_code(self, v: Token) -> str | None:
         """The code the means of a violent event make it ("a roadside bomb killed": 1833)."""
-        phrases = [s for s in v.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if v.pos_ == "NOUN":  # "their hunger strike", "a suicide bombing"
+            phrases = [v]
+        else:
+            phrases = [s for s in v.children if s.dep_ in ("nsubj", "nsubjpass")]
+            # an event noun as object: "continued their hunger strike", not "killed bombers"
+            phrases += [o for o in v.children if o.dep_ in ("dobj", "obj")
+                        and o.lemma_.lower() in self.p.nouns]
         for prep in v.children:
             if prep.dep_ in ("prep", "agent") and prep.lower_ in INSTRUMENT_PREPS:
                 phrases += [g for g in prep.children if g.dep_ == "pobj"]
