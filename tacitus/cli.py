@@ -177,3 +177,15 @@ def eval_gate(
         for line in verdict.fell:
             err.print(f"eval gate FAILED: {line}", markup=False)
         raise typer.Exit(1)
+
+
+@eval_app.command("time")
+def eval_time(path: Annotated[Path, typer.Argument(help="TBAQ-cleaned folder (TimeML)")]) -> None:
+    """Score time expressions: value accuracy and value F1 against the document date."""
+    from tacitus.eval.time import evaluate, report
+
+    try:
+        result = evaluate(path)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    report(result, Console(highlight=False))

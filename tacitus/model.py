@@ -56,8 +56,14 @@ class Actor(_Model):
 
 class EventDate(_Model):
     value: str = Field(description="YYYY[-MM[-DD]]")
-    precision: str
-    text: str | None
+    precision: str = Field(description="day, week (value: its Monday), month, season (value: "
+                                       "its first month) or year")
+    text: str | None = Field(description="the time expression; null when the event takes "
+                                         "the publication date as a current report")
+    start: int | None = Field(None, description="offsets of the expression in the text")
+    end: int | None = None
+    qualifier: str | None = Field(None, description="before, since, until, within, duration; "
+                                                    "null for a point in time")
 
 
 class Location(_Model):

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tacitus.model import CodedDocument
+from tacitus.model import CodedDocument, Event
 
 
 def write_documents(docs: Iterable[CodedDocument], fmt: str, out: TextIO, *,
@@ -51,6 +51,15 @@ def _clip(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _date(e: Event) -> str:
+    """ "2011-12-31 (Dec. 31)", "~2012-01-04" for a current report, "before 2014-12"."""
+    if e.date is None:
+        return "-"
+    d = e.date
+    value = f"{d.qualifier} {d.value}" if d.qualifier else d.value
+    return f"{value} ({d.text})" if d.text else f"~{value}"
+
+
 def print_table(doc: CodedDocument, console: Console) -> None:
     d = doc.document
     head = Text(d.title or d.id, style="bold")
@@ -63,7 +72,7 @@ def print_table(doc: CodedDocument, console: Console) -> None:
     for a in doc.actors:
         actors.add_row(a.id, Text(a.name), Text(a.code or "-"), a.kind, str(len(a.mentions)))
     console.print(actors)
-    events = Table("id", "source", "event", "target", "modality", "conf", "evidence",
+    events = Table("id", "source", "event", "target", "date", "modality", "conf", "evidence",
                    title="Events", title_justify="left")
     for e in doc.events:
         events.add_row(
@@ -71,6 +80,7 @@ def print_table(doc: CodedDocument, console: Console) -> None:
             Text(names.get(e.source, "-") if e.source else "-"),
             Text(f"{e.cameo} {e.name}"),
             Text(names.get(e.target, "-") if e.target else "-"),
+            Text(_date(e)),
             Text(e.modality + (f" ({names[e.attributed_to]})" if e.attributed_to else "")),
             f"{e.confidence:.2f}",
             Text(_clip(e.evidence.text)),

@@ -8,6 +8,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from tacitus.actors import ActorBook, dictionary_for
+from tacitus.context import Dater
 from tacitus.data import versions
 from tacitus.events import EventCoder, lookup
 from tacitus.ingest import from_text
@@ -45,6 +46,7 @@ class Coder:
         found = self.events.code(doc, book)
         ids = book.ids()
         text = book.text
+        dater = Dater(doc, document.published)
         events = []
         for n, (sentence, f) in enumerate(found, start=1):
             row = lookup(f.code)
@@ -62,6 +64,7 @@ class Coder:
                              text=trigger.text),
                 sentence=sentence,
                 modality=f.modality,
+                date=dater.date_for(f.trigger, f.modality),
                 attributed_to=ids.get(f.attributed_to) if f.attributed_to else None,
                 confidence=f.confidence,
                 pattern=f.pattern,

@@ -307,6 +307,18 @@ def load_frames() -> Frames:
 
 
 @cache
+def load_time_words() -> dict[str, Any]:
+    """Month, weekday, season, number and unit words of time expressions (time.yaml)."""
+    data = _read_yaml("time.yaml")
+    keys = ("months", "weekdays", "seasons", "numbers", "units", "quarters", "present",
+            "recent", "future")
+    problems = [f"{k}: missing" for k in keys if not data.get(k)]
+    if problems:
+        raise DataFileError("time.yaml", problems)
+    return data
+
+
+@cache
 def load_cameo() -> dict[str, CameoCode]:
     """The CAMEO table, keyed by code ("190", "0311")."""
     name = "cameo_codes.tsv"
@@ -341,6 +353,7 @@ def versions() -> str:
     """One string naming the version of every data file, stored with each coded document."""
     parts = [f"cameo={cameo_version()}"]
     for name in ("actors/countries.yaml", "actors/agents.yaml", "actors/organizations.yaml",
-                 "actors/persons.yaml", "verb_patterns.yaml", "frames.yaml", "modality.yaml"):
+                 "actors/persons.yaml", "verb_patterns.yaml", "frames.yaml", "modality.yaml",
+                 "time.yaml"):
         parts.append(f"{Path(name).stem}={data_version(name)}")
     return ";".join(parts)

@@ -54,11 +54,20 @@ def _conflibert(path: Path, coder: object) -> dict[str, float]:
     return evaluate(path, coder).figures()
 
 
+def _time(path: Path, coder: object) -> dict[str, float]:
+    from tacitus.eval.time import evaluate
+
+    figures = evaluate(path, coder).figures()
+    return {k: figures[k] for k in ("time_value_accuracy", "time_value_f1")}
+
+
 EVALUATIONS = (
     Evaluation("plover", "events/plover_gsr/PLOVER_GSR_CAMEO.txt", _plover,
                "PLOVER gold-standard records (322 sentences)"),
     Evaluation("conflibert", "events/conflibert_cameo/class_train.tsv", _conflibert,
                "ConfliBERT CAMEO QuadClass (1,349 sentences)"),
+    Evaluation("time", "time/TBAQ-cleaned", _time,
+               "TimeBank + AQUAINT time expressions (1,535 DATE/TIME values)"),
 )
 
 LABELS = {
@@ -68,11 +77,20 @@ LABELS = {
     "plover_target_accuracy": "PLOVER target country right",
     "conflibert_accuracy": "ConfliBERT QuadClass right, share of all sentences",
     "conflibert_precision": "ConfliBERT QuadClass right, share of sentences coded",
+    "time_value_accuracy": "TimeBank/AQUAINT: value of a gold time expression right",
+    "time_value_f1": "TimeBank/AQUAINT: time expressions found with the right value (F1)",
 }
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    """A short content hash of a file, or of every file under a folder."""
+    if not path.is_dir():
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    h = hashlib.sha256()
+    for f in sorted(p for p in path.rglob("*") if p.is_file()):
+        h.update(str(f.relative_to(path)).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 @dataclass

@@ -1,0 +1,164 @@
+"""Score time expressions on TimeBank and AQUAINT (TimeML files, ../shared/eval/time).
+
+Each document has a creation time (DCT); its DATE and TIME expressions carry a normalised
+``value``. Two figures, both against the DCT as the publication date:
+
+- value accuracy on the gold expressions: each gold expression's text is resolved alone;
+  right when the value is the gold one (a TIME compares its date part; a week is compared as
+  ISO week "1998-W32", a season as "1998-SU");
+- value F1 of the whole finder over the document text: an expression found is right when it
+  overlaps a gold one and has its value. This is the figure HeidelTime reported at about 0.78
+  on TempEval-3.
+
+DURATION and SET expressions are left out: tacitus dates events, it does not measure spans.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+
+from tacitus.errors import InputError
+
+SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    text: str
+    value: str
+
+
+@dataclass
+class TimeDoc:
+    name: str
+    dct: str
+    text: str
+    gold: list[Gold] = field(default_factory=list)
+
+
+def load_timeml(path: Path) -> TimeDoc:
+    """The TEXT of one TimeML file with its DATE/TIME expressions as character offsets."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise InputError(str(path), f"not TimeML XML ({exc})") from None
+    dct_node = root.find("DCT/TIMEX3")
+    text_node = root.find("TEXT")
+    if dct_node is None or text_node is None:
+        raise InputError(str(path), "no DCT or TEXT element")
+    doc = TimeDoc(path.name, dct_node.get("value", "")[:10], "")
+    parts: list[str] = []
+
+    def walk(node: ET.Element) -> None:
+        if node.text:
+            if node.tag == "TIMEX3" and node.get("type") in ("DATE", "TIME"):
+                start = sum(map(len, parts))
+                doc.gold.append(Gold(start, start + len(node.text), node.text,
+                                     node.get("value", "")))
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(text_node)
+    doc.text = "".join(parts)
+    return doc
+
+
+REFS = {"present": "PRESENT_REF", "recent": "PAST_REF", "future": "FUTURE_REF"}
+
+
+def comparable(value: str, precision: str, qualifier: str | None = None) -> str:
+    """Our value in TimeML's notation (weeks, quarters, seasons and vague times differ)."""
+    if qualifier in REFS:
+        return REFS[qualifier]
+    if precision == "quarter":
+        y, m = value.split("-")
+        return f"{y}-Q{(int(m) + 2) // 3}"
+    if precision == "week":
+        y, w, _ = date.fromisoformat(value).isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if precision == "season":
+        y, m = value.split("-")
+        return f"{y}-{SEASON_CODES.get(int(m), m)}"
+    return value
+
+
+def gold_value(value: str) -> str:
+    """A gold value as ``comparable`` writes ours: date part of a TIME, two-digit weeks."""
+    if re.match(r"^\d{4}-\d\d-\d\dT", value):
+        return value.split("T")[0]
+    week = re.match(r"^(\d{4})-W(\d)$", value)
+    return f"{week.group(1)}-W0{week.group(2)}" if week else value
+
+
+@dataclass
+class TimeResult:
+    gold: int = 0
+    normalised_right: int = 0
+    found: int = 0
+    found_right: int = 0
+    found_gold: int = 0
+
+    def figures(self) -> dict[str, float]:
+        accuracy = self.normalised_right / self.gold if self.gold else 0.0
+        p = self.found_right / self.found if self.found else 0.0
+        r = self.found_gold / self.gold if self.gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return {"time_value_accuracy": round(accuracy, 4), "time_value_precision": round(p, 4),
+                "time_value_recall": round(r, 4), "time_value_f1": round(f1, 4)}
+
+
+def evaluate(folder: Path, coder=None) -> TimeResult:
+    from tacitus.context.time import Dater, find_times, resolve_with_dateparser
+    from tacitus.pipeline import default_coder
+
+    files = sorted(Path(folder).rglob("*.tml"))
+    if not files:
+        raise InputError(str(folder), "no .tml files")
+    docs = [load_timeml(f) for f in files]
+    coder = coder or default_coder()
+    result = TimeResult()
+    for doc, parsed in zip(docs, coder.nlp.pipe(d.text for d in docs), strict=True):
+        for g in doc.gold:
+            result.gold += 1
+            alone = [t for t in find_times(g.text, doc.dct) if t.end - t.start == len(g.text)]
+            if alone:
+                ours = comparable(alone[0].value, alone[0].precision, alone[0].qualifier)
+            else:
+                resolved = resolve_with_dateparser(g.text, doc.dct)
+                ours = comparable(*resolved) if resolved else None
+            if ours == gold_value(g.value):
+                result.normalised_right += 1
+        matched: set[int] = set()
+        for t, _ in Dater(parsed, doc.dct).spans:
+            result.found += 1
+            hits = [i for i, g in enumerate(doc.gold) if g.start < t.end and t.start < g.end]
+            ours = comparable(t.value, t.precision, t.qualifier)
+            right = [i for i in hits if gold_value(doc.gold[i].value) == ours]
+            if right:
+                result.found_right += 1
+                matched.update(right[:1])
+        result.found_gold += len(matched)
+    return result
+
+
+def report(r: TimeResult, console: Console) -> None:
+    f = r.figures()
+    console.print(
+        f"TimeBank + AQUAINT: {r.gold} DATE/TIME expressions\n"
+        f"value right on {f['time_value_accuracy']:.1%} of the gold expressions "
+        f"(resolved alone against the document date)\n"
+        f"finder: {r.found} expressions found, precision {f['time_value_precision']:.1%}, "
+        f"recall {f['time_value_recall']:.1%}, value F1 {f['time_value_f1']:.1%}",
+        markup=False,
+    )
