@@ -75,9 +75,16 @@ class Location(_Model):
 
 
 class Quantity(_Model):
-    kind: str
-    value: float | None
+    kind: str = Field(description="killed, wounded, arrested, missing, displaced, troops, "
+                                  "protesters, money or other")
+    value: float | None = Field(description="the number; null for a vague amount (see low/high)")
     text: str
+    start: int | None = None
+    end: int | None = None
+    low: float | None = Field(None, description="range of a vague amount ('dozens': 24-99)")
+    high: float | None = None
+    qualifier: str | None = Field(None, description="at least, more than, about, up to")
+    approximate: bool = False
 
 
 class Event(_Model):

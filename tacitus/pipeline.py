@@ -8,7 +8,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from tacitus.actors import ActorBook, dictionary_for
-from tacitus.context import Dater
+from tacitus.context import Counter, Dater
 from tacitus.data import versions
 from tacitus.events import EventCoder, lookup
 from tacitus.ingest import from_text
@@ -47,6 +47,7 @@ class Coder:
         ids = book.ids()
         text = book.text
         dater = Dater(doc, document.published)
+        counter = Counter(doc, [(t.start, t.end) for t, _ in dater.spans])
         events = []
         for n, (sentence, f) in enumerate(found, start=1):
             row = lookup(f.code)
@@ -65,6 +66,7 @@ class Coder:
                 sentence=sentence,
                 modality=f.modality,
                 date=dater.date_for(f.trigger, f.modality),
+                quantities=counter.for_event(f.trigger),
                 attributed_to=ids.get(f.attributed_to) if f.attributed_to else None,
                 confidence=f.confidence,
                 pattern=f.pattern,

@@ -118,6 +118,7 @@ class Frame(_Entry):
 class FrameFamily(_Entry):
     default: str = Field(pattern=_CODE.pattern)
     hostile: str | None = None
+    hostile_roots: list[str] = Field(default_factory=list)
     codes: dict[str, str] = Field(default_factory=dict)
 
     def recode(self, code: str) -> str:
@@ -319,6 +320,17 @@ def load_time_words() -> dict[str, Any]:
 
 
 @cache
+def load_quantity_words() -> dict[str, Any]:
+    """Kinds, scales, vague amounts and qualifiers of counted numbers (quantities.yaml)."""
+    data = _read_yaml("quantities.yaml")
+    problems = [f"{k}: missing" for k in ("verbs", "nouns", "scales", "vague", "qualifiers")
+                if not data.get(k)]
+    if problems:
+        raise DataFileError("quantities.yaml", problems)
+    return data
+
+
+@cache
 def load_cameo() -> dict[str, CameoCode]:
     """The CAMEO table, keyed by code ("190", "0311")."""
     name = "cameo_codes.tsv"
@@ -354,6 +366,6 @@ def versions() -> str:
     parts = [f"cameo={cameo_version()}"]
     for name in ("actors/countries.yaml", "actors/agents.yaml", "actors/organizations.yaml",
                  "actors/persons.yaml", "verb_patterns.yaml", "frames.yaml", "modality.yaml",
-                 "time.yaml"):
+                 "time.yaml", "quantities.yaml"):
         parts.append(f"{Path(name).stem}={data_version(name)}")
     return ";".join(parts)

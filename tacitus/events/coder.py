@@ -495,7 +495,7 @@ class EventCoder:
     def _recode(self, book: ActorBook, f: Found, use: FrameUse) -> list[Found]:
         family = self.p.frames.families[use.family]
         root = f.code[:2]
-        if family.hostile and root >= "13":
+        if family.hostile and root in family.hostile_roots:  # "vowed to strike": a threat
             family = self.p.frames.families[family.hostile]
         code = family.recode(f.code)
         if code == "same":
