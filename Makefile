@@ -27,6 +27,7 @@ test: install
 eval: install
 	$(BIN)/tacitus eval plover ../shared/eval/events/plover_gsr/PLOVER_GSR_CAMEO.txt
 	$(BIN)/tacitus eval conflibert ../shared/eval/events/conflibert_cameo/class_train.tsv
+	$(BIN)/tacitus eval time ../shared/eval/time/TBAQ-cleaned
 
 bench: install
 	$(BIN)/python benchmarks/bench_coder.py

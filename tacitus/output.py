@@ -72,8 +72,8 @@ def print_table(doc: CodedDocument, console: Console) -> None:
     for a in doc.actors:
         actors.add_row(a.id, Text(a.name), Text(a.code or "-"), a.kind, str(len(a.mentions)))
     console.print(actors)
-    events = Table("id", "source", "event", "target", "date", "modality", "conf", "evidence",
-                   title="Events", title_justify="left")
+    events = Table("id", "source", "event", "target", "date", "counts", "modality", "conf",
+                   "evidence", title="Events", title_justify="left")
     for e in doc.events:
         events.add_row(
             e.id,
@@ -81,6 +81,7 @@ def print_table(doc: CodedDocument, console: Console) -> None:
             Text(f"{e.cameo} {e.name}"),
             Text(names.get(e.target, "-") if e.target else "-"),
             Text(_date(e)),
+            Text("; ".join(f"{q.kind} {q.text}" for q in e.quantities) or "-"),
             Text(e.modality + (f" ({names[e.attributed_to]})" if e.attributed_to else "")),
             f"{e.confidence:.2f}",
             Text(_clip(e.evidence.text)),

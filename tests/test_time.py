@@ -97,3 +97,14 @@ def test_background_and_planned_events_get_no_invented_date() -> None:
 def test_a_future_clause_looks_ahead() -> None:
     dates = _dates("Iran will meet European envoys on Monday.")
     assert ("2012-01-09", "day", "Monday") in dates.values(), dates
+
+
+def test_a_date_of_a_clause_beside_the_event_is_not_taken() -> None:
+    dates = _dates("Prime Minister Ahmed Dalou, appointed in April, condemned the Taliban.")
+    assert list(dates.values()) == [(PUBLISHED, "week", None)], dates
+
+
+def test_a_date_of_the_clause_above_is_taken() -> None:
+    dates = _dates("On Monday officials said that Taliban fighters attacked a police post.")
+    attack = next(v for k, v in dates.items() if "attacked" in k)
+    assert attack == ("2012-01-02", "day", "Monday")

@@ -344,8 +344,12 @@ class Dater:
         for t, span in here:
             if _governs(span.root, trigger, verb):
                 return _event_date(t)
-        if here:
-            t, _ = min(here, key=lambda ts: abs(ts[1].root.i - trigger.i))
+        # else a date of a clause above the event ("On Monday officials said rebels attacked"),
+        # never one of a clause beside it ("Cisse, appointed in April, said")
+        above = [(t, s) for t, s in here
+                 if (g := _governor(s.root)) is not None and g in verb.ancestors]
+        if above:
+            t, _ = min(above, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return _event_date(t)
         if self.published is None or modality not in ("asserted", "reported", "disputed"):
             return None
@@ -379,6 +383,10 @@ def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
     if (y, m) < (anchor.year, anchor.month):
         y += 1
     return replace(t, value=_month_value(y, m))
+
+
+def _governor(root: Token) -> Token | None:
+    return next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _governs(root: Token, trigger: Token, verb: Token) -> bool:
