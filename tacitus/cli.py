@@ -189,3 +189,15 @@ def eval_time(path: Annotated[Path, typer.Argument(help="TBAQ-cleaned folder (Ti
     except TacitusError as exc:
         raise _fail(str(exc)) from None
     report(result, Console(highlight=False))
+
+
+@eval_app.command("quotes")
+def eval_quotes(path: Annotated[Path, typer.Argument(help="polnear_dev folder")]) -> None:
+    """Score quotes and speakers on PolNeAR (recall, precision, speaker accuracy)."""
+    from tacitus.eval.quotes import evaluate, report
+
+    try:
+        result = evaluate(path)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    report(result, Console(highlight=False))

@@ -9,8 +9,10 @@ from spacy.tokens import Doc
 
 from tacitus.actors import ActorBook, dictionary_for
 from tacitus.context import Counter, Dater
+from tacitus.context.quotes import QuoteFinder
 from tacitus.data import versions
 from tacitus.events import EventCoder, lookup
+from tacitus.events.coder import subjects
 from tacitus.ingest import from_text
 from tacitus.model import CodedDocument, Document, Event, Span
 from tacitus.nlp import DEFAULT_PIPELINE, load_pipeline
@@ -44,6 +46,7 @@ class Coder:
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
         book = ActorBook(doc, self.dictionary, document.published)
         found = self.events.code(doc, book)
+        quotes = QuoteFinder(doc, book, self.events.p.speech, subjects).quotes()
         ids = book.ids()
         text = book.text
         dater = Dater(doc, document.published)
@@ -71,8 +74,10 @@ class Coder:
                 confidence=f.confidence,
                 pattern=f.pattern,
             ))
+        for q in quotes:
+            q.speaker = ids.get(q.speaker) if q.speaker else None
         return CodedDocument(document=document, actors=book.actors(), events=events,
-                             data_version=self.data_version)
+                             quotes=quotes, data_version=self.data_version)
 
 
 @cache

@@ -136,7 +136,10 @@ class ActorBook:
 
     def _resolve(self, head: Token, slot: str) -> str | None:
         if head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
-            return self._pronoun(head)
+            key = self._pronoun(head)
+            if key is not None:  # "he" is a mention too: it shows where a quote's speaker is
+                self._mention(key, head, [head])
+            return key
         np = _np_tokens(head)
         found = self._from_dictionary(head, np, slot)
         if found is None and head.i in self.entry_at and slot in LOCATIVE_PREPS:

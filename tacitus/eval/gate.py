@@ -61,6 +61,12 @@ def _time(path: Path, coder: object) -> dict[str, float]:
     return {k: figures[k] for k in ("time_value_accuracy", "time_value_f1")}
 
 
+def _quotes(path: Path, coder: object) -> dict[str, float]:
+    from tacitus.eval.quotes import evaluate
+
+    return evaluate(path, coder).figures()
+
+
 EVALUATIONS = (
     Evaluation("plover", "events/plover_gsr/PLOVER_GSR_CAMEO.txt", _plover,
                "PLOVER gold-standard records (322 sentences)"),
@@ -68,6 +74,8 @@ EVALUATIONS = (
                "ConfliBERT CAMEO QuadClass (1,349 sentences)"),
     Evaluation("time", "time/TBAQ-cleaned", _time,
                "TimeBank + AQUAINT time expressions (1,535 DATE/TIME values)"),
+    Evaluation("quotes", "quotes/polnear_dev", _quotes,
+               "PolNeAR dev attributions (2,319)"),
 )
 
 LABELS = {
@@ -79,6 +87,9 @@ LABELS = {
     "conflibert_precision": "ConfliBERT QuadClass right, share of sentences coded",
     "time_value_accuracy": "TimeBank/AQUAINT: value of a gold time expression right",
     "time_value_f1": "TimeBank/AQUAINT: time expressions found with the right value (F1)",
+    "quote_recall": "PolNeAR: attributions found as quotes",
+    "quote_precision": "PolNeAR: quotes that are gold attributions",
+    "quote_speaker_accuracy": "PolNeAR: speaker right, of the attributions found",
 }
 
 

@@ -149,7 +149,7 @@ def _is_passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
 
 
-def _subjects(v: Token, depth: int = 0) -> list[Token]:
+def subjects(v: Token, depth: int = 0) -> list[Token]:
     """Who does ``v``: its subject, or the agent of a passive, or the governing verb's."""
     if _is_passive(v):
         found = [g for c in v.children if c.dep_ == "agent" for g in c.children
@@ -161,7 +161,7 @@ def _subjects(v: Token, depth: int = 0) -> list[Token]:
         if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
             head = head.head  # "Syria is willing to withdraw": the subject of "is"
         if v.dep_ in INHERIT_SUBJECT_DEPS and head.i != v.i and not _is_passive(head):
-            found = _subjects(head, depth + 1)
+            found = subjects(head, depth + 1)
         elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
                 and not _is_passive(v):
             found = [v.head]
@@ -286,7 +286,7 @@ class EventCoder:
             return []
         pattern, obj, xcomp = matched
         sources = []
-        for t in _subjects(v):
+        for t in subjects(v):
             key = book.actor_of(t)
             if key is None:  # "a US raid killed ...": the actor behind the subject noun
                 t, key = _modifier_actor(book, t)
@@ -315,7 +315,7 @@ class EventCoder:
         sources += [(k, [t]) for t in by if (k := book.actor_of(t)) is not None]
         light = self._light_verb(n)
         if not sources and light is not None:
-            sources = [(k, [t]) for t in _subjects(light) if (k := book.actor_of(t))]
+            sources = [(k, [t]) for t in subjects(light) if (k := book.actor_of(t))]
         targets: list[tuple[str, list[Token]]] = []
         for slot in pattern.target:
             targets = [(k, [tok]) for t in _pobjs(n, slot)
@@ -424,7 +424,7 @@ class EventCoder:
         reporter = self.reporting_verb(v)
         if reporter is not None and ("must" in auxes or "should" in auxes):
             family = frames.modals.get("must" if "must" in auxes else "should")
-            speakers = tuple(k for t in _subjects(reporter) if (k := book.actor_of(t)))
+            speakers = tuple(k for t in subjects(reporter) if (k := book.actor_of(t)))
             if family and speakers and not negated:
                 return FrameUse(family, v, "modal", speakers=speakers, reporter=reporter)
             return None
@@ -482,7 +482,7 @@ class EventCoder:
             use = self.frame_of(book, v)
             if use is None or use.control != "modal" or use.family != "demand":
                 continue
-            for t in _subjects(v):
+            for t in subjects(v):
                 key = book.actor_of(t)
                 if key is None:
                     continue
@@ -514,7 +514,7 @@ class EventCoder:
             tokens.append(matrix)
         pairs: list[tuple[str | None, str | None, list[Token]]]
         if use.control in ("object", "clause"):
-            sources = [(k, t) for t in _subjects(matrix) if (k := book.actor_of(t))]
+            sources = [(k, t) for t in subjects(matrix) if (k := book.actor_of(t))]
             targets = [(k, t) for t in self._controlled(matrix, use, f.trigger)
                        if (k := book.actor_of(t))]
             pairs = [(sk, tk, [st, tt]) for sk, st in sources or [(None, None)]
@@ -598,7 +598,7 @@ class EventCoder:
         # ("X said Y attacked Z", "X denied reports that Y attacked Z").
         anc = self.reporting_verb(verb)
         if anc is not None:
-            speakers = [k for t in _subjects(anc) if (k := book.actor_of(t))]
+            speakers = [k for t in subjects(anc) if (k := book.actor_of(t))]
             mode = "disputed" if anc.lemma_.lower() in self.p.disputing else "reported"
             return mode, speakers[0] if speakers else None
         if any(c.lower_ in self.p.reported_adverbs for c in children):

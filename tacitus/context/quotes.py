@@ -1,0 +1,158 @@
+"""Who said it: direct quotes and reported speech, with their speakers.
+
+A direct quote is the text between quotation marks, straight or curly, across sentences; a
+quote left open at the end of a paragraph and reopened at the start of the next one goes on
+there (news style for long quotes), and the next paragraph's part is a quote of its own with
+the same speaker. Its speaker is the subject of the speech verb just after it ("...," he
+said) or just before it (she said: "..."), else the speaker of the quote it continues. "The
+statement said" gives the statement's author where the phrase names one ("the ministry's
+statement"). Reported speech ("X stressed that ...") is a quote with ``direct`` false: the
+clause the speech verb governs, spoken by its subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tacitus.actors.resolver import ActorBook
+from tacitus.model import Quote
+
+MAX_QUOTE = 3000  # characters: a mark left open does not swallow the article
+NEAR = 60  # characters between a quote and the speech verb that attributes it
+CLOSING = {"“": "”", "«": "»", '"': '"'}
+DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "report", "letter", "release",
+                  "declaration", "message", "post", "tweet"}
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    continues: bool = False  # reopened after a paragraph break: same speaker as before
+
+
+def direct_spans(text: str) -> list[_Span]:
+    """Offsets of the words inside quotation marks (the marks left out)."""
+    out: list[_Span] = []
+    i, n = 0, len(text)
+    continuing = False
+    while i < n:
+        ch = text[i]
+        if ch not in CLOSING:
+            i += 1
+            continue
+        close = CLOSING[ch]
+        start = i + 1
+        j = start
+        while j < n and j - start < MAX_QUOTE and text[j] != close and \
+                not (ch == "“" and text[j] == "“"):
+            if text.startswith("\n\n", j):
+                break
+            j += 1
+        if j < n and text[j] == close and j > start:
+            out.append(_Span(start, j, continuing))
+            continuing = False
+            i = j + 1
+            continue
+        # open at a paragraph break: a long quote goes on if the next paragraph reopens it
+        para = text.find("\n\n", start)
+        if para != -1 and para - start < MAX_QUOTE:
+            nxt = para + 2
+            while nxt < n and text[nxt] in "\n ":
+                nxt += 1
+            if nxt < n and text[nxt] == ch and para > start:
+                out.append(_Span(start, para, continuing))
+                continuing = True
+                i = nxt
+                continue
+        continuing = False
+        i = start
+    return [s for s in out if text[s.start : s.end].strip()]
+
+
+class QuoteFinder:
+    """The quotes of one parsed document."""
+
+    def __init__(self, doc: Doc, book: ActorBook, speech_verbs: frozenset[str],
+                 subjects) -> None:
+        self.doc = doc
+        self.book = book
+        self.speech = speech_verbs
+        self.subjects = subjects  # the coder's subject finder (passives, controlled verbs)
+
+    def quotes(self) -> list[Quote]:
+        text = self.doc.text
+        spans = direct_spans(text)
+        out: list[Quote] = []
+        previous: str | None = None
+        last_end = -1
+        for s in spans:
+            speaker = self._direct_speaker(s)
+            split = 0 <= s.start - last_end <= 2 * NEAR and "\n\n" not in text[last_end:s.start]
+            if speaker is None and (s.continues or split):
+                speaker = previous  # the quote goes on: '"...," he said. "..."'
+            out.append(Quote(speaker=speaker, text=text[s.start : s.end], start=s.start,
+                             end=s.end, direct=True))
+            previous, last_end = speaker, s.end
+        taken = [(q.start, q.end) for q in out]
+        out += self._indirect(taken)
+        return sorted(out, key=lambda q: q.start)
+
+    def _speech_verb(self, t: Token) -> bool:
+        return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech
+
+    def _direct_speaker(self, s: _Span) -> str | None:
+        text = self.doc.text
+        after = [t for t in self.doc if s.end < t.idx <= s.end + NEAR and self._speech_verb(t)
+                 and not _inside(t.idx, text, s.end)]
+        before = [t for t in self.doc if s.start - NEAR <= t.idx < s.start
+                  and self._speech_verb(t)]
+        for verb in [*after[:1], *reversed(before[-1:])]:
+            speaker = self._speaker_of(verb)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _speaker_of(self, verb: Token) -> str | None:
+        for subj in self.subjects(verb):
+            if subj.lemma_.lower() in DOCUMENT_NOUNS:  # "the ministry's statement said"
+                for c in subj.children:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                        key = self.book.actor_of(c)
+                        if key:
+                            return key
+                continue
+            key = self.book.actor_of(subj)
+            if key is not None:
+                return key
+        return None
+
+    def _indirect(self, taken: list[tuple[int, int]]) -> list[Quote]:
+        out = []
+        for verb in self.doc:
+            if not self._speech_verb(verb):
+                continue
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if clause is None:
+                continue
+            words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i < clause.i)]
+            words = [t for t in words if not t.is_punct or t.i != words[-1].i]
+            if not words:
+                continue
+            start, last = words[0].idx, words[-1]
+            end = last.idx + len(last.text)
+            if any(s < end and start < e for s, e in taken):
+                continue  # inside or around a direct quote
+            out.append(Quote(speaker=self._speaker_of(verb), text=self.doc.text[start:end],
+                             start=start, end=end, direct=False))
+            taken.append((start, end))
+        return out
+
+
+def _inside(idx: int, text: str, after: int) -> bool:
+    """Whether position ``idx`` is inside a new quotation opened after ``after``."""
+    segment = text[after:idx]
+    return bool(re.search(r"[“\"]", segment.lstrip(" ,.”\"")))

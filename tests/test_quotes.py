@@ -1,0 +1,64 @@
+"""Quotes and their speakers: direct (straight and curly marks, split, continued across
+paragraphs, "he said"), reported speech, and "the statement said"."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tacitus import code
+from tacitus.context.quotes import direct_spans
+
+ARTICLE = """Talks in Doha
+
+Pakistani Prime Minister Yousuf Raza Gilani said the talks were useful. "We want peace," \
+he said. "But the attacks must stop."
+
+“We will not negotiate under fire,” Taliban spokesman Zabihullah Mujahid told reporters. “The \
+Americans know our terms.
+
+“They must leave first,” he added.
+
+The Iranian foreign ministry's statement said "all sides" should meet in Tehran."""
+
+
+def _quotes() -> list[tuple[bool, str | None, str]]:
+    doc = code(ARTICLE, published="2012-01-04")
+    names = {a.id: a.name for a in doc.actors}
+    for q in doc.quotes:
+        assert doc.document.text[q.start : q.end] == q.text
+    return [(q.direct, names.get(q.speaker) if q.speaker else None, q.text) for q in doc.quotes]
+
+
+def test_he_said_and_split_quotes() -> None:
+    quotes = _quotes()
+    assert (True, "Yousuf Raza Gilani", "We want peace,") in quotes
+    assert (True, "Yousuf Raza Gilani", "But the attacks must stop.") in quotes
+
+
+def test_curly_quotes_continue_across_paragraphs() -> None:
+    quotes = _quotes()
+    assert (True, "Zabihullah Mujahid", "We will not negotiate under fire,") in quotes
+    assert (True, "Zabihullah Mujahid", "The Americans know our terms.") in quotes
+    assert (True, "Zabihullah Mujahid", "They must leave first,") in quotes
+
+
+def test_reported_speech_is_an_indirect_quote() -> None:
+    assert (False, "Yousuf Raza Gilani", "the talks were useful") in _quotes()
+
+
+def test_the_statement_said_gives_the_author() -> None:
+    assert (True, "Iran government", "all sides") in _quotes()
+
+
+def test_unbalanced_marks_do_not_swallow_the_text() -> None:
+    text = 'He said "no.\n\nThen the talks ended. She said "yes" later.'
+    assert [text[s.start : s.end] for s in direct_spans(text)] == ["yes"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab "“”\n.,', max_size=200))
+def test_quote_spans_are_inside_the_text(text: str) -> None:
+    for s in direct_spans(text):
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start : s.end].strip()
