@@ -202,6 +202,34 @@ def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
     return noun, None
 
 
+SUSPICION = {"suspect", "accuse", "blame", "allege", "believe", "think", "say", "report",
+             "claim", "hold"}
+
+
+def _blamed(n: Token) -> Token | None:
+    """Who a sentence holds responsible for event noun ``n``: the subject of "responsible
+    for [n]" ("Hamas is (believed to be) responsible for the attack"), or the noun that
+    "suspected in [n]" describes ("two Kenyans suspected in the bombing")."""
+    prep = n.head
+    if n.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    holder = prep.head
+    if prep.lower_ == "for" and holder.lemma_.lower() == "responsible":
+        verb = holder.head
+        for _ in range(3):  # "is responsible", "is believed to be responsible"
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+            if verb.dep_ not in ("xcomp", "ccomp") or verb.head is verb:
+                break
+            verb = verb.head
+        return None
+    if prep.lower_ in ("in", "of", "for") and holder.lemma_.lower() in SUSPICION \
+            and holder.dep_ in ("acl", "amod") and holder.head.pos_ in ("NOUN", "PROPN"):
+        return holder.head
+    return None
+
+
 def _actor_or_owner(book: ActorBook, t: Token, slot: str = "arg") -> tuple[Token, str | None]:
     """The actor ``t`` names, or the one its modifier names ("a raid on a rebel camp")."""
     key = book.actor_of(t, slot=slot)
@@ -316,6 +344,10 @@ class EventCoder:
         light = self._light_verb(n)
         if not sources and light is not None:
             sources = [(k, [t]) for t in subjects(light) if (k := book.actor_of(t))]
+        blamed = _blamed(n)
+        if not sources and blamed is not None:  # "Hamas is believed to be responsible for"
+            sources = [(k, [t]) for t in [blamed, *blamed.conjuncts]
+                       if (k := book.actor_of(t))]
         targets: list[tuple[str, list[Token]]] = []
         for slot in pattern.target:
             targets = [(k, [tok]) for t in _pobjs(n, slot)
@@ -578,11 +610,12 @@ class EventCoder:
         if any(c.dep_ in ("dobj", "obj") and any(d.dep_ == "det" and d.lower_ == "no"
                                                   for d in c.children) for c in children):
             return "negated", None  # "has made no comment", "signed no agreement"
-        if any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children) or (
-            verb.dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children)
+        if any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children) or any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.p.conditional
+                                      for m in c.children)
+            for c in children
         ):
-            return "hypothetical", None
+            return "hypothetical", None  # "if the talks fail" on either clause
         auxes = {c.lower_ for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")}
         if auxes & self.p.hypothetical_aux:
             return "hypothetical", None
@@ -603,6 +636,9 @@ class EventCoder:
             return mode, speakers[0] if speakers else None
         if any(c.lower_ in self.p.reported_adverbs for c in children):
             return "reported", None
+        if trigger.pos_ == "NOUN" and _blamed(trigger) is not None and any(
+                a.lemma_.lower() in SUSPICION for a in trigger.ancestors):
+            return "reported", None  # "believed to be responsible for", "suspected in"
         for c in children:
             if c.dep_ == "prep" and c.lower_ == "according":
                 cited = [k for t in _pobjs(c, "to") if (k := book.actor_of(t))]

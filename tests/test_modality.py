@@ -1,0 +1,50 @@
+"""Modality and attribution: every form the context issue lists, in sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus import code
+
+
+def _events(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    doc = code(text, published="2012-01-04")
+    codes = {a.id: a.code for a in doc.actors}
+    return [(e.cameo, e.modality, codes.get(e.source) if e.source else None,
+             codes.get(e.attributed_to) if e.attributed_to else None) for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "root", "modality", "attributed"), [
+    ("Taliban fighters attacked a NATO convoy.", "19", "asserted", None),
+    ("Taliban fighters did not attack the NATO convoy.", "19", "negated", None),
+    ("Taliban fighters could attack NATO convoys.", "19", "hypothetical", None),
+    # a conditional attack is a threat in CAMEO (138), and it has not happened
+    ("If the talks fail, Taliban fighters will attack NATO convoys.", "138", "hypothetical",
+     None),
+    ("The Pentagon is preparing to launch an offensive against the Taliban.", "19", "planned",
+     None),
+    ("Taliban fighters reportedly attacked a NATO convoy.", "19", "reported", None),
+    ("Taliban fighters attacked a NATO convoy, according to Afghan officials.", "19",
+     "reported", "AFGGOV"),
+    ("Afghan officials said Taliban fighters attacked a NATO convoy.", "19", "reported",
+     "AFGGOV"),
+    ("The Taliban denied that its fighters attacked the NATO convoy.", "19", "disputed", "TAL"),
+    ("Hamas is believed to be responsible for the attack on Israeli soldiers.", "19",
+     "reported", None),
+])
+def test_modality(text: str, root: str, modality: str, attributed: str | None) -> None:
+    events = _events(text)
+    assert any(c.startswith(root) and m == modality and a == attributed
+               for c, m, _, a in events), events
+
+
+def test_refused_to_meet_is_an_event_and_did_not_meet_is_negated() -> None:
+    refused = _events("Karzai refused to meet the Taliban envoys.")
+    assert any(c == "125" and m == "asserted" for c, m, _, _ in refused), refused
+    negated = _events("Karzai did not meet the Taliban envoys.")
+    assert any(c.startswith("04") and m == "negated" for c, m, _, _ in negated), negated
+
+
+def test_the_suspected_perpetrator_is_the_source_of_a_reported_event() -> None:
+    events = _events("Two Kenyans suspected in the bombing of the embassy were arrested.")
+    assert ("183", "reported", "KEN", None) in events, events
