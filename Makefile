@@ -28,6 +28,7 @@ eval: install
 	$(BIN)/tacitus eval plover ../shared/eval/events/plover_gsr/PLOVER_GSR_CAMEO.txt
 	$(BIN)/tacitus eval conflibert ../shared/eval/events/conflibert_cameo/class_train.tsv
 	$(BIN)/tacitus eval time ../shared/eval/time/TBAQ-cleaned
+	$(BIN)/tacitus eval quotes ../shared/eval/quotes/polnear_dev
 
 bench: install
 	$(BIN)/python benchmarks/bench_coder.py
