@@ -19,6 +19,7 @@ from tacitus.data import (
     Person,
     load_agents,
     load_countries,
+    load_not_actors,
     load_organizations,
     load_partitives,
     load_persons,
@@ -30,8 +31,9 @@ class Entry:
     """What a matched phrase refers to.
 
     kind: "country" (name or adjective), "demonym", "metonym" (a capital or seat of power,
-    standing for ``agent`` of ``code``), "org", "person" (``ref`` indexes the person list)
-    or "agent" (a role noun such as "officials", ``code`` being the agent code).
+    standing for ``agent`` of ``code``), "org", "person" (``ref`` indexes the person list),
+    "agent" (a role noun such as "officials", ``code`` being the agent code) or "none" (a
+    phrase that shadows a name but is no actor: "Latin America").
     """
 
     kind: str
@@ -113,6 +115,7 @@ def _build(vocab_id: int, nlp: Language) -> Dictionary:
         matcher.add(key, [make(p) for p in phrases])
 
     countries, country_descriptors = {}, {}
+    add(names, "N|", Entry("none", ""), load_not_actors())
     for c in load_countries():
         countries[c.code] = c.name
         add(names, f"C|{c.code}", Entry("country", c.code), [c.name, *c.aliases, *c.adjectives])

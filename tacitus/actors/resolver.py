@@ -142,8 +142,9 @@ class ActorBook:
             return key
         np = _np_tokens(head)
         found = self._from_dictionary(head, np, slot)
-        if found is None and head.i in self.entry_at and slot in LOCATIVE_PREPS:
-            return None  # "in Bamako": a known place, not an unknown person or group
+        if found is None and head.i in self.entry_at and (
+                slot in LOCATIVE_PREPS or self.entry_at[head.i][1].kind == "none"):
+            return None  # "in Bamako", "Latin America": a place, not an unknown person
         if found is None:
             found = self._from_entity(head, np)
         if found is None and (head.lemma_.lower() in self.d.partitives or head.pos_ == "NUM"):
@@ -163,6 +164,8 @@ class ActorBook:
         if hit is None:
             return None
         _, entry = hit
+        if entry.kind == "none":
+            return None
         if entry.kind == "person":
             return self._person(entry.ref)
         if entry.kind == "org":

@@ -237,6 +237,15 @@ def load_countries() -> list[Country]:
 
 
 @cache
+def load_not_actors() -> list[str]:
+    """Phrases that contain an actor's name but name no actor ("Latin America")."""
+    words = _read_yaml("actors/countries.yaml").get("not_actors") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError("actors/countries.yaml", ["not_actors: expected a list of phrases"])
+    return words
+
+
+@cache
 def load_agents() -> list[Agent]:
     return _entries("actors/agents.yaml", "agents", Agent)
 
@@ -271,6 +280,15 @@ def load_light_verbs() -> frozenset[str]:
     words = _read_yaml("verb_patterns.yaml").get("light_verbs") or []
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise DataFileError("verb_patterns.yaml", ["light_verbs: expected a list of verbs"])
+    return frozenset(w.lower() for w in words)
+
+
+@cache
+def load_symmetric_verbs() -> frozenset[str]:
+    """Verbs whose coordinated subjects act on each other ("Iran and Iraq met")."""
+    words = _read_yaml("verb_patterns.yaml").get("symmetric") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError("verb_patterns.yaml", ["symmetric: expected a list of verbs"])
     return frozenset(w.lower() for w in words)
 
 

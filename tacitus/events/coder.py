@@ -30,6 +30,7 @@ from tacitus.data import (
     load_light_verbs,
     load_modality,
     load_noun_patterns,
+    load_symmetric_verbs,
     load_verb_patterns,
 )
 from tacitus.errors import DataFileError
@@ -88,6 +89,7 @@ class Patterns:
     frames: Frames
     instruments: tuple[Instrument, ...]
     light_verbs: frozenset[str]
+    symmetric: frozenset[str]
 
 
 @cache
@@ -129,6 +131,7 @@ def load_patterns() -> Patterns:
         frames=frames,
         instruments=tuple(load_instruments()),
         light_verbs=load_light_verbs(),
+        symmetric=load_symmetric_verbs(),
     )
 
 
@@ -322,6 +325,19 @@ class EventCoder:
                 sources.append((key, [t]))
                 sources += [(k, [t]) for k in book.coordinated(t) if k != key]
         targets = self._targets(book, v, pattern, obj, xcomp)
+        if not targets and len({k for k, _ in sources}) > 1 \
+                and v.lemma_.lower() in self.p.symmetric:
+            # "Iran and Iraq met": each is the other's target
+            specific = bool(pattern.object or pattern.xcomp or pattern.prep)
+            label = pattern.verb + "".join(f" +{k}" for k in ("object", "xcomp", "prep")
+                                           if getattr(pattern, k)) + " (symmetric)"
+            extra = [t for t in (obj, xcomp) if t is not None]
+            out = []
+            for s_key, s_toks in sources:
+                others = [(k, t) for k, t in sources if k != s_key]
+                out += self._pairs(book, v, [(s_key, s_toks)], others, pattern.code, label,
+                                   specific, extra)
+            return out
         specific = bool(pattern.object or pattern.xcomp or pattern.prep)
         extra = [t for t in (obj, xcomp) if t is not None]
         label = pattern.verb + "".join(f" +{k}" for k in ("object", "xcomp", "prep")
