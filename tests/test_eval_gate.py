@@ -91,3 +91,9 @@ def test_a_broken_actor_entry_fails_the_gate(shared, broken_data) -> None:
     verdict = gate.compare(gate.Measured(figures, {}, []), gate.load_baseline())
     assert any(line.startswith(("plover_source_accuracy fell", "plover_target_accuracy fell"))
                for line in verdict.fell), verdict
+
+
+def test_a_dip_within_tolerance_keeps_its_floor_when_others_rise(tmp_path) -> None:
+    new = gate.update(_measured(plover_type_accuracy=0.70, conflibert_accuracy=0.548), BASE,
+                      path=tmp_path / "baseline.json")
+    assert new["figures"] == {"plover_type_accuracy": 0.70, "conflibert_accuracy": 0.55}

@@ -284,6 +284,15 @@ def load_light_verbs() -> frozenset[str]:
 
 
 @cache
+def load_light_objects() -> frozenset[str]:
+    """Object heads whose compound modifier carries the meaning ("aid deliveries")."""
+    words = _read_yaml("verb_patterns.yaml").get("light_objects") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError("verb_patterns.yaml", ["light_objects: expected a list of nouns"])
+    return frozenset(w.lower() for w in words)
+
+
+@cache
 def load_symmetric_verbs() -> frozenset[str]:
     """Verbs whose coordinated subjects act on each other ("Iran and Iraq met")."""
     words = _read_yaml("verb_patterns.yaml").get("symmetric") or []

@@ -164,14 +164,19 @@ def compare(measured: Measured, baseline: dict, tolerance: float = TOLERANCE) ->
 
 def update(measured: Measured, baseline: dict, *, allow_lower: bool = False,
            reason: str | None = None, path: Path = BASELINE) -> dict:
-    """Write the new floors. Lower floors need ``allow_lower`` and a reason for the changelog."""
-    lowered = [n for n, v in measured.figures.items()
-               if v < baseline.get("figures", {}).get(n, 0.0) - 1e-9]
+    """Write the new floors. Lower floors need ``allow_lower`` and a reason for the changelog.
+
+    A figure within the tolerance below its floor keeps the floor: it has not fallen, and
+    raising the others must not need a reason."""
+    old = baseline.get("figures", {})
+    lowered = [n for n, v in measured.figures.items() if v < old.get(n, 0.0) - TOLERANCE]
     if lowered and not (allow_lower and reason):
         raise ValueError("lowering " + ", ".join(sorted(lowered)) +
                          " needs --allow-lower and --reason")
+    floors = {n: v if n in lowered else max(v, old.get(n, v))
+              for n, v in measured.figures.items()}
     new = {
-        "figures": {**baseline.get("figures", {}), **measured.figures},
+        "figures": {**old, **floors},
         "digests": {**baseline.get("digests", {}), **measured.digests},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -179,8 +184,8 @@ def update(measured: Measured, baseline: dict, *, allow_lower: bool = False,
     if lowered:
         entry = (f"\n## {date.today().isoformat()}: evaluation floors lowered\n\n"
                  f"{', '.join(sorted(lowered))}: {reason}\n")
-        old = CHANGELOG.read_text(encoding="utf-8") if CHANGELOG.exists() else "# Changelog\n"
-        CHANGELOG.write_text(old + entry, encoding="utf-8")
+        log = CHANGELOG.read_text(encoding="utf-8") if CHANGELOG.exists() else "# Changelog\n"
+        CHANGELOG.write_text(log + entry, encoding="utf-8")
     return new
 
 

@@ -27,6 +27,7 @@ from tacitus.data import (
     load_cameo,
     load_frames,
     load_instruments,
+    load_light_objects,
     load_light_verbs,
     load_modality,
     load_noun_patterns,
@@ -89,6 +90,7 @@ class Patterns:
     frames: Frames
     instruments: tuple[Instrument, ...]
     light_verbs: frozenset[str]
+    light_objects: frozenset[str]
     symmetric: frozenset[str]
 
 
@@ -131,6 +133,7 @@ def load_patterns() -> Patterns:
         frames=frames,
         instruments=tuple(load_instruments()),
         light_verbs=load_light_verbs(),
+        light_objects=load_light_objects(),
         symmetric=load_symmetric_verbs(),
     )
 
@@ -261,6 +264,10 @@ class EventCoder:
         # "provided 25,000 tons of food aid", "allow the return of inspectors": the noun
         # inside an "of" phrase can carry the meaning the object pattern asks for.
         objects += [g for o in list(objects) for g in _pobjs(o, "of")]
+        # "suspended aid deliveries", "ended mediation efforts": the noun that modifies a
+        # light object head carries the meaning (see light_objects in verb_patterns.yaml)
+        objects += [c for o in list(objects) if o.lemma_.lower() in self.p.light_objects
+                    for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         xcomp = _xcomp(v)
         preps = {c.lower_ for c in v.children if c.dep_ == "prep"}
         for pattern in candidates:
