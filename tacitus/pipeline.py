@@ -48,9 +48,9 @@ class Coder:
         found = self.events.code(doc, book)
         quotes = QuoteFinder(doc, book, self.events.p.speech, subjects).quotes()
         ids = book.ids()
-        text = book.text
-        dater = Dater(doc, document.published)
-        counter = Counter(doc, [(t.start, t.end) for t, _ in dater.spans])
+        text = book.text  # Doc.text is rebuilt on every access: read it once
+        dater = Dater(doc, document.published, text)
+        counter = Counter(doc, [(t.start, t.end) for t, _ in dater.spans], text)
         events = []
         for n, (sentence, f) in enumerate(found, start=1):
             row = lookup(f.code)

@@ -59,10 +59,10 @@ class _Found:
 class Counter:
     """The quantities of one parsed document, ready to be attached to its events."""
 
-    def __init__(self, doc: Doc, skip: list[tuple[int, int]]) -> None:
+    def __init__(self, doc: Doc, skip: list[tuple[int, int]], text: str | None = None) -> None:
         self.found: list[_Found] = []
         w = _words()
-        for m in _pattern().finditer(doc.text):
+        for m in _pattern().finditer(text if text is not None else doc.text):
             start, end = m.span()
             if any(s < end and start < e for s, e in skip):
                 continue  # "two weeks ago", "in 2008": time, not a count

@@ -79,12 +79,13 @@ class QuoteFinder:
     def __init__(self, doc: Doc, book: ActorBook, speech_verbs: frozenset[str],
                  subjects) -> None:
         self.doc = doc
+        self.text = book.text  # Doc.text is rebuilt on every access
         self.book = book
         self.speech = speech_verbs
         self.subjects = subjects  # the coder's subject finder (passives, controlled verbs)
 
     def quotes(self) -> list[Quote]:
-        text = self.doc.text
+        text = self.text
         spans = direct_spans(text)
         out: list[Quote] = []
         previous: str | None = None
@@ -105,10 +106,13 @@ class QuoteFinder:
         return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech
 
     def _direct_speaker(self, s: _Span) -> str | None:
-        text = self.doc.text
-        after = [t for t in self.doc if s.end < t.idx <= s.end + NEAR and self._speech_verb(t)
+        text = self.text
+        window = self.doc.char_span(max(0, s.start - NEAR), min(len(text), s.end + NEAR),
+                                    alignment_mode="expand")
+        near = list(window) if window is not None else []
+        after = [t for t in near if s.end < t.idx <= s.end + NEAR and self._speech_verb(t)
                  and not _inside(t.idx, text, s.end)]
-        before = [t for t in self.doc if s.start - NEAR <= t.idx < s.start
+        before = [t for t in near if s.start - NEAR <= t.idx < s.start
                   and self._speech_verb(t)]
         for verb in [*after[:1], *reversed(before[-1:])]:
             speaker = self._speaker_of(verb)
@@ -146,7 +150,7 @@ class QuoteFinder:
             end = last.idx + len(last.text)
             if any(s < end and start < e for s, e in taken):
                 continue  # inside or around a direct quote
-            out.append(Quote(speaker=self._speaker_of(verb), text=self.doc.text[start:end],
+            out.append(Quote(speaker=self._speaker_of(verb), text=self.text[start:end],
                              start=start, end=end, direct=False))
             taken.append((start, end))
         return out

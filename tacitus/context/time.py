@@ -111,8 +111,41 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for name, body in forms:
         pattern = rf"\b(?:{qual}\s+)?(?:{edge}\s*)?{body}\b"
-        out.append((name, re.compile(pattern, re.I)))
+        out.append((name, pattern))
     return out
+
+
+@cache
+def _combined() -> tuple[re.Pattern[str], list[str]]:
+    """All forms as one alternation, in priority order, scanned once: each form's groups get
+    the suffix "__N" (N its position) and the whole form is the group "form__N"."""
+    kinds, parts = [], []
+    for n, (kind, pattern) in enumerate(_grammar()):
+        renamed = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1__{n}>", pattern)
+        parts.append(f"(?P<form__{n}>{renamed})")
+        kinds.append(kind)
+    return re.compile("|".join(parts), re.I), kinds
+
+
+class _Form:
+    """One match of the combined grammar, read as a match of its own form."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        n = int((m.lastgroup or "form__0").rsplit("__", 1)[1])
+        suffix = f"__{n}"
+        self.n = n
+        self._m = m
+        self._groups = {k[: -len(suffix)]: v for k, v in m.groupdict().items()
+                        if k.endswith(suffix)}
+
+    def group(self, name: str | int = 0) -> str | None:
+        return self._m.group(0) if name == 0 else self._groups.get(str(name))
+
+    def groupdict(self) -> dict[str, str | None]:
+        return dict(self._groups)
+
+    def span(self) -> tuple[int, int]:
+        return self._m.span()
 
 
 def _month_value(y: int, m: int) -> str:
@@ -137,7 +170,7 @@ def _nearest_year(month: int, day: int, anchor: date) -> int:
     return y
 
 
-def _resolve(kind: str, m: re.Match[str], anchor: date | None) -> tuple[str, str] | None:
+def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None:
     """The (value, precision) of one matched form, or None when it cannot be anchored."""
     w = _words()
     g = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
@@ -257,13 +290,47 @@ QUALIFIERS = {"by": "before", "before": "before", "since": "since", "until": "un
               "till": "until", "after": "since"}
 
 
+@cache
+def _anchor_words() -> re.Pattern[str]:
+    """Words without which no expression of the grammar can match: the grammar only runs in
+    windows around them (most of a news text is not about time)."""
+    w = _words()
+    words = [*w["months"], *w["weekdays"], *w["seasons"], *w["quarters"], *w["vague"],
+             "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
+             "week", "weeks", "month", "months", "year", "years", "day", "days", "ago",
+             "quarter"]
+    return re.compile(rf"\b(?:1[89]\d\d|20\d\d|\d{{4}}-\d\d|{_alt(words)})\b", re.I)
+
+
+def _windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _anchor_words().finditer(text):
+        a, b = max(0, m.start() - before), min(len(text), m.end() + after)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+        else:
+            spans.append((a, b))
+    # widen each window to word boundaries, so no word is cut in two
+    out = []
+    for a, b in spans:
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        out.append((a, b))
+    return out
+
+
 def find_times(text: str, published: str | None) -> list[TimeExpr]:
     """Every time expression of ``text`` the grammar knows, resolved, in reading order."""
     anchor = date.fromisoformat(published) if published else None
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
-    for kind, pattern in _grammar():
-        for m in pattern.finditer(text):
+    pattern, kinds = _combined()
+    for a, b in _windows(text):
+        for raw in pattern.finditer(text, a, b):
+            m = _Form(raw)
+            kind = kinds[m.n]
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -287,17 +354,23 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
     return sorted(found, key=lambda t: t.start)
 
 
-def resolve_with_dateparser(text: str, published: str | None) -> tuple[str, str] | None:
-    """An absolute date the grammar does not know ("the 3rd of March, 2009"), via dateparser."""
+@cache
+def _dateparser(published: str | None):
+    """One dateparser parser per anchor date: building one costs more than parsing."""
     import dateparser
 
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"],
-                "RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"],
+                      "RETURN_AS_TIMEZONE_AWARE": False}
     if published:
         from datetime import datetime
 
         settings["RELATIVE_BASE"] = datetime.fromisoformat(published)
-    data = dateparser.date.DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    return dateparser.date.DateDataParser(languages=["en"], settings=settings)
+
+
+def resolve_with_dateparser(text: str, published: str | None) -> tuple[str, str] | None:
+    """An absolute date the grammar does not know ("the 3rd of March, 2009"), via dateparser."""
+    data = _dateparser(published).get_date_data(text)
     if data.date_obj is None:
         return None
     d = data.date_obj.date()
@@ -314,9 +387,9 @@ class Dater:
     publication date (with no text and week precision). Background events ("had been
     overthrown"), planned and hypothetical ones get no date rather than a wrong one."""
 
-    def __init__(self, doc: Doc, published: str | None) -> None:
+    def __init__(self, doc: Doc, published: str | None, text: str | None = None) -> None:
         self.published = published
-        times = find_times(doc.text, published)
+        times = find_times(text if text is not None else doc.text, published)
         taken = [(t.start, t.end) for t in times]
         for ent in doc.ents:  # absolute dates the grammar does not know: dateparser
             if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e
@@ -324,7 +397,12 @@ class Dater:
                 continue
             if not _YEAR.search(ent.text):
                 continue  # dateparser reads "nine years" as 2003: only absolute dates
-            resolved = resolve_with_dateparser(ent.text, published)
+            if re.fullmatch(r"(?:1[89]|20)\d\d", ent.text):
+                resolved: tuple[str, str] | None = (ent.text, "year")  # a year spaCy dates
+            elif re.search(r"[A-Za-z]", ent.text):
+                resolved = resolve_with_dateparser(ent.text, published)
+            else:
+                continue  # "1991-1995": a span, not a date
             if resolved:
                 times.append(TimeExpr(ent.start_char, ent.end_char, ent.text, *resolved))
         anchor = date.fromisoformat(published) if published else None
