@@ -5,8 +5,9 @@
 Builds a corpus of news articles (sentences of the evaluation sets in ../shared grouped
 eight to an article, or the bundled samples when ../shared is absent), then, each in a fresh
 process: (a) the bare spaCy pipeline over the article texts, (b) the whole coder (cleaning,
-parse, actors, events, output objects). Prints articles/s, words/s, peak memory, and the ratio
-(b)/(a); then runs (b) on growing corpora to show peak memory does not grow with them.
+parse, actors, events, context, output objects). The modes alternate, three runs each, and the
+fastest run of each counts. Prints articles/s, words/s, peak memory, and the ratio (b)/(a);
+then runs (b) on growing corpora to show peak memory does not grow with them.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def run(mode: str, n: int) -> dict:
     if mode == "bare":
         list(coder.nlp.pipe(texts[:16]))
     else:
+        coder.warm_up()
         list(coder.code_documents(from_text(t, id="warm") for t in texts[:16]))
     words = sum(len(t.split()) for t in texts)
     start = time.perf_counter()
@@ -80,13 +82,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--growth", default="1,2,4", help="corpus multiples for the memory check")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each mode (fastest kept)")
     ap.add_argument("--child", choices=["bare", "coder"], help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(run(args.child, args.articles)))
         return
-    bare = child("bare", args.articles)
-    whole = child("coder", args.articles)
+    # Alternate the modes and keep each one's fastest run: on a shared machine, load from
+    # elsewhere only ever slows a run down, so the minimum is the fairest figure.
+    runs: dict[str, list[dict]] = {"bare": [], "coder": []}
+    for _ in range(args.repeat):
+        for mode in ("bare", "coder"):
+            runs[mode].append(child(mode, args.articles))
+    bare = min(runs["bare"], key=lambda r: r["seconds"])
+    whole = min(runs["coder"], key=lambda r: r["seconds"])
     print(f"corpus: {args.articles} articles, {bare['words']:,} words "
           f"({'../shared evaluation sentences' if SHARED.exists() else 'bundled samples'})")
     for r in (bare, whole):
@@ -94,7 +103,8 @@ def main() -> None:
         print(f"{label:26s} {r['articles'] / r['seconds']:7.1f} articles/s "
               f"{r['words'] / r['seconds']:8.0f} words/s  peak {r['peak_mb']:6.0f} MB"
               + (f"  {r['events']} events" if r["mode"] == "coder" else ""))
-    print(f"ratio (b)/(a): {whole['seconds'] / bare['seconds']:.2f}x  (aim: at most 1.30x)")
+    print(f"ratio (b)/(a): {whole['seconds'] / bare['seconds']:.2f}x  (aim: at most 1.30x; "
+          f"fastest of {args.repeat} alternating runs each)")
     print("memory as the corpus grows (whole coder):")
     for k in (int(x) for x in args.growth.split(",")):
         r = whole if k == 1 else child("coder", args.articles * k)

@@ -27,6 +27,14 @@ class Coder:
         self.events = EventCoder()
         self.data_version = versions()
 
+    def warm_up(self) -> None:
+        """Pay first-use costs now (dateparser builds its tables on its first date, about
+        0.7 s): a long-running service or a benchmark calls this once after loading."""
+        from tacitus.context.time import resolve_with_dateparser
+
+        resolve_with_dateparser("3 March 2009", None)
+        self.code("Iran and Iraq signed a border agreement in Baghdad on Monday.")
+
     def code(self, text: str, *, published: str | None = None, **meta: str | None
              ) -> CodedDocument:
         """Clean and code one article given as text (plain or Markdown)."""
