@@ -104,28 +104,28 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
+def _evaluate(name: str, path: Path) -> None:
+    """Run ``tacitus.eval.<name>.evaluate`` on ``path`` and print its report."""
+    import importlib
+
+    module = importlib.import_module(f"tacitus.eval.{name}")
+    try:
+        result = module.evaluate(path)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    module.report(result, Console(highlight=False))
+
+
 @eval_app.command("plover")
 def eval_plover(path: Annotated[Path, typer.Argument(help="PLOVER_GSR_CAMEO.txt")]) -> None:
     """Score the coder on the PLOVER gold-standard records (type, source, target)."""
-    from tacitus.eval.plover import evaluate, report
-
-    try:
-        result = evaluate(path)
-    except TacitusError as exc:
-        raise _fail(str(exc)) from None
-    report(result, Console(highlight=False))
+    _evaluate("plover", path)
 
 
 @eval_app.command("conflibert")
 def eval_conflibert(path: Annotated[Path, typer.Argument(help="class_train.tsv")]) -> None:
     """Score QuadClass (0 = statement, 1-4 = QuadClass) on the ConfliBERT CAMEO file."""
-    from tacitus.eval.conflibert import evaluate, report
-
-    try:
-        result = evaluate(path)
-    except TacitusError as exc:
-        raise _fail(str(exc)) from None
-    report(result, Console(highlight=False))
+    _evaluate("conflibert", path)
 
 
 @eval_app.command("gate")
@@ -182,22 +182,10 @@ def eval_gate(
 @eval_app.command("time")
 def eval_time(path: Annotated[Path, typer.Argument(help="TBAQ-cleaned folder (TimeML)")]) -> None:
     """Score time expressions: value accuracy and value F1 against the document date."""
-    from tacitus.eval.time import evaluate, report
-
-    try:
-        result = evaluate(path)
-    except TacitusError as exc:
-        raise _fail(str(exc)) from None
-    report(result, Console(highlight=False))
+    _evaluate("time", path)
 
 
 @eval_app.command("quotes")
 def eval_quotes(path: Annotated[Path, typer.Argument(help="polnear_dev folder")]) -> None:
     """Score quotes and speakers on PolNeAR (recall, precision, speaker accuracy)."""
-    from tacitus.eval.quotes import evaluate, report
-
-    try:
-        result = evaluate(path)
-    except TacitusError as exc:
-        raise _fail(str(exc)) from None
-    report(result, Console(highlight=False))
+    _evaluate("quotes", path)

@@ -65,7 +65,8 @@ def _alt(names) -> str:
 
 
 @cache
-def _grammar() -> list[tuple[str, re.Pattern[str]]]:
+def _grammar() -> list[tuple[str, str]]:
+    """The forms of the grammar, most specific first, as (kind, regular expression)."""
     w = _words()
     month = rf"(?P<month>{_alt(w['months'])})\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

@@ -181,6 +181,23 @@ def _read_yaml(name: str) -> dict[str, Any]:
     return data
 
 
+def _words(name: str, key: str) -> list[str]:
+    """A plain list of words or phrases under ``key`` in a YAML data file."""
+    words = _read_yaml(name).get(key) or []
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError(name, [f"{key}: expected a list of words"])
+    return words
+
+
+def _sections(name: str, keys: tuple[str, ...]) -> dict[str, Any]:
+    """A YAML data file that must have every one of ``keys``, non-empty."""
+    data = _read_yaml(name)
+    problems = [f"{k}: missing" for k in keys if not data.get(k)]
+    if problems:
+        raise DataFileError(name, problems)
+    return data
+
+
 def _entries(name: str, key: str, model: type[_T]) -> list[_T]:
     """Validate every entry under ``key``, collecting all problems before raising."""
     data = _read_yaml(name)
@@ -239,10 +256,7 @@ def load_countries() -> list[Country]:
 @cache
 def load_not_actors() -> list[str]:
     """Phrases that contain an actor's name but name no actor ("Latin America")."""
-    words = _read_yaml("actors/countries.yaml").get("not_actors") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise DataFileError("actors/countries.yaml", ["not_actors: expected a list of phrases"])
-    return words
+    return _words("actors/countries.yaml", "not_actors")
 
 
 @cache
@@ -253,10 +267,7 @@ def load_agents() -> list[Agent]:
 @cache
 def load_partitives() -> frozenset[str]:
     """Heads whose "of" phrase names the actor ("thousands of students")."""
-    words = _read_yaml("actors/agents.yaml").get("partitives") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise DataFileError("actors/agents.yaml", ["partitives: expected a list of words"])
-    return frozenset(w.lower() for w in words)
+    return frozenset(w.lower() for w in _words("actors/agents.yaml", "partitives"))
 
 
 @cache
@@ -277,28 +288,19 @@ def load_verb_patterns() -> list[VerbPattern]:
 @cache
 def load_light_verbs() -> frozenset[str]:
     """Verbs whose subject acts the event noun they govern ("carried out a raid")."""
-    words = _read_yaml("verb_patterns.yaml").get("light_verbs") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise DataFileError("verb_patterns.yaml", ["light_verbs: expected a list of verbs"])
-    return frozenset(w.lower() for w in words)
+    return frozenset(w.lower() for w in _words("verb_patterns.yaml", "light_verbs"))
 
 
 @cache
 def load_light_objects() -> frozenset[str]:
     """Object heads whose compound modifier carries the meaning ("aid deliveries")."""
-    words = _read_yaml("verb_patterns.yaml").get("light_objects") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise DataFileError("verb_patterns.yaml", ["light_objects: expected a list of nouns"])
-    return frozenset(w.lower() for w in words)
+    return frozenset(w.lower() for w in _words("verb_patterns.yaml", "light_objects"))
 
 
 @cache
 def load_symmetric_verbs() -> frozenset[str]:
     """Verbs whose coordinated subjects act on each other ("Iran and Iraq met")."""
-    words = _read_yaml("verb_patterns.yaml").get("symmetric") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise DataFileError("verb_patterns.yaml", ["symmetric: expected a list of verbs"])
-    return frozenset(w.lower() for w in words)
+    return frozenset(w.lower() for w in _words("verb_patterns.yaml", "symmetric"))
 
 
 @cache
@@ -337,24 +339,15 @@ def load_frames() -> Frames:
 @cache
 def load_time_words() -> dict[str, Any]:
     """Month, weekday, season, number and unit words of time expressions (time.yaml)."""
-    data = _read_yaml("time.yaml")
-    keys = ("months", "weekdays", "seasons", "numbers", "units", "quarters", "present",
-            "recent", "future")
-    problems = [f"{k}: missing" for k in keys if not data.get(k)]
-    if problems:
-        raise DataFileError("time.yaml", problems)
-    return data
+    return _sections("time.yaml", ("months", "weekdays", "seasons", "numbers", "units",
+                                   "quarters", "present", "recent", "future"))
 
 
 @cache
 def load_quantity_words() -> dict[str, Any]:
     """Kinds, scales, vague amounts and qualifiers of counted numbers (quantities.yaml)."""
-    data = _read_yaml("quantities.yaml")
-    problems = [f"{k}: missing" for k in ("verbs", "nouns", "scales", "vague", "qualifiers")
-                if not data.get(k)]
-    if problems:
-        raise DataFileError("quantities.yaml", problems)
-    return data
+    return _sections("quantities.yaml", ("verbs", "nouns", "scales", "vague", "qualifiers",
+                                         "numbers", "currencies"))
 
 
 @cache

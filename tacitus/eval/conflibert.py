@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from tacitus.errors import InputError
+from tacitus.eval import share
 from tacitus.eval.plover import UNREAL
 from tacitus.model import CodedDocument
 
@@ -47,8 +48,8 @@ class QuadResult:
 
     def figures(self) -> dict[str, float]:
         return {
-            "conflibert_accuracy": round(self.correct / self.total, 4) if self.total else 0.0,
-            "conflibert_precision": round(self.correct / self.coded, 4) if self.coded else 0.0,
+            "conflibert_accuracy": share(self.correct, self.total),
+            "conflibert_precision": share(self.correct, self.coded),
         }
 
 

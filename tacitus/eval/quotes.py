@@ -15,6 +15,7 @@ from pathlib import Path
 from rich.console import Console
 
 from tacitus.errors import InputError
+from tacitus.eval import share
 
 
 @dataclass
@@ -50,9 +51,6 @@ class QuoteResult:
     speaker_right: int = 0
 
     def figures(self) -> dict[str, float]:
-        def share(a: int, b: int) -> float:
-            return round(a / b, 4) if b else 0.0
-
         return {"quote_recall": share(self.found, self.gold),
                 "quote_precision": share(self.ours_matched, self.ours),
                 "quote_speaker_accuracy": share(self.speaker_right, self.with_source)}

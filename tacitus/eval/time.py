@@ -24,6 +24,7 @@ from pathlib import Path
 from rich.console import Console
 
 from tacitus.errors import InputError
+from tacitus.eval import share
 
 SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 
@@ -110,12 +111,12 @@ class TimeResult:
     found_gold: int = 0
 
     def figures(self) -> dict[str, float]:
-        accuracy = self.normalised_right / self.gold if self.gold else 0.0
         p = self.found_right / self.found if self.found else 0.0
         r = self.found_gold / self.gold if self.gold else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return {"time_value_accuracy": round(accuracy, 4), "time_value_precision": round(p, 4),
-                "time_value_recall": round(r, 4), "time_value_f1": round(f1, 4)}
+        return {"time_value_accuracy": share(self.normalised_right, self.gold),
+                "time_value_precision": round(p, 4), "time_value_recall": round(r, 4),
+                "time_value_f1": round(f1, 4)}
 
 
 def evaluate(folder: Path, coder=None) -> TimeResult:

@@ -558,8 +558,6 @@ class EventCoder:
         modality = None
         if code == "negated":
             code, modality = f.code, "negated"
-        elif len(code) == 2:
-            code = f.code
         label = f"{f.pattern} <{use.family} {use.matrix.lemma_.lower()}>"
         matrix = use.matrix
         spans = [*f.spans]
@@ -569,13 +567,13 @@ class EventCoder:
             tokens.append(matrix)
         pairs: list[tuple[str | None, str | None, list[Token]]]
         if use.control in ("object", "clause"):
-            sources = [(k, t) for t in subjects(matrix) if (k := book.actor_of(t))]
-            targets = [(k, t) for t in self._controlled(matrix, use, f.trigger)
-                       if (k := book.actor_of(t))]
-            pairs = [(sk, tk, [st, tt]) for sk, st in sources or [(None, None)]
-                     for tk, tt in targets or [(None, None)]
-                     if (sk or tk) and sk != tk]  # type: ignore[misc]
-            pairs = [(s, t, [x for x in toks if x is not None]) for s, t, toks in pairs]
+            sources: list[tuple[str | None, Token | None]] = [
+                (k, t) for t in subjects(matrix) if (k := book.actor_of(t))] or [(None, None)]
+            targets: list[tuple[str | None, Token | None]] = [
+                (k, t) for t in self._controlled(matrix, use, f.trigger)
+                if (k := book.actor_of(t))] or [(None, None)]
+            pairs = [(sk, tk, [t for t in (st, tt) if t is not None])
+                     for sk, st in sources for tk, tt in targets if (sk or tk) and sk != tk]
         elif use.control == "modal":
             pairs = [(k, f.source, []) for k in use.speakers if k != f.source]
         else:
