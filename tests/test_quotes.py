@@ -62,3 +62,17 @@ def test_quote_spans_are_inside_the_text(text: str) -> None:
     for s in direct_spans(text):
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start : s.end].strip()
+
+
+def test_a_quoted_term_is_not_a_quote() -> None:
+    doc = code('Critics called the plan a "surge" and warned of "regime change" in Kabul.',
+               published="2012-01-04")
+    assert doc.quotes == []
+
+
+def test_he_said_continues_the_last_subject_not_the_nearest_name() -> None:
+    doc = code('Karzai hailed the statement by Joe Biden. "We are happy with it," he said.',
+               published="2012-01-04")
+    names = {a.id: a.name for a in doc.actors}
+    assert [(names.get(q.speaker), q.text) for q in doc.quotes] == [
+        ("Hamid Karzai", "We are happy with it,")]

@@ -26,6 +26,7 @@ LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout
 STATE_AGENTS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 THING_PRONOUNS = {"it", "its"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 _NAMED = {"PERSON", "ORG", "NORP"}
@@ -285,16 +286,27 @@ class ActorBook:
 
     def _pronoun(self, tok: Token) -> str | None:
         if tok.lower_ in PERSON_PRONOUNS:
-            return self._recent(tok.i, lambda r: r.kind == "person", window=80)
-        if tok.lower_ in GROUP_PRONOUNS:  # "the rebels said they ...": a group, not a person
-            return self._recent(tok.i, lambda r: r.kind not in ("person", "country"), window=30)
-        return self._recent(tok.i, lambda r: r.kind != "person", window=40)
+            fits, window = (lambda r: r.kind == "person"), 80
+        elif tok.lower_ in GROUP_PRONOUNS:  # "the rebels said they ...": a group, not a person
+            fits, window = (lambda r: r.kind not in ("person", "country")), 30
+        else:
+            fits, window = (lambda r: r.kind != "person"), 40
+        if tok.dep_ in SUBJECT_DEPS:
+            # a subject pronoun continues the last subject that fits ("Karzai hailed Biden's
+            # statement. 'We are happy,' he said": Karzai), before any nearer mention
+            key = self._recent(tok.i, fits, window, subjects_only=True)
+            if key is not None:
+                return key
+        return self._recent(tok.i, fits, window)
 
-    def _recent(self, before: int, fits, window: int = 400) -> str | None:
+    def _recent(self, before: int, fits, window: int = 400, subjects_only: bool = False
+                ) -> str | None:
         pos = bisect.bisect_left(self._order, before)
         for j in range(pos - 1, -1, -1):
             if before - self._order[j] > window:
                 break
+            if subjects_only and self.doc[self._order[j]].dep_ not in SUBJECT_DEPS:
+                continue
             rec = self.records[self._order_keys[j]]
             if fits(rec):
                 return rec.key

@@ -22,6 +22,7 @@ from tacitus.model import Quote
 
 MAX_QUOTE = 3000  # characters: a mark left open does not swallow the article
 NEAR = 60  # characters between a quote and the speech verb that attributes it
+SCARE_WORDS = 3  # a quoted term this short is a quote only when a speech verb attributes it
 CLOSING = {"“": "”", "«": "»", '"': '"'}
 DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "report", "letter", "release",
                   "declaration", "message", "post", "tweet"}
@@ -92,6 +93,8 @@ class QuoteFinder:
         last_end = -1
         for s in spans:
             speaker = self._direct_speaker(s)
+            if speaker is None and len(text[s.start : s.end].split()) <= SCARE_WORDS:
+                continue  # "regime change", "surge": a term in quotation marks, not a quote
             split = 0 <= s.start - last_end <= 2 * NEAR and "\n\n" not in text[last_end:s.start]
             if speaker is None and (s.continues or split):
                 speaker = previous  # the quote goes on: '"...," he said. "..."'
