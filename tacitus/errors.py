@@ -33,3 +33,7 @@ class DataFileError(TacitusError, ValueError):
 
 class PipelineError(TacitusError, RuntimeError):
     """The spaCy pipeline asked for is not installed or unusable."""
+
+
+class StoreError(TacitusError, RuntimeError):
+    """The event database cannot be opened or written: in use, missing, not a tacitus file."""
