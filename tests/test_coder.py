@@ -31,6 +31,22 @@ def test_active_voice_with_metonymy_on_both_sides() -> None:
     assert ("USAGOV", "16", "IRNGOV") in _dyads(doc)
 
 
+def test_a_bare_past_participle_is_done_to_the_subject_it_inherits() -> None:
+    # "spent years imprisoned": the Taliban official was imprisoned, he imprisoned no one
+    doc = code("A senior Taliban commander who spent six years imprisoned in Bagram was freed "
+               "on Sunday.", published="2014-03-10")
+    e = _one(doc, "17")
+    assert (_actor(doc, e.source), _actor(doc, e.target)) == (None, "TAL")
+    doc = code("Rebels armed by Iran attacked the Iraqi army.", published="2014-03-10")
+    assert ("IRN", "07", "---REB") in _dyads(doc)
+
+
+def test_a_passive_does_not_take_the_subject_of_the_verb_it_joins() -> None:
+    doc = code("The Iraqi army attacked the village and was repelled.", published="2014-03-10")
+    assert not any(e.source and _actor(doc, e.source) == "IRQMIL" and e.trigger
+                   and e.trigger.text == "repelled" for e in doc.events)
+
+
 def test_passive_voice_takes_source_from_by_phrase() -> None:
     doc = code("Four Afghan soldiers were detained by Pakistani police near the border.",
                published="2013-05-02")

@@ -31,6 +31,10 @@ def _events(text: str) -> list[tuple[str, str, str | None, str | None]]:
     ("The Taliban denied that its fighters attacked the NATO convoy.", "19", "disputed", "TAL"),
     ("Hamas is believed to be responsible for the attack on Israeli soldiers.", "19",
      "reported", None),
+    # an adjective on the event noun says how sure it is
+    ("The talks may bring potential incursions by Turkish troops into Syria.", "19",
+     "hypothetical", None),
+    ("Iran criticized the planned deployment of US troops in Iraq.", "15", "planned", None),
 ])
 def test_modality(text: str, root: str, modality: str, attributed: str | None) -> None:
     events = _events(text)

@@ -9,7 +9,7 @@ the parse.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -59,6 +59,13 @@ class Dictionary:
     agent_labels: dict[str, str]
     persons: list[Person]
     partitives: frozenset[str]
+
+    @cached_property
+    def descriptor_heads(self) -> frozenset[str]:
+        """Last words of the descriptors ("emirate", "movement"): nouns that may name an
+        actor already in the story."""
+        return frozenset(phrase.split()[-1] for phrase in
+                         (*self.country_descriptors, *self.org_descriptors))
 
     def match(self, doc: Doc) -> list[tuple[Span, Entry]]:
         """Dictionary mentions in ``doc``, longest first where they overlap."""

@@ -122,6 +122,11 @@ class ActorBook:
         spans += [self.doc[t.i : t.i + 1] for t in self.doc
                   if t.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
                   and t.pos_ == "PRON"]
+        # "the Persian Gulf emirate", "the movement": resolved in reading order too, so that
+        # a later "it" can continue them
+        spans += [self.doc[t.i : t.i + 1] for t in self.doc
+                  if t.pos_ == "NOUN" and t.lower_ in self.d.descriptor_heads
+                  and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)]
         for span in spans:
             head = _np_head(span.root)
             if head.i not in seen:

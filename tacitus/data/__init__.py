@@ -240,7 +240,8 @@ def load_modality() -> dict[str, list[str]]:
     """Cue words for modality: auxiliaries, adverbs, disputing verbs, conditional marks."""
     data = _read_yaml("modality.yaml")
     keys = ("hypothetical_aux", "planned_aux", "reported_adverbs", "disputing_verbs",
-            "conditional_marks", "planning_verbs", "planning_nouns")
+            "conditional_marks", "planning_verbs", "planning_nouns", "hypothetical_adjectives",
+            "planned_adjectives")
     problems = [f"{k}: expected a list of words" for k in keys
                 if not isinstance(data.get(k), list)]
     if problems:

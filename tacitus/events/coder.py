@@ -87,6 +87,8 @@ class Patterns:
     conditional: frozenset[str]
     planning: frozenset[str]
     planning_nouns: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
+    planned_adjectives: frozenset[str]
     frames: Frames
     instruments: tuple[Instrument, ...]
     light_verbs: frozenset[str]
@@ -130,6 +132,8 @@ def load_patterns() -> Patterns:
         conditional=frozenset(modality["conditional_marks"]),
         planning=frozenset(modality["planning_verbs"]),
         planning_nouns=frozenset(modality["planning_nouns"]),
+        hypothetical_adjectives=frozenset(modality["hypothetical_adjectives"]),
+        planned_adjectives=frozenset(modality["planned_adjectives"]),
         frames=frames,
         instruments=tuple(load_instruments()),
         light_verbs=load_light_verbs(),
@@ -152,7 +156,17 @@ def _word(t: Token | None) -> tuple[int, int]:
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or _bare_participle(v)
+
+
+def _bare_participle(v: Token) -> bool:
+    """"spent nine years imprisoned", "returned home wounded": a past participle with no
+    auxiliary or subject of its own says what was done to the governing verb's subject."""
+    if v.dep_ == "acl" and v.sent.root.pos_ in ("NOUN", "PROPN"):
+        return False  # "Doctors from two aid groups donated ...": a main verb parsed as acl
+    return (v.tag_ == "VBN" and v.dep_ in ("xcomp", "advcl", "oprd", "acl")
+            and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass", "dobj")
+                        for c in v.children))
 
 
 def subjects(v: Token, depth: int = 0) -> list[Token]:
@@ -162,7 +176,7 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
                  if g.dep_ == "pobj"]
     else:
         found = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
-    if not found and depth < 3:
+    if not found and depth < 3 and not _is_passive(v):  # a passive's subject is its patient
         head = v.head
         if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
             head = head.head  # "Syria is willing to withdraw": the subject of "is"
@@ -181,6 +195,8 @@ def _objects(v: Token) -> list[Token]:
         found = [c for c in v.head.children if c.dep_ == "nsubjpass"]
     if not found and v.dep_ in ("relcl", "acl") and _is_passive(v):
         found = [v.head]
+    if not found and _bare_participle(v) and v.head.i != v.i:
+        found = subjects(v.head)
     return _conjuncts(found)
 
 
@@ -625,6 +641,12 @@ class EventCoder:
         children = list(verb.children)
         if trigger is not verb and any(c.dep_ == "neg" for c in trigger.children):
             return "negated", None
+        if trigger is not verb:  # "potential incursions", "the planned summit"
+            adjectives = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
+            if adjectives & self.p.hypothetical_adjectives:
+                return "hypothetical", None
+            if adjectives & self.p.planned_adjectives:
+                return "planned", None
         scope = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
         if any(c.dep_ == "neg" for s in scope for c in s.children):
             return "negated", None
@@ -637,7 +659,10 @@ class EventCoder:
             for c in children
         ):
             return "hypothetical", None  # "if the talks fail" on either clause
-        auxes = {c.lower_ for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")}
+        aux = [c for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")]
+        # "which will involve attacks" misparsed with "involve" as an auxiliary: its "will"
+        aux += [g for c in aux for g in c.children if g.dep_ in ("aux", "auxpass")]
+        auxes = {c.lower_ for c in aux}
         if auxes & self.p.hypothetical_aux:
             return "hypothetical", None
         if auxes & self.p.planned_aux:
@@ -710,6 +735,6 @@ def _confidence(f: Found, book: ActorBook) -> float:
             score += 0.2 if code and not code.startswith("---") else 0.1
     if f.specific:
         score += 0.1
-    if f.pattern.startswith("noun"):
-        score -= 0.1
+    if f.pattern.startswith("noun") or f.trigger.dep_ == "acl":
+        score -= 0.1  # a noun, or a reduced relative ("the curfew imposed in ..."): background
     return round(max(0.05, min(0.95, score)), 2)
