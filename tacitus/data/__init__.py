@@ -387,6 +387,6 @@ def versions() -> str:
     parts = [f"cameo={cameo_version()}"]
     for name in ("actors/countries.yaml", "actors/agents.yaml", "actors/organizations.yaml",
                  "actors/persons.yaml", "verb_patterns.yaml", "frames.yaml", "modality.yaml",
-                 "time.yaml", "quantities.yaml"):
+                 "time.yaml", "quantities.yaml", "truecase.yaml"):
         parts.append(f"{Path(name).stem}={data_version(name)}")
     return ";".join(parts)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tacitus.data import load_boilerplate
+from tacitus.ingest.truecase import truecase
 
 _MONTHS = {
     m: i
@@ -40,8 +41,9 @@ _DATE_PREFIX = re.compile(
     re.I,
 )
 _WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?),\s+(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4})"
-    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .]{0,20})\))?\s*(?:--|—|–|-)\s*"
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?(?: \([A-Z][A-Za-z. ]{1,30}\))?),\s+"
+    r"(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4})"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z0-9 .,'&\-]{0,40})\))?\s*(?:--|—|–|-)\s*"
 )
 _AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?),?\s*\((?P<agency>Reuters|AP|AFP|EFE|Xinhua|"
@@ -232,5 +234,6 @@ def clean_text(raw: str, *, head: bool = True) -> Cleaned:
         _take_head(paragraphs, found)
         _take_dateline(paragraphs, found)
     _drop_footer(paragraphs)
-    found.text = "\n\n".join(_join_page_breaks([" ".join(lines) for lines in paragraphs]))
+    # Text in capitals only is truecased last: the head and dateline patterns read capitals.
+    found.text = truecase("\n\n".join(_join_page_breaks([" ".join(p) for p in paragraphs])))
     return found
