@@ -108,3 +108,14 @@ def test_a_date_of_the_clause_above_is_taken() -> None:
     dates = _dates("On Monday officials said that Taliban fighters attacked a police post.")
     attack = next(v for k, v in dates.items() if "attacked" in k)
     assert attack == ("2012-01-02", "day", "Monday")
+
+
+def test_a_present_participle_beside_the_verb_gives_its_date() -> None:
+    # "speaking ... on Dec. 31, praised": the praise was spoken then; a clause with its own
+    # conjunction ("after meeting ... on Monday") is another time
+    dates = _dates("Karzai, speaking at a rally in Herat on Dec. 30, praised the Iranian "
+                   "government. After meeting Obama on Monday, Karzai criticized Pakistan.")
+    praise = next(v for k, v in dates.items() if "praised" in k)
+    criticism = next(v for k, v in dates.items() if "criticized" in k)
+    assert praise == ("2011-12-30", "day", "Dec. 30")
+    assert criticism == (PUBLISHED, "week", None)

@@ -430,6 +430,12 @@ class Dater:
         if above:
             t, _ = min(above, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return _event_date(t)
+        # else a date of a present participle beside the verb, which happens at the same time
+        # ("Karzai, speaking in Kabul on Dec. 31, hailed ..."); a past participle is background
+        beside = [(t, s) for t, s in here
+                  if (g := _governor(s.root)) is not None and _simultaneous(g, verb)]
+        if beside:
+            return _event_date(beside[0][0])
         if self.published is None or modality not in ("asserted", "reported", "disputed"):
             return None
         if trigger.pos_ != "VERB" or not trigger.tag_.startswith("VB"):
@@ -466,6 +472,13 @@ def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
 
 def _governor(root: Token) -> Token | None:
     return next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _simultaneous(clause: Token, verb: Token) -> bool:
+    """A present participle clause of ``verb`` with no subject or conjunction of its own."""
+    return (clause.head.i == verb.i and clause.i != verb.i and clause.dep_ == "advcl"
+            and clause.tag_ == "VBG"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children))
 
 
 def _governs(root: Token, trigger: Token, verb: Token) -> bool:
