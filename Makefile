@@ -29,9 +29,14 @@ eval: install
 	$(BIN)/tacitus eval conflibert ../shared/eval/events/conflibert_cameo/class_train.tsv
 	$(BIN)/tacitus eval time ../shared/eval/time/TBAQ-cleaned
 	$(BIN)/tacitus eval quotes ../shared/eval/quotes/polnear_dev
+	$(BIN)/tacitus eval geo ../shared/eval/geo/lgl.xml
+	$(BIN)/tacitus eval location ../shared/eval/geo/event_location_dev.jsonl
+	$(BIN)/tacitus eval muc4 ../shared/eval/events/muc4
 
 bench: install
 	$(BIN)/python benchmarks/bench_coder.py
+	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_query.py
 
 lock:
 	$(BIN)/pip install --quiet pip-tools

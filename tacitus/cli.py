@@ -104,13 +104,120 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
-def _evaluate(name: str, path: Path) -> None:
+_ERRORS_SHOWN = 20
+"""Errors printed by ``ingest`` before the rest go only to the errors table (a crawl can
+hold thousands of pages with no article)."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, folders (read recursively) or glob patterns: .txt .md .html, .jsonl, "
+             "RSS/Atom (.rss .atom .xml), WARC (.warc); any of them gzipped (.gz).")],
+    db: Annotated[Path, typer.Option(help="The event database (created when missing).")
+                  ] = Path("events.duckdb"),
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Local worker processes (default: one per CPU core).")] = None,
+    cluster: Annotated[str | None, typer.Option(
+        help="Code on a Dask cluster instead: tcp://SCHEDULER:8786, or local:N for a local "
+             "cluster of N worker processes.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD of "
+                                                       "articles that do not say.")] = None,
+    pipeline: Annotated[str | None, typer.Option(help="An installed spaCy pipeline package "
+                                                      "to parse with.")] = None,
+    batch_size: Annotated[int, typer.Option(
+        min=1, help="Documents sent to a worker at a time (one spaCy batch).")] = 8,
+) -> None:
+    """Code articles into the event database. Ingesting them again stores nothing new; a run
+    that was killed resumes where it stopped when run again."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from tacitus.ingest.readers import normalise_date
+    from tacitus.nlp import DEFAULT_PIPELINE
+    from tacitus.store.ingest import ingest as run_ingest
+    from tacitus.store.writer import Counts
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.fields[counts].documents:,} stored  {task.fields[rate]:.1f} docs/s  "
+                   "{task.fields[counts].events:,} events  {task.fields[counts].skipped:,} "
+                   "skipped  {task.fields[counts].errors:,} errors"),
+        TimeElapsedColumn(), console=err)
+    task = progress.add_task("ingest", total=None, counts=Counts(), rate=0.0)
+
+    def show(counts: Counts) -> None:
+        elapsed = progress.tasks[task].elapsed or 0.0
+        progress.update(task, counts=counts, rate=counts.documents / elapsed if elapsed else 0)
+
+    shown = 0
+
+    def on_error(origin: str, reason: str) -> None:
+        nonlocal shown
+        shown += 1
+        if shown <= _ERRORS_SHOWN:
+            progress.console.print(f"error {origin}: {reason}", markup=False)
+        elif shown == _ERRORS_SHOWN + 1:
+            progress.console.print("more errors: see the errors table", markup=False)
+
+    try:
+        published = normalise_date(published, "--published")
+        with progress:
+            report = run_ingest(paths, db, workers=workers, cluster=cluster,
+                                published=published, pipeline=pipeline or DEFAULT_PIPELINE,
+                                batch_size=batch_size, progress=show, on_error=on_error)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted; what was stored stays, run the same command to resume"
+                    ) from None
+    c = report.counts
+    resumed = f"; marked {report.interrupted} killed run(s) interrupted" \
+        if report.interrupted else ""
+    where = f" (SELECT origin, reason FROM errors WHERE run_id = {report.run_id})" \
+        if c.errors else ""
+    err.print(f"run {report.run_id}: stored {c.documents:,} new document(s) with {c.events:,} "
+              f"events, skipped {c.skipped:,} already stored, {c.errors:,} error(s){where}"
+              f"{resumed}", markup=False)
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option(help="The event database to explore.")
+                  ] = Path("events.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to listen on; the default lets only this "
+                                           "machine connect.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    allow_store: Annotated[bool, typer.Option(
+        "--allow-store", help="Open the database for writing so that 'Code an article' can "
+                              "store what it codes (default: read-only).")] = False,
+) -> None:
+    """Open the analyst's workbench in the browser: events, articles with their evidence,
+    dyad timelines, the actor network, a map, and coding an article on the spot."""
+    import uvicorn
+
+    from tacitus.serve import create_app
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"warning: listening on {host}: anyone who can reach this address can read "
+                  "the database" + (" and store articles in it" if allow_store else "")
+                  + "; the workbench has no login", markup=False)
+    try:
+        application = create_app(db, allow_store=allow_store)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    mode = "writable" if allow_store else "read-only"
+    err.print(f"workbench on http://{host}:{port}/ ({db}, {mode}); Ctrl+C stops it",
+              markup=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def _evaluate(name: str, path: Path, **options: object) -> None:
     """Run ``tacitus.eval.<name>.evaluate`` on ``path`` and print its report."""
     import importlib
 
     module = importlib.import_module(f"tacitus.eval.{name}")
     try:
-        result = module.evaluate(path)
+        result = module.evaluate(path, **options)
     except TacitusError as exc:
         raise _fail(str(exc)) from None
     module.report(result, Console(highlight=False))
@@ -189,3 +296,40 @@ def eval_time(path: Annotated[Path, typer.Argument(help="TBAQ-cleaned folder (Ti
 def eval_quotes(path: Annotated[Path, typer.Argument(help="polnear_dev folder")]) -> None:
     """Score quotes and speakers on PolNeAR (recall, precision, speaker accuracy)."""
     _evaluate("quotes", path)
+
+
+@eval_app.command("geo")
+def eval_geo(path: Annotated[Path, typer.Argument(help="lgl.xml")]) -> None:
+    """Score toponym resolution on LGL: within 161 km, mean and median error, recall."""
+    _evaluate("geo", path)
+
+
+@eval_app.command("location")
+def eval_location(path: Annotated[Path, typer.Argument(help="event_location_dev.jsonl")]
+                  ) -> None:
+    """Score the place attached to an event verb (right place, or none when there is none)."""
+    from tacitus.eval import geo
+
+    try:
+        result = geo.evaluate_location(path)
+    except TacitusError as exc:
+        raise _fail(str(exc)) from None
+    geo.report_location(result, Console(highlight=False))
+
+
+@eval_app.command("muc4")
+def eval_muc4(
+    path: Annotated[Path, typer.Argument(help="The muc4 folder (or one split's folder)")],
+    split: Annotated[str, typer.Option(help="dev, tst1, tst2 or tst3")] = "dev",
+    step: Annotated[int, typer.Option(help="Score every STEP-th message (1: all; the default "
+                                           "keeps the run near a minute).")] = 4,
+) -> None:
+    """Score attacks, bombings and kidnappings on MUC-4: recall, precision, date, place,
+    victims."""
+    _evaluate("muc4", path, split=split, step=step)
+
+
+# The query and export commands (events, actors, dyads, export) live with the store.
+from tacitus.store.commands import register as _register_store_commands  # noqa: E402
+
+_register_store_commands(app)

@@ -60,6 +60,13 @@ def _date(e: Event) -> str:
     return f"{value} ({d.text})" if d.text else f"~{value}"
 
 
+def _place(e: Event) -> str:
+    """ "Kandahār (AFG)", or "-" when the event has no known place."""
+    if e.location is None:
+        return "-"
+    return f"{e.location.name} ({e.location.country})" if e.location.country else e.location.name
+
+
 def print_table(doc: CodedDocument, console: Console) -> None:
     d = doc.document
     head = Text(d.title or d.id, style="bold")
@@ -72,8 +79,8 @@ def print_table(doc: CodedDocument, console: Console) -> None:
     for a in doc.actors:
         actors.add_row(a.id, Text(a.name), Text(a.code or "-"), a.kind, str(len(a.mentions)))
     console.print(actors)
-    events = Table("id", "source", "event", "target", "date", "counts", "modality", "conf",
-                   "evidence", title="Events", title_justify="left")
+    events = Table("id", "source", "event", "target", "date", "place", "counts", "modality",
+                   "conf", "evidence", title="Events", title_justify="left")
     for e in doc.events:
         events.add_row(
             e.id,
@@ -81,6 +88,7 @@ def print_table(doc: CodedDocument, console: Console) -> None:
             Text(f"{e.cameo} {e.name}"),
             Text(names.get(e.target, "-") if e.target else "-"),
             Text(_date(e)),
+            Text(_place(e)),
             Text("; ".join(f"{q.kind} {q.text}" for q in e.quantities) or "-"),
             Text(e.modality + (f" ({names[e.attributed_to]})" if e.attributed_to else "")),
             f"{e.confidence:.2f}",

@@ -9,8 +9,10 @@ from spacy.tokens import Doc
 
 from tacitus.actors import ActorBook, dictionary_for
 from tacitus.context import Counter, Dater
+from tacitus.context.places import Placer
 from tacitus.context.quotes import QuoteFinder
 from tacitus.data import versions
+from tacitus.data.gazetteer import gazetteer_version
 from tacitus.events import EventCoder, lookup
 from tacitus.events.coder import subjects
 from tacitus.ingest import from_text
@@ -25,7 +27,7 @@ class Coder:
         self.nlp = load_pipeline(pipeline)
         self.dictionary = dictionary_for(self.nlp)
         self.events = EventCoder()
-        self.data_version = versions()
+        self.data_version = f"{versions()};{gazetteer_version()}"
 
     def warm_up(self) -> None:
         """Pay first-use costs now (dateparser builds its tables on its first date, about
@@ -59,6 +61,7 @@ class Coder:
         text = book.text  # Doc.text is rebuilt on every access: read it once
         dater = Dater(doc, document.published, text)
         counter = Counter(doc, [(t.start, t.end) for t, _ in dater.spans], text)
+        placer = Placer(doc, book, text=text, dateline=document.dateline)
         events = []
         for n, (sentence, f) in enumerate(found, start=1):
             row = lookup(f.code)
@@ -78,6 +81,7 @@ class Coder:
                 modality=f.modality,
                 date=dater.date_for(f.trigger, f.modality),
                 quantities=counter.for_event(f.trigger),
+                location=placer.location_for(f.trigger, f.modality),
                 attributed_to=ids.get(f.attributed_to) if f.attributed_to else None,
                 confidence=f.confidence,
                 pattern=f.pattern,
@@ -85,7 +89,8 @@ class Coder:
         for q in quotes:
             q.speaker = ids.get(q.speaker) if q.speaker else None
         return CodedDocument(document=document, actors=book.actors(), events=events,
-                             quotes=quotes, data_version=self.data_version)
+                             quotes=quotes, places=placer.places(),
+                             data_version=self.data_version)
 
 
 @cache

@@ -67,6 +67,25 @@ def _quotes(path: Path, coder: object) -> dict[str, float]:
     return evaluate(path, coder).figures()
 
 
+def _geo(path: Path, coder: object) -> dict[str, float]:
+    from tacitus.eval.geo import evaluate
+
+    return evaluate(path, coder).figures()
+
+
+def _location(path: Path, coder: object) -> dict[str, float]:
+    from tacitus.eval.geo import evaluate_location
+
+    return evaluate_location(path, coder).figures()
+
+
+def _muc4(path: Path, coder: object) -> dict[str, float]:
+    from tacitus.eval.muc4 import evaluate
+
+    figures = evaluate(path, coder).figures()
+    return {k: v for k, v in figures.items() if k != "muc4_specific_recall"}
+
+
 EVALUATIONS = (
     Evaluation("plover", "events/plover_gsr/PLOVER_GSR_CAMEO.txt", _plover,
                "PLOVER gold-standard records (322 sentences)"),
@@ -76,6 +95,11 @@ EVALUATIONS = (
                "TimeBank + AQUAINT time expressions (1,535 DATE/TIME values)"),
     Evaluation("quotes", "quotes/polnear_dev", _quotes,
                "PolNeAR dev attributions (2,319)"),
+    Evaluation("geo", "geo/lgl.xml", _geo, "LGL toponyms (4,462 with a GeoNames point)"),
+    Evaluation("location", "geo/event_location_dev.jsonl", _location,
+               "event_location dev (9,686 sentences with an event verb)"),
+    Evaluation("muc4", "events/muc4/dev", _muc4,
+               "MUC-4 dev incidents (every 4th of 1,300 messages)"),
 )
 
 LABELS = {
@@ -90,6 +114,19 @@ LABELS = {
     "quote_recall": "PolNeAR: attributions found as quotes",
     "quote_precision": "PolNeAR: quotes that are gold attributions",
     "quote_speaker_accuracy": "PolNeAR: speaker right, of the attributions found",
+    "geo_accuracy_161km": "LGL: gold toponyms resolved within 161 km",
+    "geo_recall": "LGL: gold toponyms found (end to end)",
+    "geo_precision": "LGL: toponyms found that are gold ones",
+    "geo_end_to_end_161km": "LGL: toponyms found and resolved within 161 km",
+    "event_location_accuracy": "Event location: place right (or rightly none)",
+    "event_location_recall": "Event location: gold event places found",
+    "event_location_precision": "Event location: places attached that are the gold one",
+    "muc4_event_recall": "MUC-4: incidents found as an event of their kind",
+    "muc4_event_precision": "MUC-4: messages coded with such an event that report an incident",
+    "muc4_date_accuracy": "MUC-4: date right, of the incidents found",
+    "muc4_country_accuracy": "MUC-4: country right, of the incidents found",
+    "muc4_place_accuracy": "MUC-4: place right, of the incidents found",
+    "muc4_victims_accuracy": "MUC-4: killed/wounded count right, of the incidents found",
 }
 
 

