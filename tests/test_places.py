@@ -32,9 +32,10 @@ def _places(text: str) -> dict[str, tuple[str | None, str]]:
 
 def test_gazetteer_file_has_its_header_and_columns() -> None:
     with gzip.open(DATA_DIR / FILE, "rt", encoding="utf-8") as fh:
-        head = [next(fh) for _ in range(6)]
+        head = [next(fh) for _ in range(12)]
     assert head[0].startswith("# version: ")
-    assert head[-1].rstrip("\n").split("\t") == list(COLUMNS)
+    columns = next(line for line in head if not line.startswith("#"))
+    assert columns.rstrip("\n").split("\t") == list(COLUMNS)
     assert (DATA_DIR / FILE).stat().st_size < 8_000_000
 
 
@@ -158,3 +159,41 @@ def test_place_offsets_always_slice_the_text(words: list[str]) -> None:
             assert text[m.start : m.end] == m.text
     for e in doc.events:
         assert e.location is None or e.location.name
+
+
+# -- derived points, and local stories -------------------------------------------------------
+
+def test_vast_countries_have_a_point_in_their_middle() -> None:
+    g = load_gazetteer()
+    russia, canada = g.countries["RUS"], g.countries["CAN"]
+    assert 50 < russia.lat < 70 and 80 < russia.lon < 120
+    assert 50 < canada.lat < 70 and -115 < canada.lon < -90
+
+
+def test_us_counties_have_a_derived_point_and_say_how() -> None:
+    g = load_gazetteer()
+    dallas = next(e for e, _ in g.lookup("Dallas County") if e.admin1 == "TX")
+    assert dallas.admin2.endswith(":town") and 32 < dallas.lat < 33.5
+    assert all(e.lat is not None for e, _ in g.lookup("Henderson County"))
+
+
+def test_a_county_takes_the_point_of_its_state_town_the_story_names() -> None:
+    doc = _coded("Deputies from Henderson County searched the woods outside Athens, Texas.")
+    county = next(p for p in doc.places if p.mentions[0].text == "Henderson County")
+    athens = next(p for p in doc.places if p.mentions[0].text == "Athens")
+    assert county.country == "USA" and (county.lat, county.lon) == (athens.lat, athens.lon)
+
+
+def test_a_qualified_name_keeps_its_reading_through_the_story() -> None:
+    doc = _coded("Firefighters in Athens, Georgia, fought a blaze. Later, schools in Athens "
+                 "reopened.")
+    athens = [p for p in doc.places if p.name == "Athens"]
+    assert athens and all(p.country == "USA" for p in athens)
+    assert sum(len(p.mentions) for p in athens) == 2
+
+
+def test_names_that_share_a_state_are_read_in_it() -> None:
+    places = _places("A tornado struck Lebanon and Springfield in Ohio.")
+    assert places["Lebanon"][0] == "USA" and places["Springfield"][0] == "USA"
+    places = _places("Talks in Beirut broke down as Lebanon and Jordan traded accusations.")
+    assert places["Lebanon"][0] == "LBN" and places["Jordan"][0] == "JOR"

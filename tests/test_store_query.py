@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
 import pandas as pd
@@ -16,6 +17,9 @@ from typer.testing import CliRunner
 import tacitus
 from tacitus.cli import app
 from tacitus.errors import StoreError
+from tacitus.events import lookup
+from tacitus.store.db import connect
+from tacitus.store.query import EventStore
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +123,79 @@ def test_actors_documents_and_one_document(store):
     assert doc.text == "Text of r2." and len(doc.events) == 2
     with pytest.raises(LookupError, match="nope"):
         store.document("nope")
+
+
+def test_either_side_dyads_places_and_articles(store):
+    assert _ids(store.events(actor="TAL")) == {"r1:e1", "b1:e1", "r2:e1", "r2:e2", "a1:e1",
+                                               "a1:e3"}
+    assert _ids(store.events(dyad=("USA", "TAL"))) == {"r1:e1", "b1:e1", "r2:e1", "a1:e1",
+                                                       "a1:e3"}
+    assert _ids(store.events(dyad=["TAL", "AFG"])) == {"r2:e2"}
+    assert store.events(dyad=("US", "TAL")).empty      # the code-boundary rule, as ever
+    assert _ids(store.events(located=True)) == {"r1:e1", "a1:e1"}
+    assert len(store.events(located=False)) == 6
+    assert _ids(store.events(doc_id="a1", located=True)) == {"a1:e1"}
+    assert _ids(store.events(title="ATTACK")) == {"r1:e1", "b1:e1", "r2:e1", "r2:e2"}
+    assert _ids(store.events(place="Kandahār")) == {"r1:e1"}    # accents aside
+    for dyad in ("USA-TAL", ("USA",), ("USA", None)):
+        with pytest.raises(ValueError, match="bad dyad"):
+            store.events(dyad=dyad)
+
+
+def test_counts_orders_and_cluster_rows_read_like_event_rows(store):
+    assert store.count_events() == 8
+    assert store.count_events(source="TAL", modality="asserted") == len(
+        store.events(source="TAL", modality="asserted"))
+    assert store.count_events(unique=True) == len(store.events(unique=True)) == 4
+    by_quad = store.events(order="-quad_class")
+    assert list(by_quad.quad_class) == sorted(by_quad.quad_class, reverse=True)
+    mentions = store.events(source="TAL", root=19)
+    clusters = store.events(source="TAL", root=19, unique=True, order="-modality")
+    row = clusters.iloc[0]
+    assert f"{row.doc_id}:{row.event_id}" in _ids(mentions)
+    assert (row.doc_id, row.event_id) == (row.first_doc_id, row.first_event_id)
+    assert str(row.date.date()) == "2011-03-07" and row.outlet in ("Reuters", None)
+    assert row["name"] == lookup(row.cameo).name
+    assert {"date", "source_code", "source_name", "cameo", "name", "modality",
+            "evidence_text", "title", "url"} <= set(mentions.columns) & set(clusters.columns)
+
+
+def test_actor_network_totals_and_summary(store):
+    tal = store.actor("TAL")
+    assert (tal.code, tal.as_source, tal.as_target, tal.documents) == ("TAL", 4, 2, 4)
+    assert list(tal.partners.itertuples(index=False, name=None)) == [
+        ("USAMIL", 4), ("AFGCOP", 1), ("USAGOV", 1)]
+    usa = store.actor("usa")                           # USAGOV and USAMIL too
+    assert (usa.as_source, usa.as_target) == (3, 4)
+    assert list(usa.partners.code) == ["TAL", "AFG"]
+    with pytest.raises(LookupError, match="ZZZ"):
+        store.actor("ZZZ")
+    net = store.network()
+    assert list(net.nodes.code) == ["TAL", "USAMIL", "AFG", "AFGCOP", "USA", "USAGOV"]
+    assert net.nodes.set_index("code").loc["TAL", "events"] == 6
+    top = store.network(limit=2, modality="asserted")
+    assert list(top.nodes.code) == ["TAL", "USAMIL"]
+    edge = top.edges.iloc[0]
+    assert (len(top.edges), edge.source_code, edge.target_code, edge.events) == (
+        1, "TAL", "USAMIL", 2)
+    totals = store.dyads(None, modality=None)
+    assert "period" not in totals.columns and totals.events.sum() == 8
+    assert list(store.documents(order="-published").doc_id) == ["a2", "a1", "r2", "b1", "r1"]
+    assert store.count_documents(outlet="REUTERS") == 2
+    summary = store.summary().iloc[0]
+    assert (summary.documents, summary.events, summary.clusters) == (5, 8, 4)
+
+
+def test_a_store_over_a_connection_the_caller_holds(db):
+    """The workbench's way in: its own (maybe writable) connection, shared by threads."""
+    con = connect(db, read_only=True)
+    store = EventStore(db, con=con)
+    with ThreadPoolExecutor(4) as pool:
+        counts = list(pool.map(lambda _: store.count_events(source="TAL"), range(16)))
+    assert counts == [4] * 16
+    store.close()                                      # the caller's to close
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 8
+    con.close()
 
 
 def test_sql_is_read_only_and_cannot_touch_files(store, tmp_path):

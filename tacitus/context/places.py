@@ -6,7 +6,11 @@ a person). A name is resolved from the story around it, never alone: each readin
 scores its kind (country > region > capital > town), its population, whether the name is
 its own or an alternate, and how well it fits the countries and regions the rest of the
 story points to (every other toponym votes for its readings' countries and regions, and
-every actor for its country). An explicit qualifier wins ("Paris, Texas"). A capital acting
+every actor for its country), and the share of the story's other names that may lie in the
+reading's region (a local story's names share a state: "Athens" beside "Henderson County"
+both have a reading in Texas). An explicit qualifier wins ("Paris, Texas"), and holds for
+the name's other mentions in the story. A US county takes the point of the town of its
+state the story names most (the gazetteer's county points are rough derivations). A capital acting
 as a government ("Washington's bid", "Kabul rejected") is an actor, not a place, unless it
 stands beside places ("attacks on New York City and Washington").
 
@@ -21,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -45,6 +49,8 @@ OWN_NAME = 2.0
 COUNTRY_FIT = 2.5
 REGION_FIT = 3.0
 QUALIFIED = 20.0
+REGION_COVER = 8.0  # times the share of the other names that may lie in a reading's region
+COVER_MIN = 1  # other names needed before that share counts
 
 
 @cache
@@ -235,10 +241,21 @@ class Placer:
                               if any(_within(e, o) for e, _ in inner)]
                 a.qualifier = b
                 b.qualifies = True
+        fixed: dict[str, list[tuple[GeoEntry, bool]]] = {}
+        for m in self.mentions:  # "Dublin, Ohio", then "Dublin": one place in one story
+            if m.qualifier is not None:
+                fixed.setdefault(key(self.text[m.start : m.end]), m.readings)
+        for m in self.mentions:
+            k = key(self.text[m.start : m.end])
+            if m.qualifier is None and not m.qualifies and k in fixed:
+                m.readings = fixed[k]
 
     def _score(self, e: GeoEntry, own: bool, m: _Mention, countries: dict[str, float],
-               regions: dict[tuple[str, str], float]) -> float:
+               regions: dict[tuple[str, str], float],
+               cover: dict[tuple[str, str], float] | None = None) -> float:
         s = KIND_PRIOR.get(e.fcode, 0.0) + math.log10(e.population + 1)
+        if cover and e.fcode != "PCLI":
+            s += REGION_COVER * cover.get((e.cc2, e.admin1), 0.0)
         s += OWN_NAME if own else 0.0
         s += COUNTRY_FIT * min(countries.get(e.cc3, 0.0), 2.0)
         if e.fcode != "PCLI":
@@ -280,13 +297,44 @@ class Placer:
                 countries[code] += v
             for region, v in r.items():
                 regions[region] += v
+        # which regions each name may lie in: names that share a region are a local story's
+        # ("Athens" beside "Henderson County": both have a reading in Texas)
+        may: dict[str, set[tuple[str, str]]] = {
+            k: {(e.cc2, e.admin1) for m in ms for e, _ in m.readings
+                if e.fcode != "PCLI" and e.cc2} for k, ms in names.items()}
+        covered: dict[tuple[str, str], int] = defaultdict(int)
+        for regs in may.values():
+            for region in regs:
+                covered[region] += 1
+        n_other = len([k for k in may if may[k]])
         for k, ms in names.items():  # a name is no context for itself, however often named
             oc, orr = own[k]
             c = {code: v - oc.get(code, 0.0) for code, v in countries.items()}
             r = {region: v - orr.get(region, 0.0) for region, v in regions.items()}
+            others = n_other - bool(may[k])
+            cover = {region: (covered[region] - 1) / others for region in may[k]
+                     } if others >= COVER_MIN else None
             for m in ms:
-                m.chosen = max(m.readings, default=(None,),
-                               key=lambda x, m=m, c=c, r=r: self._score(*x, m, c, r))[0]
+                m.chosen = max(m.readings, default=(None,), key=lambda x, m=m, c=c, r=r, v=cover:
+                               self._score(*x, m, c, r, v))[0]
+        self._place_counties()
+
+    def _place_counties(self) -> None:
+        """A US county's point from the story: the gazetteer's is derived and rough (a
+        same-named town of its state, or the state's point), so a county takes the point of
+        the town of its state the story names most (the larger on a tie), which local news
+        names because it lies in or beside that county."""
+        towns: dict[tuple[str, str], dict[int, list]] = defaultdict(dict)
+        for m in self.mentions:
+            e = m.chosen
+            if e is not None and e.is_city and e.cc2 == "US" and e.lat is not None:
+                towns[("US", e.admin1)].setdefault(id(e), [0, e])[0] += 1
+        for m in self.mentions:
+            e = m.chosen
+            if e is None or e.fcode != "ADM2" or not (here := towns.get((e.cc2, e.admin1))):
+                continue
+            _, town = max(here.values(), key=lambda x: (x[0], x[1].population))
+            m.chosen = replace(e, lat=town.lat, lon=town.lon)
 
     def _dateline(self, dateline: str | None) -> GeoEntry | None:
         """The place of a wire dateline ("KABUL, Jan. 4 (AP) --"): its first words."""

@@ -66,6 +66,7 @@ class GeoEntry:
     lon: float | None
     population: int
     name: str
+    admin2: str = ""  # a US county's "FIPS:how", how its point was derived (town or state)
 
     @property
     def is_city(self) -> bool:
@@ -100,9 +101,10 @@ class Gazetteer:
     def row(self, n: int) -> GeoEntry:
         e = self._parsed.get(n)
         if e is None:
-            gid, _, fcode, cc2, cc3, admin1, _, lat, lon, pop, name, _ = self._lines[n].split("\t")
+            gid, _, fcode, cc2, cc3, admin1, admin2, lat, lon, pop, name, _ = (
+                self._lines[n].split("\t"))
             e = GeoEntry(int(gid) if gid else None, fcode, cc2, cc3, admin1, _number(lat),
-                         _number(lon), int(pop or 0), name)
+                         _number(lon), int(pop or 0), name, admin2)
             self._parsed[n] = e
         return e
 

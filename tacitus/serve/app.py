@@ -28,6 +28,7 @@ from tacitus.serve.coding import LazyCoder, process_coder
 from tacitus.serve.corpus import Corpus
 from tacitus.serve.errors import ApiError
 from tacitus.serve.security import BodyLimit, SecurityHeaders
+from tacitus.store.query import BadParameter
 
 MAX_UPLOAD = 2 * 1024 * 1024
 """Largest request body accepted (an uploaded or pasted article): 2 MiB."""
@@ -102,6 +103,11 @@ def create_app(db_path: str | Path, *, allow_store: bool = False,
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
         return _error(exc.status, exc.kind, exc.message)
+
+    @app.exception_handler(BadParameter)
+    async def bad_value(_: Request, exc: BadParameter) -> JSONResponse:
+        """A filter value the store refused: its message names the parameter."""
+        return _error(400, "bad_parameter", str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

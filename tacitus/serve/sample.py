@@ -99,7 +99,7 @@ def build_sample_db(path: str | Path, *, extra: Iterable[Document] = (),
     corpus = Corpus(path, writable=True)
     try:
         for coded in coder.code_documents(sample_documents(extra)):
-            corpus.store(prepare(coded) if prepare else coded, f"sample:{coded.document.id}")
+            corpus.save(prepare(coded) if prepare else coded, f"sample:{coded.document.id}")
     finally:
         corpus.close()
     return path

@@ -4,9 +4,12 @@
     store.events(source="TAL", target="USA", root=19, since="2011-01-01", unique=True)
     store.dyads(by="week", source="USA", target="AFG")
 
-The database is opened read-only with external file access off, so nothing done through this
-object (``sql`` included) can change the database or touch other files. User values only
-ever reach DuckDB as bound parameters, after a check that gives a clear ``ValueError``.
+``tacitus.open`` opens the database read-only with external file access off, so nothing done
+through that object (``sql`` included) can change the database or touch other files. A
+program that already holds a connection (the workbench, which may hold a writable one)
+passes it as ``EventStore(path, con=con)`` instead: DuckDB refuses a second connection to
+the same file with other settings in one process. User values only ever reach DuckDB as
+bound parameters, after a check that gives a clear ``BadParameter`` (a ``ValueError``).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, get_args
 
+import duckdb
 import pandas as pd
 
 from tacitus.model import Modality
@@ -28,13 +32,20 @@ from tacitus.store.db import connect
 MODALITIES = get_args(Modality)
 PERIODS = ("day", "week", "month", "year")
 EVENT_ORDERS = ("date", "published", "goldstein", "confidence", "cameo", "source_code",
-                "target_code", "doc_id")
-CLUSTER_ORDERS = ("date", "num_mentions", "num_sources", "num_articles", "goldstein", "cameo")
+                "target_code", "doc_id", "quad_class", "modality", "place_name")
+CLUSTER_ORDERS = ("date", "num_mentions", "num_sources", "num_articles", "goldstein", "cameo",
+                  "source_code", "target_code", "quad_class", "modality", "place_name")
+DOCUMENT_ORDERS = ("published", "doc_id", "title", "source", "events")
 _CODE = re.compile(r"^[A-Z0-9-]{1,30}$")
 _ROOT = re.compile(r"^\d{1,2}$")
 _CAMEO = re.compile(r"^\d{2,4}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 Values = str | int | Iterable[str | int] | None
+
+
+class BadParameter(ValueError):
+    """A filter, order or page value the store refuses, with a message that names it; a
+    ``ValueError``, so callers may catch either (the workbench answers it with a 400)."""
 
 
 def _many(value: Values) -> list[str]:
@@ -50,8 +61,8 @@ def _codes(name: str, value: Values) -> list[str]:
     codes = [v.strip().upper() for v in _many(value)]
     for code in codes:
         if not _CODE.match(code):
-            raise ValueError(f"bad {name} code {code!r}: expected a CAMEO-style actor code "
-                             "such as USA, USAGOV or TAL")
+            raise BadParameter(f"bad {name} code {code!r}: expected a CAMEO-style actor "
+                               "code such as USA, USAGOV or TAL")
     return codes
 
 
@@ -83,8 +94,8 @@ def parse_day(name: str, value: str | date | None, *, end: bool = False) -> date
             day = calendar.monthrange(year, month)[1]
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"bad date for {name}: {value!r} (expected YYYY-MM-DD, YYYY-MM or "
-                         "YYYY)") from None
+        raise BadParameter(f"bad date for {name}: {value!r} (expected YYYY-MM-DD, YYYY-MM "
+                           "or YYYY)") from None
 
 
 def _countries(place: str) -> list[str]:
@@ -99,7 +110,13 @@ def _countries(place: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Filters:
-    """The event filters every query shares; ``where`` turns them into SQL and parameters."""
+    """The event filters every query shares; ``where`` turns them into SQL and parameters.
+
+    The fields after ``text`` came with the workbench, which reads through this module:
+    ``actor`` (a code on either side), ``dyad`` (two codes, either direction), ``doc_id``
+    (these articles only), ``title`` (words in the article's title) and ``located`` (True:
+    only events with coordinates, False: only those without).
+    """
 
     source: Values = None
     target: Values = None
@@ -111,6 +128,11 @@ class Filters:
     place: str | None = None
     modality: Values = None
     text: str | None = None
+    actor: Values = None
+    dyad: tuple[Values, Values] | None = None
+    doc_id: Values = None
+    title: str | None = None
+    located: bool | None = None
 
     def where(self, day: str = EVENT_DAY) -> tuple[str, list[Any]]:
         """SQL conditions over the events row ``e`` (``day``: its date expression)."""
@@ -120,10 +142,16 @@ class Filters:
             codes = _codes(column.split(".")[1].split("_")[0], value)
             if codes:
                 conditions.append(_actor_match(column, codes, params))
+        actor = _codes("actor", self.actor)
+        if actor:
+            conditions.append(f"({_actor_match('e.source_code', actor, params)} OR "
+                              f"{_actor_match('e.target_code', actor, params)})")
+        if self.dyad is not None:
+            conditions.append(self._dyad(params))
         roots = []
         for root in _many(self.root):
             if not _ROOT.match(root.strip()) or not 1 <= int(root) <= 20:
-                raise ValueError(f"bad root {root!r}: expected a CAMEO root 01-20")
+                raise BadParameter(f"bad root {root!r}: expected a CAMEO root 01-20")
             roots.append(f"{int(root):02d}")
         if roots:
             conditions.append(f"e.root IN ({', '.join('?' * len(roots))})")
@@ -131,15 +159,15 @@ class Filters:
         cameos = [c.strip() for c in _many(self.cameo)]
         for code in cameos:
             if not _CAMEO.match(code):
-                raise ValueError(f"bad CAMEO code {code!r}: expected 2-4 digits such as 19 "
-                                 "or 190")
+                raise BadParameter(f"bad CAMEO code {code!r}: expected 2-4 digits such as "
+                                   "19 or 190")
         if cameos:
             conditions.append("(" + " OR ".join(["starts_with(e.cameo, ?)"] * len(cameos)) + ")")
             params += cameos
         quads = []
         for quad in _many(self.quad_class):
             if quad.strip() not in ("1", "2", "3", "4"):
-                raise ValueError(f"bad quad_class {quad!r}: expected 1, 2, 3 or 4")
+                raise BadParameter(f"bad quad_class {quad!r}: expected 1, 2, 3 or 4")
             quads.append(int(quad))
         if quads:
             conditions.append(f"e.quad_class IN ({', '.join('?' * len(quads))})")
@@ -147,7 +175,7 @@ class Filters:
         since = parse_day("since", self.since)
         until = parse_day("until", self.until, end=True)
         if since and until and since > until:
-            raise ValueError(f"since {since} is after until {until}")
+            raise BadParameter(f"since {since} is after until {until}")
         if since:
             conditions.append(f"{day} >= ?")
             params.append(since)
@@ -156,7 +184,8 @@ class Filters:
             params.append(until)
         if self.place is not None and self.place.strip():
             countries = _countries(self.place)
-            match = "lower(e.place_name) = lower(?)"
+            # Accents aside: the gazetteer says "Kābul", people type "Kabul".
+            match = "strip_accents(lower(e.place_name)) = strip_accents(lower(?))"
             params.append(self.place.strip())
             if countries:
                 match += f" OR e.place_country IN ({', '.join('?' * len(countries))})"
@@ -165,36 +194,93 @@ class Filters:
         modalities = [m.strip().lower() for m in _many(self.modality)]
         for modality in modalities:
             if modality not in MODALITIES:
-                raise ValueError(f"bad modality {modality!r}: expected one of "
-                                 f"{', '.join(MODALITIES)}")
+                raise BadParameter(f"bad modality {modality!r}: expected one of "
+                                   f"{', '.join(MODALITIES)}")
         if modalities:
             conditions.append(f"e.modality IN ({', '.join('?' * len(modalities))})")
             params += modalities
         if self.text:
             conditions.append("contains(lower(e.evidence_text), lower(?))")
             params.append(self.text)
+        docs = _many(self.doc_id)
+        if docs:
+            conditions.append(f"e.doc_id IN ({', '.join('?' * len(docs))})")
+            params += docs
+        if self.title:
+            # A subquery, not a join: export.py and the clusters read ``e`` alone.
+            conditions.append("e.doc_id IN (SELECT doc_id FROM documents "
+                              "WHERE contains(lower(title), lower(?)))")
+            params.append(self.title)
+        if self.located is not None:
+            conditions.append("(e.lat IS NOT NULL AND e.lon IS NOT NULL)" if self.located
+                              else "(e.lat IS NULL OR e.lon IS NULL)")
         return (" AND ".join(conditions) or "TRUE"), params
 
+    def _dyad(self, params: list[Any]) -> str:
+        """Either direction: (a → b) or (b → a), each side matched at code boundaries."""
+        dyad = self.dyad
+        sides = [] if dyad is None or isinstance(dyad, str) else list(dyad)
+        if len(sides) != 2 or not all(_many(side) for side in sides):
+            raise BadParameter(f"bad dyad {dyad!r}: expected two actor codes such as "
+                               "('USA', 'TAL')")
+        a, b = (_codes("dyad", side) for side in sides)
+        src, tgt = "e.source_code", "e.target_code"
+        return (f"(({_actor_match(src, a, params)} AND {_actor_match(tgt, b, params)}) OR "
+                f"({_actor_match(src, b, params)} AND {_actor_match(tgt, a, params)}))")
 
-def _order(order: str | None, allowed: tuple[str, ...], columns: dict[str, str]) -> str:
+
+def _order(order: str | None, allowed: tuple[str, ...], columns: dict[str, str],
+           default: str = "date") -> str:
     """``order`` is a column name from ``allowed``, "-" in front for descending."""
-    order = (order or "date").strip()
+    order = (order or default).strip()
     descending = order.startswith("-")
     name = order.lstrip("-")
     if name not in allowed:
-        raise ValueError(f"bad order {order!r}: expected one of {', '.join(allowed)} "
-                         "(prefix - for descending)")
+        raise BadParameter(f"bad order {order!r}: expected one of {', '.join(allowed)} "
+                           "(prefix - for descending)")
     return f"{columns.get(name, name)} {'DESC' if descending else 'ASC'} NULLS LAST"
 
 
 def _page(limit: int | None, offset: int) -> tuple[str, list[int]]:
     if limit is not None and (not isinstance(limit, int) or limit < 0):
-        raise ValueError(f"bad limit {limit!r}: expected a whole number >= 0")
+        raise BadParameter(f"bad limit {limit!r}: expected a whole number >= 0")
     if not isinstance(offset, int) or offset < 0:
-        raise ValueError(f"bad offset {offset!r}: expected a whole number >= 0")
+        raise BadParameter(f"bad offset {offset!r}: expected a whole number >= 0")
     if limit is None:
         return " OFFSET ?", [offset]
     return " LIMIT ? OFFSET ?", [limit, offset]
+
+
+def _document_where(since: str | date | None, until: str | date | None,
+                    outlet: str | None, text: str | None) -> tuple[str, list[Any]]:
+    """The ``documents`` filters over the row ``d``, shared by the list and its count."""
+    conditions, params = ["TRUE"], []
+    for name, value, op, end in (("since", since, ">=", False), ("until", until, "<=", True)):
+        day = parse_day(name, value, end=end)
+        if day:
+            conditions.append(f"d.published {op} ?")
+            params.append(day)
+    if outlet:
+        conditions.append("lower(d.source) = lower(?)")
+        params.append(outlet.strip())
+    if text:
+        conditions.append("contains(lower(d.title), lower(?))")
+        params.append(text)
+    return " AND ".join(conditions), params
+
+
+# Cluster rows: the cluster's own columns, then its first report's, named as in event rows
+# so that a table of either kind reads the same columns (date, doc_id, event_id, names...).
+_CLUSTER_ROWS = """
+    SELECT c.event_date AS date, c.*, f.doc_id, f.event_id, f.source_name, f.target_name,
+           f.modality, f.evidence_text, f.published, d.source AS outlet, d.url, d.title
+    FROM clusters c
+    JOIN events f ON f.doc_id = c.first_doc_id AND f.event_id = c.first_event_id
+    JOIN documents d ON d.doc_id = c.first_doc_id"""
+_CLUSTER_COLUMNS = {"date": "c.event_date", "goldstein": "c.goldstein", "cameo": "c.cameo",
+                    "source_code": "c.source_code", "target_code": "c.target_code",
+                    "quad_class": "c.quad_class", "place_name": "c.place_name",
+                    "modality": "f.modality"}
 
 
 @dataclass
@@ -213,13 +299,50 @@ class StoredDocument:
         return self.document["text"]
 
 
-class EventStore:
-    """A read-only view of one event database; use as a context manager or call close()."""
+@dataclass
+class ActorProfile:
+    """What the store holds about one actor code and the codes under it (``USA``: USAGOV,
+    USAMIL...): how often it is source and target, in how many articles, its mean Goldstein
+    score, the names the articles gave it and its busiest partners."""
 
-    def __init__(self, path: str | Path) -> None:
+    code: str
+    as_source: int
+    as_target: int
+    documents: int
+    goldstein: float
+    names: pd.DataFrame
+    """name, kind, country, documents: every way an article named it, most used first."""
+    partners: pd.DataFrame
+    """code, events: the codes on the other side of its events, busiest first."""
+
+
+@dataclass
+class Network:
+    """The most active actor codes (``nodes``: code, name, events, goldstein) and the
+    directed dyads among them (``edges``: source_code, target_code, events, goldstein);
+    goldstein is a mean."""
+
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+
+
+class EventStore:
+    """Reads one event database; use as a context manager or call close().
+
+    Without ``con`` the file is opened read-only with external file access off. ``con`` is a
+    connection the caller already holds, keeps the settings of and closes (through a
+    writable one, ``sql`` could write). Each query runs on its own cursor, so threads (the
+    workbench's request workers) may share one store.
+    """
+
+    def __init__(self, path: str | Path, *, con: duckdb.DuckDBPyConnection | None = None
+                 ) -> None:
         self.path = Path(path)
-        self.con = connect(self.path, read_only=True)
-        self.con.execute("SET enable_external_access = false")
+        self._owned = con is None
+        if con is None:
+            con = connect(self.path, read_only=True)
+            con.execute("SET enable_external_access = false")
+        self.con = con
 
     def __enter__(self) -> EventStore:
         return self
@@ -228,41 +351,51 @@ class EventStore:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        """Close the connection this store opened (one given to it stays open)."""
+        if self._owned:
+            self.con.close()
 
     def _df(self, query: str, params: list[Any]) -> pd.DataFrame:
-        return self.con.execute(query, params).df()
+        cursor = self.con.cursor()
+        try:
+            return cursor.execute(query, params).df()
+        finally:
+            cursor.close()
 
     def events(self, *, source: Values = None, target: Values = None, root: Values = None,
                cameo: Values = None, quad_class: Values = None,
                since: str | date | None = None, until: str | date | None = None,
                place: str | None = None, modality: Values = None, text: str | None = None,
+               actor: Values = None, dyad: tuple[Values, Values] | None = None,
+               doc_id: Values = None, title: str | None = None, located: bool | None = None,
                unique: bool = False, limit: int | None = None, offset: int = 0,
                order: str | None = None) -> pd.DataFrame:
         """Events matching every filter given, one row per mention; or with ``unique`` one row
-        per cluster (real-world event) that has a matching mention, with its counts and the
-        evidence of its first report.
+        per cluster (real-world event) that has a matching mention, with its counts, and the
+        ids, names, modality and evidence of its first report (``doc_id``, ``event_id``...).
 
         ``source``/``target``: actor codes, matched at code boundaries ("USA" finds USAGOV);
-        ``root``: CAMEO roots (19 or "19"); ``cameo``: code prefixes ("19", "190");
-        ``since``/``until``: inclusive, YYYY[-MM[-DD]], on the event's day (its own date,
-        else the publication date); ``place``: a place name, an ISO3 code or a country name;
-        ``text``: words in the evidence; ``order``: a column, "-" for descending.
+        ``actor``: codes on either side; ``dyad``: two codes, in either direction
+        (("USA", "TAL")); ``root``: CAMEO roots (19 or "19"); ``cameo``: code prefixes ("19",
+        "190"); ``since``/``until``: inclusive, YYYY[-MM[-DD]], on the event's day (its own
+        date, else the publication date); ``place``: a place name (accents aside), an ISO3
+        code or a country name; ``text``: words in the evidence; ``title``: words in the
+        article's title; ``doc_id``: these articles only; ``located``: with coordinates (True)
+        or without (False); ``order``: a column, "-" for descending. ``count_events`` takes
+        the same filters and gives the total for paging.
         """
-        where, params = Filters(source, target, root, cameo, quad_class, since, until, place,
-                                modality, text).where()
+        filters = Filters(source=source, target=target, root=root, cameo=cameo,
+                          quad_class=quad_class, since=since, until=until, place=place,
+                          modality=modality, text=text, actor=actor, dyad=dyad, doc_id=doc_id,
+                          title=title, located=located)
+        where, params = filters.where()
         if unique:
-            order_sql = _order(order, CLUSTER_ORDERS, {"date": "c.event_date",
-                                                       "goldstein": "c.goldstein",
-                                                       "cameo": "c.cameo"})
+            order_sql = _order(order, CLUSTER_ORDERS, _CLUSTER_COLUMNS)
             page, page_params = _page(limit, offset)
-            return self._df(f"""
-                SELECT c.*, f.source_name, f.target_name, f.evidence_text, d.url, d.title
-                FROM clusters c
-                JOIN events f ON f.doc_id = c.first_doc_id AND f.event_id = c.first_event_id
-                JOIN documents d ON d.doc_id = c.first_doc_id
+            found = self._df(f"""{_CLUSTER_ROWS}
                 WHERE c.cluster_id IN (SELECT e.cluster_id FROM events e WHERE {where})
                 ORDER BY {order_sql}, c.cluster_id{page}""", params + page_params)
+            return _with_cameo_names(found)
         order_sql = _order(order, EVENT_ORDERS, {"date": "date", "published": "e.published"})
         page, page_params = _page(limit, offset)
         return self._df(f"""
@@ -270,6 +403,17 @@ class EventStore:
             FROM events e JOIN documents d ON d.doc_id = e.doc_id
             WHERE {where}
             ORDER BY {order_sql}, e.doc_id, e.event_id{page}""", params + page_params)
+
+    def count_events(self, *, unique: bool = False, **filters: Any) -> int:
+        """How many rows ``events(**filters, unique=unique)`` gives without a limit: the
+        total a page of them is part of."""
+        where, params = Filters(**filters).where()
+        if unique:
+            query = ("SELECT count(*) FROM clusters c WHERE c.cluster_id IN "
+                     f"(SELECT e.cluster_id FROM events e WHERE {where})")
+        else:
+            query = f"SELECT count(*) FROM events e WHERE {where}"
+        return int(self._df(query, params).iat[0, 0])
 
     def actors(self, *, code: Values = None, limit: int | None = None, offset: int = 0,
                **filters: Any) -> pd.DataFrame:
@@ -297,17 +441,83 @@ class EventStore:
             GROUP BY code, top.name ORDER BY total DESC, code{page}""",
             params + page_params)
 
-    def dyads(self, by: str = "week", *, unique: bool = False,
+    def actor(self, code: str, *, partners: int = 20, **filters: Any) -> ActorProfile:
+        """One actor code (matched at code boundaries, as everywhere) over the events that
+        match ``filters``; ``LookupError`` when it is in none."""
+        codes = _codes("actor", code)
+        if len(codes) != 1:
+            raise BadParameter(f"bad actor code {code!r}: expected one code")
+        where, where_params = Filters(actor=codes, **filters).where()
+        params: list[Any] = []
+        as_source = _actor_match("e.source_code", codes, params)
+        as_target = _actor_match("e.target_code", codes, params)
+        counts = self._df(f"""
+            SELECT count(*) FILTER (WHERE {as_source}) AS as_source,
+                   count(*) FILTER (WHERE {as_target}) AS as_target,
+                   count(DISTINCT e.doc_id) AS documents, avg(e.goldstein) AS goldstein
+            FROM events e WHERE {where}""", params + where_params).iloc[0]
+        if not counts.as_source and not counts.as_target:
+            raise LookupError(f"{self.path}: no events with actor code {codes[0]!r}")
+        params = []
+        named = _actor_match("a.code", codes, params)
+        names = self._df(f"""
+            SELECT a.name, a.kind, a.country, count(DISTINCT a.doc_id) AS documents
+            FROM actors a WHERE {named} GROUP BY ALL ORDER BY documents DESC, a.name""",
+            params)
+        params = []
+        as_source = _actor_match("e.source_code", codes, params)
+        page, page_params = _page(partners, 0)
+        others = self._df(f"""
+            SELECT CASE WHEN {as_source} THEN e.target_code ELSE e.source_code END AS code,
+                   count(*) AS events
+            FROM events e WHERE {where} GROUP BY 1 HAVING code IS NOT NULL
+            ORDER BY events DESC, code{page}""", params + where_params + page_params)
+        return ActorProfile(codes[0], int(counts.as_source), int(counts.as_target),
+                            int(counts.documents), float(counts.goldstein), names, others)
+
+    def network(self, *, limit: int | None = 60, **filters: Any) -> Network:
+        """Who acts on whom: the ``limit`` actor codes in most events that have both a source
+        and a target code (matching ``filters``), named by their most used name, and the
+        directed dyads among them."""
+        where, params = Filters(**filters).where()
+        both = f"{where} AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
+        page, page_params = _page(limit, 0)
+        nodes = self._df(f"""
+            WITH f AS (SELECT e.source_code, e.source_name, e.target_code, e.target_name,
+                              e.goldstein FROM events e WHERE {both}),
+            ends AS (SELECT source_code AS code, source_name AS name, goldstein FROM f
+                     UNION ALL
+                     SELECT target_code, target_name, goldstein FROM f
+                     WHERE target_code <> source_code),
+            names AS (SELECT code, name, count(*) AS n FROM ends GROUP BY ALL),
+            top AS (SELECT code, arg_min(name, {{'n': -n, 'name': coalesce(name, '')}}) AS name
+                    FROM names GROUP BY code)
+            SELECT code, top.name, count(*) AS events, avg(goldstein) AS goldstein
+            FROM ends JOIN top USING (code)
+            GROUP BY code, top.name ORDER BY events DESC, code{page}""",
+            params + page_params)
+        edges = self._df(f"""
+            SELECT e.source_code, e.target_code, count(*) AS events,
+                   avg(e.goldstein) AS goldstein
+            FROM events e WHERE {both}
+                AND e.source_code IN (SELECT unnest(?::VARCHAR[]))
+                AND e.target_code IN (SELECT unnest(?::VARCHAR[]))
+            GROUP BY ALL ORDER BY events DESC, source_code, target_code""",
+            params + [list(nodes.code)] * 2)
+        return Network(nodes, edges)
+
+    def dyads(self, by: str | None = "week", *, unique: bool = False,
               modality: Values = CLUSTERED_MODALITIES, **filters: Any) -> pd.DataFrame:
         """Counts and Goldstein sums per period and (source, target) pair, split into
-        cooperation (QuadClass 1-2) and conflict (3-4).
+        cooperation (QuadClass 1-2) and conflict (3-4); ``by=None``: one row per pair over
+        the whole time, undated events included (no ``period`` column).
 
         By default only events that say something happened count (asserted, reported,
         disputed: a denied or planned attack is no conflict); pass ``modality`` to change
         that. ``unique`` counts each cluster once, on its first day, instead of each mention.
         """
-        if by not in PERIODS:
-            raise ValueError(f"bad by {by!r}: expected one of {', '.join(PERIODS)}")
+        if by is not None and by not in PERIODS:
+            raise BadParameter(f"bad by {by!r}: expected one of {', '.join(PERIODS)}")
         where, params = Filters(modality=modality, **filters).where()
         if unique:
             rows = f"""SELECT c.event_date AS day, c.source_code, c.target_code, c.quad_class,
@@ -318,9 +528,12 @@ class EventStore:
                               e.goldstein FROM events e
                        WHERE {where} AND (e.source_code IS NOT NULL
                                           OR e.target_code IS NOT NULL)"""
+        period, dated = "", "TRUE"
+        if by is not None:
+            period, dated = f"CAST(date_trunc('{by}', day) AS DATE) AS period,", "day IS NOT NULL"
         coop, conflict = "quad_class IN (1, 2)", "quad_class IN (3, 4)"
         return self._df(f"""
-            SELECT CAST(date_trunc('{by}', day) AS DATE) AS period, source_code, target_code,
+            SELECT {period} source_code, target_code,
                    count(*) AS events, sum(goldstein) AS goldstein,
                    count(*) FILTER ({coop}) AS cooperation,
                    count(*) FILTER ({conflict}) AS conflict,
@@ -330,40 +543,39 @@ class EventStore:
                    count(*) FILTER (quad_class = 2) AS material_cooperation,
                    count(*) FILTER (quad_class = 3) AS verbal_conflict,
                    count(*) FILTER (quad_class = 4) AS material_conflict
-            FROM ({rows}) WHERE day IS NOT NULL
-            GROUP BY ALL ORDER BY period, source_code NULLS FIRST, target_code NULLS FIRST""",
-            params)
+            FROM ({rows}) WHERE {dated}
+            GROUP BY ALL ORDER BY ALL NULLS FIRST""", params)
 
     def documents(self, *, since: str | date | None = None, until: str | date | None = None,
                   outlet: str | None = None, text: str | None = None,
-                  limit: int | None = None, offset: int = 0) -> pd.DataFrame:
-        """Stored articles (without their text) and how many events each gave, by date;
-        ``text`` searches titles, ``outlet`` matches the source name."""
-        conditions, params = ["TRUE"], []
-        for name, value, op, end in (("since", since, ">=", False),
-                                     ("until", until, "<=", True)):
-            day = parse_day(name, value, end=end)
-            if day:
-                conditions.append(f"d.published {op} ?")
-                params.append(day)
-        if outlet:
-            conditions.append("lower(d.source) = lower(?)")
-            params.append(outlet.strip())
-        if text:
-            conditions.append("contains(lower(d.title), lower(?))")
-            params.append(text)
+                  limit: int | None = None, offset: int = 0,
+                  order: str | None = None) -> pd.DataFrame:
+        """Stored articles (without their text) and how many events each gave, by date
+        unless ``order`` says otherwise ("-published": newest first); ``text`` searches
+        titles, ``outlet`` matches the source name. ``count_documents`` gives the total."""
+        where, params = _document_where(since, until, outlet, text)
+        order_sql = _order(order, DOCUMENT_ORDERS, {"published": "d.published"},
+                           default="published")
         page, page_params = _page(limit, offset)
         return self._df(f"""
             SELECT d.* EXCLUDE (text), coalesce(n.events, 0) AS events
             FROM documents d
             LEFT JOIN (SELECT doc_id, count(*) AS events FROM events GROUP BY doc_id) n
                 USING (doc_id)
-            WHERE {' AND '.join(conditions)}
-            ORDER BY d.published NULLS LAST, d.doc_id{page}""", params + page_params)
+            WHERE {where}
+            ORDER BY {order_sql}, d.doc_id{page}""", params + page_params)
+
+    def count_documents(self, *, since: str | date | None = None,
+                        until: str | date | None = None, outlet: str | None = None,
+                        text: str | None = None) -> int:
+        """How many articles ``documents`` gives for these filters without a limit."""
+        where, params = _document_where(since, until, outlet, text)
+        return int(self._df(f"SELECT count(*) FROM documents d WHERE {where}", params
+                            ).iat[0, 0])
 
     def document(self, doc_id: str) -> StoredDocument:
         """One article with its text and all its rows; ``LookupError`` when absent."""
-        found = self.con.execute("SELECT * FROM documents WHERE doc_id = ?", [doc_id]).df()
+        found = self._df("SELECT * FROM documents WHERE doc_id = ?", [doc_id])
         if found.empty:
             raise LookupError(f"{self.path}: no document {doc_id!r}")
         rows = {table: self._df(f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY ALL",
@@ -373,9 +585,30 @@ class EventStore:
                           "ORDER BY evidence_start, event_id", [doc_id])
         return StoredDocument(found.iloc[0].to_dict(), events, **rows)
 
+    def summary(self) -> pd.DataFrame:
+        """One row: how many documents, events and clusters, and the first and last
+        publication dates."""
+        return self._df("""
+            SELECT (SELECT count(*) FROM documents) AS documents,
+                   (SELECT count(*) FROM events) AS events,
+                   (SELECT count(*) FROM clusters) AS clusters,
+                   (SELECT min(published) FROM documents) AS first,
+                   (SELECT max(published) FROM documents) AS last""", [])
+
     def sql(self, query: str, params: list[Any] | None = None) -> pd.DataFrame:
         """Any read-only SQL over the tables (schema.sql), with optional ``?`` parameters."""
         return self._df(query, params or [])
+
+
+def _with_cameo_names(clusters: pd.DataFrame) -> pd.DataFrame:
+    """A cluster's code is its most reported one, not always its first report's, so its
+    name comes from the CAMEO table (an event row stores its own code's name)."""
+    from tacitus.data import load_cameo
+
+    table = load_cameo()
+    names = [entry.name if (entry := table.get(code)) else None for code in clusters.cameo]
+    clusters.insert(clusters.columns.get_loc("cameo") + 1, "name", names)
+    return clusters
 
 
 def open_store(path: str | Path) -> EventStore:

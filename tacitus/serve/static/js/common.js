@@ -142,9 +142,9 @@ const T = (() => {
   function eventTable(rows, options) {
     const opts = options || {};
     const columns = [
-      ["date", "Date"], ["source", "Source"], ["cameo", "Event"], ["target", "Target"],
+      ["date", "Date"], ["source_code", "Source"], ["cameo", "Event"], ["target_code", "Target"],
       ["quad_class", "Quad"], ["goldstein", "Goldstein"], ["modality", "Modality"],
-      ["place", "Place"], [null, "Evidence"], [null, "Article"],
+      ["place_name", "Place"], [null, "Evidence"], [null, "Article"],
     ];
     const head = el("tr", {}, columns.map(([key, label]) => {
       if (!key || !opts.onSort) return el("th", {}, label);
@@ -155,7 +155,7 @@ const T = (() => {
       }, label + mark));
     }));
     const body = rows.map((e) => el("tr", { class: `quad${e.quad_class}` },
-      el("td", {}, e.event_date || e.published || ""),
+      el("td", {}, e.date || ""),
       el("td", {}, actorLabel(e.source_code, e.source_name)),
       el("td", { title: e.name || "" }, `${e.cameo} ${e.name || ""}`),
       el("td", {}, actorLabel(e.target_code, e.target_name)),

@@ -9,6 +9,7 @@
     ["dyad", "Dyad (either way)", "text", "USA-TAL"], ["actor", "Actor (either side)", "text", "AFG"],
     ["cameo", "CAMEO code", "text", "0311"], ["since", "Since", "date"], ["until", "Until", "date"],
     ["place", "Place", "text", "Kabul"], ["text", "Text", "search", "words in the evidence"],
+    ["title", "Title", "search", "words in the headline"],
   ];
   const PAGE = 50;
 
