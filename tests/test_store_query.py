@@ -264,6 +264,19 @@ def test_cli_events_formats(db):
     assert sorted(r["num_mentions"] for r in unique) == [1, 1, 1, 3]
 
 
+def test_cli_either_side_dyad_and_title_filters(db, store):
+    def ids(*args: str) -> set[str]:
+        out = runner.invoke(app, ["events", "--db", str(db), *args, "--format", "json"])
+        assert out.exit_code == 0, out.output
+        return {f"{r['doc_id']}:{r['event_id']}" for r in json.loads(out.stdout)}
+
+    assert ids("--actor", "TAL") == _ids(store.events(actor="TAL"))
+    assert ids("--dyad", "TAL-AFG") == {"r2:e2"}
+    assert ids("--title", "attack", "--dyad", "USA-TAL") == {"r1:e1", "b1:e1", "r2:e1"}
+    out = runner.invoke(app, ["events", "--db", str(db), "--dyad", "USA"])
+    assert out.exit_code == 1 and "expected two actor codes" in out.output
+
+
 def test_cli_actors_and_dyads(db):
     out = runner.invoke(app, ["actors", "--db", str(db), "--format", "csv"])
     assert out.exit_code == 0 and out.stdout.splitlines()[1].startswith("TAL,")

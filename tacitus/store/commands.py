@@ -105,17 +105,29 @@ def events(db: Db = Path("events.duckdb"), source: Source = None, target: Target
            root: Root = None, cameo: Cameo = None, quad_class: Quad = None,
            since: Since = None, until: Until = None, place: Place = None,
            modality: Mode = None, text: Text = None,
+           actor: Annotated[list[str] | None, typer.Option(
+               help="An actor code on either side (prefix at code boundaries).")] = None,
+           dyad: Annotated[str | None, typer.Option(
+               help="Two actor codes in either direction, as USA-TAL.")] = None,
+           title: Annotated[str | None, typer.Option(
+               help="Words in the article's title.")] = None,
            unique: Annotated[bool, typer.Option(
                help="One row per real-world event (cluster) with its counts.")] = False,
            order: Annotated[str | None, typer.Option(
                help="Sort column, - in front for descending (e.g. -num_mentions).")] = None,
            format: Fmt = Output.table, limit: Limit = 100) -> None:
     """List coded events, or with --unique the real-world events they report."""
+    pair = None
+    if dyad is not None:
+        first, sep, second = dyad.partition("-")
+        if not (sep and first and second):
+            raise _fail(f"--dyad {dyad!r}: expected two actor codes as USA-TAL")
+        pair = (first, second)
     with _store(db) as store:
         df = store.events(source=source, target=target, root=root, cameo=cameo,
                           quad_class=quad_class, since=since, until=until, place=place,
-                          modality=modality, text=text, unique=unique, order=order,
-                          limit=limit or None)
+                          modality=modality, text=text, actor=actor, dyad=pair, title=title,
+                          unique=unique, order=order, limit=limit or None)
     columns = (["event_date", "source_code", "target_code", "cameo", "num_mentions",
                 "num_sources", "num_articles", "evidence_text"] if unique else
                ["date", "source_code", "target_code", "cameo", "name", "modality", "outlet",

@@ -39,7 +39,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         raise StoreError(f"{path}: not a DuckDB database: {exc}") from None
     if read_only:
         found = con.execute("SELECT count(*) FROM information_schema.tables "
-                            "WHERE table_name = 'meta'").fetchone()
+                            "WHERE table_name = 'meta'").fetchall()[0]
         if not found or not found[0]:
             con.close()
             raise StoreError(f"{path}: not a tacitus database (no meta table)")

@@ -28,6 +28,7 @@ from tacitus.errors import InputError, PipelineError, StoreError
 from tacitus.ingest.sources import Article, read_sources
 from tacitus.nlp import DEFAULT_PIPELINE
 from tacitus.scale import Executor, Job, executor_for
+from tacitus.store.cluster import update_clusters
 from tacitus.store.db import connect
 from tacitus.store.writer import Counts, Writer
 
@@ -77,7 +78,7 @@ def ingest(inputs: list[str], db: str | Path, *, workers: int | None = None,
         try:
             _run(read_sources(inputs, published), batch_size, executor, writer, progress)
             if writer.counts.documents or interrupted:
-                _update_clusters(con)
+                update_clusters(con)  # incremental: only the dyads that gained events
         except BaseException as exc:
             stopped = isinstance(exc, KeyboardInterrupt)
             _finish_run(con, run_id, "interrupted" if stopped else "failed")
@@ -162,13 +163,3 @@ def _finish_run(con: duckdb.DuckDBPyConnection, run_id: int, status: str) -> Non
                 [status, run_id])
 
 
-def _update_clusters(con: duckdb.DuckDBPyConnection) -> None:
-    """Group the events into real-world events (tacitus.store.cluster), when that step is
-    installed; it recomputes every cluster, so running it after each ingest is enough."""
-    try:
-        from tacitus.store.cluster import update_clusters
-    except ModuleNotFoundError as exc:
-        if exc.name != "tacitus.store.cluster":
-            raise
-        return
-    update_clusters(con)
