@@ -116,6 +116,34 @@ const T = (() => {
     }).catch(fail);
   }
 
+  /** The period fields most views filter by. */
+  function periodFields(params) {
+    return [
+      el("label", {}, "Since", el("input", { type: "date", name: "since", value: params.since || "" })),
+      el("label", {}, "Until", el("input", { type: "date", name: "until", value: params.until || "" })),
+    ];
+  }
+
+  /** A QuadClass choice: one class, or cooperation (1-2) or conflict (3-4). */
+  function quadField(params) {
+    return el("label", {}, "QuadClass", el("select", { name: "quad_class" },
+      [["", "any"], ["1", "1"], ["2", "2"], ["3", "3"], ["4", "4"], ["1,2", "cooperation"], ["3,4", "conflict"]]
+        .map(([v, t]) => el("option", { value: v, selected: (params.quad_class || "") === v }, t))));
+  }
+
+  /** A filter form whose submit puts its fields in the address (so a view can be linked and
+   *  the back button works) and redraws the view. */
+  function filterForm(path, redraw, fields, button) {
+    const f = el("form", { id: "filters", class: "filters" }, fields, el("button", { type: "submit" }, button));
+    f.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const query = new URLSearchParams(clean(Object.fromEntries(new FormData(f).entries())));
+      history.pushState(null, "", `${path}?${query}`);
+      redraw();
+    });
+    return f;
+  }
+
   function fmtNumber(value, digits) {
     if (value === null || value === undefined || Number.isNaN(value)) return "";
     return Number(value).toFixed(digits === undefined ? 1 : digits);
@@ -173,5 +201,6 @@ const T = (() => {
   }
 
   return { el, svg, api, clean, pageParams, link, status, fail, frame, fmtNumber, actorLabel,
+    periodFields, quadField, filterForm,
            goldsteinColour, eventTable, safeUrl, QUADS };
 })();

@@ -41,22 +41,12 @@
   }
 
   function form(params) {
-    const f = el("form", { id: "filters", class: "filters" },
-      el("label", {}, "Since", el("input", { type: "date", name: "since", value: params.since || "" })),
-      el("label", {}, "Until", el("input", { type: "date", name: "until", value: params.until || "" })),
-      el("label", {}, "QuadClass", el("select", { name: "quad_class" },
-        [["", "any"], ["1", "1"], ["2", "2"], ["3", "3"], ["4", "4"], ["1,2", "cooperation"], ["3,4", "conflict"]]
-          .map(([v, t]) => el("option", { value: v, selected: (params.quad_class || "") === v }, t)))),
+    return T.filterForm("/map", draw, [
+      ...T.periodFields(params),
+      T.quadField(params),
       el("label", { class: "check" }, el("input", { type: "checkbox", name: "world", value: "1",
         checked: params.world === "1" }), "whole world"),
-      el("button", { type: "submit" }, "Show"));
-    f.addEventListener("submit", (ev) => {
-      ev.preventDefault();
-      const query = new URLSearchParams(T.clean(Object.fromEntries(new FormData(f).entries())));
-      history.pushState(null, "", `/map?${query}`);
-      draw();
-    });
-    return f;
+    ], "Show");
   }
 
   /** The part of the map to show: around the events (at least a sixth of the world wide,

@@ -9,20 +9,7 @@
   const H = 600;
 
   function form(params) {
-    const f = el("form", { id: "filters", class: "filters" },
-      el("label", {}, "Since", el("input", { type: "date", name: "since", value: params.since || "" })),
-      el("label", {}, "Until", el("input", { type: "date", name: "until", value: params.until || "" })),
-      el("label", {}, "QuadClass", el("select", { name: "quad_class" },
-        [["", "any"], ["1", "1"], ["2", "2"], ["3", "3"], ["4", "4"], ["1,2", "cooperation"], ["3,4", "conflict"]]
-          .map(([v, t]) => el("option", { value: v, selected: (params.quad_class || "") === v }, t)))),
-      el("button", { type: "submit" }, "Draw"));
-    f.addEventListener("submit", (ev) => {
-      ev.preventDefault();
-      const query = new URLSearchParams(T.clean(Object.fromEntries(new FormData(f).entries())));
-      history.pushState(null, "", `/network?${query}`);
-      draw();
-    });
-    return f;
+    return T.filterForm("/network", draw, [...T.periodFields(params), T.quadField(params)], "Draw");
   }
 
   /** Spring-and-repulsion layout, a few hundred steps from seeded positions on a circle. */

@@ -9,21 +9,13 @@
   const CONFLICT = "rgb(200,40,40)";
 
   function form(params) {
-    const f = el("form", { id: "filters", class: "filters" },
+    return T.filterForm("/timeline", draw, [
       el("label", {}, "Dyads", el("input", { name: "dyads", value: params.dyads || "",
         placeholder: "USA-TAL, AFG-PAK (empty: the busiest)", size: 32 })),
       el("label", {}, "Per", el("select", { name: "interval" },
         ["month", "week"].map((v) => el("option", { value: v, selected: (params.interval || "month") === v }, v)))),
-      el("label", {}, "Since", el("input", { type: "date", name: "since", value: params.since || "" })),
-      el("label", {}, "Until", el("input", { type: "date", name: "until", value: params.until || "" })),
-      el("button", { type: "submit" }, "Draw"));
-    f.addEventListener("submit", (ev) => {
-      ev.preventDefault();
-      const query = new URLSearchParams(T.clean(Object.fromEntries(new FormData(f).entries())));
-      history.pushState(null, "", `/timeline?${query}`);
-      draw();
-    });
-    return f;
+      ...T.periodFields(params),
+    ], "Draw");
   }
 
   /** One panel: bars up for cooperation and down for conflict around a middle line. */
