@@ -82,3 +82,12 @@ def test_lgl_file_parses(shared) -> None:
     for a in articles[:50]:
         for t in a.toponyms:
             assert 0 <= t.start < t.end <= len(a.text)
+
+
+def test_gold_places_anchor_spans_whose_offsets_miss_their_text() -> None:
+    row = {"text": "Guards were shot in Herat and later in Herat again.",
+           "spans": [{"start": 5, "end": 5, "label": "LOCATION", "text": "Herat"},
+                     {"start": 0, "end": 6, "label": "LOCATION", "text": "Guards"},
+                     {"start": 3, "end": 3, "label": "LOCATION", "text": "Kabul"},
+                     {"start": 12, "end": 16, "label": "VERB"}]}
+    assert geo.gold_places(row) == [(20, 25), (39, 44), (0, 6), (3, 3)]

@@ -197,3 +197,54 @@ def test_names_that_share_a_state_are_read_in_it() -> None:
     assert places["Lebanon"][0] == "USA" and places["Springfield"][0] == "USA"
     places = _places("Talks in Beirut broke down as Lebanon and Jordan traded accusations.")
     assert places["Lebanon"][0] == "LBN" and places["Jordan"][0] == "JOR"
+
+
+# -- parse-aware event places ------------------------------------------------------------------
+
+def _where(text: str, verb: str) -> str | None:
+    """The place the placer attaches to ``verb`` (its mention text), straight from a parse."""
+    from tacitus.actors import ActorBook
+    from tacitus.context.places import Placer
+
+    coder = default_coder()
+    doc = coder.nlp(text)
+    placer = Placer(doc, ActorBook(doc, coder.dictionary, None))
+    m = placer.mention_for(next(t for t in doc if t.text == verb))
+    return None if m is None else text[m.start : m.end]
+
+
+def test_coordinated_verbs_share_their_place() -> None:
+    assert _where("The driver was shot and killed in Kandahar.", "shot") == "Kandahar"
+    assert _where("The blast killed four guards and wounded ten in Herat.",
+                  "killed") == "Herat"
+
+
+def test_coordinated_clauses_with_their_own_subjects_keep_their_places() -> None:
+    assert _where("Gunmen attacked a convoy, and police arrested two men in Kandahar.",
+                  "attacked") is None
+
+
+def test_a_place_named_through_a_place_noun() -> None:
+    assert _where("Soldiers patrolled the streets of Kandahar overnight.",
+                  "patrolled") == "Kandahar"
+    assert _where("The rebels seized the northern city of Herat.", "seized") == "Herat"
+
+
+def test_a_gerund_inside_the_locative_is_no_clause_boundary() -> None:
+    assert _where("Two guards were killed in a shooting in Kandahar on Friday.",
+                  "killed") == "Kandahar"
+
+
+def test_a_place_in_a_temporal_phrase_is_not_the_events() -> None:
+    assert _where("Since the start of the war in Syria, thousands have been killed.",
+                  "killed") is None
+
+
+def test_a_when_clause_places_the_event() -> None:
+    assert _where("Three guards died when militants stormed a checkpoint in Kandahar.",
+                  "died") == "Kandahar"
+
+
+def test_a_capital_named_as_a_place_noun_is_a_place() -> None:
+    assert _where("Troops patrolled Kabul's streets at night.", "patrolled") == "Kabul"
+    assert _places("Rebels regrouped north of Kabul.")["Kabul"][0] == "AFG"

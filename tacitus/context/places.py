@@ -15,9 +15,13 @@ as a government ("Washington's bid", "Kabul rejected") is an actor, not a place,
 stands beside places ("attacks on New York City and Washington").
 
 An event takes the place of its own clause (a locative phrase on its verb or noun: "in
-Kandahar", "near the border town of X"), else one of a clause above it ("In Kabul, officials
-said rebels attacked"), else, for a report of current news, the wire dateline's place.
-Anything else stays unknown rather than guessed.
+Kandahar", "near the border town of X", "in a shooting in X"; or the place its verb acts on:
+"bombed X", "patrolled the streets of X"), else one of a verb coordinated with it under the
+same subject ("was shot and killed in X"), else one of a "when/as/while" clause under it
+("died when militants stormed a post in X"), else one of a clause above it ("In Kabul,
+officials said rebels attacked"), else, for a report of current news, the wire dateline's
+place. A place under "since", "after", "from" and the like is not the event's ("since the
+start of the war in X"). Anything else stays unknown rather than guessed.
 """
 
 from __future__ import annotations
@@ -44,6 +48,20 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "ar
 WHERE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
          "along", "off", "on", "over", "through"}  # prepositions that say where it happened
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+# nouns that stand for a place or a part of one: "the city of X", "the streets of X",
+# "half of X" as an object say where, as X itself would
+PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "capital",
+               "suburb", "suburbs", "outskirts", "street", "streets", "area", "areas",
+               "county", "governorate", "countryside", "coast", "port", "island", "islands",
+               "neighborhood", "neighbourhood", "quarter", "enclave", "stronghold", "part",
+               "parts", "center", "centre", "heart", "north", "south", "east", "west",
+               "half", "percent", "most", "much", "territory", "municipality", "valley",
+               "sector", "state", "border", "camp", "hamlet", "settlement", "oblast"}
+WHEN = {"when", "as", "while"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis",
+               "csubj", "csubjpass", "pcomp"}
+NOT_WHERE = {"since", "before", "after", "until", "following", "during", "from", "than",
+             "like", "unlike", "despite"}  # a place below these is not the event's
 KIND_PRIOR = {"CONT": 6.0, "PCLI": 6.0, "ADM1": 4.5, "ADM2": 3.0, "PPLC": 6.5, "PPL": 0.0}
 OWN_NAME = 2.0
 COUNTRY_FIT = 2.5
@@ -166,10 +184,11 @@ class Placer:
             if ent.label_ in PLACE_LABELS:
                 add(ent)
         for ent in doc.ents:  # a name NER gave another label, in a locative phrase
-            if ent.label_ in OTHER_NAMES and ent.label_ != "NORP":
+            if ent.label_ in OTHER_NAMES and key(ent.text) not in _country_names():
                 root = ent.root
-                if (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
-                        and ent.text in self.g):
+                if ((root.dep_ == "pobj" and root.head.lower_ in LOCATIVE)
+                        or _locative(root) or _standing(root) is not root) \
+                        and ent.text in self.g:
                     add(ent)
         # proper-noun runs outside any entity: names NER missed
         i = 0
@@ -214,7 +233,7 @@ class Placer:
         capital = key(self.text[m.start : m.end]) in _capitals()
         if head.i not in metonyms and not capital:
             return False
-        if _locative(head):
+        if _locative(head) or _standing(head) is not head:  # "north of Baghdad"
             return False
         places = {i for o in mentions if o is not m
                   and key(self.text[o.start : o.end]) not in _capitals()
@@ -378,6 +397,12 @@ class Placer:
         own = [m for m in here if _governs(m.head, trigger, verb)]
         if own:
             return min(own, key=lambda m: abs(m.head.i - trigger.i))
+        shared = [m for c in _sharing(verb) for m in here if _governs(m.head, c, c)]
+        if shared:
+            return min(shared, key=lambda m: abs(m.head.i - trigger.i))
+        below = [m for c in _when(verb) for m in here if _governs(m.head, c, c)]
+        if below:
+            return min(below, key=lambda m: abs(m.head.i - trigger.i))
         above = [m for m in here if _locative(m.head)
                  and (g := _governor(m.head)) is not None and _above(g, verb)]
         if above:
@@ -448,13 +473,61 @@ def _above(governor: Token, verb: Token) -> bool:
     return False
 
 
+def _standing(head: Token) -> Token:
+    """The token a toponym stands in for: itself, or the place noun it names ("the city of
+    X", "the streets of X", "X province"), through appositions and conjuncts."""
+    tok = head
+    while True:
+        if tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i and (
+                tok.dep_ != "compound" or tok.head.lower_ in PLACE_NOUNS
+                or tok.head.ent_type_ in PLACE_LABELS):
+            tok = tok.head
+        elif (tok.dep_ == "pobj" and tok.head.lower_ == "of"
+              and tok.head.head.lower_ in PLACE_NOUNS):
+            tok = tok.head.head
+        elif tok.dep_ == "poss" and tok.head.lower_ in PLACE_NOUNS:  # "Kabul's streets"
+            tok = tok.head
+        else:
+            return tok
+
+
 def _governs(head: Token, trigger: Token, verb: Token) -> bool:
-    """Whether a toponym is a locative phrase of the trigger's own clause (or its noun)."""
-    if not _locative(head) and head.dep_ not in ("dobj", "npadvmod"):
+    """Whether a toponym is a locative phrase of the trigger's own clause (or its noun), or
+    the place its verb acts on ("bombed Kabul", "patrolled the streets of Gaza")."""
+    top = _standing(head)
+    if not _locative(head) and top.dep_ not in ("dobj", "npadvmod"):
         return False
     for anc in head.ancestors:
         if anc.i in (trigger.i, verb.i):
             return True
-        if anc.pos_ in ("VERB", "AUX"):
+        if anc.lower_ in NOT_WHERE and (anc.pos_ in ("ADP", "SCONJ") or anc.dep_ == "prep"):
+            return False
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ in CLAUSE_DEPS:
             return False
     return False
+
+
+def _when(verb: Token) -> list[Token]:
+    """The clauses under ``verb`` that say when it happened ("killed when fighters attacked
+    a post in X", "shot after opening fire in a X restaurant"): the same scene."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(t.dep_ in ("mark", "advmod") and t.lower_ in WHEN
+                                     for t in c.children):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in WHEN:
+            out.extend(t for t in c.children if t.dep_ == "pcomp" and t.pos_ == "VERB")
+    return out
+
+
+def _sharing(verb: Token) -> list[Token]:
+    """The verbs coordinated with ``verb`` that share its subject ("was shot and killed in
+    X", "killed 8 and wounded 19 around X"): they happened at one place."""
+    out = []
+    for c in verb.conjuncts:
+        if c.pos_ not in ("VERB", "AUX"):
+            continue
+        later = c if c.i > verb.i else verb
+        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in later.children):
+            out.append(c)
+    return out

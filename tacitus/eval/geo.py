@@ -14,7 +14,10 @@ GeoNames point they mean. Only toponyms with a point count. Two ways, as geopars
 Event location (``event_location_dev.jsonl``): sentences with the span of one event verb and,
 when the sentence says it, the span of the place where that event happened. The place we
 attach to that verb is right when it overlaps a gold place span; no place is right when the
-gold has none. The texts are coded as they are (no cleaning), so offsets match.
+gold has none. The texts are coded as they are (no cleaning), so offsets match. About 900
+gold place spans carry offsets that do not slice their own ``text`` (empty spans at 0-20, or
+token numbers): such a span is anchored where its text occurs in the sentence (any
+occurrence: one name, one place); one whose text is not there stays as given.
 """
 
 from __future__ import annotations
@@ -184,6 +187,27 @@ def load_locations(path: Path) -> list[dict]:
     return rows
 
 
+def gold_places(row: dict) -> list[tuple[int, int]]:
+    """The character spans of a record's gold places. A span whose offsets do not slice the
+    text it gives is anchored at every occurrence of that text (kept as given when there is
+    none)."""
+    text, out = row["text"], []
+    for s in row["spans"]:
+        if s.get("label") != "LOCATION":
+            continue
+        name = s.get("text")
+        if not name or text[s["start"] : s["end"]] == name:
+            out.append((s["start"], s["end"]))
+            continue
+        at = text.find(name)
+        if at < 0:  # not in the text: the sentence still names a place, which we cannot hit
+            out.append((s["start"], s["end"]))
+        while at >= 0:
+            out.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+    return out
+
+
 def evaluate_location(path: Path, coder=None) -> LocationResult:
     from tacitus.actors import ActorBook
     from tacitus.context.places import Placer
@@ -195,7 +219,7 @@ def evaluate_location(path: Path, coder=None) -> LocationResult:
     for row, doc in zip(rows, coder.nlp.pipe((r["text"] for r in rows), batch_size=64),
                         strict=True):
         verb = next(s for s in row["spans"] if s["label"] == "VERB")
-        places = [(s["start"], s["end"]) for s in row["spans"] if s["label"] == "LOCATION"]
+        places = gold_places(row)
         span = doc.char_span(verb["start"], verb["end"], alignment_mode="expand")
         result.sentences += 1
         result.with_place += bool(places)
