@@ -43,3 +43,73 @@ def test_offsets_slice_the_text() -> None:
     for e in doc.events:
         for q in e.quantities:
             assert doc.document.text[q.start : q.end] == q.text
+
+
+def _counts(text: str, trigger: str) -> dict[str, float | None]:
+    doc = code(text, published="2012-01-04")
+    event = next(e for e in doc.events if e.trigger.text == trigger)
+    return {q.kind: q.value for q in event.quantities}
+
+
+def test_an_event_noun_counts_its_of_phrase() -> None:
+    counts = _counts("Amnesty condemned the murder of 14 villagers in Darfur.", "murder")
+    assert counts == {"killed": 14.0}
+
+
+def test_a_count_after_a_coordinated_passive_is_shared_with_the_sentence() -> None:
+    text = ("The bombing of the bus station in which 4 people were killed and 19 injured "
+            "was condemned by the government.")
+    doc = code(text, published="2012-01-04")
+    killed = next(e for e in doc.events if e.trigger.text == "killed")
+    assert {(q.kind, q.value) for q in killed.quantities} >= {("killed", 4.0), ("wounded", 19.0)}
+
+
+def test_the_next_sentence_gives_the_toll_of_an_attack() -> None:
+    counts = _counts("Militants ambushed a police convoy near Kunduz on Sunday. Seven officers "
+                     "died and two were hurt.", "ambushed")
+    assert counts == {"killed": 7.0, "wounded": 2.0}
+
+
+def test_two_violent_acts_keep_their_own_counts() -> None:
+    doc = code("Rebels shelled the airport. Later police shot 3 protesters in the capital.",
+               published="2012-01-04")
+    shelled = next(e for e in doc.events if e.trigger.text == "shelled")
+    assert shelled.quantities == []
+
+
+def test_a_relative_clause_on_the_counted_noun_gives_the_kind() -> None:
+    doc = code("Mourners attended the funeral of eleven miners who were killed on Friday.",
+               published="2012-01-04")
+    assert ("killed", 11.0) in [(q.kind, q.value) for e in doc.events for q in e.quantities]
+
+
+def test_a_single_named_victim_has_no_count() -> None:
+    doc = code("The president condemned the assassination of Governor Ahmed Salim in Basra.",
+               published="2012-01-04")
+    assert [q for e in doc.events for q in e.quantities] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("AT LEAST THREE SOLDIERS WERE KILLED IN THE ATTACK.", ("killed", 3.0, "at least")),
+    ("Twenty-five soldiers were killed in the attack.", ("killed", 25.0, None)),
+    ("Gunmen kidnapped four engineers in Niger Delta.", ("other", 4.0, None)),
+])
+def test_number_words_and_kinds(text: str, expected: tuple) -> None:
+    assert expected in [q[1:] for q in _quantities(text)], _quantities(text)
+
+
+def test_bodies_and_the_injured_count_as_killed_and_wounded() -> None:
+    counts = _counts("Troops raided the village on Monday. Five bodies were found and nine people "
+                     "were hurt.", "raided")
+    assert counts == {"killed": 5.0, "wounded": 9.0}
+
+
+def test_measures_and_names_are_not_casualties() -> None:
+    found = _quantities("Gunmen killed the judge in less than 48 hours after the M-19 group "
+                        "shot him three times at no. 5 avenue.")
+    assert all(kind != "killed" for _, kind, _, _ in found), found
+
+
+def test_a_number_text_has_no_leading_space() -> None:
+    doc = code("Soldiers killed  three rebels.", published="2012-01-04")
+    assert [q.text for e in doc.events for q in e.quantities] == ["three"]

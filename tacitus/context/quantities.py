@@ -1,11 +1,27 @@
 """How many: the numbers that belong to an event, with what they count.
 
-A number phrase ("at least five", "10,000", "$10 million", "dozens") is found with a pattern
-over the words of ``data/quantities.yaml``, then read on the parse: the noun it counts and the
-verb that governs that noun decide its kind ("killed 12 soldiers": killed; "deployed 3,000
-troops": troops). It belongs to an event when it sits in the event's clause, or in a
-participle or relative clause hanging from it ("an attack killing 12", "a raid that left 24
-dead"). Numbers inside time expressions are not quantities.
+A number phrase ("at least five", "10,000", "$10 million", "dozens", "twenty-five") is found
+with a pattern over the words of ``data/quantities.yaml``, then read on the parse: the noun it
+counts and the word that governs that noun decide its kind. The governor is the nearest verb
+("killed 12 soldiers": killed; "deployed 3,000 troops": troops) or an event noun whose "of"
+phrase holds the number ("the murder of 10 union members": killed); a relative clause on the
+counted noun gives the kind when the governor gives none ("the funeral of six priests who
+were killed": killed).
+
+A number belongs to an event when:
+
+- it sits in the event's clause (the event's trigger governs it), or the trigger is the
+  relative clause on the counted noun ("two reporters who were shot");
+- it is a casualty in a participle, relative or coordinated clause hanging from the event
+  ("an attack killing 12", "a raid that left 24 dead", "killed 4 and injured 12");
+- it is a killed or wounded count in the sentence of a violent event, and the sentence
+  reports no more than one violent act (a violence verb with its own subject or "by" agent),
+  so that "the attack in which 2 people were killed and 30 wounded" carries both; or in the
+  next sentence, when that one reports no violent act of its own ("Rebels attacked a bus.
+  Three soldiers died.").
+
+Numbers inside time expressions are not quantities, and no count is made up: a single named
+victim ("the assassination of X") has none.
 """
 
 from __future__ import annotations
@@ -14,13 +30,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tacitus.data import load_quantity_words
 from tacitus.model import Quantity
 
 HANGING = ("advcl", "conj", "xcomp", "relcl", "acl", "ccomp")
 CASUALTY_KINDS = {"killed", "wounded", "arrested", "missing", "displaced"}
+SHARED_KINDS = {"killed", "wounded"}  # counts a violent sentence shares with its events
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 
 @cache
@@ -28,23 +46,35 @@ def _words() -> dict:
     data = load_quantity_words()
     verbs = {v: k for k, vs in data["verbs"].items() for v in vs}
     nouns = {n: k for k, ns in data["nouns"].items() for n in ns}
-    return {"verbs": verbs, "nouns": nouns, "scales": data["scales"], "vague": data["vague"],
-            "qualifiers": data["qualifiers"], "numbers": data["numbers"],
-            "currencies": data["currencies"]}
+    events = {n: k for k, ns in (data.get("events") or {}).items() for n in ns}
+    numbers = {str(k).lower(): v for k, v in data["numbers"].items()}
+    units = {k: v for k, v in numbers.items() if isinstance(v, int) and 1 <= v <= 9}
+    for ten in _TENS:  # "twenty-five", "thirty one"
+        if ten in numbers:
+            for unit, v in units.items():
+                for sep in ("-", " "):
+                    numbers[f"{ten}{sep}{unit}"] = numbers[ten] + v
+    return {"verbs": verbs, "nouns": nouns, "events": events, "scales": data["scales"],
+            "vague": data["vague"], "qualifiers": data["qualifiers"], "numbers": numbers,
+            "currencies": data["currencies"], "violence": set(data.get("violence") or ()),
+            "measures": set(data.get("measures") or ())}
 
 
 def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """An alternation, longest first; a space matches any run of spaces ("AT  LEAST")."""
+    escaped = (re.sub(r"\\? ", r"\\s+", re.escape(w)) for w in words)
+    return "|".join(sorted(escaped, key=len, reverse=True))
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
     w = _words()
     return re.compile(
-        rf"(?<![\w.])(?:(?P<qual>{_alt(w['qualifiers'])})\s+)?"
+        rf"(?<![\w./])(?<!\w-)(?<!\bno\.\s)(?:(?P<qual>{_alt(w['qualifiers'])})\s+)?"
         rf"(?:(?P<vague>{_alt(w['vague'])})|"
-        rf"(?P<cur>{_alt(w['currencies'])})?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|"
-        rf"{_alt(w['numbers'])})(?:[\s-]+(?P<scale>{_alt(w['scales'])}))?)(?![\w%])",
+        rf"(?:(?P<cur>{_alt(w['currencies'])})\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|"
+        rf"\d+(?:\.\d+)?|{_alt(w['numbers'])})(?:[\s-]+(?P<scale>{_alt(w['scales'])}))?)"
+        rf"(?![\w%/])",
         re.I,
     )
 
@@ -53,7 +83,12 @@ def _pattern() -> re.Pattern[str]:
 class _Found:
     quantity: Quantity
     counted: Token  # the noun counted, or the number itself
-    verb: Token | None  # the verb that governs it
+    verb: Token | None  # the verb (or event noun) that governs it
+    also: Token | None = None  # a relative clause on the counted noun ("who were killed")
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
 
 
 class Counter:
@@ -61,6 +96,7 @@ class Counter:
 
     def __init__(self, doc: Doc, skip: list[tuple[int, int]], text: str | None = None) -> None:
         self.found: list[_Found] = []
+        self._sentences: dict[int, tuple[Span, int, list[_Found]]] = {}
         w = _words()
         for m in _pattern().finditer(text if text is not None else doc.text):
             start, end = m.span()
@@ -76,28 +112,49 @@ class Counter:
             for child in counted.children:  # "dozens of protesters"
                 if counted is root and child.dep_ == "prep" and child.lower_ == "of":
                     counted = next((g for g in child.children if g.dep_ == "pobj"), counted)
-            verb = next((a for a in [counted, *counted.ancestors] if a.pos_ in ("VERB", "AUX")),
-                        None)
-            kind = self._kind(m, counted, verb)
+            verb = self._governor(counted)
+            also = next((c for c in counted.children if c.dep_ in ("relcl", "acl")
+                         and w["verbs"].get(_lemma(c)) in CASUALTY_KINDS), None)
+            kind = self._kind(m, counted, verb, also)
             value, low, high, approx = self._value(m)
             qual = m.group("qual")
+            qual_key = " ".join(qual.lower().split()) if qual else None
             self.found.append(_Found(Quantity(
                 kind=kind, value=value, text=m.group(0), start=start, end=end, low=low,
-                high=high, qualifier=w["qualifiers"][qual.lower()] if qual else None,
-                approximate=approx or bool(qual and w["qualifiers"][qual.lower()] == "about"),
-            ), counted, verb))
+                high=high, qualifier=w["qualifiers"][qual_key] if qual_key else None,
+                approximate=approx or bool(qual_key and w["qualifiers"][qual_key] == "about"),
+            ), counted, verb, also))
 
     @staticmethod
-    def _kind(m: re.Match[str], counted: Token, verb: Token | None) -> str:
+    def _governor(counted: Token) -> Token | None:
+        """The nearest verb above the counted noun, or the event noun whose "of" phrase it is
+        ("the murder of six priests and two women")."""
+        base = counted
+        while base.dep_ == "conj" and base.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            base = base.head
+        if (base.dep_ == "pobj" and base.head.lower_ == "of"
+                and _lemma(base.head.head) in _words()["events"]):
+            return base.head.head
+        return next((a for a in [counted, *counted.ancestors] if a.pos_ in ("VERB", "AUX")),
+                    None)
+
+    @staticmethod
+    def _kind(m: re.Match[str], counted: Token, verb: Token | None, also: Token | None) -> str:
         w = _words()
-        if m.group("cur") or w["nouns"].get(counted.lemma_.lower()) == "money":
+        if m.group("cur") or w["nouns"].get(_lemma(counted)) == "money":
             return "money"
-        if verb is not None and verb.lemma_.lower() in w["verbs"]:
-            return w["verbs"][verb.lemma_.lower()]
-        kind = w["nouns"].get(counted.lemma_.lower()) or w["nouns"].get(counted.lower_)
+        if _lemma(counted) in w["measures"] or counted.lower_ in w["measures"]:
+            return "other"  # "in less than 48 hours", "shot three times"
+        if verb is not None and verb.pos_ not in ("VERB", "AUX"):
+            return w["events"][_lemma(verb)]  # "the murder of 10"
+        if verb is not None and _lemma(verb) in w["verbs"]:
+            return w["verbs"][_lemma(verb)]
+        if also is not None:
+            return w["verbs"][_lemma(also)]  # "six priests who were killed"
+        kind = w["nouns"].get(_lemma(counted)) or w["nouns"].get(counted.lower_)
         if kind is None and counted.i + 1 < len(counted.doc):  # "left 24 dead"
             after = counted.doc[counted.i + 1]
-            kind = w["nouns"].get(after.lemma_.lower()) or w["nouns"].get(after.lower_)
+            kind = w["nouns"].get(_lemma(after)) or w["nouns"].get(after.lower_)
         return kind or "other"
 
     @staticmethod
@@ -106,25 +163,61 @@ class Counter:
         if m.group("vague"):
             low, high = w["vague"][" ".join(m.group("vague").lower().split())]
             return None, float(low), float(high), True
-        raw = m.group("num").lower().replace(",", "")
+        raw = " ".join(m.group("num").lower().replace(",", "").split())
         value = float(w["numbers"][raw]) if raw in w["numbers"] else float(raw)
         if m.group("scale"):
             value *= w["scales"][m.group("scale").lower()]
         return value, None, None, False
 
+    def _sentence(self, sent: Span) -> tuple[int, list[_Found]]:
+        """How many violent acts a sentence reports, and its killed and wounded counts."""
+        if sent.start not in self._sentences:
+            violence = _words()["violence"]
+            acts = sum(1 for t in sent if t.pos_ == "VERB" and _lemma(t) in violence
+                       and any(c.dep_ in ("nsubj", "agent") for c in t.children))
+            shared = [f for f in self.found if f.quantity.kind in SHARED_KINDS
+                      and sent.start <= f.counted.i < sent.end]
+            self._sentences[sent.start] = (sent, acts, shared)
+        return self._sentences[sent.start][1:]
+
+    def _next_sentence(self, sent: Span) -> Span | None:
+        end = sent.end
+        if end >= len(sent.doc):
+            return None
+        return sent.doc[end].sent
+
     def for_event(self, trigger: Token) -> list[Quantity]:
         """The quantities of the event whose trigger is ``trigger``."""
-        out = []
+        out: list[Quantity] = []
+        taken: set[int] = set()
+
+        def add(f: _Found) -> None:
+            if id(f) not in taken:
+                taken.add(id(f))
+                out.append(f.quantity)
+
+        sent = trigger.sent
         for f in self.found:
-            if f.verb is None or f.counted.sent.start != trigger.sent.start:
+            if f.verb is None or f.counted.sent.start != sent.start:
                 continue
             verb = f.verb
             while verb.dep_ == "conj" and verb.head.i != trigger.i:
                 verb = verb.head  # "killing 12 and wounding 30": both hang from the attack
-            if f.verb.i == trigger.i:
-                out.append(f.quantity)  # "killed 12 soldiers", "deployed 3,000 troops"
+            if f.verb.i == trigger.i or (f.also is not None and f.also.i == trigger.i):
+                add(f)  # "killed 12 soldiers", "deployed 3,000 troops", "the murder of 10"
             elif (verb.dep_ in HANGING and verb.head.i == trigger.i
                   and f.quantity.kind in CASUALTY_KINDS):
-                out.append(f.quantity)  # "attacked the camp, killing 12", "a raid that left
-                # 24 dead"
-        return out
+                add(f)  # "attacked the camp, killing 12", "a raid that left 24 dead"
+        if _lemma(trigger) not in _words()["violence"]:
+            return out
+        acts, shared = self._sentence(sent)
+        if acts <= 1:
+            for f in shared:
+                add(f)  # "the attack in which 2 people were killed and 30 wounded"
+            following = self._next_sentence(sent)
+            if following is not None:
+                next_acts, next_shared = self._sentence(following)
+                if next_acts == 0:
+                    for f in next_shared:
+                        add(f)  # "Rebels attacked a bus. Three soldiers died."
+        return sorted(out, key=lambda q: q.start or 0)
