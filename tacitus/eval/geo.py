@@ -32,7 +32,7 @@ from pathlib import Path
 from rich.console import Console
 
 from tacitus.errors import InputError
-from tacitus.eval import share
+from tacitus.eval import overlap, share
 
 NEAR_KM = 161.0
 
@@ -103,10 +103,6 @@ class GeoResult:
         return statistics.median(self.errors) if self.errors else 0.0
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return min(a[1], b[1]) > max(a[0], b[0])
-
-
 def _near(entry, gold: Toponym) -> float | None:
     if entry is None or entry.lat is None or entry.lon is None:
         return None
@@ -135,10 +131,10 @@ def evaluate(path: Path, coder=None) -> GeoResult:
         ours = Placer(doc, book).resolved()
         result.ours += len(ours)
         spans = [(t.start, t.end) for t in art.toponyms]
-        result.ours_matched += sum(any(_overlap((s, e), g) for g in spans) for s, e, _ in ours)
+        result.ours_matched += sum(any(overlap((s, e), g) for g in spans) for s, e, _ in ours)
         for t in gold:
-            hit = next((row for s, e, row in ours if _overlap((s, e), (t.start, t.end))), None)
-            if hit is None and not any(_overlap((s, e), (t.start, t.end)) for s, e, _ in ours):
+            hit = next((row for s, e, row in ours if overlap((s, e), (t.start, t.end))), None)
+            if hit is None and not any(overlap((s, e), (t.start, t.end)) for s, e, _ in ours):
                 continue
             result.found += 1
             km = _near(hit, t)
@@ -232,7 +228,7 @@ def evaluate_location(path: Path, coder=None) -> LocationResult:
             result.right += not places
             continue
         result.attached += 1
-        hit = any(_overlap((m.start, m.end), p) for p in places)
+        hit = any(overlap((m.start, m.end), p) for p in places)
         result.attached_right += hit
         result.found += hit
         result.right += hit

@@ -15,7 +15,7 @@ from pathlib import Path
 from rich.console import Console
 
 from tacitus.errors import InputError
-from tacitus.eval import share
+from tacitus.eval import overlap, share
 
 
 @dataclass
@@ -56,10 +56,6 @@ class QuoteResult:
                 "quote_speaker_accuracy": share(self.speaker_right, self.with_source)}
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def evaluate(folder: Path, coder=None) -> QuoteResult:
     from tacitus.model import Document
     from tacitus.pipeline import default_coder
@@ -80,19 +76,19 @@ def evaluate(folder: Path, coder=None) -> QuoteResult:
         mentions = {a.id: [(m.start, m.end) for m in a.mentions] for a in coded.actors}
         spans = [(q.start, q.end) for q in coded.quotes]
         result.ours += len(spans)
-        result.ours_matched += sum(any(_overlap(s, g.content) for g in gold) for s in spans)
+        result.ours_matched += sum(any(overlap(s, g.content) for g in gold) for s in spans)
         for g in gold:
             result.gold += 1
             size = g.content[1] - g.content[0]
-            match = max(coded.quotes, key=lambda q: _overlap((q.start, q.end), g.content),
+            match = max(coded.quotes, key=lambda q: overlap((q.start, q.end), g.content),
                         default=None)
-            if match is None or _overlap((match.start, match.end), g.content) * 2 < size:
+            if match is None or overlap((match.start, match.end), g.content) * 2 < size:
                 continue
             result.found += 1
             if g.source is None:
                 continue
             result.with_source += 1
-            if match.speaker and any(_overlap(m, g.source) for m in mentions[match.speaker]):
+            if match.speaker and any(overlap(m, g.source) for m in mentions[match.speaker]):
                 result.speaker_right += 1
     return result
 
