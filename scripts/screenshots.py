@@ -16,7 +16,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from tacitus.serve import create_app
-from tacitus.serve.sample import build_sample_db, place_series, running
+from tacitus.serve.sample import build_sample_db, running
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -74,7 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        db = build_sample_db(Path(tmp) / "sample.duckdb", prepare=place_series)
+        db = build_sample_db(Path(tmp) / "sample.duckdb")
         with running(create_app(db)) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1360, "height": 900})

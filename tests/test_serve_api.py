@@ -19,7 +19,7 @@ from tacitus.ingest.readers import from_text
 from tacitus.model import CodedDocument
 from tacitus.serve import create_app
 from tacitus.serve.app import VIEWS
-from tacitus.serve.sample import build_sample_db, place_series
+from tacitus.serve.sample import build_sample_db
 
 STATIC = Path(__file__).resolve().parents[1] / "tacitus" / "serve" / "static"
 
@@ -38,9 +38,8 @@ def _plain(name: str) -> str:
 
 
 def hostile(coded: CodedDocument) -> CodedDocument:
-    """The sample's places, and a hostile actor name in the hostile article (names come
-    from the open web too: a database may hold anything)."""
-    coded = place_series(coded)
+    """A hostile actor name in the hostile article (names come from the open web too: a
+    database may hold anything)."""
     if coded.document.id == "xss":
         iraq = next(a for a in coded.actors if a.code and a.code.startswith("IRQ"))
         iraq.name = NAME

@@ -21,7 +21,7 @@ from fastapi import FastAPI
 
 from tacitus.ingest import read_path
 from tacitus.ingest.readers import from_text
-from tacitus.model import CodedDocument, Document, Location
+from tacitus.model import CodedDocument, Document
 from tacitus.pipeline import Coder
 from tacitus.serve.coding import process_coder
 from tacitus.serve.corpus import Corpus
@@ -46,31 +46,6 @@ SERIES = [
      "President Barack Obama signed a strategic partnership agreement with Afghan President "
      "Hamid Karzai in Kabul on Wednesday. Obama called on the Taliban to break with al Qaeda."),
 ]
-
-
-# Where each article of the series happened, for coders that leave Event.location empty.
-SERIES_PLACES = {
-    "wb-2012-01": ("Kandahar", 31.61, 65.71, "AFG"),
-    "wb-2012-02": ("Doha", 25.29, 51.53, "QAT"),
-    "wb-2012-03a": ("Doha", 25.29, 51.53, "QAT"),
-    "wb-2012-03b": ("Lashkar Gah", 31.59, 64.37, "AFG"),
-    "wb-2012-04": ("Kabul", 34.53, 69.17, "AFG"),
-    "wb-2012-05": ("Kabul", 34.53, 69.17, "AFG"),
-}
-
-
-def place_series(coded: CodedDocument) -> CodedDocument:
-    """Give the series' events their article's place where the coder gave none, so that the
-    map has markers even with a coder that does not place events yet."""
-    found = SERIES_PLACES.get(coded.document.id)
-    if found is None:
-        return coded
-    name, lat, lon, country = found
-    for event in coded.events:
-        if event.location is None and event.modality in ("asserted", "reported"):
-            event.location = Location(name=name, lat=lat, lon=lon, country=country,
-                                      geonames_id=None)
-    return coded
 
 
 def sample_documents(extra: Iterable[Document] = ()) -> list[Document]:
