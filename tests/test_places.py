@@ -248,3 +248,15 @@ def test_a_when_clause_places_the_event() -> None:
 def test_a_capital_named_as_a_place_noun_is_a_place() -> None:
     assert _where("Troops patrolled Kabul's streets at night.", "patrolled") == "Kabul"
     assert _places("Rebels regrouped north of Kabul.")["Kabul"][0] == "AFG"
+
+
+def test_actor_names_are_not_towns_and_a_country_on_the_event_noun_is_its_actor() -> None:
+    # "NATO" and "Marines" are also small towns in the gazetteer; here they are actors
+    doc = _coded("NATO said US Marines patrolled the streets of Kandahar on Monday.",
+                 published="2012-01-04")
+    names = {p.name for p in doc.places}
+    assert "Kandahār" in names and not names & {"Nato", "NATO", "Marines"}
+    # the US invaded; it did not happen in the US
+    doc = _coded("Iran condemned the US invasion of Iraq.", published="2012-01-04")
+    invasion = next(e for e in doc.events if e.trigger and e.trigger.text == "invasion")
+    assert invasion.location is None or invasion.location.country != "USA"

@@ -48,6 +48,8 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "ar
 WHERE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within",
          "along", "off", "on", "over", "through"}  # prepositions that say where it happened
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+ACTOR_ENTRIES = {"org", "agent", "person"}
+"""Dictionary entries that name an actor, whose words are never a toponym."""
 # nouns that stand for a place or a part of one: "the city of X", "the streets of X",
 # "half of X" as an object say where, as X itself would
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "capital",
@@ -131,13 +133,17 @@ class Placer:
         self.g: Gazetteer = load_gazetteer()
         actor_countries: list[str] = []
         metonyms: set[int] = set()
+        named: set[int] = set()  # tokens of organizations, agents, persons: never places
         if book is not None:
             actor_countries = [r.country for r in book.records.values() if r.country]
             for i, k in book.by_head.items():
                 hit = book.entry_at.get(i)
                 if k is not None and hit is not None and hit[1].kind == "metonym":
                     metonyms.add(i)
-        found = self._given(spans) if spans is not None else self._find(metonyms)
+            for span, entry in book.entry_at.values():
+                if entry.kind in ACTOR_ENTRIES:  # "NATO", "US Marines": not the towns
+                    named.update(range(span.start, span.end))
+        found = self._given(spans) if spans is not None else self._find(metonyms, named)
         self.mentions = found
         self._qualify()
         self._resolve(actor_countries)
@@ -167,10 +173,10 @@ class Placer:
         return _Mention(span.start_char, span.end_char, span.root, readings,
                         tokens=(span.start, span.end))
 
-    def _find(self, metonyms: set[int] | frozenset[int]) -> list[_Mention]:
+    def _find(self, metonyms: set[int] | frozenset[int], named: set[int]) -> list[_Mention]:
         doc = self.doc
         out: list[_Mention] = []
-        taken: set[int] = set()
+        taken: set[int] = set(named)
 
         def add(span: Span) -> None:
             if any(i in taken for i in range(span.start, span.end)):
@@ -394,7 +400,7 @@ class Placer:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         here = [m for m in {id(m): m for m in self._by_token.values()}.values()
                 if sent.start <= m.head.i < sent.end and not m.qualifies]
-        own = [m for m in here if _governs(m.head, trigger, verb)]
+        own = [m for m in here if _governs(m.head, trigger, verb) and not _agent_of(m, trigger)]
         if own:
             return min(own, key=lambda m: abs(m.head.i - trigger.i))
         shared = [m for c in _sharing(verb) for m in here if _governs(m.head, c, c)]
@@ -421,6 +427,13 @@ class Placer:
         if any(sent.start <= i < sent.end for i in self._by_token):
             return None  # the sentence names a place that is not the event's: no guess
         return _location(self.dateline)
+
+
+def _agent_of(m: _Mention, trigger: Token) -> bool:
+    """A country named on the event noun itself ("the US invasion", "an Afghan offensive")
+    says who acted, not where; a city there is the place ("the Kabul bombing")."""
+    return (m.head.head.i == trigger.i and m.head.dep_ in ("compound", "amod", "poss")
+            and key(m.head.doc.text[m.start : m.end]) in _country_names())
 
 
 def _hyphenated(span: Span) -> Span:
