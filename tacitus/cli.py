@@ -235,6 +235,25 @@ def eval_conflibert(path: Annotated[Path, typer.Argument(help="class_train.tsv")
     _evaluate("conflibert", path)
 
 
+@eval_app.command("plv")
+def eval_plv(path: Annotated[Path, typer.Argument(help="PLV_train.tsv")]) -> None:
+    """Score who did it to whom on PLV: marked source and target covered, and the type."""
+    _evaluate("plv", path)
+
+
+@eval_app.command("arguments")
+def eval_arguments(path: Annotated[Path, typer.Argument(help="ner_train.txt")]) -> None:
+    """Score sources and targets on ConfliBERT's argument file (S and T phrases)."""
+    _evaluate("arguments", path)
+
+
+@eval_app.command("coref")
+def eval_coref(path: Annotated[Path, typer.Argument(help="the gap folder (or one GAP .tsv)")]
+               ) -> None:
+    """Score pronouns followed through the actor chains on GAP (F1 over A/B decisions)."""
+    _evaluate("coref", path)
+
+
 @eval_app.command("gate")
 def eval_gate(
     update: Annotated[bool, typer.Option(help="Raise the floors to the figures measured now "

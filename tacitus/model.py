@@ -109,6 +109,14 @@ class Event(_Model):
     plover: str | None = None
     trigger: Span | None = Field(None, description="the verb or noun the event was read from")
     pattern: str | None = Field(None, description="which data pattern coded it")
+    source_span: Span | None = Field(None, description="the words of the evidence that name "
+                                     "the source (a pronoun or description whose actor chain "
+                                     "gives ``source``)")
+    target_span: Span | None = Field(None, description="the words that name the target")
+    target_basis: Literal["text", "place"] | None = Field(
+        None, description="text: the target is named in the sentence; place: CAMEO's "
+                          "convention, an event with a place and no other target is coded "
+                          "against the place's country (``target_span`` is the place)")
 
 
 class Quote(_Model):

@@ -85,12 +85,23 @@ class Coder:
                 attributed_to=ids.get(f.attributed_to) if f.attributed_to else None,
                 confidence=f.confidence,
                 pattern=f.pattern,
+                source_span=_span(book, f.source_at, text),
+                target_span=_span(book, f.target_at, text),
+                target_basis="text" if f.target else None,
             ))
         for q in quotes:
             q.speaker = ids.get(q.speaker) if q.speaker else None
         return CodedDocument(document=document, actors=book.actors(), events=events,
                              quotes=quotes, places=placer.places(),
                              data_version=self.data_version)
+
+
+def _span(book: ActorBook, token, text: str) -> Span | None:
+    """The phrase headed by ``token`` as an output span (None for no token)."""
+    if token is None:
+        return None
+    start, end = book.extent(token)
+    return Span(start=start, end=end, text=text[start:end])
 
 
 @cache

@@ -61,6 +61,8 @@ class Found:
     confidence: float = 0.0
     extra: dict = field(default_factory=dict)
     core: list[Token] = field(default_factory=list)  # the words that make the event
+    source_at: Token | None = None  # the words of this sentence that name the source
+    target_at: Token | None = None
 
 
 @dataclass(frozen=True)
@@ -424,7 +426,9 @@ class EventCoder:
                 spans = [(t.idx, t.idx + len(t.text)) for t in (trigger, *extra)]
                 spans += [book.extent(t) for t in (*s_toks, *t_toks)]
                 out.append(Found(s_key, t_key, code, trigger, tokens, spans, label, specific,
-                                 core=[trigger, *extra]))
+                                 core=[trigger, *extra],
+                                 source_at=s_toks[0] if s_toks else None,
+                                 target_at=t_toks[0] if t_toks else None))
         return out
 
     def reporting_verb(self, verb: Token) -> Token | None:
@@ -558,7 +562,8 @@ class EventCoder:
                 if key is None:
                     continue
                 f = Found(key, None, self.p.frames.families[use.family].default, v, [v, t],
-                          [_word(v), book.extent(t), _word(use.reporter)], "must", False)
+                          [_word(v), book.extent(t), _word(use.reporter)], "must", False,
+                          source_at=t)
                 f.extra["modality_of"] = use.reporter
                 out.append(f)
         return out
@@ -581,23 +586,29 @@ class EventCoder:
         if matrix is not f.trigger:
             spans.append((matrix.idx, matrix.idx + len(matrix.text)))
             tokens.append(matrix)
-        pairs: list[tuple[str | None, str | None, list[Token]]]
+        # (source, its words, target, its words) for each event the frame gives
+        pairs: list[tuple[str | None, Token | None, str | None, Token | None]]
         if use.control in ("object", "clause"):
             sources: list[tuple[str | None, Token | None]] = [
                 (k, t) for t in subjects(matrix) if (k := book.actor_of(t))] or [(None, None)]
             targets: list[tuple[str | None, Token | None]] = [
                 (k, t) for t in self._controlled(matrix, use, f.trigger)
                 if (k := book.actor_of(t))] or [(None, None)]
-            pairs = [(sk, tk, [t for t in (st, tt) if t is not None])
-                     for sk, st in sources for tk, tt in targets if (sk or tk) and sk != tk]
+            pairs = [(sk, st, tk, tt) for sk, st in sources for tk, tt in targets
+                     if (sk or tk) and sk != tk]
         elif use.control == "modal":
-            pairs = [(k, f.source, []) for k in use.speakers if k != f.source]
+            speakers = {k: t for t in subjects(use.reporter) if (k := book.actor_of(t))} \
+                if use.reporter is not None else {}
+            pairs = [(k, speakers.get(k), f.source, f.source_at) for k in use.speakers
+                     if k != f.source]
         else:
-            pairs = [(f.source, f.target, [])]
+            pairs = [(f.source, f.source_at, f.target, f.target_at)]
         out = []
-        for source, target, extra in pairs:
+        for source, s_at, target, t_at in pairs:
+            extra = [t for t in (s_at, t_at) if t is not None and t not in tokens]
             g = Found(source, target, code, matrix if use.control != "self" else f.trigger,
-                      tokens + extra, spans + [book.extent(t) for t in extra], label, True)
+                      tokens + extra, spans + [book.extent(t) for t in extra], label, True,
+                      source_at=s_at, target_at=t_at)
             if modality:
                 g.extra["modality"] = modality
             if use.reporter is not None:  # the demand is the speaker's own act
@@ -630,7 +641,7 @@ class EventCoder:
             for t in self._controlled(f.trigger, use, comp):
                 key = book.actor_of(t)
                 if key is not None and key != f.source:
-                    f.target = key
+                    f.target, f.target_at = key, t
                     f.tokens.append(t)
                     f.spans.append(book.extent(t))
                     return
