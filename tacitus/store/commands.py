@@ -167,9 +167,12 @@ def export(out: Annotated[Path, typer.Argument(help="Output file (a folder for p
            db: Db = Path("events.duckdb"),
            format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.csv,
            source: Source = None, target: Target = None, root: Root = None,
-           since: Since = None, until: Until = None, modality: Mode = None) -> None:
+           since: Since = None, until: Until = None, modality: Mode = None,
+           facts_only: Annotated[bool, typer.Option(
+               "--facts-only", help="Leave out planned, hypothetical and negated events "
+               "(otherwise exported with their modality).")] = False) -> None:
     """Export events: csv, parquet (year=/month= folders), gdelt (GDELT 2.0 event table of
-    real-world events plus a .tacitus.tsv sidecar) or plover (JSON lines)."""
+    real-world events plus a .tacitus.tsv sidecar) or plover (PLOVER JSON lines)."""
     from tacitus.store.db import connect
     from tacitus.store.export import export as run_export
     from tacitus.store.query import Filters
@@ -180,7 +183,7 @@ def export(out: Annotated[Path, typer.Argument(help="Output file (a folder for p
         filters.where()
         con = connect(db, read_only=True)
         try:
-            message = run_export(con, format.value, out, filters)
+            message = run_export(con, format.value, out, filters, facts_only=facts_only)
         finally:
             con.close()
     except (TacitusError, ValueError, OSError) as exc:
