@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SAMPLES := tacitus/data/samples
 
-.PHONY: install demo test lint bench eval lock clean
+.PHONY: install demo test package lint bench eval lock clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,16 @@ demo: install
 
 test: install
 	$(BIN)/ruff check tacitus tests benchmarks
+	$(MAKE) --no-print-directory package
 	$(BIN)/pytest -q
 	$(BIN)/tacitus eval gate
+
+# The wheel, installed offline into a scratch venv that codes a sample (scripts/check_package.py)
+package: install
+	rm -rf dist && mkdir -p build
+	$(BIN)/python -m build --wheel --no-isolation --outdir dist . > build/wheel.log 2>&1 \
+		|| { cat build/wheel.log; exit 1; }
+	$(BIN)/python scripts/check_package.py dist
 
 eval: install
 	$(BIN)/tacitus eval plover ../shared/eval/events/plover_gsr/PLOVER_GSR_CAMEO.txt
@@ -44,4 +52,4 @@ lock:
 		-o requirements.lock requirements.in
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -23,6 +23,21 @@ app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from tacitus import __version__
+
+        typer.echo(f"tacitus {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Print the version and exit.")] = False) -> None:
+    pass
+
+
 class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
