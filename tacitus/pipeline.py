@@ -57,13 +57,14 @@ class Coder:
         book = ActorBook(doc, self.dictionary, document.published)
         found = self.events.code(doc, book)
         quotes = QuoteFinder(doc, book, self.events.p.speech, subjects).quotes()
-        ids = book.ids()
         text = book.text  # Doc.text is rebuilt on every access: read it once
         dater = Dater(doc, document.published, text)
         counter = Counter(doc, [(t.start, t.end) for t, _ in dater.spans], text)
         placer = Placer(doc, book, text=text, dateline=document.dateline)
+        bases = [self._place_target(book, placer, f) for _, f in found]
+        ids = book.ids()  # after place targets: they may add country actors
         events = []
-        for n, (sentence, f) in enumerate(found, start=1):
+        for n, ((sentence, f), basis) in enumerate(zip(found, bases, strict=True), start=1):
             row = lookup(f.code)
             start = min(s for s, _ in f.spans)
             end = max(e for _, e in f.spans)
@@ -87,13 +88,35 @@ class Coder:
                 pattern=f.pattern,
                 source_span=_span(book, f.source_at, text),
                 target_span=_span(book, f.target_at, text),
-                target_basis="text" if f.target else None,
+                target_basis=basis,
             ))
         for q in quotes:
             q.speaker = ids.get(q.speaker) if q.speaker else None
         return CodedDocument(document=document, actors=book.actors(), events=events,
                              quotes=quotes, places=placer.places(),
                              data_version=self.data_version)
+
+
+    @staticmethod
+    def _place_target(book: ActorBook, placer: Placer, f) -> str | None:
+        """The target basis of event ``f``; an event with no target takes the country of the
+        place its own words give ("protested in Beijing": CHN), as CAMEO codes it, marked
+        "place" so that users can keep or drop such targets."""
+        if f.target is not None:
+            return "text"
+        m = placer.mention_for(f.trigger)
+        if m is None:  # "agreed to set up a hospital in Mumbai": the complement's place
+            comps = [c for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp")]
+            comps += [g for c in comps for g in c.children if g.dep_ in ("xcomp", "ccomp")]
+            m = next((p for c in comps if (p := placer.mention_for(c)) is not None), None)
+        if m is None or m.chosen is None or not m.chosen.cc3:
+            return None
+        key = book.country_at(m.chosen.cc3, m.head)
+        if key is None or key == f.source:
+            return None
+        f.target, f.target_at = key, m.head
+        f.spans.append(book.extent(m.head))
+        return "place"
 
 
 def _span(book: ActorBook, token, text: str) -> Span | None:

@@ -76,6 +76,11 @@ class ActorBook:
             return self.by_head[token.i]
         return self._resolve(token, slot)
 
+    def partitive(self, head: Token) -> bool:
+        """Whether ``head`` only counts or parts the actor of its "of" phrase ("thousands",
+        "a group", "one")."""
+        return head.lemma_.lower() in self.d.partitives or head.pos_ == "NUM"
+
     def coordinated(self, token: Token) -> list[str]:
         """Further actors of a phrase with coordinated qualifiers: "American and Afghan
         officials" is USAGOV and AFGGOV; ``actor_of`` gives the first, this the others."""
@@ -108,6 +113,15 @@ class ActorBook:
     def ids(self) -> dict[str, str]:
         """Actor key -> output id ("a1"...), in the order ``actors()`` numbers them."""
         return {key: f"a{n}" for n, key in enumerate(self.records, start=1)}
+
+    def country_at(self, code: str, head: Token) -> str | None:
+        """The country ``code`` as an actor named by the place phrase headed by ``head``
+        ("in Beijing": China), for CAMEO's place targets; None for a code with no country."""
+        if code not in self.d.countries:
+            return None
+        key = self._country(code)
+        self._mention(key, head, [head])
+        return key
 
     def country_of(self, key: str | None) -> str | None:
         return self.records[key].country if key else None
@@ -153,7 +167,7 @@ class ActorBook:
             return None  # "in Bamako", "Latin America": a place, not an unknown person
         if found is None:
             found = self._from_entity(head, np)
-        if found is None and (head.lemma_.lower() in self.d.partitives or head.pos_ == "NUM"):
+        if found is None and self.partitive(head):
             # "thousands of Iraqi Kurds", "a group of diplomats": the actor of the "of" phrase
             inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
@@ -161,9 +175,27 @@ class ActorBook:
                 return self.actor_of(inner[0], slot=slot)
         if found is None:
             found = self._from_description(head, np)
+        if found is None and slot in ("arg", "target"):
+            found = self._from_proper(head, np)
         if found is not None:
             self._mention(found, head, np)
         return found
+
+    def _from_proper(self, head: Token, np: list[Token]) -> str | None:
+        """A name the entity recognizer left unlabelled, in an event's argument ("an
+        investigation against Boztepe"): an actor the dictionary does not know."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("", "PERSON", "ORG", "NORP"):
+            return None
+        words = [t for t in np if t.pos_ == "PROPN" and t.i <= head.i]
+        name = " ".join(t.text for t in words)
+        if not name[:1].isupper():
+            return None
+        known = self._surnames.get(head.text)
+        if known:
+            return known
+        qualifier = self._qualifier(head, np)
+        country = qualifier[1] if qualifier and qualifier[0] == "country" else None
+        return self._record(f"G|{name}", name, None, country, "group")
 
     def _from_dictionary(self, head: Token, np: list[Token], slot: str) -> str | None:
         hit = self.entry_at.get(head.i)

@@ -88,6 +88,8 @@ class VerbPattern(_Entry):
     object: list[str] = Field(default_factory=list)
     xcomp: list[str] = Field(default_factory=list)
     prep: str | None = None
+    # an adjective that completes the verb ("left 24 soldiers dead")
+    complement: list[str] = Field(default_factory=list)
     target: list[str] = Field(default_factory=lambda: ["dobj"])
     speech: bool = False
 
@@ -96,6 +98,10 @@ class NounPattern(_Entry):
     noun: str
     code: str = Field(pattern=_CODE.pattern)
     target: list[str] = Field(default_factory=lambda: ["on", "against"])
+    # "the envoy's assassination": whose the act is done to, when no "of" phrase says so
+    possessor: Literal["source", "target"] = "source"
+    # words one of which must modify the noun ("joint drills", "military exercises")
+    near: list[str] = Field(default_factory=list)
 
 
 class Instrument(_Entry):
@@ -302,6 +308,13 @@ def load_light_objects() -> frozenset[str]:
 def load_symmetric_verbs() -> frozenset[str]:
     """Verbs whose coordinated subjects act on each other ("Iran and Iraq met")."""
     return frozenset(w.lower() for w in _words("verb_patterns.yaml", "symmetric"))
+
+
+@cache
+def load_symmetric_roots() -> frozenset[str]:
+    """CAMEO roots whose coordinated actors act on each other when the text names no target
+    ("Jordan and Britain agreed to hold exercises": JOR -> GBR and GBR -> JOR)."""
+    return frozenset(_words("verb_patterns.yaml", "symmetric_roots"))
 
 
 @cache

@@ -31,6 +31,7 @@ from tacitus.data import (
     load_light_verbs,
     load_modality,
     load_noun_patterns,
+    load_symmetric_roots,
     load_symmetric_verbs,
     load_verb_patterns,
 )
@@ -41,7 +42,13 @@ INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
 REFINABLE_VIOLENCE = {"180", "190", "193"}
 MODAL_AUX = {"will", "would", "shall", "should", "must", "could", "can", "may", "might"}
 INSTRUMENT_PREPS = ("by", "in", "with")
-OBJECT_PREPS = ("to", "for", "against", "on", "with", "by", "from")
+# Where the target of a verb sits when its pattern names no slot that holds one: the verb's
+# prepositional complements ("launched legal action against X", "shared evidence with X")
+VERB_TARGET_PREPS = ("against", "with", "on", "to", "at", "for", "from", "over", "into")
+# and inside an object that is no actor itself ("sanctions against Moscow", "the killing of
+# civilians", "an arms depot of the Syrian army")
+OBJECT_PREPS = ("against", "on", "into", "with", "to", "for", "of", "from", "by", "at", "over")
+MODIFIERS = ("poss", "compound", "amod", "nmod")
 
 
 @dataclass
@@ -80,7 +87,7 @@ class FrameUse:
 @dataclass(frozen=True)
 class Patterns:
     verbs: dict[tuple[str, str | None], list[VerbPattern]]
-    nouns: dict[str, NounPattern]
+    nouns: dict[str, list[NounPattern]]
     speech: frozenset[str]
     hypothetical_aux: frozenset[str]
     planned_aux: frozenset[str]
@@ -96,6 +103,7 @@ class Patterns:
     light_verbs: frozenset[str]
     light_objects: frozenset[str]
     symmetric: frozenset[str]
+    symmetric_roots: frozenset[str]
 
 
 @cache
@@ -121,11 +129,15 @@ def load_patterns() -> Patterns:
         lemma, _, particle = p.verb.lower().partition(" ")
         verbs.setdefault((lemma, particle or None), []).append(p)
     for entries in verbs.values():
-        entries.sort(key=lambda p: -(bool(p.object) + bool(p.xcomp) + bool(p.prep)))
+        entries.sort(key=lambda p: -(bool(p.object) + bool(p.xcomp) + bool(p.prep)
+                                     + bool(p.complement)))
+    nouns: dict[str, list[NounPattern]] = {}
+    for n in load_noun_patterns():  # in file order: the first whose "near" words match wins
+        nouns.setdefault(n.noun.lower(), []).append(n)
     modality = load_modality()
     return Patterns(
         verbs=verbs,
-        nouns={p.noun.lower(): p for p in load_noun_patterns()},
+        nouns=nouns,
         speech=frozenset(p.verb for p in load_verb_patterns() if p.speech),
         hypothetical_aux=frozenset(modality["hypothetical_aux"]),
         planned_aux=frozenset(modality["planned_aux"]),
@@ -141,6 +153,7 @@ def load_patterns() -> Patterns:
         light_verbs=load_light_verbs(),
         light_objects=load_light_objects(),
         symmetric=load_symmetric_verbs(),
+        symmetric_roots=load_symmetric_roots(),
     )
 
 
@@ -182,7 +195,11 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         head = v.head
         if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
             head = head.head  # "Syria is willing to withdraw": the subject of "is"
-        if v.dep_ in INHERIT_SUBJECT_DEPS and head.i != v.i and not _is_passive(head):
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "broke the truce by continuing to fight": the subject of "broke"
+            if not _is_passive(head):
+                found = subjects(head, depth + 1)
+        elif v.dep_ in INHERIT_SUBJECT_DEPS and head.i != v.i and not _is_passive(head):
             found = subjects(head, depth + 1)
         elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
                 and not _is_passive(v):
@@ -226,6 +243,52 @@ def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
     return noun, None
 
 
+def _inner_actor(book: ActorBook, head: Token, depth: int = 0) -> tuple[Token, str] | None:
+    """An actor inside a phrase that names none itself: its owner or modifier ("Buhari's
+    decision", "a Yemeni school bus"), else a complement, two phrases deep ("sanctions
+    against Moscow", "an investigation into the killing of X")."""
+    for c in head.children:
+        if c.dep_ in MODIFIERS:
+            # "the ISIS group bastion", "Iranian government websites": a modifier's own
+            # modifier may be the one that names the actor
+            for m in (c, *(g for g in c.children if g.dep_ in MODIFIERS)):
+                key = book.actor_of(m)
+                if key is not None:
+                    return m, key
+    if book.partitive(head):  # "a number of Iranian government websites"
+        for t in _pobjs(head, "of"):
+            found = _inner_actor(book, t, depth + 1) if depth < 1 else None
+            if found is not None:
+                return found
+    for prep in OBJECT_PREPS:
+        for t in _pobjs(head, prep):
+            key = book.actor_of(t, slot="target")
+            if key is not None:
+                return t, key
+            if depth < 1:
+                found = _inner_actor(book, t, depth + 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
+    """Who acts a phrase that is no actor itself: "a US raid", "Israel's strikes", "a
+    bombing by the Islamic State group", "missiles fired by the Israeli military"."""
+    tok, key = _modifier_actor(book, head)
+    if key is not None:
+        return tok, key
+    if head.pos_ != "NOUN":
+        return None
+    agents = _pobjs(head, "by") + [t for c in head.children if c.dep_ == "acl"
+                                   for t in _pobjs(c, "by")]
+    for t in agents:
+        key = book.actor_of(t)
+        if key is not None:
+            return t, key
+    return None
+
+
 SUSPICION = {"suspect", "accuse", "blame", "allege", "believe", "think", "say", "report",
              "claim", "hold"}
 
@@ -255,11 +318,13 @@ def _blamed(n: Token) -> Token | None:
 
 
 def _actor_or_owner(book: ActorBook, t: Token, slot: str = "arg") -> tuple[Token, str | None]:
-    """The actor ``t`` names, or the one its modifier names ("a raid on a rebel camp")."""
+    """The actor ``t`` names, or the one inside its phrase ("a raid on a rebel camp", "an
+    assault on the ISIS group bastion", "the arrest of one of two men")."""
     key = book.actor_of(t, slot=slot)
     if key is not None:
         return t, key
-    return t, _modifier_actor(book, t)[1]  # the whole phrase is the evidence
+    found = _inner_actor(book, t) if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
+    return found if found is not None else (t, None)
 
 
 class EventCoder:
@@ -300,6 +365,10 @@ class EventCoder:
                 continue
             if pattern.prep and pattern.prep not in preps:
                 continue
+            if pattern.complement and not any(
+                    c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in pattern.complement
+                    for c in v.children):
+                continue
             return pattern, obj, xcomp if pattern.xcomp else None
         return None
 
@@ -321,20 +390,30 @@ class EventCoder:
                      for tok, key in [_actor_or_owner(book, t, where)] if key is not None]
             if found:
                 return found
-        # Whose thing the object is, or whom it is for: "praised Haiti's efforts",
-        # "continue military aid to Mozambique".
+        # The verb's other complements: "launched legal action against X", "agreed with X"
+        # (a statement's prepositions are circumstance: "said on state television").
+        if not pattern.speech:
+            named = set(pattern.target)
+            for prep in VERB_TARGET_PREPS:
+                if prep in named:
+                    continue
+                where = "target" if prep in LOCATIVE_PREPS else "arg"
+                found = [(key, [t]) for h in (v, xcomp) if h is not None
+                         for t in _pobjs(h, prep) if (key := book.actor_of(t, slot=where))]
+                if found:
+                    return found
+        # Whose thing the object is, whom it is for or against: "praised Haiti's efforts",
+        # "continue military aid to Mozambique", "condemned the killing of civilians".
         objects = _objects(xcomp) if xcomp is not None else _objects(v)
         inner = _xcomp(v) if xcomp is None else None
         while inner is not None and len(objects) < 8:  # "promised to continue aid to X"
             objects += _objects(inner)
             inner = _xcomp(inner)
         for o in objects:
-            tok, key = _modifier_actor(book, o)
-            if key is not None:
-                return [(key, [tok])]
-        found = [(key, [t]) for o in objects for prep in OBJECT_PREPS for t in _pobjs(o, prep)
-                 if (key := book.actor_of(t)) is not None]
-        return found[:1]
+            found_in = _inner_actor(book, o)
+            if found_in is not None:
+                return [(found_in[1], [found_in[0]])]
+        return []
 
     def code_verb(self, book: ActorBook, v: Token) -> list[Found]:
         matched = self.match_verb(v)
@@ -345,64 +424,83 @@ class EventCoder:
         for t in subjects(v):
             key = book.actor_of(t)
             if key is None:  # "a US raid killed ...": the actor behind the subject noun
-                t, key = _modifier_actor(book, t)
+                t, key = _agent_in(book, t) or (t, None)
             if key is not None:
                 sources.append((key, [t]))
                 sources += [(k, [t]) for k in book.coordinated(t) if k != key]
         targets = self._targets(book, v, pattern, obj, xcomp)
-        if not targets and len({k for k, _ in sources}) > 1 \
-                and v.lemma_.lower() in self.p.symmetric:
-            # "Iran and Iraq met": each is the other's target
-            specific = bool(pattern.object or pattern.xcomp or pattern.prep)
-            label = pattern.verb + "".join(f" +{k}" for k in ("object", "xcomp", "prep")
-                                           if getattr(pattern, k)) + " (symmetric)"
-            extra = [t for t in (obj, xcomp) if t is not None]
-            out = []
-            for s_key, s_toks in sources:
-                others = [(k, t) for k, t in sources if k != s_key]
-                out += self._pairs(book, v, [(s_key, s_toks)], others, pattern.code, label,
-                                   specific, extra)
-            return out
-        specific = bool(pattern.object or pattern.xcomp or pattern.prep)
+        specific = bool(pattern.object or pattern.xcomp or pattern.prep or pattern.complement)
         extra = [t for t in (obj, xcomp) if t is not None]
-        label = pattern.verb + "".join(f" +{k}" for k in ("object", "xcomp", "prep")
+        label = pattern.verb + "".join(f" +{k}" for k in ("object", "xcomp", "prep", "complement")
                                        if getattr(pattern, k))
+        if not targets and self._mutual(v, pattern.code, sources):
+            return self._each_other(book, v, sources, pattern.code, label + " (symmetric)",
+                                    specific, extra)
         return self._pairs(book, v, sources, targets, pattern.code, label, specific, extra)
+
+    def _mutual(self, trigger: Token, code: str, sources: list) -> bool:
+        """Whether coordinated actors of ``trigger`` act on each other: a symmetric verb
+        ("Iran and Iraq met"), an event done together ("agreed", "joint drills")."""
+        if len({k for k, _ in sources}) < 2:
+            return False
+        return (trigger.lemma_.lower() in self.p.symmetric or code[:2] in self.p.symmetric_roots
+                or any(c.lower_ in ("joint", "bilateral", "together") for c in trigger.children))
+
+    def _each_other(self, book: ActorBook, trigger: Token, sources: list, code: str,
+                    label: str, specific: bool, extra: list[Token]) -> list[Found]:
+        out = []
+        for s_key, s_toks in sources:
+            others = [(k, t) for k, t in sources if k != s_key]
+            out += self._pairs(book, trigger, [(s_key, s_toks)], others, code, label,
+                               specific, extra)
+        return out
 
     # -- nouns ------------------------------------------------------------------------
     def code_noun(self, book: ActorBook, n: Token) -> list[Found]:
-        pattern = self.p.nouns.get(n.lemma_.lower())
+        modifiers = {w for c in n.children for w in (c.lower_, c.lemma_.lower())}
+        pattern = next((p for p in self.p.nouns.get(n.lemma_.lower(), [])
+                        if not p.near or modifiers & set(p.near)), None)
         if pattern is None:
-            return []
-        sources = []
+            return []  # "the exercise of power" is no military exercise
+        by = _pobjs(n, "by") + [t for o in _pobjs(n, "of") for t in _pobjs(o, "by")]
+        # "the envoy's assassination (by a militia member)": the owner is who suffers it
+        patient_owner = bool(by) or (pattern.possessor == "target" and not _pobjs(n, "of"))
+        sources, owners = [], []
         for c in n.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod"):
+            if c.dep_ in MODIFIERS:
                 key = book.actor_of(c)
                 if key is not None:
-                    sources.append((key, [c]))
-        by = _pobjs(n, "by") + [t for o in _pobjs(n, "of") for t in _pobjs(o, "by")]
+                    (owners if patient_owner and c.dep_ == "poss" else sources).append((key, [c]))
+                    if c.dep_ != "poss":
+                        sources += [(k, [c]) for k in book.coordinated(c) if k != key]
         sources += [(k, [t]) for t in by if (k := book.actor_of(t)) is not None]
         light = self._light_verb(n)
         if not sources and light is not None:
-            sources = [(k, [t]) for t in subjects(light) if (k := book.actor_of(t))]
+            for t in subjects(light):
+                if (k := book.actor_of(t)) is not None:
+                    sources.append((k, [t]))
+                    sources += [(c, [t]) for c in book.coordinated(t) if c != k]
         blamed = _blamed(n)
         if not sources and blamed is not None:  # "Hamas is believed to be responsible for"
             sources = [(k, [t]) for t in [blamed, *blamed.conjuncts]
                        if (k := book.actor_of(t))]
-        targets: list[tuple[str, list[Token]]] = []
+        targets: list[tuple[str, list[Token]]] = owners
         for slot in pattern.target:
-            targets = [(k, [tok]) for t in _pobjs(n, slot)
-                       for tok, k in [_actor_or_owner(book, t, "target")] if k is not None]
             if targets:
                 break
-        return self._pairs(book, n, sources, targets, pattern.code, f"noun {pattern.noun}",
-                           False, [])
+            targets = [(k, [tok]) for t in _pobjs(n, slot)
+                       for tok, k in [_actor_or_owner(book, t, "target")] if k is not None]
+        label = f"noun {pattern.noun}"
+        if not targets and self._mutual(n, pattern.code, sources):
+            return self._each_other(book, n, sources, pattern.code, label + " (symmetric)",
+                                    False, [])
+        return self._pairs(book, n, sources, targets, pattern.code, label, False, [])
 
     def _light_verb(self, n: Token) -> Token | None:
         """The light verb governing event noun ``n`` ("carried out [a raid]", "engaged in")."""
         verb = n.head
-        if n.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
+        if n.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "in":
+            verb = verb.head  # "engaged in ethnic cleansing"; not "committed to assistance"
         elif n.dep_ not in ("dobj", "obj"):
             return None
         if verb.pos_ not in ("VERB", "AUX"):
@@ -661,9 +759,9 @@ class EventCoder:
         scope = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
         if any(c.dep_ == "neg" for s in scope for c in s.children):
             return "negated", None
-        if any(c.dep_ in ("dobj", "obj") and any(d.dep_ == "det" and d.lower_ == "no"
+        if any(c.dep_ in ("dobj", "obj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
                                                   for d in c.children) for c in children):
-            return "negated", None  # "has made no comment", "signed no agreement"
+            return "negated", None  # "made no comment", "no deadline had been set"
         if any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children) or any(
             c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.p.conditional
                                       for m in c.children)
@@ -684,6 +782,10 @@ class EventCoder:
             # "plans to attack", "the right to fire": an act a noun intends or allows
             return ("planned" if verb.head.lemma_.lower() in self.p.planning_nouns
                     else "hypothetical"), None
+        if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" \
+                and verb.head.lemma_.lower() in self.p.planning_nouns \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
+            return "hypothetical", None  # "its demand that Israel ease restrictions"
         # A clause reported by a speech verb: attributed to its speaker.
         # ("X said Y attacked Z", "X denied reports that Y attacked Z").
         anc = self.reporting_verb(verb)
