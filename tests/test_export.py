@@ -187,6 +187,16 @@ def test_gdelt_layout_and_types(con, tmp_path):
     assert all(len(line.split("\t")) == 61 for line in lines)
     df = _gdelt_frame(out)                                    # every value has its type
     assert df["GLOBALEVENTID"].is_unique
+    assert df["SQLDATE"].notna().all()                        # every event has its day
+    pd.to_datetime(df["SQLDATE"].astype(str), format="%Y%m%d")
+    pd.to_datetime(df["DATEADDED"].astype(str), format="%Y%m%d%H%M%S")
+    assert (df["MonthYear"] == df["SQLDATE"] // 100).all()
+    assert (df["Year"] == df["SQLDATE"] // 10000).all()
+    assert set(df["EventCode"]) <= set(load_cameo())
+    assert (df["EventBaseCode"] == df["EventCode"].str[:3]).all()
+    assert (df["EventRootCode"] == df["EventCode"].str[:2]).all()
+    assert set(df["QuadClass"]) <= {1, 2, 3, 4} and set(df["IsRootEvent"]) <= {0, 1}
+    assert df["GoldsteinScale"].between(-10, 10).all()
     attack = df[(df["EventRootCode"] == "19") & (df["Actor1Code"] == "TAL")].iloc[0]
     assert (attack["SQLDATE"], attack["MonthYear"], attack["Year"]) == (20110307, 201103, 2011)
     assert attack["Actor2Code"] == "USAMIL"
