@@ -308,9 +308,10 @@ def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path, filters: Filters | N
     """
     where, params = _where(filters, facts_only)
     tables = _lookup_tables(con)
+    day = "coalesce(c.event_date, d.published, CAST(coalesce(r.finished, r.started) AS DATE))"
     fields = [
-        _gdelt_id("c.cluster_id"), "strftime(day, '%Y%m%d')", "strftime(day, '%Y%m')",
-        "year(day)", "printf('%.4f', year(day) + dayofyear(day) / 365.0)",
+        _gdelt_id("c.cluster_id"), f"strftime({day}, '%Y%m%d')", f"strftime({day}, '%Y%m')",
+        f"year({day})", f"printf('%.4f', year({day}) + dayofyear({day}) / 365.0)",
         *_gdelt_actor(1, "source"), *_gdelt_actor(2, "target"),
         "CASE WHEN f.sentence = 0 THEN 1 ELSE 0 END", "c.cameo", "substr(c.cameo, 1, 3)",
         "c.root", "c.quad_class", "printf('%.1f', c.goldstein)", "c.num_mentions",
@@ -333,19 +334,10 @@ def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path, filters: Filters | N
             SELECT cluster_id, place_name, place_country, min(geonames_id) AS geonames_id
             FROM events WHERE cluster_id IN (SELECT cluster_id FROM chosen)
             GROUP BY ALL),
-        {_placed_sql("firsts")},
-        rows AS (
-            SELECT c.*, f.source_name, f.target_name, f.sentence, f.doc_id AS f_doc,
-                   f.event_id AS f_event, f.source_id, f.target_id,
-                   coalesce(c.event_date, d.published,
-                            CAST(coalesce(r.finished, r.started) AS DATE)) AS day
-            FROM clusters c JOIN chosen USING (cluster_id)
-            JOIN firsts f ON f.doc_id = c.first_doc_id AND f.event_id = c.first_event_id
-            JOIN documents d ON d.doc_id = c.first_doc_id
-            LEFT JOIN runs r ON r.run_id = d.run_id)
-        SELECT {line} AS line FROM rows c
-        JOIN events f ON f.doc_id = c.f_doc AND f.event_id = c.f_event
-        JOIN documents d ON d.doc_id = c.f_doc
+        {_placed_sql("firsts")}
+        SELECT {line} AS line FROM clusters c JOIN chosen USING (cluster_id)
+        JOIN firsts f ON f.doc_id = c.first_doc_id AND f.event_id = c.first_event_id
+        JOIN documents d ON d.doc_id = c.first_doc_id
         LEFT JOIN runs r ON r.run_id = d.run_id
         LEFT JOIN actors a1 ON a1.doc_id = f.doc_id AND a1.actor_id = f.source_id
         LEFT JOIN actors a2 ON a2.doc_id = f.doc_id AND a2.actor_id = f.target_id
@@ -363,7 +355,7 @@ def export_gdelt(con: duckdb.DuckDBPyConnection, out: Path, filters: Filters | N
             AND cp.place_name IS NOT DISTINCT FROM c.place_name
             AND cp.place_country IS NOT DISTINCT FROM c.place_country
         {_geo_join("ga", "cp.geonames_id", "c.place_name", "c.place_country")}
-        ORDER BY c.day, c.cluster_id"""
+        ORDER BY {day}, c.cluster_id"""
     rows = _write_lines(con, query, params, out, tables=tables)
     sidecar = out.with_name(out.stem + ".tacitus.tsv")
     side_fields = [_gdelt_id("e.cluster_id"), *(f"e.{c}" for c in SIDECAR_COLUMNS[1:12]),
