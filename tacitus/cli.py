@@ -60,30 +60,45 @@ def code(
                                                       "to parse with.")] = None,
 ) -> None:
     """Code articles into actors and CAMEO events, each pointing at its evidence."""
+    from collections.abc import Iterator
+
     from tacitus.ingest import read_path
     from tacitus.ingest.readers import normalise_date
+    from tacitus.limits import code_each
+    from tacitus.model import CodedDocument, Document
     from tacitus.output import write_documents
-    from tacitus.pipeline import Coder
+    from tacitus.pipeline import default_coder
 
     try:
         published = normalise_date(published, "--published")
-        coder = Coder(pipeline) if pipeline else Coder()
+        coder = default_coder(pipeline) if pipeline else default_coder()
     except TacitusError as exc:
         raise _fail(str(exc)) from None
     corpus = len(paths) > 1 or any(p.lower().endswith((".jsonl", ".ndjson")) for p in paths)
-    skipped: list[InputError] = []
+    skipped: list[str] = []
 
-    def documents():
+    def skip(reason: str) -> None:
+        skipped.append(reason)
+        err.print(f"skipped {reason}", markup=False)
+
+    def documents() -> Iterator[Document]:
         for path in paths:
             for item in read_path(path, published=published):
                 if isinstance(item, InputError):
-                    skipped.append(item)
-                    err.print(f"skipped {item}", markup=False)
+                    skip(str(item))
                 else:
                     yield item
 
-    written = write_documents(coder.code_documents(documents()), format.value, sys.stdout,
-                              as_list=corpus)
+    def coded() -> Iterator[CodedDocument]:
+        """Every document coded, or skipped with its reason: one that fails (too long, out
+        of time, a coder bug) never stops the others, nor leaves the JSON list unclosed."""
+        for document, result, reason in code_each(coder, documents()):
+            if result is None:
+                skip(f"{document.id}: {reason}")
+            else:
+                yield result
+
+    written = write_documents(coded(), format.value, sys.stdout, as_list=corpus)
     if corpus:
         err.print(f"coded {written} document(s), skipped {len(skipped)}", markup=False)
     if skipped and (not corpus or written == 0):
@@ -135,7 +150,8 @@ def ingest(
         min=1, help="Local worker processes (default: one per CPU core).")] = None,
     cluster: Annotated[str | None, typer.Option(
         help="Code on a Dask cluster instead: tcp://SCHEDULER:8786, or local:N for a local "
-             "cluster of N worker processes.")] = None,
+             "cluster of N worker processes. Dask's tcp:// is unauthenticated pickle: use it "
+             "only on a trusted network, or tls:// with certificates.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD of "
                                                        "articles that do not say.")] = None,
     pipeline: Annotated[str | None, typer.Option(help="An installed spaCy pipeline package "
@@ -193,6 +209,8 @@ def ingest(
     err.print(f"run {report.run_id}: stored {c.documents:,} new document(s) with {c.events:,} "
               f"events, skipped {c.skipped:,} already stored, {c.errors:,} error(s){where}"
               f"{resumed}", markup=False)
+    if c.errors and not c.documents and not c.skipped:  # every input failed
+        raise typer.Exit(1)
 
 
 @app.command()

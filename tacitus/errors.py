@@ -37,3 +37,8 @@ class PipelineError(TacitusError, RuntimeError):
 
 class StoreError(TacitusError, RuntimeError):
     """The event database cannot be opened or written: in use, missing, not a tacitus file."""
+
+
+class TimeLimitExceeded(TacitusError, TimeoutError):
+    """Reading or coding one document took longer than its time budget (see
+    ``tacitus.limits``); the document is refused and the run goes on."""

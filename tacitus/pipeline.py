@@ -43,7 +43,26 @@ class Coder:
         return self.code_document(from_text(text, published=published, **meta))
 
     def code_document(self, document: Document) -> CodedDocument:
+        from tacitus.limits import PART_CHARS
+
+        if len(document.text) > PART_CHARS:
+            return self._code_in_parts(document)
         return self._assemble(document, self.nlp(document.text))
+
+    def _code_in_parts(self, document: Document) -> CodedDocument:
+        """A long text coded in parts cut at paragraph breaks, so that its cost grows
+        linearly with its length (several steps are superlinear in one Doc's length; see
+        tacitus/limits.py). Offsets, sentence numbers and ids are those of the whole text."""
+        from tacitus.limits import merge_parts, split_parts
+
+        parts = []
+        sentences = 0
+        for start, text in split_parts(document.text):
+            doc = self.nlp(text)
+            parts.append((start, sentences,
+                          self._assemble(document.model_copy(update={"text": text}), doc)))
+            sentences += sum(1 for _ in doc.sents)
+        return merge_parts(document, parts)
 
     def code_documents(self, documents: Iterable[Document], batch_size: int = 16
                        ) -> Iterator[CodedDocument]:

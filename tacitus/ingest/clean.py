@@ -35,8 +35,10 @@ _DATE_FORMS = [
     re.compile(rf"^{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$", re.I),
     re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"),
 ]
+# The trailing part starts only where a run of spaces starts, so that a long run is tried once
+# (trying it from each of its spaces made a line of n spaces cost n squared).
 _DATE_PREFIX = re.compile(
-    r"^(?:published|posted|updated|last updated|date)\s*:?\s*|\s+(?:\d{1,2}:\d{2}\s*"
+    r"^(?:published|posted|updated|last updated|date)\s*:?\s*|(?<!\s)\s+(?:\d{1,2}:\d{2}\s*"
     r"(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?|at\s.*)$",
     re.I,
 )
@@ -56,12 +58,14 @@ _BYLINE = re.compile(r"^(?:by|von|par)\s+(?P<name>[^\d]{3,80})$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’.\-]*|van|von|de|der|del|da|al|bin|ibn|la|le)$")
 _TERMINAL = tuple('.!?:;"\'”’)…')
 
-# Markdown: links and images first, then emphasis, headings, escapes.
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# Markdown: links and images first, then emphasis, headings, escapes. No part may run past the
+# next bracket or delimiter of its own kind, so that every opener is tried over a short
+# stretch: with ".+?" a line of 20 KB of unclosed "**a " took seconds, and a 1 MB line hours.
+_MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()\[\]]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\([^()\[\]\s]*(?:\s+\"[^\"\n]{0,300}\")?\)")
 _MD_EMPHASIS = re.compile(
-    r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"
-    r"|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])"
+    r"\*\*(?=\S)([^*]+?)(?<=\S)\*\*|__(?=\S)([^_]+?)(?<=\S)__"
+    r"|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])"
 )
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~])")
@@ -104,13 +108,17 @@ def _to_iso(year: str, month: str, day: str) -> str | None:
         return None
 
 
+def _emphasised(m: re.Match[str]) -> str:
+    return next(g for g in m.groups() if g is not None)
+
+
 def strip_markdown(line: str) -> str:
     """Remove Markdown markup from one line, keeping the words a reader sees."""
     line = _MD_IMAGE.sub(r"\1", line)
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_HEADING.sub("", line)
     for _ in range(2):  # nested emphasis such as **[*x*](url)**
-        line = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(4), line)
+        line = _MD_EMPHASIS.sub(_emphasised, line)
     return _MD_ESCAPE.sub(r"\1", line)
 
 

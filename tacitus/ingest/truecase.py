@@ -29,7 +29,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 
 SHOUTING = 0.9  # share of upper case among cased letters from which a text is "all capitals"
 MIN_LETTERS = 20  # shorter texts (a headline, a code) are left as written
@@ -40,6 +39,9 @@ _POSSESSIVE = re.compile(r"['’][sS]?$")
 _VOWELS = frozenset("aeiouyáéíóúü")
 _OPENERS = "\"'“‘([«"
 _ENDS = ".!?"
+_WINDOW = 200
+"""Characters looked at before or after a word to decide its case (looking at the whole text
+before every word made a long text cost its length squared)."""
 PARTS = ("noun", "verb", "adj", "adv")
 # A one-word name is a name unless it is a stop word, adjective or adverb ("US", "WHO",
 # "BROWN"); the noun and verb lists also hold names ("BUSH", "CHILE") and are not asked.
@@ -156,6 +158,7 @@ class Truecaser:
                  is_common: Callable[[str], bool], special: SpecialWords) -> None:
         self.names = names
         self.longest = max((len(k) for k in names), default=1)
+        self.first_words = frozenset(k[0] for k in names)
         self.is_common = is_common
         self.special = special
 
@@ -179,18 +182,27 @@ class Truecaser:
         return "".join(out)
 
     def _names(self, text: str, words: list[re.Match[str]], forms: list[str]) -> set[int]:
-        """Fill ``forms`` for dictionary names, longest first; the indexes so named."""
+        """Fill ``forms`` for dictionary names, longest first; the indexes so named.
+
+        Linear in the number of words: each word's base and whether it joins the next are
+        found once, and only a word that starts some name is tried as a start."""
         named: set[int] = set()
+        split = [_base(w.group()) for w in words]
+        upper = [base.upper() for base, _ in split]
+        # run[i]: how many words from i on form one unbroken phrase (joined, no possessive
+        # before the last), capped at the longest name
+        run = [1] * len(words)
+        for i in range(len(words) - 2, -1, -1):
+            if _joined(text, words[i], words[i + 1]) and not split[i][1]:
+                run[i] = min(run[i + 1] + 1, self.longest)
         i = 0
         while i < len(words):
-            for n in range(min(self.longest, len(words) - i), 0, -1):
-                span = words[i:i + n]
-                if any(not _joined(text, a, b) for a, b in pairwise(span)):
-                    continue
-                bases = [_base(w.group())[0] for w in span]
-                if any(_base(w.group())[1] for w in span[:-1]):
-                    continue
-                cased = self.names.get(tuple(b.upper() for b in bases))
+            if upper[i] not in self.first_words:
+                i += 1
+                continue
+            for n in range(run[i], 0, -1):
+                bases = [base for base, _ in split[i:i + n]]
+                cased = self.names.get(tuple(upper[i:i + n]))
                 if cased and all(len(c) == len(b) for c, b in zip(cased, bases, strict=True)):
                     for k, form in enumerate(cased):
                         forms[i + k] = form
@@ -208,7 +220,8 @@ class Truecaser:
         if low in s.always or (low in s.titles and text[m.end():m.end() + 1] == "."):
             return base[:1].upper() + low[1:]
         if low in s.beside_number:
-            before, after = text[:m.start()].rstrip()[-1:], text[m.end():].lstrip()[:1]
+            before = text[max(0, m.start() - _WINDOW):m.start()].rstrip()[-1:]
+            after = text[m.end():m.end() + _WINDOW].lstrip()[:1]
             return base[:1].upper() + low[1:] if before.isdigit() or after.isdigit() else low
         if len(base) == 1 and low != "a":
             return base.upper()  # an initial: "U.S.", "JOHN F. KENNEDY"
@@ -226,14 +239,14 @@ class Truecaser:
             if i in named or _base(m.group())[0].lower() not in particles:
                 continue
             j = i + 1
-            while (j < len(words) and _joined(text, words[j - 1], words[j])
-                   and forms[j].lower() in particles):
+            while (j < len(words) and j - i <= MAX_NAME_WORDS
+                   and _joined(text, words[j - 1], words[j]) and forms[j].lower() in particles):
                 j += 1
             next_is_name = (j < len(words) and _joined(text, words[j - 1], words[j])
                             and forms[j][:1].isupper())
             k = i - 1
-            while k >= 0 and _joined(text, words[k], words[k + 1]) and (
-                    forms[k].lower() in particles):
+            while k >= 0 and i - k <= MAX_NAME_WORDS and _joined(text, words[k], words[k + 1]) \
+                    and forms[k].lower() in particles:
                 k -= 1
             prev_is_name = k >= 0 and _joined(text, words[k], words[k + 1]) and (
                 forms[k][:1].isupper())
@@ -241,7 +254,7 @@ class Truecaser:
                 forms[i] = forms[i][:1].upper() + forms[i][1:]
 
     def _starts_sentence(self, text: str, start: int) -> bool:
-        before = text[:start].rstrip().rstrip(_OPENERS).rstrip()
+        before = text[max(0, start - _WINDOW):start].rstrip().rstrip(_OPENERS).rstrip()
         if not before:
             return True
         if before[-1] not in _ENDS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from functools import cache
 
+from tacitus.limits import code_each
 from tacitus.model import Document
 from tacitus.pipeline import Coder
 from tacitus.scale import Job, Outcome
@@ -23,22 +24,11 @@ def coder(pipeline: str) -> Coder:
 
 
 def code_batch(pipeline: str, jobs: list[Job]) -> list[Outcome]:
-    """Code a batch in one spaCy pass; if that fails, code its documents one by one so that
-    only the document that breaks the coder is lost (recorded with the reason)."""
+    """Code a batch in one spaCy pass where it can (``tacitus.limits.code_each``): a document
+    that breaks the coder, runs out of time or is too long is recorded with its reason, and
+    only that document is lost."""
     documents = [Document.model_validate(data) for _, data in jobs]
     with _lock:
-        loaded = coder(pipeline)
-        try:
-            coded = list(loaded.code_documents(documents, batch_size=len(documents)))
-        except Exception:  # one bad document: find it below, keep the others
-            return [_one(loaded, key, document)
-                    for (key, _), document in zip(jobs, documents, strict=True)]
-    return [(key, result.model_dump(mode="json"), None)
-            for (key, _), result in zip(jobs, coded, strict=True)]
-
-
-def _one(loaded: Coder, key: int, document: Document) -> Outcome:
-    try:
-        return key, loaded.code_document(document).model_dump(mode="json"), None
-    except Exception as exc:  # the coder's own bug: record it and go on with the corpus
-        return key, None, f"coder failed: {type(exc).__name__}: {exc}"
+        outcomes = list(code_each(coder(pipeline), documents, batch_size=len(documents)))
+    return [(key, coded.model_dump(mode="json") if coded is not None else None, reason)
+            for (key, _), (_, coded, reason) in zip(jobs, outcomes, strict=True)]

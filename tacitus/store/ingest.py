@@ -25,6 +25,7 @@ from pathlib import Path
 import duckdb
 
 from tacitus.errors import InputError, PipelineError, StoreError
+from tacitus.ingest.readers import scrub
 from tacitus.ingest.sources import Article, read_sources
 from tacitus.nlp import DEFAULT_PIPELINE
 from tacitus.scale import Executor, Job, executor_for
@@ -103,7 +104,7 @@ def _run(items: Iterable[Article | InputError], batch_size: int, executor: Execu
         batch: list[Job] = []
         for item in items:
             if isinstance(item, InputError):
-                writer.error(item.where, item.reason)
+                writer.error(scrub(item.where), scrub(item.reason))
             elif (key := writer.admit(item.origin, item.document)) is not None:
                 batch.append((key, item.document.model_dump()))
                 if len(batch) == batch_size:

@@ -241,11 +241,17 @@ def _order(order: str | None, allowed: tuple[str, ...], columns: dict[str, str],
     return f"{columns.get(name, name)} {'DESC' if descending else 'ASC'} NULLS LAST"
 
 
+_MAX_PAGE = 2**63 - 1
+"""The largest LIMIT or OFFSET DuckDB takes (a BIGINT); beyond it the query fails."""
+
+
 def _page(limit: int | None, offset: int) -> tuple[str, list[int]]:
-    if limit is not None and (not isinstance(limit, int) or limit < 0):
-        raise BadParameter(f"bad limit {limit!r}: expected a whole number >= 0")
-    if not isinstance(offset, int) or offset < 0:
-        raise BadParameter(f"bad offset {offset!r}: expected a whole number >= 0")
+    if limit is not None and (not isinstance(limit, int) or not 0 <= limit <= _MAX_PAGE):
+        raise BadParameter(f"bad limit {limit!r}: expected a whole number from 0 to "
+                           f"{_MAX_PAGE}")
+    if not isinstance(offset, int) or not 0 <= offset <= _MAX_PAGE:
+        raise BadParameter(f"bad offset {offset!r}: expected a whole number from 0 to "
+                           f"{_MAX_PAGE}")
     if limit is None:
         return " OFFSET ?", [offset]
     return " LIMIT ? OFFSET ?", [limit, offset]
