@@ -10,12 +10,13 @@ mentioned. Unknown persons and groups stay actors, with the country the text giv
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.actors.chains import Chains
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
+from tacitus.data import load_chain_words
 from tacitus.model import Actor
 from tacitus.model import Span as TextSpan
 
@@ -24,10 +25,7 @@ NP_DEPS = MODIFIER_DEPS | {"det", "case", "punct", "nummod", "quantmod", "prep",
 LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "from",
                   "into", "to", "toward", "towards", "within", "around", "between", "via"}
 STATE_AGENTS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
-THING_PRONOUNS = {"it", "its"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-GROUP_PRONOUNS = {"they", "them", "their"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 _NAMED = {"PERSON", "ORG", "NORP"}
 
@@ -53,8 +51,9 @@ class ActorBook:
         self.published = published
         self.records: dict[str, _Record] = {}
         self.by_head: dict[int, str | None] = {}
-        self._order: list[int] = []  # token index of each mention, ascending
-        self._order_keys: list[str] = []
+        self.chains = Chains(doc, load_chain_words())
+        c = self.chains
+        self._third = c.masculine | c.feminine | c.thing | c.plural  # pronouns chains resolve
         self._surnames: dict[str, str] = {}
         self.entry_at: dict[int, tuple[Span, Entry]] = {}
         for span, entry in dictionary.match(doc):
@@ -84,6 +83,8 @@ class ActorBook:
     def coordinated(self, token: Token) -> list[str]:
         """Further actors of a phrase with coordinated qualifiers: "American and Afghan
         officials" is USAGOV and AFGGOV; ``actor_of`` gives the first, this the others."""
+        if token.i in self.chains.group:  # "Egypt and Sudan said they would attack"
+            return self.chains.group[token.i][1:]
         hit = self.entry_at.get(token.i)
         if hit is None or hit[1].kind != "agent":
             return []
@@ -134,8 +135,7 @@ class ActorBook:
         spans: list[Span] = [span for span, _ in self.entry_at.values()]
         spans += [e for e in self.doc.ents if e.label_ in _NAMED]
         spans += [self.doc[t.i : t.i + 1] for t in self.doc
-                  if t.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
-                  and t.pos_ == "PRON"]
+                  if t.lower_ in self._third and t.pos_ == "PRON"]
         # "the Persian Gulf emirate", "the movement": resolved in reading order too, so that
         # a later "it" can continue them
         spans += [self.doc[t.i : t.i + 1] for t in self.doc
@@ -146,7 +146,14 @@ class ActorBook:
             if head.i not in seen:
                 seen.add(head.i)
                 heads.append(head)
-        for head in sorted(heads, key=lambda t: t.i):
+        # a bare surname the recognizer left unlabelled ("Collins" after "Sandra Collins")
+        names = [t for t in self.doc if t.pos_ == "PROPN" and t.i not in seen
+                 and t.dep_ != "compound" and t.ent_type_ in ("", "PERSON", "ORG", "NORP")]
+        names_at = {t.i for t in names}
+        for head in sorted([*heads, *names], key=lambda t: t.i):
+            if head.i in names_at and head.text not in self._surnames \
+                    and not self.chains.looks_like_name(head):
+                continue
             slot = "arg"
             if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
                 slot = head.head.lower_
@@ -155,7 +162,7 @@ class ActorBook:
                 self.by_head[head.i] = key
 
     def _resolve(self, head: Token, slot: str) -> str | None:
-        if head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+        if head.lower_ in self._third:
             key = self._pronoun(head)
             if key is not None:  # "he" is a mention too: it shows where a quote's speaker is
                 self._mention(key, head, [head])
@@ -221,8 +228,19 @@ class ActorBook:
         # An agent noun: qualify it by a country or organization in the phrase.
         if head.pos_ == "ADJ":
             return None  # "a general strike": an adjective, not the officer
-        qualifier = self._qualifier(head, np) or self._located(head)
-        if qualifier is None and any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
+        name = self._appositive_name(head)
+        if name is not None:  # "Norway's ambassador to Chile, Lars Eide": Eide
+            return self._resolve(name, "arg")
+        qualifier = self._qualifier(head, np) or self._located(head) or self._for(head)
+        described = self._description(head, below=True) if qualifier is None else None
+        if described is not None:  # "the gunman, a member of X's riot police": police
+            return self._resolve(described, "arg")
+        definite = any(t.lower_ == "the" and t.dep_ == "det" for t in head.children)
+        if qualifier is None and definite and self.chains.is_person_noun(head):
+            known = self.chains.role(head)  # "the president", after "President Ortega"
+            if known:
+                return known
+        if qualifier is None and definite:
             # "the rebels" after "Somali rebels": the same actor again
             known = self._recent(head.i, lambda r, a=entry.code: bool(r.code) and r.kind != "person"
                                  and r.code.endswith(a) and not r.code.startswith("---"))
@@ -244,7 +262,7 @@ class ActorBook:
                 continue
             hit = self.entry_at.get(tok.i)
             if hit is None:
-                if tok.lower_ in THING_PRONOUNS | {"their", "his", "her"} and tok.dep_ == "poss":
+                if tok.lower_ in self._third and tok.dep_ == "poss":
                     key = self._pronoun(tok)
                     if key and self.records[key].country:
                         return ("country", self.records[key].country)  # type: ignore[return-value]
@@ -256,6 +274,49 @@ class ActorBook:
                 return ("org", entry.code)
             if entry.kind == "person" and entry.code:
                 return ("country", entry.code)
+        return None
+
+    def _for(self, head: Token) -> tuple[str, str] | None:
+        """Whom an agent works for: "the spokesman for the Kabul government" (AFG)."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found = self._qualifier(head, [obj]) or self._qualifier(obj, _np_tokens(obj))
+                    if found:
+                        return found
+        return None
+
+    def _is_name(self, tok: Token) -> bool:
+        hit = self.entry_at.get(tok.i)
+        if hit is not None:
+            return hit[1].kind == "person"
+        return tok.ent_type_ == "PERSON" or self.chains.looks_like_name(tok)
+
+    def _appositive_name(self, head: Token) -> Token | None:
+        """A name set beside an agent noun: "Norway's ambassador, Lars Eide", also when the
+        parse hangs it on the phrase's last noun ("ambassador to Chile, Lars Eide")."""
+        holders = [head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ != "of"
+                           for g in c.children if g.dep_ == "pobj")]
+        return next((c for h in holders for c in h.children
+                     if c.dep_ == "appos" and self._is_name(c)), None)
+
+    def _description(self, name: Token, below: bool = False) -> Token | None:
+        """The agent noun an apposition gives a name: "Lars Eide, Norway's ambassador",
+        "Norway's ambassador, Lars Eide", "the gunman, a member of the riot police"
+        (``below``: only an apposition that follows, never the phrase this one describes)."""
+        heads = [name.head] if name.dep_ == "appos" and not below else []
+        if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ != "of":
+            heads.append(heads[0].head.head)  # "ambassador to Chile, Lars Eide"
+        heads += [c for c in name.children if c.dep_ == "appos"]
+        for d in heads:
+            if self.partitive(d):  # "a member of the city's riot police"
+                d = next((g for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), d)
+            hit = self.entry_at.get(d.i)
+            if hit is not None and hit[1].kind == "agent" and d.pos_ != "ADJ":
+                return d
         return None
 
     def _located(self, head: Token) -> tuple[str, str] | None:
@@ -273,23 +334,37 @@ class ActorBook:
         if head.pos_ == "PROPN" and head.text in self._surnames and head.ent_type_ != "GPE":
             return self._surnames[head.text]  # "Fernwood", after "Tariq Fernwood"
         label = head.ent_type_
-        if label == "PERSON":
-            ent = _entity_of(head)
-            name = ent.text if ent is not None else head.text
+        if label == "PERSON" or (label in ("", "ORG") and self.chains.looks_like_name(head)):
+            ent = _entity_of(head) if label == "PERSON" else None
+            name = ent.text if ent is not None else " ".join(
+                t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
+            ) + f" {head.text}"
+            name = name.strip()
             known = self._surnames.get(name.split()[-1])
             if known:
                 return known
             qualifier = self._qualifier(head, np)
             agent = next((self.entry_at[t.i][1].code for t in np
-                          if t.i in self.entry_at and self.entry_at[t.i][1].kind == "agent"), None)
+                          if t.i in self.entry_at and self.entry_at[t.i][1].kind == "agent"
+                          and t.i < head.i), None)
+            described = self._description(head)
+            if described is not None and (qualifier is None or agent is None):
+                # the apposition says who the person is and works for
+                qualifier = qualifier or self._qualifier(described, _np_tokens(described)) \
+                    or self._located(described) or self._for(described)
+                agent = agent or self.entry_at[described.i][1].code
             code, country = None, None
             if qualifier and qualifier[0] == "org":
                 code, country = qualifier[1], self.d.org_country.get(qualifier[1])
             elif qualifier:
                 country = qualifier[1]
                 code = country + (agent or "")
+            if code is None and agent is not None and described is not None:
+                code = f"---{agent}"  # "a member of the city's riot police": police, somewhere
             key = self._record(f"U|{name}", name, code, country, "person")
             self._surnames[name.split()[-1]] = key
+            if described is not None:
+                self.chains.describe(key, [described.lemma_.lower()])
             return key
         if label in ("ORG", "NORP"):
             ent = _entity_of(head)
@@ -322,29 +397,17 @@ class ActorBook:
         return None
 
     def _pronoun(self, tok: Token) -> str | None:
-        if tok.lower_ in PERSON_PRONOUNS:
-            fits, window = (lambda r: r.kind == "person"), 80
-        elif tok.lower_ in GROUP_PRONOUNS:  # "the rebels said they ...": a group, not a person
-            fits, window = (lambda r: r.kind not in ("person", "country")), 30
-        else:
-            fits, window = (lambda r: r.kind != "person"), 40
-        if tok.dep_ in SUBJECT_DEPS:
-            # a subject pronoun continues the last subject that fits ("Karzai hailed Biden's
-            # statement. 'We are happy,' he said": Karzai), before any nearer mention
-            key = self._recent(tok.i, fits, window, subjects_only=True)
-            if key is not None:
-                return key
-        return self._recent(tok.i, fits, window)
+        return self.chains.pronoun(tok, {k: r.kind for k, r in self.records.items()})
 
-    def _recent(self, before: int, fits, window: int = 400, subjects_only: bool = False
-                ) -> str | None:
-        pos = bisect.bisect_left(self._order, before)
-        for j in range(pos - 1, -1, -1):
-            if before - self._order[j] > window:
-                break
-            if subjects_only and self.doc[self._order[j]].dep_ not in SUBJECT_DEPS:
+    def _recent(self, before: int, fits, window: int = 400) -> str | None:
+        """The actor of the last mention before token ``before`` (within ``window`` tokens)
+        whose record fits."""
+        for m in reversed(self.chains.mentions):
+            if m.i >= before:
                 continue
-            rec = self.records[self._order_keys[j]]
+            if before - m.i > window:
+                break
+            rec = self.records[m.key]
             if fits(rec):
                 return rec.key
         return None
@@ -362,6 +425,8 @@ class ActorBook:
         key = self._record(f"P|{ref}", p.name, code, p.country, "person", title)
         for alias in [p.name, *p.aliases]:
             self._surnames.setdefault(alias.split()[-1], key)
+        if title:
+            self.chains.describe(key, title.lower().split())
         return key
 
     def _org(self, code: str) -> str:
@@ -385,13 +450,14 @@ class ActorBook:
 
     def _mention(self, key: str, head: Token, np: list[Token]) -> None:
         start, end = _extent(head, np)
-        self.records[key].mentions[(start, end)] = self.text[start:end]
-        pos = bisect.bisect_left(self._order, head.i)
-        if pos < len(self._order) and self._order[pos] == head.i:
-            self._order_keys[pos] = key
-        else:
-            self._order.insert(pos, head.i)
-            self._order_keys.insert(pos, key)
+        rec = self.records[key]
+        rec.mentions[(start, end)] = self.text[start:end]
+        c = self.chains
+        person = (head.lower_ in c.masculine | c.feminine | c.first_singular
+                  or c.is_person_noun(head)
+                  or (rec.kind == "person" and head.pos_ in ("PROPN", "NOUN")))
+        name = rec.name if rec.kind == "person" and head.pos_ == "PROPN" else None
+        c.add(head, key, person=person, words=np, name=name)
 
 
 def _extent(head: Token, np: list[Token]) -> tuple[int, int]:

@@ -255,6 +255,52 @@ def load_modality() -> dict[str, list[str]]:
     return {k: [str(w).lower() for w in data[k]] for k in keys}
 
 
+@dataclass(frozen=True)
+class ChainWords:
+    """What actor chains read (chains.yaml, given_names.yaml): genders of titles, nouns and
+    given names, the nouns that name one person, and the pronouns by kind."""
+
+    titles: dict[str, str]  # word -> "m" / "f"
+    gendered: dict[str, str]
+    given: dict[str, str]  # given name (ASCII, lowercase) -> "m" / "f"
+    given_either: frozenset[str]  # names given to both: a person's, of unknown gender
+    person_nouns: frozenset[str]
+    pronouns: dict[str, frozenset[str]]  # masculine, feminine, thing, plural, first_...
+    weights: dict[str, float]  # salience features of a pronoun's antecedent
+
+
+@cache
+def load_chain_words() -> ChainWords:
+    data = _sections("chains.yaml", ("titles", "gendered_nouns", "person_nouns", "pronouns",
+                                     "weights"))
+    names = _sections("given_names.yaml", ("female", "male"))
+    problems = []
+
+    def by_gender(name: str, key: str, section: dict) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for gender in ("m", "f"):
+            for word in section.get(gender) or []:
+                if str(word).lower() in out:
+                    problems.append(f"{key}: {word!r} is both masculine and feminine")
+                out[str(word).lower()] = gender
+        return out
+
+    titles = by_gender("chains.yaml", "titles", data["titles"])
+    gendered = by_gender("chains.yaml", "gendered_nouns", data["gendered_nouns"])
+    given = by_gender("given_names.yaml", "names",
+                      {"m": names["male"], "f": names["female"]})
+    kinds = ("masculine", "feminine", "thing", "plural", "first_singular", "first_plural")
+    problems += [f"pronouns.{k}: missing" for k in kinds if not data["pronouns"].get(k)]
+    problems += [f"weights.{k}: not a number" for k, v in data["weights"].items()
+                 if not isinstance(v, int | float)]
+    if problems:
+        raise DataFileError("chains.yaml", problems)
+    return ChainWords(titles, gendered, given, frozenset(names.get("either") or []),
+                      frozenset(w.lower() for w in data["person_nouns"]),
+                      {k: frozenset(data["pronouns"][k]) for k in kinds},
+                      {k: float(v) for k, v in data["weights"].items()})
+
+
 @cache
 def load_countries() -> list[Country]:
     return _entries("actors/countries.yaml", "countries", Country)
@@ -400,6 +446,7 @@ def versions() -> str:
     parts = [f"cameo={cameo_version()}"]
     for name in ("actors/countries.yaml", "actors/agents.yaml", "actors/organizations.yaml",
                  "actors/persons.yaml", "verb_patterns.yaml", "frames.yaml", "modality.yaml",
-                 "time.yaml", "quantities.yaml", "truecase.yaml"):
+                 "time.yaml", "quantities.yaml", "truecase.yaml", "chains.yaml",
+                 "given_names.yaml"):
         parts.append(f"{Path(name).stem}={data_version(name)}")
     return ";".join(parts)

@@ -1,0 +1,264 @@
+"""Actor chains: every mention of one actor in an article linked into one chain.
+
+News names an actor once in full and then refers back to it: "Lars Eide" ... "Eide" ... "the
+ambassador" ... "he". Events, quotes and speakers need the actor of every such mention, so
+``ActorBook`` records each mention here as it resolves the document in reading order, and asks
+here who a pronoun or a bare role noun stands for.
+
+A mention carries what agreement needs: whether it names a person (a name, or a singular
+person noun such as "the president"), its number, its gender (from a title, a gendered noun, a
+given name, or a pronoun already linked to its actor) and its grammatical role. A pronoun is
+matched to the earlier mention that agrees with it and scores best on salience: subjects and
+topics first, nearer sentences first, the same role as the pronoun, an actor already mentioned
+often; the binding rule keeps "him" from being its own verb's subject. A definite role noun
+("the president", "the gunman") points back to the last actor the text gave that role.
+Everything is read from the parse and the word lists in ``data/chains.yaml``: no model, no
+download, and a cost linear in the number of mentions times a small window.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tacitus.data import ChainWords
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+OBJECTS = {"dobj", "obj", "pobj", "dative", "iobj"}
+WINDOW = 3  # sentences back that a pronoun looks for its antecedent
+ROLE_WINDOW = 40  # sentences back that "the president" looks for its president
+_ASCII = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d", "Đ": "D",
+                        "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+@dataclass
+class Mention:
+    """One mention of an actor, with the features agreement and salience read."""
+
+    i: int  # the head token
+    key: str  # the actor
+    sent: int  # the sentence's index in the document
+    role: str  # "subj", "obj", "poss" or "other"
+    person: bool
+    plural: bool
+    gender: str | None
+    named: bool
+
+
+def ascii_name(word: str) -> str:
+    """A name as the given-name list writes it: lowercase ASCII ("Łukasz" -> "lukasz")."""
+    word = word.translate(_ASCII)
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c)).lower()
+
+
+def role_of(tok: Token) -> str:
+    if tok.dep_ in SUBJECTS:
+        return "subj"
+    if tok.dep_ == "poss":
+        return "poss"
+    if tok.dep_ in OBJECTS:
+        return "obj"
+    return "other"
+
+
+class Chains:
+    """The mentions of one document, and the antecedents of its pronouns and role nouns."""
+
+    def __init__(self, doc: Doc, words: ChainWords) -> None:
+        self.doc = doc
+        self.w = words
+        self.mentions: list[Mention] = []  # in token order
+        self._starts: list[int] = []
+        self.gender: dict[str, str] = {}  # actor key -> its gender, once known
+        self.roles: dict[str, set[str]] = {}  # actor key -> role nouns the text gave it
+        self.count: Counter[str] = Counter()
+        self.group: dict[int, list[str]] = {}  # a plural pronoun -> all its actors
+        self._sent = {}
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                self._sent[t.i] = n
+        pron = words.pronouns
+        self.masculine, self.feminine = pron["masculine"], pron["feminine"]
+        self.thing, self.plural = pron["thing"], pron["plural"]
+        self.first_singular, self.first_plural = pron["first_singular"], pron["first_plural"]
+
+    # -- features ---------------------------------------------------------------------
+    def is_person_noun(self, head: Token) -> bool:
+        """A singular noun that names one person ("the president", "a gunman")."""
+        return head.tag_ in ("NN", "NNP") and head.lemma_.lower() in self.w.person_nouns
+
+    def gender_of(self, head: Token, words: list[Token], name: str | None) -> str | None:
+        """The gender the phrase says: a pronoun, a title, a gendered noun, a given name."""
+        low = head.lower_
+        if low in self.masculine:
+            return "m"
+        if low in self.feminine:
+            return "f"
+        for t in words:
+            g = self.w.titles.get(t.lower_.rstrip(".")) or self.w.gendered.get(t.lemma_.lower())
+            if g:
+                return g
+        if name:
+            first = [p for p in name.split() if p.rstrip(".").lower() not in self.w.titles]
+            if len(first) > 1:  # a lone word is a surname as often as a given name
+                return self.w.given.get(ascii_name(first[0]))
+        return None
+
+    def looks_like_name(self, head: Token) -> bool:
+        """Whether a proper noun phrase the recognizer missed is a person's name: two or more
+        capitalized words, the first a given name ("Lars Eide", labelled ORG by the model)."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("", "PERSON", "ORG", "NORP"):
+            return False
+        words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        first = (words or [head])[0]
+        if not first.text[:1].isupper() or (not words and head.ent_type_ != ""):
+            return False  # a lone word the recognizer labelled is its call
+        name = ascii_name(first.text)
+        return name in self.w.given or name in self.w.given_either
+
+    # -- recording --------------------------------------------------------------------
+    def add(self, head: Token, key: str, *, person: bool, words: list[Token],
+            name: str | None = None, plural: bool | None = None) -> None:
+        """Record that the phrase headed by ``head`` mentions actor ``key``."""
+        gender = self.gender_of(head, words, name) if person else None
+        if gender and key not in self.gender:
+            self.gender[key] = gender
+        if plural is None:
+            plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in self.plural \
+                or any(c.dep_ == "conj" for c in head.children)
+        for t in words:  # "President Ortega", "the ambassador": roles a later noun names
+            if self.is_person_noun(t) and t.i <= head.i:
+                self.roles.setdefault(key, set()).add(t.lemma_.lower())
+        m = Mention(head.i, key, self._sent.get(head.i, 0), role_of(head), person, plural,
+                    gender, bool(name))
+        pos = bisect.bisect_left(self._starts, head.i)
+        if pos < len(self._starts) and self._starts[pos] == head.i:
+            self.mentions[pos] = m
+        else:
+            self._starts.insert(pos, head.i)
+            self.mentions.insert(pos, m)
+        self.count[key] += 1
+
+    def describe(self, key: str, nouns: list[str]) -> None:
+        """Give actor ``key`` roles from outside the text (a dictionary person's title)."""
+        for noun in nouns:
+            if noun in self.w.person_nouns:
+                self.roles.setdefault(key, set()).add(noun)
+
+    # -- resolution -------------------------------------------------------------------
+    def _before(self, tok: Token, sentences: int) -> list[Mention]:
+        here = self._sent.get(tok.i, 0)
+        pos = bisect.bisect_left(self._starts, tok.i)
+        out = []
+        for j in range(pos - 1, -1, -1):
+            m = self.mentions[j]
+            if here - m.sent > sentences:
+                break
+            out.append(m)
+        return out
+
+    def pronoun(self, tok: Token, kinds: dict[str, str]) -> str | None:
+        """The actor a third-person pronoun stands for (None when nothing agrees).
+
+        kinds: actor key -> record kind ("person", "country", "organization"...)."""
+        low = tok.lower_
+        best, score = None, -math.inf
+        for m in self.candidates(tok, kinds):
+            s = self._salience(tok, m)
+            if s > score:
+                best, score = m, s
+        if best is None:
+            return None
+        if low in self.plural:  # "Egypt and Sudan said they": both
+            head = self.doc[best.i]
+            keys = [best.key] + [k for c in head.conjuncts
+                                 if (k := self.key_at(c.i)) and k != best.key]
+            if len(keys) > 1:
+                self.group[tok.i] = keys
+        if low in self.masculine:
+            self.gender.setdefault(best.key, "m")
+        elif low in self.feminine:
+            self.gender.setdefault(best.key, "f")
+        return best.key
+
+    def candidates(self, tok: Token, kinds: dict[str, str]) -> list[Mention]:
+        """The earlier mentions that agree with pronoun ``tok`` and binding allows."""
+        low = tok.lower_
+        if low in self.masculine or low in self.feminine:
+            want = "m" if low in self.masculine else "f"
+
+            def fits(m: Mention) -> bool:
+                gender = m.gender or self.gender.get(m.key)
+                return m.person and not m.plural and gender in (None, want)
+        elif low in self.thing:
+            def fits(m: Mention) -> bool:
+                return not m.person and not m.plural
+        elif low in self.plural:
+            def fits(m: Mention) -> bool:
+                return (m.plural or kinds.get(m.key) in ("organization", "armed_group",
+                                                         "group", "government")) \
+                    and not (m.person and not m.plural)
+        else:
+            return []
+        return [m for m in self._before(tok, WINDOW) if fits(m) and not self._bound(tok, m)]
+
+    def _bound(self, tok: Token, m: Mention) -> bool:
+        """Whether the binding rules keep ``tok`` from meaning ``m``'s actor: "Smith praised
+        him" (not Smith), "his brother" (not the brother), a mention inside the pronoun's own
+        phrase."""
+        cand = self.doc[m.i]
+        if tok.dep_ == "poss" and cand.i == tok.head.i:
+            return True
+        if tok.dep_ in OBJECTS and not tok.lower_.endswith("self"):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            # the verb's own subject, by any mention of its actor ("The president urged him")
+            subject = [self.key_at(c.i) for c in verb.children if c.dep_ in SUBJECTS]
+            if m.key in subject:
+                return True
+        return False
+
+    def features(self, tok: Token, m: Mention) -> dict[str, float]:
+        """What salience reads of candidate ``m`` for pronoun ``tok`` (see ``weights`` in
+        chains.yaml, which says what each one means)."""
+        cand = self.doc[m.i]
+        distance = self._sent.get(tok.i, 0) - m.sent
+        holds = distance == 0 and m.role == "subj" and \
+            cand.head.i in {a.i for a in tok.ancestors}
+        first = self.mentions[0].key if self.mentions else None
+        return {
+            "sentences_back": float(distance),
+            "words_back": math.log1p(max(0, tok.i - m.i) / 10),
+            "subject": float(m.role == "subj"),
+            "main_subject": float(m.role == "subj" and cand.head.dep_ == "ROOT"),
+            "clause_subject": float(holds),
+            "same_role": float(m.role == role_of(tok)),
+            "named": float(m.named),
+            "mentions": math.log1p(self.count[m.key] - 1),
+            "first_actor": float(m.key == first),
+            "in_phrase": float(cand.dep_ in ("pobj", "poss", "compound", "appos")),
+            "gender_known": float(bool(m.gender or self.gender.get(m.key))),
+        }
+
+    def _salience(self, tok: Token, m: Mention) -> float:
+        return sum(self.w.weights.get(k, 0.0) * v for k, v in self.features(tok, m).items())
+
+    def role(self, head: Token) -> str | None:
+        """The actor a definite role noun points back to: "the president" after "President
+        Ortega", "the gunman" after "a gunman" (None when the text gave no one that role)."""
+        noun = head.lemma_.lower()
+        for m in self._before(head, ROLE_WINDOW):
+            if noun in self.roles.get(m.key, ()):
+                return m.key
+        return None
+
+    def key_at(self, i: int) -> str | None:
+        pos = bisect.bisect_left(self._starts, i)
+        if pos < len(self._starts) and self._starts[pos] == i:
+            return self.mentions[pos].key
+        return None
