@@ -37,6 +37,16 @@ class Case:
     gold_b: bool
 
 
+def _actor_at(book: ActorBook, span: tuple[int, int]) -> str | None:
+    """The actor with the mention that overlaps ``span`` most (as the GAP scorer reads it)."""
+    best, most = None, 0
+    for key, rec in book.records.items():
+        for m in rec.mentions:
+            if overlap(m, span) > most:
+                best, most = key, overlap(m, span)
+    return best
+
+
 def cases(path: Path) -> tuple[list[Case], list[str]]:
     coder = default_coder()
     rows = load_rows(path)
@@ -48,20 +58,12 @@ def cases(path: Path) -> tuple[list[Case], list[str]]:
         if tok is None:
             continue
 
-        def actor_of(span: tuple[int, int]) -> str | None:
-            best, most = None, 0
-            for key, rec in book.records.items():
-                for m in rec.mentions:
-                    if overlap(m, span) > most:
-                        best, most = key, overlap(m, span)
-            return best
-
         found = book.chains.candidates(tok, {k: r.kind for k, r in book.records.items()})
         rows_f = [book.chains.features(tok, m) for m in found]
         names = names or (list(rows_f[0]) if rows_f else [])
         width = len(rows_f[0]) if rows_f else 1
         out.append(Case(np.array([list(f.values()) for f in rows_f]).reshape(len(found), width),
-                        [m.key for m in found], actor_of(row.a), actor_of(row.b),
+                        [m.key for m in found], _actor_at(book, row.a), _actor_at(book, row.b),
                         row.gold_a, row.gold_b))
     return out, names
 
