@@ -218,29 +218,52 @@ def serve(
     db: Annotated[Path, typer.Option(help="The event database to explore.")
                   ] = Path("events.duckdb"),
     host: Annotated[str, typer.Option(help="Address to listen on; the default lets only this "
-                                           "machine connect.")] = "127.0.0.1",
+                                           "machine connect. Any other address needs a "
+                                           "token (see --token).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     allow_store: Annotated[bool, typer.Option(
         "--allow-store", help="Open the database for writing so that 'Code an article' can "
                               "store what it codes (default: read-only).")] = False,
+    token: Annotated[str | None, typer.Option(
+        envvar="TACITUS_TOKEN", help="Access token every request must carry (the browser "
+                                     "gets it from the printed address). Made up and printed "
+                                     "when the server listens beyond this machine.")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Another host name the server answers to (a DNS name of this "
+                             "machine, a reverse proxy's name); repeatable.")] = None,
 ) -> None:
     """Open the analyst's workbench in the browser: events, articles with their evidence,
     dyad timelines, the actor network, a map, and coding an article on the spot."""
+    import secrets
+    import socket
+
     import uvicorn
 
     from tacitus.serve import create_app
+    from tacitus.serve.security import LOOPBACK, WILDCARD
 
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"warning: listening on {host}: anyone who can reach this address can read "
-                  "the database" + (" and store articles in it" if allow_store else "")
-                  + "; the workbench has no login", markup=False)
+    hosts = {host, *(allow_host or [])}
+    wildcard = host in WILDCARD
+    if wildcard:
+        hosts |= {socket.gethostname(), socket.getfqdn()}
+    if host not in LOOPBACK and not token:
+        token = secrets.token_urlsafe(24)
+    if token is not None and len(token) < 16:
+        raise _fail("--token: use at least 16 characters (a guessable token guards nothing)")
     try:
-        application = create_app(db, allow_store=allow_store)
+        application = create_app(db, allow_store=allow_store, hosts=hosts, token=token,
+                                 any_ip=wildcard)
     except TacitusError as exc:
         raise _fail(str(exc)) from None
     mode = "writable" if allow_store else "read-only"
-    err.print(f"workbench on http://{host}:{port}/ ({db}, {mode}); Ctrl+C stops it",
-              markup=False)
+    shown = socket.gethostname() if wildcard else host
+    shown = f"[{shown}]" if ":" in shown else shown
+    address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    err.print(f"workbench on {address} ({db}, {mode}); Ctrl+C stops it", markup=False)
+    if host not in LOOPBACK:
+        err.print(f"listening on {host}: whoever can reach it needs the token; the traffic is "
+                  "not encrypted, so put TLS in front of it (a reverse proxy) beyond a "
+                  "trusted network", markup=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 

@@ -19,7 +19,9 @@ from tacitus.ingest.readers import from_text
 from tacitus.model import CodedDocument
 from tacitus.serve import create_app
 from tacitus.serve.app import VIEWS
+from tacitus.serve.coding import process_coder
 from tacitus.serve.sample import build_sample_db
+from tacitus.serve.security import CLIENT_HEADER
 
 STATIC = Path(__file__).resolve().parents[1] / "tacitus" / "serve" / "static"
 
@@ -30,6 +32,13 @@ TEXT = ("Iran and Iraq signed a border agreement in Baghdad on Monday. "
         "\"><svg onload=\"window.__pwned = 'svg'\">")
 NAME = "\"><svg onload=\"window.__pwned = 'actor'\">Iraq"
 PAYLOADS = ("<script>", "<img src=x onerror", "<svg onload")
+
+
+def local(app) -> TestClient:
+    """A client the way the workbench's own pages talk to it: at a loopback address, with
+    the client header (the hostile suite checks what happens without them). Articles are
+    coded in this process, with the coder the sample database was built with."""
+    return TestClient(app, base_url="http://127.0.0.1", headers={CLIENT_HEADER: "test"})
 
 
 def _plain(name: str) -> str:
@@ -59,7 +68,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(db)) as c:
+    with local(create_app(db, coder_factory=process_coder)) as c:
         yield c
 
 
@@ -133,7 +142,7 @@ def test_sorting_paging_and_unique(client: TestClient) -> None:
 
 @pytest.mark.parametrize(("query", "status", "says"), [
     ("quad_class=5", 400, "quad_class"),
-    ("since=yesterday", 422, "since"),
+    ("since=yesterday", 400, "since"),
     ("since=2012-05-01&until=2012-01-01", 400, "after"),
     ("limit=0", 422, "limit"),
     ("limit=abc", 422, "limit"),
@@ -271,7 +280,7 @@ def test_code_an_article(client: TestClient) -> None:
 
 
 def test_upload_limit(db: Path) -> None:
-    with TestClient(create_app(db, max_upload=10_000)) as small:
+    with local(create_app(db, max_upload=10_000, coder_factory=process_coder)) as small:
         big = small.post("/api/code", files={"file": ("big.txt", b"Iran praised Iraq. " * 2000)})
         assert big.status_code == 413
         assert big.json()["error"] == "too_large" and "10,000" in big.json()["message"]
@@ -296,7 +305,7 @@ def test_database_is_read_only(client: TestClient, db: Path) -> None:
 def test_allow_store(db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "writable.duckdb"
     shutil.copy(db, copy)
-    with TestClient(create_app(copy, allow_store=True)) as writable:
+    with local(create_app(copy, allow_store=True, coder_factory=process_coder)) as writable:
         assert writable.get("/api/stats").json()["allow_store"] is True
         form = {"text": "Turkey condemned Syria for the shelling of its border towns.",
                 "title": "Border shelling", "published": "2015-08-01", "store": "true"}

@@ -22,13 +22,14 @@ from playwright.sync_api import ConsoleMessage, Page, expect, sync_playwright  #
 from test_serve_api import NAME, TITLE, build  # noqa: E402
 
 from tacitus.serve import create_app  # noqa: E402
+from tacitus.serve.coding import process_coder  # noqa: E402
 from tacitus.serve.sample import running  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = build(tmp_path_factory.mktemp("e2e") / "events.duckdb")
-    with running(create_app(db)) as url:
+    with running(create_app(db, coder_factory=process_coder)) as url:
         yield url
 
 

@@ -10,14 +10,14 @@ errors FastAPI finds itself come back as 422 in the same shape.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
-from tacitus.errors import InputError
+from tacitus.errors import InputError, TimeLimitExceeded
 from tacitus.events import lookup
+from tacitus.serve.coding import Busy, CoderFailed, TextTooLong
 from tacitus.serve.corpus import Corpus
 from tacitus.serve.errors import ApiError, bad_parameter
 
@@ -51,7 +51,8 @@ def stats(request: Request) -> dict[str, Any]:
     """Counts for the page header, and whether this server may store coded articles."""
     state = request.app.state
     return {**_corpus(request).stats(), "allow_store": state.allow_store,
-            "max_upload": state.max_upload}
+            "max_upload": state.max_upload,
+            "max_code_chars": getattr(state.coder, "max_chars", None)}
 
 
 @router.get("/cameo/roots")
@@ -73,8 +74,9 @@ def events(
     cameo: Annotated[str | None, Query(description="CAMEO code or its prefix: 19, 190, 0311"
                                        )] = None,
     quad_class: Annotated[str | None, Query(description="1-4 or a list: 3,4")] = None,
-    since: date | None = None,
-    until: date | None = None,
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD, "
+                                                   "inclusive")] = None,
     place: Annotated[str | None, Query(description="a place, ISO3 code or country")] = None,
     modality: str | None = None,
     text: Annotated[str | None, Query(description="words in the evidence")] = None,
@@ -93,7 +95,8 @@ def events(
         "source": _given(source), "target": _given(target), "actor": _given(actor),
         "dyad": dyad_pair("dyad", dyad) if _given(dyad) else None,
         "root": _given(root), "cameo": _given(cameo), "quad_class": quad_classes(quad_class),
-        "since": since, "until": until, "place": _given(place), "modality": _given(modality),
+        "since": _given(since), "until": _given(until), "place": _given(place),
+        "modality": _given(modality),
         "text": _given(text), "title": _given(title), "doc_id": _given(doc)}
     rows, total = _corpus(request).events(filters, unique=unique, limit=limit, offset=offset,
                                           order=order)
@@ -108,7 +111,7 @@ def documents(request: Request, limit: Annotated[int, Query(ge=1, le=500)] = 50,
     return {"rows": rows, "total": total, "limit": limit, "offset": offset}
 
 
-@router.get("/documents/{doc_id}")
+@router.get("/documents/{doc_id:path}")
 def document(request: Request, doc_id: str) -> dict[str, Any]:
     """One stored article in the shape of the output contract (document, actors with
     mentions, events, quotes, places), so the page draws it like a freshly coded one."""
@@ -133,28 +136,31 @@ def timeline(
     dyads: Annotated[str | None, Query(description="USA-TAL,AFG-PAK; empty: the busiest")
                      ] = None,
     interval: Literal["week", "month"] = "month",
-    since: date | None = None,
-    until: date | None = None,
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD, "
+                                                   "inclusive")] = None,
 ) -> dict[str, Any]:
     """Per week or month and dyad: events and Goldstein sums, cooperation and conflict apart."""
     pairs = [dyad_pair("dyads", part) for part in re.split(r"[,;]", dyads or "")
              if part.strip()]
     if len(pairs) > 12:
         raise bad_parameter("dyads", f"at most 12 dyads at a time, got {len(pairs)}")
-    series = _corpus(request).timeline(pairs, interval=interval, since=since, until=until)
+    series = _corpus(request).timeline(pairs, interval=interval, since=_given(since),
+                                         until=_given(until))
     return {"interval": interval, "series": series}
 
 
 @router.get("/network")
 def network(
     request: Request,
-    since: date | None = None,
-    until: date | None = None,
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD, "
+                                                   "inclusive")] = None,
     quad_class: str | None = None,
     limit: Annotated[int, Query(ge=2, le=300, description="most active actors kept")] = 60,
 ) -> dict[str, Any]:
     """Actors as nodes and dyads as edges (events, mean Goldstein) for a period."""
-    nodes, edges = _corpus(request).network(since=since, until=until,
+    nodes, edges = _corpus(request).network(since=_given(since), until=_given(until),
                                             quad_class=quad_classes(quad_class), limit=limit)
     return {"nodes": nodes, "edges": edges}
 
@@ -162,13 +168,14 @@ def network(
 @router.get("/map")
 def map_points(
     request: Request,
-    since: date | None = None,
-    until: date | None = None,
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD, "
+                                                   "inclusive")] = None,
     quad_class: str | None = None,
     limit: Annotated[int, Query(ge=1, le=20000)] = 5000,
 ) -> dict[str, Any]:
     """Events with coordinates (the page clusters them), and how many have no place."""
-    points, unplaced = _corpus(request).map_points(since=since, until=until,
+    points, unplaced = _corpus(request).map_points(since=_given(since), until=_given(until),
                                                    quad_class=quad_classes(quad_class),
                                                    limit=limit + 1)
     return {"points": points[:limit], "truncated": len(points) > limit, "unplaced": unplaced}
@@ -200,8 +207,16 @@ async def code_article(
     try:
         coded = await run_in_threadpool(state.coder.code_bytes, data, name,
                                         title=title or None, published=published or None)
+    except TextTooLong as exc:
+        raise ApiError(413, "too_large", str(exc)) from None
     except InputError as exc:
         raise ApiError(400, "bad_input", str(exc)) from None
+    except TimeLimitExceeded as exc:
+        raise ApiError(503, "time_limit", str(exc)) from None
+    except Busy as exc:
+        raise ApiError(503, "busy", str(exc)) from None
+    except CoderFailed as exc:
+        raise ApiError(500, "coder_failed", str(exc)) from None
     answer = {"stored": False, "message": "coded, not stored"}
     if store:
         answer = await run_in_threadpool(_corpus(request).save, coded, f"serve:{name}")

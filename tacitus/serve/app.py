@@ -4,11 +4,14 @@ API (``/api/...``, described at ``/openapi.json``), the pages and their static f
 The database is opened read-only unless ``allow_store`` is given, so browsing can never
 change it and can run beside other readers. Pages are fixed HTML shells: no data is ever
 written into them on the server, the scripts fetch it and set it as text (see static/js).
+Only the user's own browser may send requests (``RequestGuard`` in security.py), and articles
+are coded in a child process with a time limit (coding.py). Every error, an unexpected one
+included, is answered in one JSON shape, never with a bare 500 page.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -24,14 +27,15 @@ from tacitus import __version__
 from tacitus.errors import StoreError
 from tacitus.pipeline import Coder
 from tacitus.serve.api import router
-from tacitus.serve.coding import LazyCoder, process_coder
+from tacitus.serve.coding import ArticleCoder, LazyCoder, ProcessCoder
 from tacitus.serve.corpus import Corpus
 from tacitus.serve.errors import ApiError
-from tacitus.serve.security import BodyLimit, SecurityHeaders
+from tacitus.serve.security import LOOPBACK, BodyLimit, RequestGuard, SecurityHeaders
 from tacitus.store.query import BadParameter
 
-MAX_UPLOAD = 2 * 1024 * 1024
-"""Largest request body accepted (an uploaded or pasted article): 2 MiB."""
+MAX_UPLOAD = 1024 * 1024
+"""Largest request body accepted (an uploaded or pasted article): 1 MiB, room for a saved
+news page with its markup; the article text in it is capped at ``MAX_CODE_CHARS``."""
 
 HERE = files("tacitus.serve")
 
@@ -74,20 +78,32 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(db_path: str | Path, *, allow_store: bool = False,
-               max_upload: int = MAX_UPLOAD,
-               coder_factory: Callable[[], Coder] = process_coder) -> FastAPI:
+               max_upload: int = MAX_UPLOAD, coder: ArticleCoder | None = None,
+               coder_factory: Callable[[], Coder] | None = None, hosts: Iterable[str] = (),
+               token: str | None = None, any_ip: bool = False) -> FastAPI:
     """The workbench over the database at ``db_path``.
 
     ``allow_store`` opens the database for writing so that "Code an article" may store what
     it codes; without it the file is opened read-only. ``max_upload`` caps every request
-    body (413 beyond it). ``coder_factory`` makes the coder on the first coding request.
-    Raises ``StoreError`` when the database is missing, locked or not a tacitus database.
+    body (413 beyond it). ``coder`` codes articles (default: a ``ProcessCoder``, which
+    starts its child on the first article); ``coder_factory`` instead codes in this process
+    with the ``Coder`` it makes (tests, embedding). ``hosts`` are host names the server
+    answers to besides the loopback ones, ``any_ip`` lets it answer to IP addresses too (a
+    server bound to every interface), and ``token`` is the access token every request must
+    carry (see ``RequestGuard``). Raises ``StoreError`` when the database is missing, locked
+    or not a tacitus database.
     """
     corpus = Corpus(db_path, writable=allow_store)
+    owned = coder is None  # a coder passed in belongs to the caller, who stops it
+    if coder is None:
+        coder = LazyCoder(coder_factory) if coder_factory else ProcessCoder()
+    articles = coder
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        if owned:
+            articles.close()
         corpus.close()
 
     app = FastAPI(title="tacitus workbench", version=__version__, lifespan=lifespan,
@@ -97,7 +113,7 @@ def create_app(db_path: str | Path, *, allow_store: bool = False,
     app.state.corpus = corpus
     app.state.allow_store = allow_store
     app.state.max_upload = max_upload
-    app.state.coder = LazyCoder(coder_factory)
+    app.state.coder = coder
     pages = _pages()
 
     @app.exception_handler(ApiError)
@@ -123,6 +139,11 @@ def create_app(db_path: str | Path, *, allow_store: bool = False,
     async def store_error(_: Request, exc: StoreError) -> JSONResponse:
         return _error(503, "store", str(exc))
 
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        """A bug: say what kind, not where (no traceback leaves the server)."""
+        return _error(500, "internal_error", f"the server failed: {type(exc).__name__}")
+
     app.include_router(router)
 
     @app.get("/", include_in_schema=False)
@@ -143,7 +164,8 @@ def create_app(db_path: str | Path, *, allow_store: bool = False,
         app.add_api_route(f"/{view}", page(view), methods=["GET"], include_in_schema=False)
 
     app.mount("/static", StaticFiles(directory=str(HERE.joinpath("static"))), name="static")
-    app.add_middleware(BodyLimit, limit=max_upload)
+    app.add_middleware(BodyLimit, limit=max_upload)  # the last added runs first
+    app.add_middleware(RequestGuard, hosts=LOOPBACK | set(hosts), token=token, any_ip=any_ip)
     app.add_middleware(SecurityHeaders)
     return app
 

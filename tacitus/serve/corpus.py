@@ -115,7 +115,8 @@ class Corpus:
         return [pair for pair, _ in sorted(pairs.items(), key=lambda p: (-p[1], p[0]))[:limit]]
 
     def timeline(self, pairs: list[tuple[str, str]], *, interval: str,
-                 since: date | None, until: date | None) -> list[dict[str, Any]]:
+                 since: str | date | None, until: str | date | None
+                 ) -> list[dict[str, Any]]:
         """Per dyad (either direction) and period: cooperation and conflict counts and
         Goldstein sums, over every modality (as the events a point opens). No dyads given:
         the three busiest."""

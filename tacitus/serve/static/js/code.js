@@ -19,7 +19,9 @@
       el("input", { type: "checkbox", name: "store", value: "true", disabled: !stats.allow_store }),
       stats.allow_store ? "store it in the database" : "store it (the server is read-only)"),
     el("button", { type: "submit", id: "codebutton" }, "Code it"),
-    el("p", { class: "hint" }, `Up to ${Math.round(stats.max_upload / 1024)} KB. The first article takes a few seconds while the coder loads.`));
+    el("p", { class: "hint" }, `Up to ${Math.round(stats.max_upload / 1024)} KB` +
+      (stats.max_code_chars ? ` and ${stats.max_code_chars.toLocaleString()} characters of article text` : "") +
+      ". The first article takes a few seconds while the coder loads."));
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const body = new FormData(form);

@@ -52,10 +52,16 @@ const T = (() => {
     return "#";
   }
 
-  /** Fetch JSON from the API; a non-2xx answer becomes an Error carrying its message. */
+  /** Fetch JSON from the API; a non-2xx answer becomes an Error carrying its message. A
+   *  request that is not a GET carries the X-Tacitus-Client header, which the server requires
+   *  of them: a page on another site cannot send it (no CORS preflight is ever approved). */
   async function api(path, params, init) {
     const query = params ? "?" + new URLSearchParams(clean(params)).toString() : "";
-    const response = await fetch(path + query, init);
+    const options = Object.assign({}, init || {});
+    if (options.method && options.method.toUpperCase() !== "GET") {
+      options.headers = Object.assign({ "X-Tacitus-Client": "workbench" }, options.headers || {});
+    }
+    const response = await fetch(path + query, options);
     let body = null;
     try { body = await response.json(); } catch (_) { body = null; }
     if (!response.ok) {
