@@ -74,8 +74,10 @@ class Coder:
 
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
         book = ActorBook(doc, self.dictionary, document.published)
-        found = self.events.code(doc, book)
+        # quotes first: "we" inside a quote is its speaker's side, for the events too
         quotes = QuoteFinder(doc, book, self.events.p.speech, subjects).quotes()
+        book.first_person(quotes)
+        found = self.events.code(doc, book)
         text = book.text  # Doc.text is rebuilt on every access: read it once
         dater = Dater(doc, document.published, text)
         counter = Counter(doc, [(t.start, t.end) for t, _ in dater.spans], text)
@@ -123,6 +125,8 @@ class Coder:
         "place" so that users can keep or drop such targets."""
         if f.target is not None:
             return "text"
+        if f.code.startswith("01"):
+            return None  # a statement is made somewhere, not against the place
         m = placer.mention_for(f.trigger)
         if m is None:  # "agreed to set up a hospital in Mumbai": the complement's place
             comps = [c for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp")]

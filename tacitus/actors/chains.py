@@ -132,9 +132,13 @@ class Chains:
         if plural is None:
             plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in self.plural \
                 or any(c.dep_ == "conj" for c in head.children)
-        for t in words:  # "President Ortega", "the ambassador": roles a later noun names
-            if self.is_person_noun(t) and t.i <= head.i:
+        for t in words:  # "President Ortega", "Sen. Graham": roles a later noun names
+            if t.i > head.i:
+                continue
+            if self.is_person_noun(t):
                 self.roles.setdefault(key, set()).add(t.lemma_.lower())
+            elif t.lower_.rstrip(".") in self.w.abbreviations:
+                self.roles.setdefault(key, set()).add(self.w.abbreviations[t.lower_.rstrip(".")])
         m = Mention(head.i, key, self._sent.get(head.i, 0), role_of(head), person, plural,
                     gender, bool(name))
         pos = bisect.bisect_left(self._starts, head.i)

@@ -115,6 +115,65 @@ class ActorBook:
         """Actor key -> output id ("a1"...), in the order ``actors()`` numbers them."""
         return {key: f"a{n}" for n, key in enumerate(self.records, start=1)}
 
+    def named(self, name: str, start: int, end: int) -> str | None:
+        """The person a bare name stands for ("Pence" in a transcript's "PENCE:"): the
+        actor whose surname it is, else an unknown person of that name."""
+        key = self._surnames.get(name.split()[-1])
+        if key is None:
+            key = self._record(f"U|{name}", name, None, None, "person")
+            self._surnames.setdefault(name.split()[-1], key)
+        self.records[key].mentions[(start, end)] = self.text[start:end]
+        return key
+
+    def unnamed(self, head: Token) -> str | None:
+        """Whoever a noun phrase names when it is no political actor ("sources", "the
+        campaign", "a pollster"): an actor without a code, so that a quote has its speaker.
+        Events never take it: the coder reads ``actor_of``, which does not know it."""
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "GPE"):
+            return None
+        words = [t for t in _np_tokens(head) if t.dep_ not in ("det", "punct", "prep")
+                 and t.i <= head.i]
+        name = " ".join(t.text for t in words)
+        kind = "person" if self.chains.is_person_noun(head) else "group"
+        key = self._record(f"S|{name.lower()}", name, None, None, kind)
+        start, end = _extent(head, _np_tokens(head))
+        self.records[key].mentions[(start, end)] = self.text[start:end]
+        return key
+
+    def first_person(self, quotes: list) -> None:
+        """"I" and "we" inside a direct quote: the speaker, and the speaker's organization or
+        country ("'We reached an understanding,' the Taliban spokesman said": the Taliban)."""
+        c = self.chains
+        for q in quotes:
+            if not q.direct or q.speaker is None:
+                continue
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            for tok in span if span is not None else []:
+                low = tok.lower_
+                if low in c.first_singular:
+                    key: str | None = q.speaker
+                elif low in c.first_plural:
+                    key = self._side_of(q.speaker)
+                else:
+                    continue
+                if key is not None:
+                    self.by_head[tok.i] = key
+                    self._mention(key, tok, [tok])
+
+    def _side_of(self, key: str) -> str | None:
+        """The organization or country a speaker speaks for (a person's code names it)."""
+        rec = self.records[key]
+        if rec.kind != "person":
+            return key
+        code = rec.code
+        if not code or code.startswith("---"):
+            return None
+        if code in self.d.org_names:
+            return self._org(code)
+        if code[:3] in self.d.countries:
+            return self._state(code[:3], code[3:6]) if len(code) >= 6 else self._country(code)
+        return None
+
     def country_at(self, code: str, head: Token) -> str | None:
         """The country ``code`` as an actor named by the place phrase headed by ``head``
         ("in Beijing": China), for CAMEO's place targets; None for a code with no country."""
@@ -139,8 +198,8 @@ class ActorBook:
         # "the Persian Gulf emirate", "the movement": resolved in reading order too, so that
         # a later "it" can continue them
         spans += [self.doc[t.i : t.i + 1] for t in self.doc
-                  if t.pos_ == "NOUN" and t.lower_ in self.d.descriptor_heads
-                  and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)]
+                  if t.pos_ == "NOUN" and _definite(t)
+                  and (t.lower_ in self.d.descriptor_heads or self.chains.is_person_noun(t))]
         for span in spans:
             head = _np_head(span.root)
             if head.i not in seen:
@@ -180,6 +239,8 @@ class ActorBook:
                      for g in c.children if g.dep_ == "pobj"]
             if inner:
                 return self.actor_of(inner[0], slot=slot)
+        if found is None and self.chains.is_person_noun(head) and _definite(head):
+            found = self.chains.role(head)  # "the GOP nominee", after "nominee Donald Trump"
         if found is None:
             found = self._from_description(head, np)
         if found is None and slot in ("arg", "target"):
@@ -235,7 +296,7 @@ class ActorBook:
         described = self._description(head, below=True) if qualifier is None else None
         if described is not None:  # "the gunman, a member of X's riot police": police
             return self._resolve(described, "arg")
-        definite = any(t.lower_ == "the" and t.dep_ == "det" for t in head.children)
+        definite = _definite(head)
         if qualifier is None and definite and self.chains.is_person_noun(head):
             known = self.chains.role(head)  # "the president", after "President Ortega"
             if known:
@@ -377,7 +438,7 @@ class ActorBook:
 
     def _from_description(self, head: Token, np: list[Token]) -> str | None:
         """"the movement", "the Persian Gulf emirate": an actor already in the story."""
-        if not any(t.lower_ == "the" and t.dep_ == "det" for t in head.children):
+        if not _definite(head):
             return None
         words = [t for t in np if t.dep_ != "det" and t.i <= head.i and t.head.i >= head.i - 3]
         phrases = [" ".join(t.lower_ for t in words), head.lower_, head.lemma_.lower()]
@@ -468,6 +529,10 @@ def _extent(head: Token, np: list[Token]) -> tuple[int, int]:
     first = min(words, key=lambda t: t.i)
     last = max(words, key=lambda t: t.i)
     return first.idx, last.idx + len(last.text)
+
+
+def _definite(head: Token) -> bool:
+    return any(t.lower_ == "the" and t.dep_ == "det" for t in head.children)
 
 
 def _kind_of_agent(agent: str) -> str:

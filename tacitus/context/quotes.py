@@ -24,6 +24,7 @@ MAX_QUOTE = 3000  # characters: a mark left open does not swallow the article
 NEAR = 60  # characters between a quote and the speech verb that attributes it
 SCARE_WORDS = 3  # a quoted term this short is a quote only when a speech verb attributes it
 CLOSING = {"“": "”", "«": "»", '"': '"'}
+TRANSCRIPT = re.compile(r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ")  # "WALLACE: ..."
 DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "report", "letter", "release",
                   "declaration", "message", "post", "tweet"}
 
@@ -92,8 +93,9 @@ class QuoteFinder:
         previous: str | None = None
         last_end = -1
         for s in spans:
-            speaker = self._direct_speaker(s)
-            if speaker is None and len(text[s.start : s.end].split()) <= SCARE_WORDS:
+            short = len(text[s.start : s.end].split()) <= SCARE_WORDS
+            speaker = self._direct_speaker(s, unnamed=not short)
+            if speaker is None and short:
                 continue  # "regime change", "surge": a term in quotation marks, not a quote
             split = 0 <= s.start - last_end <= 2 * NEAR and "\n\n" not in text[last_end:s.start]
             if speaker is None and (s.continues or split):
@@ -108,8 +110,20 @@ class QuoteFinder:
     def _speech_verb(self, t: Token) -> bool:
         return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech
 
-    def _direct_speaker(self, s: _Span) -> str | None:
+    def _direct_speaker(self, s: _Span, unnamed: bool = True) -> str | None:
+        """Who said a direct quote (``unnamed``: also a speaker who is no political actor,
+        "sources", "the campaign"; a short quoted term needs an actor to be a quote)."""
         text = self.text
+        name = TRANSCRIPT.match(text, s.start)
+        if name:  # an interview transcript: '"PENCE: Well, look, ..."'
+            speaker = self.book.named(name.group(1).title(), s.start, s.start + len(name.group(1)))
+            if speaker is not None:
+                return speaker
+        enclosing = self._reporting(s)
+        if enclosing is not None:  # 'Mook said, arguing that Trump "lashed out ..."'
+            speaker = self._speaker_of(enclosing, unnamed)
+            if speaker is not None:
+                return speaker
         window = self.doc.char_span(max(0, s.start - NEAR), min(len(text), s.end + NEAR),
                                     alignment_mode="expand")
         near = list(window) if window is not None else []
@@ -118,12 +132,25 @@ class QuoteFinder:
         before = [t for t in near if s.start - NEAR <= t.idx < s.start
                   and self._speech_verb(t)]
         for verb in [*after[:1], *reversed(before[-1:])]:
-            speaker = self._speaker_of(verb)
+            speaker = self._speaker_of(verb, unnamed)
             if speaker is not None:
                 return speaker
         return None
 
-    def _speaker_of(self, verb: Token) -> str | None:
+    def _reporting(self, s: _Span) -> Token | None:
+        """The speech verb whose reported clause holds the whole quote, if one does."""
+        first = self.doc.char_span(s.start, s.end, alignment_mode="contract")
+        if first is None or not len(first):
+            return None
+        for anc in first.root.ancestors:
+            if self._speech_verb(anc):
+                clause = next((c for c in anc.children if c.dep_ == "ccomp"
+                               and c.left_edge.idx <= s.start
+                               and c.right_edge.idx + len(c.right_edge) >= s.end), None)
+                return anc if clause is not None else None
+        return None
+
+    def _speaker_of(self, verb: Token, unnamed: bool = True) -> str | None:
         for subj in self.subjects(verb):
             if subj.lemma_.lower() in DOCUMENT_NOUNS:  # "the ministry's statement said"
                 for c in subj.children:
@@ -132,7 +159,7 @@ class QuoteFinder:
                         if key:
                             return key
                 continue
-            key = self.book.actor_of(subj)
+            key = self.book.actor_of(subj) or (self.book.unnamed(subj) if unnamed else None)
             if key is not None:
                 return key
         return None
@@ -151,8 +178,11 @@ class QuoteFinder:
                 continue
             start, last = words[0].idx, words[-1]
             end = last.idx + len(last.text)
-            if any(s < end and start < e for s, e in taken):
-                continue  # inside or around a direct quote
+            if any(s < end and start < e and not (start <= s and e <= end)
+                   for s, e in taken):
+                continue  # inside a direct quote, or across one's edge
+            # a reported clause around a quoted phrase ('said that Trump "lashed out"') is
+            # a quote of its own: the whole of what was said
             out.append(Quote(speaker=self._speaker_of(verb), text=self.text[start:end],
                              start=start, end=end, direct=False))
             taken.append((start, end))

@@ -265,6 +265,7 @@ class ChainWords:
     given: dict[str, str]  # given name (ASCII, lowercase) -> "m" / "f"
     given_either: frozenset[str]  # names given to both: a person's, of unknown gender
     person_nouns: frozenset[str]
+    abbreviations: dict[str, str]  # "sen" -> "senator"
     pronouns: dict[str, frozenset[str]]  # masculine, feminine, thing, plural, first_...
     weights: dict[str, float]  # salience features of a pronoun's antecedent
 
@@ -297,6 +298,8 @@ def load_chain_words() -> ChainWords:
         raise DataFileError("chains.yaml", problems)
     return ChainWords(titles, gendered, given, frozenset(names.get("either") or []),
                       frozenset(w.lower() for w in data["person_nouns"]),
+                      {str(k).lower(): str(v).lower()
+                       for k, v in (data.get("abbreviations") or {}).items()},
                       {k: frozenset(data["pronouns"][k]) for k in kinds},
                       {k: float(v) for k, v in data["weights"].items()})
 
