@@ -177,14 +177,16 @@ def _one(coder: Coder, document: Document, budget: float) -> Outcome:
         return document, None, f"coder failed: {type(exc).__name__}: {first}"
 
 
-def split_parts(text: str, size: int = PART_CHARS) -> list[tuple[int, str]]:
-    """``text`` as consecutive slices of at most ``size`` characters, each with its offset.
+def split_parts(text: str, size: int | None = None) -> list[tuple[int, str]]:
+    """``text`` as consecutive slices of at most ``size`` (``PART_CHARS``) characters, each
+    with its offset.
 
     A cut falls after the last paragraph break in the second half of the window, else the
     last line break, sentence end or space, else at ``size``. The slices join back into
     ``text``, so every offset found in a part plus the part's offset is an offset in the
     whole text.
     """
+    size = size or PART_CHARS
     parts: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > size:
