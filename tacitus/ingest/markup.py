@@ -25,6 +25,9 @@ _LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{LONG_TAG},}}>")
 _TAG_NAME = re.compile(r"<[A-Za-z][^\s/<>]*")
 _ATTRIBUTE = re.compile(r"""\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?""")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters no XML text may hold: lxml refuses to set them and raised in the middle of an
+extraction (a feed item's ``&#1;`` stopped a run)."""
 _HIDDEN = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object",
            "button", "select", "textarea")
 _BLOCKS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr",
@@ -50,9 +53,10 @@ def _shorten(match: re.Match[str]) -> str:
 
 
 def tame(markup: str) -> str:
-    """``markup`` with over-long tags cut down (see the module's docstring) and without a
-    leading ``<?xml ... encoding=...?>`` declaration, which lxml refuses in a decoded string."""
-    markup = _XML_DECLARATION.sub("", markup, count=1)
+    """``markup`` with over-long tags cut down (see the module's docstring), without the
+    control characters XML forbids, and without a leading ``<?xml ... encoding=...?>``
+    declaration, which lxml refuses in a decoded string."""
+    markup = _NOT_XML.sub(" ", _XML_DECLARATION.sub("", markup, count=1))
     return _LONG_TAG.sub(_shorten, markup)
 
 

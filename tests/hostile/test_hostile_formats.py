@@ -92,10 +92,11 @@ def test_xml_that_is_no_feed_says_what_was_expected(tmp_path: Path) -> None:
     "<ul><li>Iran praised Iraq.</li></ul></body></html>",             # XHTML, a list only
     '<?xml version="1.0" encoding="ISO-8859-1"?><html><body><p>Iran praised Iraq.</p>'
     "</body></html>",
+    "<p>Iran praised\x01 Iraq.\x0b</p>",  # control characters lxml refuses (a feed's &#1;)
 ])
 def test_short_html_and_xhtml_keep_their_text(html: str) -> None:
     """trafilatura finds no article in these; the plain text of the markup is used."""
-    assert "Iran praised Iraq." in from_html(html, where="x.html").text
+    assert "Iran praised Iraq." in " ".join(from_html(html, where="x.html").text.split())
 
 
 def test_short_html_feed_items_are_stored(tmp_path: Path) -> None:
