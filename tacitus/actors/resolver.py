@@ -28,6 +28,10 @@ STATE_AGENTS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 _NAMED = {"PERSON", "ORG", "NORP"}
+# "the two countries", "both sides": a plural description of states already named
+GROUP_NOUNS = {"country", "nation", "side", "government", "neighbour", "neighbor", "state",
+               "leader", "army", "capital"}
+NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 
 @dataclass
@@ -239,15 +243,68 @@ class ActorBook:
                      for g in c.children if g.dep_ == "pobj"]
             if inner:
                 return self.actor_of(inner[0], slot=slot)
+        if found is None and head.tag_ == "NNS" and head.lemma_.lower() in GROUP_NOUNS:
+            found = self._both(head)
         if found is None and self.chains.is_person_noun(head) and _definite(head):
             found = self.chains.role(head)  # "the GOP nominee", after "nominee Donald Trump"
         if found is None:
             found = self._from_description(head, np)
+        if found is None and head.lemma_.lower() == "counterpart":
+            found = self._counterpart(head, np)
+
         if found is None and slot in ("arg", "target"):
-            found = self._from_proper(head, np)
+            found = self._from_proper(head, np) or self._someone(head, np)
         if found is not None:
             self._mention(found, head, np)
         return found
+
+    def _both(self, head: Token) -> str | None:
+        """"the two countries", "both sides": the last two (three...) states the text named,
+        all of them (``coordinated`` gives the others)."""
+        count = next((NUMBERS.get(c.lower_) for c in head.children
+                      if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
+        if count is None and any(c.lower_ == "both" for c in head.children):
+            count = 2
+        if count is None:
+            return None
+        countries = head.lemma_.lower() in ("country", "nation", "neighbour", "neighbor")
+        keys: list[str] = []
+        seen: set[str] = set()
+        for m in reversed(self.chains.mentions):
+            if m.i >= head.i or len(keys) == count:
+                break
+            rec = self.records[m.key]
+            if rec.country is None or rec.kind == "person" and countries:
+                continue
+            if rec.country not in seen:
+                seen.add(rec.country)
+                keys.append(self._country(rec.country) if countries else m.key)
+        if len(keys) < count:
+            return None
+        self.chains.group[head.i] = keys
+        return keys[0]
+
+    def _counterpart(self, head: Token, np: list[Token]) -> str | None:
+        """"his Peruvian counterpart", "their Chinese counterparts": the same office in the
+        country the phrase names (the office from the possessor's actor, else government)."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        qualifier = self._qualifier(head, [t for t in np if owner is None
+                                           or t.i not in {o.i for o in owner.subtree}])
+        if qualifier is None or qualifier[0] != "country":
+            return None
+        code = self.records[k].code if owner is not None and (k := self.actor_of(owner)) \
+            else None
+        agent = code[3:6] if code and len(code) >= 6 and code[:3] in self.d.countries else "GOV"
+        return self._state(qualifier[1], agent)
+
+    def _someone(self, head: Token, np: list[Token]) -> str | None:
+        """A person the text describes but the dictionary cannot code ("the captain of a
+        rescue ship"): an actor with no code, never a guessed one."""
+        if not self.chains.is_person_noun(head) or head.i in self.entry_at:
+            return None
+        words = [t for t in np if t.dep_ not in ("det", "punct") and t.i <= head.i]
+        name = " ".join(t.text for t in words)
+        return self._record(f"S|{name.lower()}|{head.i}", name, None, None, "person")
 
     def _from_proper(self, head: Token, np: list[Token]) -> str | None:
         """A name the entity recognizer left unlabelled, in an event's argument ("an
@@ -308,7 +365,16 @@ class ActorBook:
             if known:
                 return known
         if qualifier is None:
+            of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            known = self.actor_of(of) if of is not None else None
+            if known is not None:  # "leaders of the opposition Workers' Party": the party
+                return known
             label = f"unidentified {self.d.agent_labels[entry.code]}"
+            if self.chains.is_person_noun(head):  # one person, not all of that kind
+                noun = head.lemma_.lower()
+                return self._record(f"X|{entry.code}|{noun}", f"{label} ({noun})",
+                                    f"---{entry.code}", None, _kind_of_agent(entry.code))
             return self._record(f"X|{entry.code}", label, f"---{entry.code}", None,
                                 _kind_of_agent(entry.code))
         kind, code = qualifier

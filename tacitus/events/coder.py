@@ -255,6 +255,10 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0) -> tuple[Token, s
                 key = book.actor_of(m)
                 if key is not None:
                     return m, key
+    for t in (g for c in head.children if c.dep_ == "acl" for g in _pobjs(c, "by")):
+        key = book.actor_of(t)  # "every offer made by the Taliban"
+        if key is not None:
+            return t, key
     if book.partitive(head):  # "a number of Iranian government websites"
         for t in _pobjs(head, "of"):
             found = _inner_actor(book, t, depth + 1) if depth < 1 else None
@@ -286,6 +290,33 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
         key = book.actor_of(t)
         if key is not None:
             return t, key
+    return None
+
+
+# What the rule of last resort does not search: other clauses, the subject, words that are
+# no participants
+OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "punct", "mark", "aux",
+                  "auxpass", "neg", "advmod", "npadvmod", "parataxis", "relcl", "ccomp", "expl",
+                  "prt", "agent"}
+DIRECTION_PREPS = {"to", "into", "toward", "towards", "against", "on", "onto"}
+
+
+def _in_phrase(book: ActorBook, v: Token, sources: set[str]) -> tuple[Token, str] | None:
+    """The first actor in the phrase that follows the verb, breadth first ("agreed to allow
+    access of United Nations aid workers"): PETRARCH's rule for a target no pattern names.
+    A place in a locative phrase is no target here ("talks in Geneva")."""
+    queue = [c for c in v.children if c.i > v.i and c.dep_ not in OUTSIDE_PHRASE]
+    for _ in range(40):
+        if not queue:
+            return None
+        t = queue.pop(0)
+        if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            prep = t.head.lower_ if t.dep_ == "pobj" else None
+            slot = "arg" if prep is None else ("target" if prep in DIRECTION_PREPS else prep)
+            key = book.actor_of(t, slot=slot)
+            if key is not None and key not in sources:
+                return t, key
+        queue.extend(c for c in t.children if c.dep_ not in OUTSIDE_PHRASE)
     return None
 
 
@@ -373,8 +404,13 @@ class EventCoder:
         return None
 
     def _targets(self, book: ActorBook, v: Token, pattern: VerbPattern, obj: Token | None,
-                 xcomp: Token | None) -> list[tuple[str, list[Token]]]:
+                 xcomp: Token | None, sources: set[str]
+                 ) -> tuple[list[tuple[str, list[Token]]], str]:
+        """The event's targets, and where they were found: "slot" (a place the pattern
+        names), "complement" (another complement of the verb or inside its object) or
+        "phrase" (the first actor of the verb's phrase, the rule of last resort)."""
         holders = [h for h in (v, xcomp, obj) if h is not None]
+        vague: list[tuple[str, list[Token]]] = []
         for slot in pattern.target:
             if slot == "dobj":
                 tokens = _objects(xcomp) if xcomp is not None else _objects(v)
@@ -388,8 +424,15 @@ class EventCoder:
             where = "target" if slot in LOCATIVE_PREPS else "arg"  # "in Kabul": the country
             found = [(key, [tok]) for t in tokens
                      for tok, key in [_actor_or_owner(book, t, where)] if key is not None]
+            # "refused to send peacekeepers to Iraq": a named actor before an unnamed one
+            if found and all(book.records[k].code is None
+                             or book.records[k].code.startswith("---") for k, _ in found):
+                vague = vague or found
+                continue
             if found:
-                return found
+                return found, "slot"
+        if vague:
+            return vague, "slot"
         # The verb's other complements: "launched legal action against X", "agreed with X"
         # (a statement's prepositions are circumstance: "said on state television").
         if not pattern.speech:
@@ -401,7 +444,7 @@ class EventCoder:
                 found = [(key, [t]) for h in (v, xcomp) if h is not None
                          for t in _pobjs(h, prep) if (key := book.actor_of(t, slot=where))]
                 if found:
-                    return found
+                    return found, "complement"
         # Whose thing the object is, whom it is for or against: "praised Haiti's efforts",
         # "continue military aid to Mozambique", "condemned the killing of civilians".
         objects = _objects(xcomp) if xcomp is not None else _objects(v)
@@ -412,8 +455,11 @@ class EventCoder:
         for o in objects:
             found_in = _inner_actor(book, o)
             if found_in is not None:
-                return [(found_in[1], [found_in[0]])]
-        return []
+                return [(found_in[1], [found_in[0]])], "complement"
+        if pattern.speech:
+            return [], ""
+        found_in = _in_phrase(book, v, sources)
+        return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
 
     def code_verb(self, book: ActorBook, v: Token) -> list[Found]:
         matched = self.match_verb(v)
@@ -428,15 +474,21 @@ class EventCoder:
             if key is not None:
                 sources.append((key, [t]))
                 sources += [(k, [t]) for k in book.coordinated(t) if k != key]
-        targets = self._targets(book, v, pattern, obj, xcomp)
+        targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
         specific = bool(pattern.object or pattern.xcomp or pattern.prep or pattern.complement)
         extra = [t for t in (obj, xcomp) if t is not None]
         label = pattern.verb + "".join(f" +{k}" for k in ("object", "xcomp", "prep", "complement")
                                        if getattr(pattern, k))
-        if not targets and self._mutual(v, pattern.code, sources):
+        # "Trump and Putin agreed to share information on North Korea": each other, before
+        # anything the verb's phrase holds that its pattern does not name as a target
+        if found_by != "slot" and self._mutual(v, pattern.code, sources):
             return self._each_other(book, v, sources, pattern.code, label + " (symmetric)",
                                     specific, extra)
-        return self._pairs(book, v, sources, targets, pattern.code, label, specific, extra)
+        out = self._pairs(book, v, sources, targets, pattern.code, label, specific, extra)
+        if found_by == "phrase":
+            for f in out:
+                f.extra["target_by"] = "phrase"
+        return out
 
     def _mutual(self, trigger: Token, code: str, sources: list) -> bool:
         """Whether coordinated actors of ``trigger`` act on each other: a symmetric verb
@@ -848,6 +900,10 @@ def _confidence(f: Found, book: ActorBook) -> float:
             score += 0.2 if code and not code.startswith("---") else 0.1
     if f.specific:
         score += 0.1
-    if f.pattern.startswith("noun") or f.trigger.dep_ == "acl":
-        score -= 0.1  # a noun, or a reduced relative ("the curfew imposed in ..."): background
+    if f.pattern.startswith("noun") or f.trigger.dep_ in ("acl", "relcl"):
+        score -= 0.1  # a noun, or a relative clause ("who had been arrested"): background
+    if f.modality in ("planned", "hypothetical", "negated"):
+        score -= 0.1  # said to be intended or possible, or denied: not known to have happened
+    if f.extra.get("target_by") == "phrase":
+        score -= 0.1  # a target only by the rule of last resort
     return round(max(0.05, min(0.95, score)), 2)
