@@ -52,6 +52,12 @@ class Actor(_Model):
     kind: ActorKind
     mentions: list[Span] = Field(default_factory=list)
     role: str | None = Field(None, description="the dated role a person was coded by")
+    code_basis: Literal["dictionary", "text"] | None = Field(
+        None, description="where the code came from: a dictionary entry (a country, an "
+                          "organization, a person's dated role), or the words of the text "
+                          "(\"Afghan officials\", \"Norway's ambassador, Lars Eide\")")
+    code_span: Span | None = Field(None, description="the words that gave the code, when "
+                                   "code_basis is text")
 
 
 class EventDate(_Model):

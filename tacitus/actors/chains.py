@@ -156,6 +156,11 @@ class Chains:
                 self.roles.setdefault(key, set()).add(noun)
 
     # -- resolution -------------------------------------------------------------------
+    def preceding(self, i: int):
+        """The mentions before token ``i``, nearest first (a bisect, not a scan)."""
+        for j in range(bisect.bisect_left(self._starts, i) - 1, -1, -1):
+            yield self.mentions[j]
+
     def _before(self, tok: Token, sentences: int) -> list[Mention]:
         here = self._sent.get(tok.i, 0)
         pos = bisect.bisect_left(self._starts, tok.i)

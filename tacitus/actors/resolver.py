@@ -43,6 +43,11 @@ class _Record:
     kind: str
     role: str | None = None
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)
+    # where the code came from: "dictionary" (an entry: a country, organization, person with
+    # a dated role) or "text" (the words of the article: "Norway's ambassador", "Afghan
+    # officials"), with the words that gave it
+    basis: str | None = None
+    basis_span: tuple[int, int] | None = None
 
 
 class ActorBook:
@@ -60,6 +65,9 @@ class ActorBook:
         self._third = c.masculine | c.feminine | c.thing | c.plural  # pronouns chains resolve
         self._surnames: dict[str, str] = {}
         self.entry_at: dict[int, tuple[Span, Entry]] = {}
+        # the named entity of each token, found once (a scan of doc.ents per lookup made the
+        # resolver quadratic in article length)
+        self._entity: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
         for span, entry in dictionary.match(doc):
             for tok in span:
                 self.entry_at[tok.i] = (span, entry)
@@ -78,6 +86,22 @@ class ActorBook:
         if token.i in self.by_head and slot == "arg":
             return self.by_head[token.i]
         return self._resolve(token, slot)
+
+    def modifier_agent(self, head: Token) -> str | None:
+        """The agent a noun's modifiers name together: "Russian government agencies" is the
+        Russian government, "a Syrian army checkpoint" the Syrian army."""
+        mods = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
+        agent = next((c for c in mods if (hit := self.entry_at.get(c.i)) is not None
+                      and hit[1].kind == "agent" and c.pos_ != "ADJ"), None)
+        if agent is None:
+            return None
+        qualifier = self._qualifier(agent, [m for m in mods if m.i != agent.i])
+        if qualifier is None:
+            return None
+        key = self._org(qualifier[1]) if qualifier[0] == "org" else \
+            self._state(qualifier[1], self.entry_at[agent.i][1].code)
+        self._mention(key, agent, [m for m in mods if m.i <= agent.i])
+        return key
 
     def partitive(self, head: Token) -> bool:
         """Whether ``head`` only counts or parts the actor of its "of" phrase ("thousands",
@@ -107,11 +131,15 @@ class ActorBook:
     def actors(self) -> list[Actor]:
         out = []
         for n, rec in enumerate(self.records.values(), start=1):
+            span = rec.basis_span
             out.append(Actor(
                 id=f"a{n}", name=rec.name, code=rec.code, country=rec.country,
                 kind=rec.kind, role=rec.role,  # type: ignore[arg-type]
                 mentions=[TextSpan(start=s, end=e, text=t)
                           for (s, e), t in sorted(rec.mentions.items())],
+                code_basis=rec.basis if rec.code else None,  # type: ignore[arg-type]
+                code_span=TextSpan(start=span[0], end=span[1], text=self.text[span[0]:span[1]])
+                if span and rec.code and rec.basis == "text" else None,
             ))
         return out
 
@@ -270,11 +298,11 @@ class ActorBook:
         countries = head.lemma_.lower() in ("country", "nation", "neighbour", "neighbor")
         keys: list[str] = []
         seen: set[str] = set()
-        for m in reversed(self.chains.mentions):
-            if m.i >= head.i or len(keys) == count:
+        for m in self.chains.preceding(head.i):
+            if len(keys) == count:
                 break
             rec = self.records[m.key]
-            if rec.country is None or rec.kind == "person" and countries:
+            if rec.country is None or (rec.kind == "person" and countries):
                 continue
             if rec.country not in seen:
                 seen.add(rec.country)
@@ -462,7 +490,7 @@ class ActorBook:
             return self._surnames[head.text]  # "Fernwood", after "Tariq Fernwood"
         label = head.ent_type_
         if label == "PERSON" or (label in ("", "ORG") and self.chains.looks_like_name(head)):
-            ent = _entity_of(head) if label == "PERSON" else None
+            ent = self._entity.get(head.i) if label == "PERSON" else None
             name = ent.text if ent is not None else " ".join(
                 t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
             ) + f" {head.text}"
@@ -492,9 +520,11 @@ class ActorBook:
             self._surnames[name.split()[-1]] = key
             if described is not None:
                 self.chains.describe(key, [described.lemma_.lower()])
+                if self.records[key].basis_span is None:
+                    self.records[key].basis_span = self.extent(described)
             return key
         if label in ("ORG", "NORP"):
-            ent = _entity_of(head)
+            ent = self._entity.get(head.i)
             if ent is None or ent.root.i != head.i:
                 return None
             qualifier = self._qualifier(head, np)
@@ -529,9 +559,7 @@ class ActorBook:
     def _recent(self, before: int, fits, window: int = 400) -> str | None:
         """The actor of the last mention before token ``before`` (within ``window`` tokens)
         whose record fits."""
-        for m in reversed(self.chains.mentions):
-            if m.i >= before:
-                continue
+        for m in self.chains.preceding(before):
             if before - m.i > window:
                 break
             rec = self.records[m.key]
@@ -541,15 +569,16 @@ class ActorBook:
 
     # -- records ------------------------------------------------------------------------
     def _record(self, key: str, name: str, code: str | None, country: str | None, kind: str,
-                role: str | None = None) -> str:
+                role: str | None = None, basis: str = "text") -> str:
         if key not in self.records:
-            self.records[key] = _Record(key, name, code, country, kind, role)
+            self.records[key] = _Record(key, name, code, country, kind, role, basis=basis)
         return key
 
     def _person(self, ref: int) -> str:
         p = self.d.persons[ref]
         code, title = role_on(p, self.published)
-        key = self._record(f"P|{ref}", p.name, code, p.country, "person", title)
+        key = self._record(f"P|{ref}", p.name, code, p.country, "person", title,
+                           basis="dictionary")
         for alias in [p.name, *p.aliases]:
             self._surnames.setdefault(alias.split()[-1], key)
         if title:
@@ -561,10 +590,11 @@ class ActorBook:
         if self.d.org_kind.get(code) == "agency":
             kind = "government"
         return self._record(f"O|{code}", self.d.org_names[code], code,
-                            self.d.org_country.get(code), kind)
+                            self.d.org_country.get(code), kind, basis="dictionary")
 
     def _country(self, code: str) -> str:
-        return self._record(f"C|{code}", self.d.countries[code], code, code, "country")
+        return self._record(f"C|{code}", self.d.countries[code], code, code, "country",
+                            basis="dictionary")
 
     def _state(self, country: str, agent: str) -> str:
         name = f"{self.d.countries[country]} {self.d.agent_labels.get(agent, agent.lower())}"
@@ -579,6 +609,8 @@ class ActorBook:
         start, end = _extent(head, np)
         rec = self.records[key]
         rec.mentions[(start, end)] = self.text[start:end]
+        if rec.basis_span is None:  # the words that first gave the code
+            rec.basis_span = (start, end)
         c = self.chains
         person = (head.lower_ in c.masculine | c.feminine | c.first_singular
                   or c.is_person_noun(head)
@@ -623,8 +655,3 @@ def _np_tokens(head: Token) -> list[Token]:
     return sorted(set(out), key=lambda t: t.i)
 
 
-def _entity_of(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None

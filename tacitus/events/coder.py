@@ -247,6 +247,9 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0) -> tuple[Token, s
     """An actor inside a phrase that names none itself: its owner or modifier ("Buhari's
     decision", "a Yemeni school bus"), else a complement, two phrases deep ("sanctions
     against Moscow", "an investigation into the killing of X")."""
+    key = book.modifier_agent(head)  # "Russian government agencies": the government
+    if key is not None:
+        return head, key
     for c in head.children:
         if c.dep_ in MODIFIERS:
             # "the ISIS group bastion", "Iranian government websites": a modifier's own
@@ -559,6 +562,8 @@ class EventCoder:
             return None
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         name = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+        if name not in self.p.light_verbs and particle is not None:
+            name = verb.lemma_.lower()  # a particle of the parse ("started drills off Goa")
         return verb if name in self.p.light_verbs else None
 
     # -- shared -----------------------------------------------------------------------

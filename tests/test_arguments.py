@@ -1,0 +1,158 @@
+"""Who did it to whom: actor chains, descriptions and argument roles (issue 10).
+
+Each test is one kind of error seen in real articles, pinned with a sentence written for it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus import code
+from tacitus.model import CodedDocument, Event
+
+
+def _actor(doc: CodedDocument, actor_id: str | None):
+    return next((a for a in doc.actors if a.id == actor_id), None)
+
+
+def _code(doc: CodedDocument, actor_id: str | None) -> str | None:
+    actor = _actor(doc, actor_id)
+    return actor.code if actor else None
+
+
+def _dyads(doc: CodedDocument, root: str | None = None) -> set[tuple[str | None, str | None]]:
+    return {(_code(doc, e.source), _code(doc, e.target)) for e in doc.events
+            if root is None or e.cameo.startswith(root)}
+
+
+def _events(doc: CodedDocument, trigger: str) -> list[Event]:
+    return [e for e in doc.events if e.trigger and e.trigger.text == trigger]
+
+
+# -- event nouns: who did it and to whom ----------------------------------------------------
+def test_the_possessor_of_an_assassination_by_someone_is_its_target() -> None:
+    doc = code("The consul's assassination by a militia member outraged the capital.")
+    (event,) = _events(doc, "assassination")
+    assert _code(doc, event.target) == "---GOV"  # the consul
+    assert _code(doc, event.source) == "---REB"  # the militia member
+    assert "consul" in event.target_span.text
+
+
+def test_the_owner_of_a_release_with_an_of_phrase_is_its_source() -> None:
+    doc = code("Iran's release of the fishermen pleased India.")
+    (event,) = _events(doc, "release")
+    assert _code(doc, event.source) == "IRN"
+
+
+# -- chains: pronouns, names, roles ---------------------------------------------------------
+def test_they_after_coordinated_countries_is_both() -> None:
+    doc = code("Kenya and Uganda said they would attack the militants.")
+    attacks = [e for e in doc.events if e.root in ("13", "19")]
+    assert {_code(doc, e.source) for e in attacks} == {"KEN", "UGA"}
+    assert all(_code(doc, e.target) == "---INS" for e in attacks)
+
+
+def test_he_is_the_subject_and_the_two_countries_are_both() -> None:
+    doc = code("Brazil's trade minister met his Argentine counterpart. He later said the two "
+               "countries would sign a trade accord.")
+    assert ("BRAGOV", "ARGGOV") in _dyads(doc, "04")
+    said = _events(doc, "said")[0]
+    assert _code(doc, said.source) == "BRAGOV"  # not the counterpart
+    assert {("BRA", "ARG"), ("ARG", "BRA")} <= _dyads(doc, "03")
+
+
+def test_a_surname_continues_a_person_coded_by_apposition() -> None:
+    doc = code("Sweden's ambassador to Peru, Karl Lindqvist, criticized the verdict. Lindqvist "
+               "said the court had ignored the law.")
+    lindqvist = next(a for a in doc.actors if a.name == "Karl Lindqvist")
+    assert lindqvist.code == "SWEGOV"
+    assert lindqvist.code_basis == "text" and "ambassador" in lindqvist.code_span.text
+    assert {m.text for m in lindqvist.mentions} >= {"Karl Lindqvist", "Lindqvist"}
+    said = _events(doc, "said")[0]
+    assert said.source == lindqvist.id
+
+
+def test_the_president_is_the_president_the_text_named_and_him_is_not_the_subject() -> None:
+    doc = code("President Ana Ruiz of Peru met Bolivia's leader in Lima. The president urged "
+               "him to reopen the border.")
+    ruiz = next(a for a in doc.actors if a.name == "Ana Ruiz")
+    urged = _events(doc, "urged")[0]
+    assert urged.source == ruiz.id
+    assert _code(doc, urged.target) == "BOLGOV"
+
+
+def test_she_said_after_a_spokeswoman_is_the_spokeswoman() -> None:
+    doc = code('"We will not negotiate under fire," said Marta Lozano, a spokeswoman for the '
+               "Colombian government. She added that the rebels had broken the ceasefire.")
+    lozano = next(a for a in doc.actors if a.name == "Marta Lozano")
+    assert lozano.code == "COLGOV"
+    added = next(q for q in doc.quotes if q.text.startswith("the rebels"))
+    assert added.speaker == lozano.id
+
+
+def test_we_in_a_quote_is_the_speakers_side() -> None:
+    doc = code('"We have reached an agreement with Oman," Houthi spokesman Ali Nasser said.')
+    (deal,) = [e for e in doc.events if e.root == "05" or e.cameo.startswith("057")]
+    assert _code(doc, deal.source) == "HOU" and _code(doc, deal.target) == "OMN"
+
+
+# -- codes from what the text says about a person -------------------------------------------
+def test_a_spokesman_for_a_capitals_government_is_that_government() -> None:
+    doc = code("The spokesman for the Nairobi government said the talks would resume.")
+    said = _events(doc, "said")[0]
+    assert _code(doc, said.source) == "KENGOV"
+
+
+def test_a_gunman_described_as_a_police_member_is_police() -> None:
+    doc = code("The gunman, a member of the city's riot police, shot the ambassador.")
+    shot = _events(doc, "shot")[0]
+    assert _code(doc, shot.source) == "---COP"
+
+
+# -- targets in ordinary constructions ------------------------------------------------------
+def test_a_raid_that_left_soldiers_dead_has_them_as_target() -> None:
+    doc = code("India condemned a raid that left 12 Indian soldiers dead.")
+    assert any(e.root == "19" and _code(doc, e.target) == "INDMIL" for e in doc.events)
+
+
+def test_fighting_by_a_gerund_pairs_coordinated_subjects() -> None:
+    doc = code("Peru and Ecuador are breaking the truce by continuing to fight along the border.")
+    assert {("PER", "ECU"), ("ECU", "PER")} <= _dyads(doc, "19")
+
+
+def test_joint_drills_of_coordinated_navies_act_on_each_other() -> None:
+    doc = code("Spanish and Moroccan warships started joint naval drills off Ceuta on Monday.")
+    assert {("ESPMIL", "MARMIL"), ("MARMIL", "ESPMIL")} <= _dyads(doc, "06")
+
+
+def test_a_prepositional_complement_is_the_target() -> None:
+    doc = code("The European Union launched legal action against Hungary.")
+    assert ("IGOEU", "HUN") in _dyads(doc)
+
+
+def test_an_object_inside_an_owner_phrase_gives_the_target() -> None:
+    doc = code("Canada imposed sanctions on a number of Russian government agencies.")
+    assert ("CAN", "RUSGOV") in _dyads(doc, "16")
+
+
+# -- never the same actor twice, never invented ---------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Chad and Chad officials met in Ndjamena.",
+    "Officials said officials would meet.",
+])
+def test_no_event_has_one_actor_on_both_sides(text: str) -> None:
+    doc = code(text)
+    assert all(e.source is None or e.source != e.target for e in doc.events)
+
+
+def test_no_target_when_the_text_names_none() -> None:
+    doc = code("Syria's army attacked at dawn.")
+    assert all(e.target is None for e in doc.events)
+
+
+def test_a_place_target_is_marked_as_such() -> None:
+    doc = code("Thousands of students protested in Beijing on Sunday.")
+    protest = next(e for e in doc.events if e.root == "14")
+    assert _code(doc, protest.target) == "CHN"
+    assert protest.target_basis == "place"
+    assert protest.target_span.text == "Beijing"
