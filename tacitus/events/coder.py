@@ -39,6 +39,11 @@ from tacitus.errors import DataFileError
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+# a gerund after these is done by the clause's subject ("broke the truce by continuing to
+# fight", "after meeting"); after "against", "of", "from" it is what the subject opposes,
+# accuses or prevents, no act of its own
+MANNER_PREPS = {"by", "after", "before", "while", "when", "through", "since", "upon", "on",
+                "in", "without"}
 REFINABLE_VIOLENCE = {"180", "190", "193"}
 MODAL_AUX = {"will", "would", "shall", "should", "must", "could", "can", "may", "might"}
 INSTRUMENT_PREPS = ("by", "in", "with")
@@ -195,7 +200,8 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         head = v.head
         if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
             head = head.head  # "Syria is willing to withdraw": the subject of "is"
-        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in MANNER_PREPS \
+                and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "broke the truce by continuing to fight": the subject of "broke"
             if not _is_passive(head):
                 found = subjects(head, depth + 1)
@@ -839,6 +845,9 @@ class EventCoder:
             # "plans to attack", "the right to fire": an act a noun intends or allows
             return ("planned" if verb.head.lemma_.lower() in self.p.planning_nouns
                     else "hypothetical"), None
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
+                and not any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children):
+            return "planned", None  # a purpose: "sent troops to protect the border"
         if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" \
                 and verb.head.lemma_.lower() in self.p.planning_nouns \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
