@@ -79,6 +79,24 @@ def _location(path: Path, coder: object) -> dict[str, float]:
     return evaluate_location(path, coder).figures()
 
 
+def _plv(path: Path, coder: object) -> dict[str, float]:
+    from tacitus.eval.plv import evaluate
+
+    return evaluate(path, coder).figures()
+
+
+def _arguments(path: Path, coder: object) -> dict[str, float]:
+    from tacitus.eval.arguments import evaluate
+
+    return evaluate(path, coder).figures()
+
+
+def _coref(path: Path, coder: object) -> dict[str, float]:
+    from tacitus.eval.coref import evaluate
+
+    return evaluate(path, coder).figures()
+
+
 def _muc4(path: Path, coder: object) -> dict[str, float]:
     from tacitus.eval.muc4 import evaluate
 
@@ -91,6 +109,12 @@ EVALUATIONS = (
                "PLOVER gold-standard records (322 sentences)"),
     Evaluation("conflibert", "events/conflibert_cameo/class_train.tsv", _conflibert,
                "ConfliBERT CAMEO QuadClass (1,349 sentences)"),
+    Evaluation("plv", "events/plv/PLV_train.tsv", _plv,
+               "PLV train (1,026 sentences with a marked source and target)"),
+    Evaluation("arguments", "events/conflibert_cameo/ner_train.txt", _arguments,
+               "ConfliBERT argument spans (1,153 sentences)"),
+    Evaluation("coref", "coref/gap/gap-validation.tsv", _coref,
+               "GAP validation (454 pronouns; `tacitus eval coref` adds the development file)"),
     Evaluation("time", "time/TBAQ-cleaned", _time,
                "TimeBank + AQUAINT time expressions (1,535 DATE/TIME values)"),
     Evaluation("quotes", "quotes/polnear_dev", _quotes,
@@ -107,6 +131,14 @@ LABELS = {
     "plover_type_precision": "PLOVER type right, share of records coded",
     "plover_source_accuracy": "PLOVER source country right",
     "plover_target_accuracy": "PLOVER target country right",
+    "plv_dyad": "PLV: an event's source and target cover the marked phrases",
+    "plv_dyad_type": "PLV: the same, with the right PLOVER type",
+    "plv_source": "PLV: an event's source covers the marked source",
+    "plv_target": "PLV: an event's target covers the marked target",
+    "arguments_source": "ConfliBERT arguments: source found",
+    "arguments_target": "ConfliBERT arguments: target found",
+    "arguments_both": "ConfliBERT arguments: source and target on one event",
+    "gap_f1": "GAP validation: pronoun resolution F1 over the A/B decisions",
     "conflibert_accuracy": "ConfliBERT QuadClass right, share of all sentences",
     "conflibert_precision": "ConfliBERT QuadClass right, share of sentences coded",
     "time_value_accuracy": "TimeBank/AQUAINT: value of a gold time expression right",
