@@ -1,11 +1,12 @@
 """Fit the salience weights of actor chains (``weights`` in tacitus/data/chains.yaml) on GAP.
 
 For each GAP pronoun, every earlier mention that agrees with it is a candidate, described by
-``Chains.features``; the chains pick the candidate whose weighted features sum highest, and
-GAP scores that pick by F1 over the A/B decisions. Coordinate ascent over a grid of weights
-maximises that F1 on the first file; the script prints the weights as the YAML block to paste
-into chains.yaml, with their F1 on every file given, so a reviewer sees whether a file not
-fitted on (the validation file) agrees. Run it from the repository root:
+``Chains.features`` as they were when the pronoun was resolved; the chains pick the candidate
+whose weighted features sum highest, and GAP scores that pick by F1 over the A/B decisions.
+Coordinate ascent over a grid of weights maximises that F1 on the first file; the script prints
+the weights as the YAML block to paste into chains.yaml, with their F1 on every file given, so
+a reviewer sees whether a file not fitted on (the validation file) agrees. Run it from the
+repository root:
 
     .venv/bin/python scripts/fit_chain_weights.py ../shared/eval/coref/gap/gap-development.tsv \
         ../shared/eval/coref/gap/gap-validation.tsv
@@ -22,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from tacitus.actors import ActorBook
+from tacitus.actors.chains import Chains
 from tacitus.eval import overlap
 from tacitus.eval.coref import load_rows
 from tacitus.pipeline import default_coder
@@ -48,6 +50,7 @@ def _actor_at(book: ActorBook, span: tuple[int, int]) -> str | None:
 
 
 def cases(path: Path) -> tuple[list[Case], list[str]]:
+    Chains.TRACE = True
     coder = default_coder()
     rows = load_rows(path)
     out: list[Case] = []
@@ -58,12 +61,11 @@ def cases(path: Path) -> tuple[list[Case], list[str]]:
         if tok is None:
             continue
 
-        found = book.chains.candidates(tok, {k: r.kind for k, r in book.records.items()})
-        rows_f = [book.chains.features(tok, m) for m in found]
-        names = names or (list(rows_f[0]) if rows_f else [])
-        width = len(rows_f[0]) if rows_f else 1
-        out.append(Case(np.array([list(f.values()) for f in rows_f]).reshape(len(found), width),
-                        [m.key for m in found], _actor_at(book, row.a), _actor_at(book, row.b),
+        found = book.chains.traced.get(tok.i, [])
+        names = names or (list(found[0][1]) if found else [])
+        width = len(found[0][1]) if found else 1
+        out.append(Case(np.array([list(f.values()) for _, f in found]).reshape(len(found), width),
+                        [k for k, _ in found], _actor_at(book, row.a), _actor_at(book, row.b),
                         row.gold_a, row.gold_b))
     return out, names
 

@@ -70,6 +70,10 @@ def role_of(tok: Token) -> str:
 class Chains:
     """The mentions of one document, and the antecedents of its pronouns and role nouns."""
 
+    # scripts/fit_chain_weights.py sets this to read each pronoun's candidates as they were
+    # when it was resolved (features read after the whole document differ)
+    TRACE = False
+
     def __init__(self, doc: Doc, words: ChainWords) -> None:
         self.doc = doc
         self.w = words
@@ -79,6 +83,7 @@ class Chains:
         self.roles: dict[str, set[str]] = {}  # actor key -> role nouns the text gave it
         self.count: Counter[str] = Counter()
         self.group: dict[int, list[str]] = {}  # a plural pronoun -> all its actors
+        self.traced: dict[int, list[tuple[str, dict[str, float]]]] = {}
         self._sent = {}
         for n, sent in enumerate(doc.sents):
             for t in sent:
@@ -172,13 +177,18 @@ class Chains:
             out.append(m)
         return out
 
-    def pronoun(self, tok: Token, kinds: dict[str, str]) -> str | None:
+    def pronoun(self, tok: Token, kinds: dict[str, str], ahead: Mention | None = None
+                ) -> str | None:
         """The actor a third-person pronoun stands for (None when nothing agrees).
 
-        kinds: actor key -> record kind ("person", "country", "organization"...)."""
+        kinds: actor key -> record kind ("person", "country", "organization"...); ahead: the
+        subject of the main clause when the pronoun sits in a phrase before it ("After his
+        release, Smith said"), a candidate too."""
         low = tok.lower_
         best, score = None, -math.inf
-        for m in self.candidates(tok, kinds):
+        for m in self.candidates(tok, kinds, ahead):
+            if self.TRACE:
+                self.traced.setdefault(tok.i, []).append((m.key, self.features(tok, m)))
             s = self._salience(tok, m)
             if s > score:
                 best, score = m, s
@@ -196,8 +206,9 @@ class Chains:
             self.gender.setdefault(best.key, "f")
         return best.key
 
-    def candidates(self, tok: Token, kinds: dict[str, str]) -> list[Mention]:
-        """The earlier mentions that agree with pronoun ``tok`` and binding allows."""
+    def candidates(self, tok: Token, kinds: dict[str, str], ahead: Mention | None = None
+                   ) -> list[Mention]:
+        """The earlier mentions (and ``ahead``) that agree with ``tok`` and binding allows."""
         low = tok.lower_
         if low in self.masculine or low in self.feminine:
             want = "m" if low in self.masculine else "f"
@@ -215,7 +226,17 @@ class Chains:
                     and not (m.person and not m.plural)
         else:
             return []
-        return [m for m in self._before(tok, WINDOW) if fits(m) and not self._bound(tok, m)]
+        found = [m for m in self._before(tok, WINDOW) if fits(m) and not self._bound(tok, m)]
+        return found + ([ahead] if ahead is not None and fits(ahead) else [])
+
+    def mention_at(self, i: int) -> Mention | None:
+        pos = bisect.bisect_left(self._starts, i)
+        if pos < len(self._starts) and self._starts[pos] == i:
+            return self.mentions[pos]
+        return None
+
+    def count_before(self, key: str, i: int) -> int:
+        return sum(1 for m in self.preceding(i) if m.key == key)
 
     def _bound(self, tok: Token, m: Mention) -> bool:
         """Whether the binding rules keep ``tok`` from meaning ``m``'s actor: "Smith praised
@@ -240,18 +261,22 @@ class Chains:
         holds = distance == 0 and m.role == "subj" and \
             cand.head.i in {a.i for a in tok.ancestors}
         first = self.mentions[0].key if self.mentions else None
+        nearest = next((c for c in self.preceding(tok.i) if c.person == m.person), None)
         return {
             "sentences_back": float(distance),
-            "words_back": math.log1p(max(0, tok.i - m.i) / 10),
+            "words_back": math.log1p(abs(tok.i - m.i) / 10),
             "subject": float(m.role == "subj"),
             "main_subject": float(m.role == "subj" and cand.head.dep_ == "ROOT"),
             "clause_subject": float(holds),
             "same_role": float(m.role == role_of(tok)),
             "named": float(m.named),
-            "mentions": math.log1p(self.count[m.key] - 1),
+            "mentions": math.log1p(self.count_before(m.key, tok.i)),
             "first_actor": float(m.key == first),
             "in_phrase": float(cand.dep_ in ("pobj", "poss", "compound", "appos")),
             "gender_known": float(bool(m.gender or self.gender.get(m.key))),
+            "nearest": float(nearest is not None and nearest.i == m.i),
+            "object": float(m.role == "obj"),
+            "ahead": float(m.i > tok.i),
         }
 
     def _salience(self, tok: Token, m: Mention) -> float:

@@ -554,7 +554,24 @@ class ActorBook:
         return None
 
     def _pronoun(self, tok: Token) -> str | None:
-        return self.chains.pronoun(tok, {k: r.kind for k, r in self.records.items()})
+        return self.chains.pronoun(tok, {k: r.kind for k, r in self.records.items()},
+                                   self._ahead(tok))
+
+    def _ahead(self, tok: Token):
+        """The main clause's subject, when the pronoun sits in a phrase before it: "After
+        his release, Smith said", "Living with her aunt, Kelsey studied" (the only place a
+        pronoun may come before its name)."""
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i < tok.i or tok.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        branch = next((a for a in [tok, *tok.ancestors] if a.head.i == root.i), None)
+        if branch is None or branch.i > subj.i or branch.dep_ not in (
+                "advcl", "prep", "npadvmod", "advmod"):
+            return None
+        if self.actor_of(subj) is None:
+            return None
+        return self.chains.mention_at(subj.i)
 
     def _recent(self, before: int, fits, window: int = 400) -> str | None:
         """The actor of the last mention before token ``before`` (within ``window`` tokens)
