@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from tacitus.actors import ActorBook, dictionary_for
 from tacitus.context import Counter, Dater
+from tacitus.context.modality import ModalityReader
 from tacitus.context.places import Placer
 from tacitus.context.quotes import QuoteFinder
 from tacitus.data import versions
@@ -27,6 +28,7 @@ class Coder:
         self.nlp = load_pipeline(pipeline)
         self.dictionary = dictionary_for(self.nlp)
         self.events = EventCoder()
+        self.modality = ModalityReader(self.events)
         self.data_version = f"{versions()};{gazetteer_version()}"
 
     def warm_up(self) -> None:
@@ -77,7 +79,7 @@ class Coder:
         # quotes first: "we" inside a quote is its speaker's side, for the events too
         quotes = QuoteFinder(doc, book, self.events.p.speech, subjects).quotes()
         book.first_person(quotes)
-        found = self.events.code(doc, book)
+        found = self.events.code(doc, book, self.modality.read)
         text = book.text  # Doc.text is rebuilt on every access: read it once
         dater = Dater(doc, document.published, text)
         counter = Counter(doc, [(t.start, t.end) for t, _ in dater.spans], text)

@@ -12,7 +12,7 @@ prepositions. An event needs at least one actor the text names: nothing is inven
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -229,7 +229,8 @@ def _xcomp(v: Token) -> Token | None:
     return next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
-def _pobjs(holder: Token, prep: str) -> list[Token]:
+def pobjs(holder: Token, prep: str) -> list[Token]:
+    """The objects of ``holder``'s preposition ``prep`` (and their coordinated nouns)."""
     out = []
     for c in holder.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
@@ -264,17 +265,17 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0) -> tuple[Token, s
                 key = book.actor_of(m)
                 if key is not None:
                     return m, key
-    for t in (g for c in head.children if c.dep_ == "acl" for g in _pobjs(c, "by")):
+    for t in (g for c in head.children if c.dep_ == "acl" for g in pobjs(c, "by")):
         key = book.actor_of(t)  # "every offer made by the Taliban"
         if key is not None:
             return t, key
     if book.partitive(head):  # "a number of Iranian government websites"
-        for t in _pobjs(head, "of"):
+        for t in pobjs(head, "of"):
             found = _inner_actor(book, t, depth + 1) if depth < 1 else None
             if found is not None:
                 return found
     for prep in OBJECT_PREPS:
-        for t in _pobjs(head, prep):
+        for t in pobjs(head, prep):
             key = book.actor_of(t, slot="target")
             if key is not None:
                 return t, key
@@ -293,8 +294,8 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
         return tok, key
     if head.pos_ != "NOUN":
         return None
-    agents = _pobjs(head, "by") + [t for c in head.children if c.dep_ == "acl"
-                                   for t in _pobjs(c, "by")]
+    agents = pobjs(head, "by") + [t for c in head.children if c.dep_ == "acl"
+                                   for t in pobjs(c, "by")]
     for t in agents:
         key = book.actor_of(t)
         if key is not None:
@@ -333,7 +334,7 @@ SUSPICION = {"suspect", "accuse", "blame", "allege", "believe", "think", "say", 
              "claim", "hold"}
 
 
-def _blamed(n: Token) -> Token | None:
+def blamed(n: Token) -> Token | None:
     """Who a sentence holds responsible for event noun ``n``: the subject of "responsible
     for [n]" ("Hamas is (believed to be) responsible for the attack"), or the noun that
     "suspected in [n]" describes ("two Kenyans suspected in the bombing")."""
@@ -386,7 +387,7 @@ class EventCoder:
         objects = _objects(v)
         # "provided 25,000 tons of food aid", "allow the return of inspectors": the noun
         # inside an "of" phrase can carry the meaning the object pattern asks for.
-        objects += [g for o in list(objects) for g in _pobjs(o, "of")]
+        objects += [g for o in list(objects) for g in pobjs(o, "of")]
         # "suspended aid deliveries", "ended mediation efforts": the noun that modifies a
         # light object head carries the meaning (see light_objects in verb_patterns.yaml)
         objects += [c for o in list(objects) if o.lemma_.lower() in self.p.light_objects
@@ -429,7 +430,7 @@ class EventCoder:
                 tokens = _conjuncts(c for c in v.children if c.dep_ in ("dative", "iobj")
                                     and c.pos_ != "ADP")
             else:
-                tokens = [t for h in holders for t in _pobjs(h, slot)]
+                tokens = [t for h in holders for t in pobjs(h, slot)]
             where = "target" if slot in LOCATIVE_PREPS else "arg"  # "in Kabul": the country
             found = [(key, [tok]) for t in tokens
                      for tok, key in [_actor_or_owner(book, t, where)] if key is not None]
@@ -451,7 +452,7 @@ class EventCoder:
                     continue
                 where = "target" if prep in LOCATIVE_PREPS else "arg"
                 found = [(key, [t]) for h in (v, xcomp) if h is not None
-                         for t in _pobjs(h, prep) if (key := book.actor_of(t, slot=where))]
+                         for t in pobjs(h, prep) if (key := book.actor_of(t, slot=where))]
                 if found:
                     return found, "complement"
         # Whose thing the object is, whom it is for or against: "praised Haiti's efforts",
@@ -523,9 +524,9 @@ class EventCoder:
                         if not p.near or modifiers & set(p.near)), None)
         if pattern is None:
             return []  # "the exercise of power" is no military exercise
-        by = _pobjs(n, "by") + [t for o in _pobjs(n, "of") for t in _pobjs(o, "by")]
+        by = pobjs(n, "by") + [t for o in pobjs(n, "of") for t in pobjs(o, "by")]
         # "the envoy's assassination (by a militia member)": the owner is who suffers it
-        patient_owner = bool(by) or (pattern.possessor == "target" and not _pobjs(n, "of"))
+        patient_owner = bool(by) or (pattern.possessor == "target" and not pobjs(n, "of"))
         sources, owners = [], []
         for c in n.children:
             if c.dep_ in MODIFIERS:
@@ -541,15 +542,15 @@ class EventCoder:
                 if (k := book.actor_of(t)) is not None:
                     sources.append((k, [t]))
                     sources += [(c, [t]) for c in book.coordinated(t) if c != k]
-        blamed = _blamed(n)
-        if not sources and blamed is not None:  # "Hamas is believed to be responsible for"
-            sources = [(k, [t]) for t in [blamed, *blamed.conjuncts]
+        held = blamed(n)
+        if not sources and held is not None:  # "Hamas is believed to be responsible for"
+            sources = [(k, [t]) for t in [held, *held.conjuncts]
                        if (k := book.actor_of(t))]
         targets: list[tuple[str, list[Token]]] = owners
         for slot in pattern.target:
             if targets:
                 break
-            targets = [(k, [tok]) for t in _pobjs(n, slot)
+            targets = [(k, [tok]) for t in pobjs(n, slot)
                        for tok, k in [_actor_or_owner(book, t, "target")] if k is not None]
         label = f"noun {pattern.noun}"
         if not targets and self._mutual(n, pattern.code, sources):
@@ -783,7 +784,7 @@ class EventCoder:
         if use.control == "clause":
             return _conjuncts(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
         if use.prep:
-            return _pobjs(matrix, use.prep)
+            return pobjs(matrix, use.prep)
         found = [c for c in matrix.children if c.dep_ in ("dobj", "obj")]
         if not found:  # "urged that Iran halt ...", parsed as the complement's subject
             found = [c for c in complement.children if c.dep_ in SUBJECT_DEPS]
@@ -807,71 +808,13 @@ class EventCoder:
                     f.spans.append(book.extent(t))
                     return
 
-    def modality(self, book: ActorBook, trigger: Token) -> tuple[str, str | None]:
-        """Asserted, negated, hypothetical, planned, reported or disputed; and by whom."""
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        children = list(verb.children)
-        if trigger is not verb and any(c.dep_ == "neg" for c in trigger.children):
-            return "negated", None
-        if trigger is not verb:  # "potential incursions", "the planned summit"
-            adjectives = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
-            if adjectives & self.p.hypothetical_adjectives:
-                return "hypothetical", None
-            if adjectives & self.p.planned_adjectives:
-                return "planned", None
-        scope = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
-        if any(c.dep_ == "neg" for s in scope for c in s.children):
-            return "negated", None
-        if any(c.dep_ in ("dobj", "obj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
-                                                  for d in c.children) for c in children):
-            return "negated", None  # "made no comment", "no deadline had been set"
-        if any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children) or any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.p.conditional
-                                      for m in c.children)
-            for c in children
-        ):
-            return "hypothetical", None  # "if the talks fail" on either clause
-        aux = [c for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")]
-        # "which will involve attacks" misparsed with "involve" as an auxiliary: its "will"
-        aux += [g for c in aux for g in c.children if g.dep_ in ("aux", "auxpass")]
-        auxes = {c.lower_ for c in aux}
-        if auxes & self.p.hypothetical_aux:
-            return "hypothetical", None
-        if auxes & self.p.planned_aux:
-            return "planned", None
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.p.planning:
-            return "planned", None
-        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
-            # "plans to attack", "the right to fire": an act a noun intends or allows
-            return ("planned" if verb.head.lemma_.lower() in self.p.planning_nouns
-                    else "hypothetical"), None
-        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
-                and not any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children):
-            return "planned", None  # a purpose: "sent troops to protect the border"
-        if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" \
-                and verb.head.lemma_.lower() in self.p.planning_nouns \
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
-            return "hypothetical", None  # "its demand that Israel ease restrictions"
-        # A clause reported by a speech verb: attributed to its speaker.
-        # ("X said Y attacked Z", "X denied reports that Y attacked Z").
-        anc = self.reporting_verb(verb)
-        if anc is not None:
-            speakers = [k for t in subjects(anc) if (k := book.actor_of(t))]
-            mode = "disputed" if anc.lemma_.lower() in self.p.disputing else "reported"
-            return mode, speakers[0] if speakers else None
-        if any(c.lower_ in self.p.reported_adverbs for c in children):
-            return "reported", None
-        if trigger.pos_ == "NOUN" and _blamed(trigger) is not None and any(
-                a.lemma_.lower() in SUSPICION for a in trigger.ancestors):
-            return "reported", None  # "believed to be responsible for", "suspected in"
-        for c in children:
-            if c.dep_ == "prep" and c.lower_ == "according":
-                cited = [k for t in _pobjs(c, "to") if (k := book.actor_of(t))]
-                return "reported", cited[0] if cited else None
-        return "asserted", None
+    def code(self, doc: Doc, book: ActorBook,
+             modality: Callable[[ActorBook, Token], tuple[str, str | None]] | None = None
+             ) -> list[tuple[int, Found]]:
+        """All events of ``doc`` with their sentence index, in reading order.
 
-    def code(self, doc: Doc, book: ActorBook) -> list[tuple[int, Found]]:
-        """All events of ``doc`` with their sentence index, in reading order."""
+        modality: reads each event's modality and who it is attributed to (the context stage's
+        ``ModalityReader.read``); without it every event is asserted."""
         events: list[tuple[int, Found]] = []
         for s_index, sent in enumerate(doc.sents):
             consumed: set[int] = set()
@@ -896,8 +839,9 @@ class EventCoder:
                 if key in seen:
                     continue
                 seen.add(key)
-                f.modality, f.attributed_to = self.modality(
-                    book, f.extra.get("modality_of", f.trigger))
+                if modality is not None:
+                    f.modality, f.attributed_to = modality(
+                        book, f.extra.get("modality_of", f.trigger))
                 if "modality" in f.extra:
                     f.modality = f.extra["modality"]
                 f.confidence = _confidence(f, book)
