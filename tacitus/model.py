@@ -119,10 +119,26 @@ class Event(_Model):
                                      "the source (a pronoun or description whose actor chain "
                                      "gives ``source``)")
     target_span: Span | None = Field(None, description="the words that name the target")
+    mentions: list[Span] = Field(default_factory=list, description="every passage that "
+                                 "reports this same event in the article (``evidence`` is the "
+                                 "most informative); one entry when it is reported once")
     target_basis: Literal["text", "place"] | None = Field(
         None, description="text: the target is named in the sentence; place: CAMEO's "
                           "convention, an event with a place and no other target is coded "
                           "against the place's country (``target_span`` is the place)")
+
+
+class LeftOut(_Model):
+    """A reading the coder found and did not keep as an event, with the reason: so that a
+    missed event can be told from a filtered one (``tacitus code --explain`` lists them)."""
+
+    cameo: str
+    trigger: Span
+    reason: str = Field(description="content: the statement's content is coded instead; "
+                                    "commentary: a remark by someone with no political role; "
+                                    "sense: the word is used in another sense; generic: a "
+                                    "habitual or generic statement, no event")
+    detail: str | None = None
 
 
 class Quote(_Model):
@@ -151,6 +167,8 @@ class CodedDocument(_Model):
     events: list[Event] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+    left_out: list[LeftOut] = Field(default_factory=list, description="readings not kept as "
+                                    "events, and why")
     data_version: str | None = Field(None, description="versions of the data files that coded it")
 
 

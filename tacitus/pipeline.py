@@ -92,13 +92,15 @@ class Coder:
             start = min(s for s, _ in f.spans)
             end = max(e for _, e in f.spans)
             trigger = f.trigger
+            evidence = Span(start=start, end=end, text=text[start:end])
             events.append(Event(
                 id=f"e{n}",
                 source=ids.get(f.source) if f.source else None,
                 target=ids.get(f.target) if f.target else None,
                 cameo=row.code, root=row.root, quad_class=row.quad_class,
                 goldstein=row.goldstein, name=row.name, plover=row.plover,
-                evidence=Span(start=start, end=end, text=text[start:end]),
+                evidence=evidence,
+                mentions=[evidence],
                 trigger=Span(start=trigger.idx, end=trigger.idx + len(trigger.text),
                              text=trigger.text),
                 sentence=sentence,
