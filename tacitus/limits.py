@@ -224,18 +224,23 @@ def merge_parts(document: Document, parts: list[tuple[int, int, CodedDocument]]
 
     Offsets and sentence numbers are moved to the whole text. An actor (or place) found in
     several parts with the same name, code, kind, country and role becomes one, with all its
-    mentions; actor and event ids are numbered again in reading order. What the coder links
-    across sentences (a pronoun to its actor, a date to the last one named) does not cross a
-    part boundary.
+    mentions; actor and event ids are numbered again in reading order. Any other list of
+    the contract (``left_out``, and lists added later) is joined, its offsets moved. What the
+    coder links across sentences (a pronoun to its actor, a date to the last one named) does
+    not cross a part boundary.
     """
     actors: dict[tuple, dict[str, Any]] = {}
     places: dict[tuple, dict[str, Any]] = {}
     events: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
+    other: dict[str, list[Any]] = {}
     for start, sentences, part in parts:
         data = part.model_dump()
-        for key in ("actors", "events", "quotes", "places"):
-            _shift(data[key], start)
+        for key, value in data.items():
+            if isinstance(value, list):
+                _shift(value, start)
+                if key not in ("actors", "events", "quotes", "places"):
+                    other.setdefault(key, []).extend(value)
         ids: dict[str, str] = {}
         for actor in data["actors"]:
             identity = (actor["name"], actor["code"], actor["kind"], actor["country"],
@@ -260,6 +265,6 @@ def merge_parts(document: Document, parts: list[tuple[int, int, CodedDocument]]
             kept = places.setdefault(identity, {**place, "mentions": []})
             kept["mentions"] += place["mentions"]
     merged = parts[0][2].model_dump() if parts else {}
-    merged.update(document=document.model_dump(), actors=list(actors.values()),
+    merged.update(other, document=document.model_dump(), actors=list(actors.values()),
                   events=events, quotes=quotes, places=list(places.values()))
     return CodedDocument.model_validate(merged)

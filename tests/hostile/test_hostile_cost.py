@@ -230,9 +230,11 @@ def test_a_long_text_is_coded_in_parts_with_true_offsets(monkeypatch) -> None:
         assert text[event.evidence.start:event.evidence.end] == event.evidence.text
         assert event.trigger is None or \
             text[event.trigger.start:event.trigger.end] == event.trigger.text
-    for actor in parted.actors:
-        for mention in actor.mentions:
-            assert text[mention.start:mention.end] == mention.text
+    spans = [m for a in parted.actors for m in a.mentions]
+    spans += [m for e in parted.events for m in e.mentions]
+    spans += [r.trigger for r in parted.left_out]
+    for span in spans:
+        assert text[span.start:span.end] == span.text
     ids = {a.id for a in parted.actors}
     assert all({e.source, e.target, e.attributed_to} - {None} <= ids for e in parted.events)
     assert [e.id for e in parted.events] == [f"e{n}" for n in range(1, len(parted.events) + 1)]
