@@ -239,11 +239,17 @@ def test_a_long_text_is_coded_in_parts_with_true_offsets(monkeypatch) -> None:
     assert all({e.source, e.target, e.attributed_to} - {None} <= ids for e in parted.events)
     assert [e.id for e in parted.events] == [f"e{n}" for n in range(1, len(parted.events) + 1)]
     iran = [a for a in parted.actors if a.code == "IRN"]
-    assert len(iran) == 1 and len(iran[0].mentions) == 24
-    by_trigger = {e.trigger.start: e.sentence for e in whole.events if e.trigger}
-    assert [by_trigger.get(e.trigger.start, e.sentence) for e in parted.events
-            if e.trigger] == [e.sentence for e in parted.events if e.trigger]
-    assert {e.cameo for e in parted.events} == {e.cameo for e in whole.events}
+    parts = split_parts(text)
+    assert len(iran) == 1 and {next(i for i, (start, part) in enumerate(parts)
+                                    if start <= m.start < start + len(part))
+                               for m in iran[0].mentions} == set(range(len(parts)))
+    # the paragraphs stand alone, so the parts find what the whole text gives, in the same
+    # sentences (cut at paragraph breaks, the parts' sentences are the whole text's)
+    in_whole = {(e.trigger.start, e.cameo): e.sentence for e in whole.events if e.trigger}
+    found = [(e.trigger.start, e.cameo, e.sentence) for e in parted.events if e.trigger]
+    same = [(start, cameo) for start, cameo, sentence in found
+            if in_whole.get((start, cameo)) == sentence]
+    assert found and len(same) >= 0.9 * max(len(found), len(in_whole))
 
 
 def test_merge_parts_of_nothing_keeps_the_document() -> None:
