@@ -171,19 +171,20 @@ def test_a_tag_with_100000_attributes_is_read_in_linear_time() -> None:
 
 
 @pytest.mark.parametrize("line", [
-    "**a " * 250_000,            # emphasis openers never closed: seconds per 20 KB before
-    "[a](" * 250_000,            # link openers never closed
-    "![a](" * 200_000,
-    "_a " * 300_000,
-    "AB " * 100_000,             # capitals: the truecaser looked back over the whole text
-    "DE LA " * 50_000,           # name particles
-    "a" + "\u2003" * 500_000 + "b",  # a run of spaces the date pattern tried from each one
+    "**a " * 50_000,             # emphasis openers never closed: 7 s for 20 KB before
+    "[a](" * 50_000,             # link openers never closed
+    "![a](" * 40_000,
+    "_a " * 60_000,
+    "AB " * 30_000,              # capitals: the truecaser looked back over the whole text
+    "DE LA " * 15_000,           # name particles
+    "a" + "\u2003" * 200_000 + "b",  # a run of spaces the date pattern tried from each one
 ])
 def test_pathological_lines_clean_in_linear_time(line: str) -> None:
+    """Each line took a minute or more (hours for the first ones); now well under a second."""
     clean_text("WARM UP THE TRUECASER.")
     started = time.monotonic()
     clean_text(line)
-    assert time.monotonic() - started < 10, "cleaning is no longer linear"
+    assert time.monotonic() - started < 5, "cleaning is no longer linear"
 
 
 def test_time_limits_nest_and_name_what_ran_out() -> None:
