@@ -58,6 +58,9 @@ def code(
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
     pipeline: Annotated[str | None, typer.Option(help="An installed spaCy pipeline package "
                                                       "to parse with.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="With --format table, also list "
+                                          "the readings left out as no events, and why.")
+                       ] = False,
 ) -> None:
     """Code articles into actors and CAMEO events, each pointing at its evidence."""
     from collections.abc import Iterator
@@ -98,7 +101,8 @@ def code(
             else:
                 yield result
 
-    written = write_documents(coded(), format.value, sys.stdout, as_list=corpus)
+    written = write_documents(coded(), format.value, sys.stdout, as_list=corpus,
+                              explain=explain)
     if corpus:
         err.print(f"coded {written} document(s), skipped {len(skipped)}", markup=False)
     if skipped and (not corpus or written == 0):

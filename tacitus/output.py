@@ -18,13 +18,16 @@ from tacitus.model import CodedDocument, Event
 
 
 def write_documents(docs: Iterable[CodedDocument], fmt: str, out: TextIO, *,
-                    as_list: bool) -> int:
-    """Write ``docs`` to ``out``; a JSON list when ``as_list``, else one object. Returns count."""
+                    as_list: bool, explain: bool = False) -> int:
+    """Write ``docs`` to ``out``; a JSON list when ``as_list``, else one object. Returns count.
+
+    explain: the table also lists the readings left out as no events, with the reason (JSON
+    always holds them, in ``left_out``)."""
     count = 0
     if fmt == "table":
         console = Console(file=out, highlight=False, width=160)
         for doc in docs:
-            print_table(doc, console)
+            print_table(doc, console, explain=explain)
             count += 1
         return count
     if fmt == "jsonl":
@@ -67,7 +70,7 @@ def _place(e: Event) -> str:
     return f"{e.location.name} ({e.location.country})" if e.location.country else e.location.name
 
 
-def print_table(doc: CodedDocument, console: Console) -> None:
+def print_table(doc: CodedDocument, console: Console, *, explain: bool = False) -> None:
     d = doc.document
     head = Text(d.title or d.id, style="bold")
     head.append(f"  published {d.published or 'unknown'}", style="dim")
@@ -95,4 +98,11 @@ def print_table(doc: CodedDocument, console: Console) -> None:
             Text(_clip(e.evidence.text)),
         )
     console.print(events)
+    if explain and doc.left_out:
+        left = Table("code", "word", "at", "why left out", title="Left out (no events)",
+                     title_justify="left")
+        for lo in doc.left_out:
+            left.add_row(lo.cameo, Text(lo.trigger.text), str(lo.trigger.start),
+                         Text(f"{lo.reason}: {lo.detail}" if lo.detail else lo.reason))
+        console.print(left)
     console.print()

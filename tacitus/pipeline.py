@@ -16,20 +16,24 @@ from tacitus.data import versions
 from tacitus.data.gazetteer import gazetteer_version
 from tacitus.events import EventCoder, lookup
 from tacitus.events.coder import subjects
+from tacitus.events.merge import merge_mentions
 from tacitus.ingest import from_text
-from tacitus.model import CodedDocument, Document, Event, Span
+from tacitus.model import CodedDocument, Document, Event, LeftOut, Span
 from tacitus.nlp import DEFAULT_PIPELINE, load_pipeline
 
 
 class Coder:
     """Codes documents with one loaded spaCy pipeline; create once, reuse for many articles."""
 
-    def __init__(self, pipeline: str = DEFAULT_PIPELINE) -> None:
+    def __init__(self, pipeline: str = DEFAULT_PIPELINE, *, merge: bool = True) -> None:
         self.nlp = load_pipeline(pipeline)
         self.dictionary = dictionary_for(self.nlp)
         self.events = EventCoder()
         self.modality = ModalityReader(self.events)
         self.data_version = f"{versions()};{gazetteer_version()}"
+        self.merge = merge
+        """Merge the mentions of each real event into one event (tacitus/events/merge.py);
+        False keeps one event per passage, as the coder read them."""
 
     def warm_up(self) -> None:
         """Pay first-use costs now (dateparser builds its tables on its first date, about
@@ -49,7 +53,7 @@ class Coder:
 
         if len(document.text) > PART_CHARS:
             return self._code_in_parts(document)
-        return self._assemble(document, self.nlp(document.text))
+        return self._merged(self._assemble(document, self.nlp(document.text)))
 
     def _code_in_parts(self, document: Document) -> CodedDocument:
         """A long text coded in parts cut at paragraph breaks, so that its cost grows
@@ -64,7 +68,7 @@ class Coder:
             parts.append((start, sentences,
                           self._assemble(document.model_copy(update={"text": text}), doc)))
             sentences += sum(1 for _ in doc.sents)
-        return merge_parts(document, parts)
+        return self._merged(merge_parts(document, parts))
 
     def code_documents(self, documents: Iterable[Document], batch_size: int = 16
                        ) -> Iterator[CodedDocument]:
@@ -72,14 +76,18 @@ class Coder:
         pairs = self.nlp.pipe(((d.text, d) for d in documents), as_tuples=True,
                               batch_size=batch_size)
         for parsed, document in pairs:
-            yield self._assemble(document, parsed)
+            yield self._merged(self._assemble(document, parsed))
+
+    def _merged(self, coded: CodedDocument) -> CodedDocument:
+        return merge_mentions(coded) if self.merge else coded
 
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
         book = ActorBook(doc, self.dictionary, document.published)
         # quotes first: "we" inside a quote is its speaker's side, for the events too
         quotes = QuoteFinder(doc, book, self.events.p.speech, subjects).quotes()
         book.first_person(quotes)
-        found = self.events.code(doc, book, self.modality.read)
+        dropped: list = []
+        found = self.events.code(doc, book, self.modality.read, dropped)
         text = book.text  # Doc.text is rebuilt on every access: read it once
         dater = Dater(doc, document.published, text)
         counter = Counter(doc, [(t.start, t.end) for t, _ in dater.spans], text)
@@ -117,8 +125,13 @@ class Coder:
             ))
         for q in quotes:
             q.speaker = ids.get(q.speaker) if q.speaker else None
+        left_out = [LeftOut(cameo=f.code, reason=reason, detail=detail,
+                            trigger=Span(start=f.trigger.idx,
+                                         end=f.trigger.idx + len(f.trigger.text),
+                                         text=f.trigger.text))
+                    for f, reason, detail in dropped]
         return CodedDocument(document=document, actors=book.actors(), events=events,
-                             quotes=quotes, places=placer.places(),
+                             quotes=quotes, places=placer.places(), left_out=left_out,
                              data_version=self.data_version)
 
 

@@ -89,8 +89,9 @@ def test_apposition_and_reported_speech_are_attributed() -> None:
                "near Kandahar.", published="2012-04-01")
     speaker = next(a for a in doc.actors if "Mujahid" in a.name)
     assert speaker.code == "TAL"
-    statement = _one(doc, "01")
-    assert statement.source == speaker.id
+    # the statement is the attack, reported by its speaker: no 010 of its own (issue 14)
+    assert not [e for e in doc.events if e.root == "01"]
+    assert [(lo.cameo, lo.reason) for lo in doc.left_out] == [("010", "content")]
     attack = next(e for e in doc.events if e.quad_class == 4)
     assert _actor(doc, attack.source) == "TAL" and _actor(doc, attack.target) == "IGONAT"
     assert attack.modality == "reported" and attack.attributed_to == speaker.id

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from tacitus.data import (
     Person,
     load_agents,
+    load_commentators,
     load_countries,
     load_not_actors,
     load_organizations,
@@ -59,6 +60,7 @@ class Dictionary:
     agent_labels: dict[str, str]
     persons: list[Person]
     partitives: frozenset[str]
+    commentators: frozenset[str]
 
     @cached_property
     def descriptor_heads(self) -> frozenset[str]:
@@ -159,7 +161,7 @@ def _build(vocab_id: int, nlp: Language) -> Dictionary:
 
     return Dictionary(names, nouns, entries, countries, country_descriptors, org_names,
                       org_country, org_kind, org_descriptors, agent_labels, persons,
-                      load_partitives())
+                      load_partitives(), load_commentators())
 
 
 def dictionary_for(nlp: Language) -> Dictionary:

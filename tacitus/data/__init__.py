@@ -255,6 +255,20 @@ def load_modality() -> dict[str, list[str]]:
     return {k: [str(w).lower() for w in data[k]] for k in keys}
 
 
+@cache
+def load_modality_words() -> dict[str, list[str]]:
+    """The cue words the modality reader adds to those of ``load_modality`` (modality.yaml):
+    negators, negative pronouns, wish verbs, planning adjectives, occurrence verbs."""
+    data = _read_yaml("modality.yaml")
+    keys = ("negators", "negative_pronouns", "wish_verbs", "planning_adjectives",
+            "occurrence_verbs")
+    problems = [f"{k}: expected a list of words" for k in keys
+                if not isinstance(data.get(k), list)]
+    if problems:
+        raise DataFileError("modality.yaml", problems)
+    return {k: [str(w).lower() for w in data[k]] for k in keys}
+
+
 @dataclass(frozen=True)
 class ChainWords:
     """What actor chains read (chains.yaml, given_names.yaml): genders of titles, nouns and
@@ -324,6 +338,12 @@ def load_agents() -> list[Agent]:
 def load_partitives() -> frozenset[str]:
     """Heads whose "of" phrase names the actor ("thousands of students")."""
     return frozenset(w.lower() for w in _words("actors/agents.yaml", "partitives"))
+
+
+@cache
+def load_commentators() -> frozenset[str]:
+    """Words for people whose remarks are no events: analysts, professors, experts."""
+    return frozenset(w.lower() for w in _words("actors/agents.yaml", "commentators"))
 
 
 @cache

@@ -627,6 +627,29 @@ class EventCoder:
                     return inst.code
         return None
 
+    # -- what is an event -------------------------------------------------------------
+    def _only_events(self, book: ActorBook, found: list[Found],
+                     left: list[tuple[Found, str, str]]) -> list[Found]:
+        """Drop the readings that are no events of their own: a statement whose content is
+        coded ("X said Y attacked Z" is Y's attack, reported by X, not also X's 010), and a
+        commentator's remark ("a law professor told the channel")."""
+        kept = []
+        for f in found:
+            if f.code == "010" and f.trigger.pos_ in ("VERB", "AUX"):
+                inside = [g for g in found if g is not f and not g.code.startswith("01")
+                          and g.trigger.i != f.trigger.i
+                          and f.trigger.i in {a.i for a in g.trigger.ancestors}]
+                if inside:
+                    left.append((f, "content", f"its content is coded: {inside[0].code} "
+                                               f"'{inside[0].trigger.text}'"))
+                    continue
+            who = _commentator(book, f)
+            if who is not None:
+                left.append((f, "commentary", f"a remark by {who}s, who have no political role"))
+                continue
+            kept.append(f)
+        return kept
+
     # -- frames -----------------------------------------------------------------------
     def frame_of(self, book: ActorBook, v: Token) -> FrameUse | None:
         """The complement frame that governs verb ``v`` ("offered to [v]", "said X must [v]")."""
@@ -809,13 +832,16 @@ class EventCoder:
                     return
 
     def code(self, doc: Doc, book: ActorBook,
-             modality: Callable[[ActorBook, Token], tuple[str, str | None]] | None = None
+             modality: Callable[[ActorBook, Token], tuple[str, str | None]] | None = None,
+             left_out: list[tuple[Found, str, str]] | None = None
              ) -> list[tuple[int, Found]]:
         """All events of ``doc`` with their sentence index, in reading order.
 
         modality: reads each event's modality and who it is attributed to (the context stage's
-        ``ModalityReader.read``); without it every event is asserted."""
+        ``ModalityReader.read``); without it every event is asserted. left_out: receives the
+        readings not kept as events, with the reason and a detail."""
         events: list[tuple[int, Found]] = []
+        left = left_out if left_out is not None else []
         for s_index, sent in enumerate(doc.sents):
             consumed: set[int] = set()
             found: list[Found] = []
@@ -833,6 +859,7 @@ class EventCoder:
             for f in found:
                 if f.code in REFINABLE_VIOLENCE:
                     f.code = self.instrument_code(f.trigger) or f.code
+            found = self._only_events(book, found, left)
             seen: set[tuple] = set()
             for f in found:
                 key = (f.source, f.target, f.code, f.trigger.i)
@@ -847,6 +874,18 @@ class EventCoder:
                 f.confidence = _confidence(f, book)
                 events.append((s_index, f))
         return events
+
+
+def _commentator(book: ActorBook, f: Found) -> str | None:
+    """The commentator who is the source of a verbal event ("a law professor told the
+    channel"), or None: someone with no political role whose remark is no event."""
+    tok = f.source_at
+    if tok is None or load_cameo()[f.code].quad_class not in (1, 3):
+        return None
+    words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children
+                                   if c.dep_ in ("compound", "amod"))}
+    hit = words & book.d.commentators
+    return min(hit) if hit else None
 
 
 def _confidence(f: Found, book: ActorBook) -> float:

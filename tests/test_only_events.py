@@ -1,0 +1,44 @@
+"""Only events: a statement whose content is coded, and a commentator's remark, are left out,
+with the reason where the user can see it (issue 14)."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from tacitus import code
+from tacitus.cli import app
+
+
+def test_a_statement_whose_content_is_coded_is_no_event_of_its_own() -> None:
+    doc = code("Nigeria said Cameroon had shelled its border villages.")
+    assert [e.cameo[:2] for e in doc.events] == ["19"]
+    (shelling,) = doc.events
+    assert shelling.modality == "reported"
+    speaker = next(a for a in doc.actors if a.id == shelling.attributed_to)
+    assert speaker.code == "NGA"
+    (left,) = doc.left_out
+    assert left.cameo == "010" and left.reason == "content" and left.trigger.text == "said"
+
+
+def test_a_statement_with_no_content_of_its_own_stays() -> None:
+    doc = code("The Kenyan foreign minister said the weather was fine.")
+    assert [e.cameo for e in doc.events] == ["010"]
+    assert doc.left_out == []
+
+
+def test_a_commentators_remark_is_no_event() -> None:
+    doc = code("A law professor told the broadcaster that the verdict was a disgrace.")
+    assert doc.events == []
+    assert [lo.reason for lo in doc.left_out] == ["commentary"]
+
+
+def test_a_commentator_can_still_suffer_an_event() -> None:
+    doc = code("Police arrested a prominent professor in Ankara.")
+    assert [e.cameo for e in doc.events] == ["173"]
+
+
+def test_explain_lists_what_was_left_out() -> None:
+    result = CliRunner().invoke(app, ["code", "-", "--format", "table", "--explain"],
+                                input="Nigeria said Cameroon had shelled its border villages.")
+    assert result.exit_code == 0, result.output
+    assert "Left out" in result.output and "content" in result.output
