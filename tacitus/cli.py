@@ -51,8 +51,9 @@ def _fail(message: str) -> typer.Exit:
 
 @app.command()
 def code(
-    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html .jsonl) or - "
-                                                    "for standard input.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Article files (.txt .md .html .jsonl; feeds, PETRARCH .xml, .warc, any of them "
+             ".gz) or - for standard input.")],
     published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD, when "
                                                        "the article does not say.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.json,
@@ -77,7 +78,8 @@ def code(
         coder = default_coder(pipeline) if pipeline else default_coder()
     except TacitusError as exc:
         raise _fail(str(exc)) from None
-    corpus = len(paths) > 1 or any(p.lower().endswith((".jsonl", ".ndjson")) for p in paths)
+    corpus = len(paths) > 1 or any(p.lower().endswith((".jsonl", ".ndjson", ".xml", ".rss",
+                                                       ".atom", ".warc", ".gz")) for p in paths)
     skipped: list[str] = []
 
     def skip(reason: str) -> None:

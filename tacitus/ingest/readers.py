@@ -268,9 +268,16 @@ def read_jsonl(lines: Iterator[bytes], where: str, published: str | None = None
             yield exc
 
 
+_SOURCES = (".xml", ".rss", ".atom", ".warc", ".gz")
+"""Kinds ``read_path`` leaves to the corpus readers (``tacitus.ingest.sources``): feeds,
+PETRARCH files, WARC crawls and anything gzipped, read as ``tacitus ingest`` reads them."""
+
+
 def read_path(path: str | Path, published: str | None = None
               ) -> Iterator[Document | InputError]:
-    """Read one file ("-" is standard input) by its extension, sniffing HTML in text files."""
+    """Read one file ("-" is standard input) by its extension, sniffing HTML in text files.
+    A single article's id is its file name; feeds, PETRARCH files, WARC crawls and ``.gz``
+    files are read as ``tacitus ingest`` reads them."""
     where = path_name(path)
     try:
         if where == "-":
@@ -278,6 +285,12 @@ def read_path(path: str | Path, published: str | None = None
         else:
             p = Path(path)
             check_regular(p, where)
+            if p.name.lower().endswith(_SOURCES):
+                from tacitus.ingest.sources import read_source
+
+                for item in read_source(p, published):
+                    yield item if isinstance(item, InputError) else item.document
+                return
             if p.suffix.lower() in (".jsonl", ".ndjson"):
                 from tacitus.ingest.sources import jsonl_lines
 

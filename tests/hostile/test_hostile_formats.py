@@ -5,6 +5,7 @@ page numbers past what the database can count, and a reader that blocks a writer
 from __future__ import annotations
 
 import gzip
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -154,3 +155,13 @@ def test_a_reader_that_blocks_a_writer_is_named(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "database is open for reading in another process" in message
     assert f"PID {reader.pid}" in message and "another writer" not in message
+
+
+def test_code_reads_petrarch_files_as_ingest_does(tmp_path: Path) -> None:
+    path = tmp_path / "petr.xml"
+    path.write_text(PETRARCH)
+    result = CliRunner().invoke(app, ["code", str(path)])
+    assert result.exit_code == 0, result.output
+    coded = json.loads(result.stdout)
+    assert [d["document"]["id"] for d in coded] == ["AFP0806-1", "AFP0807-2"]
+    assert coded[0]["events"] and "<Sentence> without <Text>" in result.stderr
