@@ -228,14 +228,15 @@ def data_version(name: str) -> str:
 
 
 @cache
-def load_boilerplate() -> list[re.Pattern[str]]:
+def load_boilerplate(key: str = "patterns") -> list[re.Pattern[str]]:
+    """Site boilerplate: whole lines ("patterns") or credits inside a paragraph ("inline")."""
     data = _read_yaml("boilerplate.yaml")
     problems, patterns = [], []
-    for i, text in enumerate(data.get("patterns") or []):
+    for i, text in enumerate(data.get(key) or []):
         try:
             patterns.append(re.compile(text, re.I))
         except re.error as exc:
-            problems.append(f"patterns[{i}] {text!r}: {exc}")
+            problems.append(f"{key}[{i}] {text!r}: {exc}")
     if problems:
         raise DataFileError("boilerplate.yaml", problems)
     return patterns

@@ -208,9 +208,14 @@ def _drop_footer(paragraphs: list[list[str]]) -> None:
             paragraphs.pop()
         else:
             break
-    # Single boilerplate lines inside the body ("Share this article", "Advertisement").
+    # Single boilerplate lines inside the body ("Share this article", "Advertisement"), and
+    # credits inside a paragraph ("(Photo: A. Name/Reuters)").
+    credits = load_boilerplate("inline")
     for i, lines in enumerate(paragraphs):
-        paragraphs[i] = [line for line in lines if not _is_lone_boilerplate(line, patterns)]
+        kept = [line for line in lines if not _is_lone_boilerplate(line, patterns)]
+        for credit in credits:
+            kept = [credit.sub("", line) for line in kept]
+        paragraphs[i] = [line for line in kept if line.strip()]
     paragraphs[:] = [p for p in paragraphs if p]
 
 
