@@ -127,7 +127,10 @@ def test_unknown_person_stays_an_actor_with_country() -> None:
                "Fernwood later praised the Iranian government.", published="2010-01-01")
     person = next(a for a in doc.actors if a.name == "Tariq Fernwood")
     assert person.kind == "person" and person.country == "PAK"
-    assert len(person.mentions) == 2
+    # the chain holds the name, its apposition and the bare surname (issue 10)
+    assert {m.text for m in person.mentions} == {"Tariq Fernwood", "Pakistani businessman",
+                                                  "Fernwood"}
+    assert person.code == "PAKBUS" and person.code_basis == "text"
     assert any(e.source == person.id and _actor(doc, e.target) == "IRNGOV"
                for e in doc.events)
 

@@ -302,7 +302,7 @@ class ActorBook:
             if len(keys) == count:
                 break
             rec = self.records[m.key]
-            if rec.country is None or (rec.kind == "person" and countries):
+            if rec.country is None:
                 continue
             if rec.country not in seen:
                 seen.add(rec.country)
@@ -323,7 +323,9 @@ class ActorBook:
         code = self.records[k].code if owner is not None and (k := self.actor_of(owner)) \
             else None
         agent = code[3:6] if code and len(code) >= 6 and code[:3] in self.d.countries else "GOV"
-        return self._state(qualifier[1], agent)
+        if head.tag_ == "NNS":
+            return self._state(qualifier[1], agent)
+        return self._official(qualifier[1], agent, head)  # one person: the other's peer
 
     def _someone(self, head: Token, np: list[Token]) -> str | None:
         """A person the text describes but the dictionary cannot code ("the captain of a
@@ -382,14 +384,20 @@ class ActorBook:
         if described is not None:  # "the gunman, a member of X's riot police": police
             return self._resolve(described, "arg")
         definite = _definite(head)
-        if qualifier is None and definite and self.chains.is_person_noun(head):
+        one = self.chains.is_person_noun(head)  # a person, not a whole body ("the president")
+        if one and (definite or qualifier is not None):
             known = self.chains.role(head)  # "the president", after "President Ortega"
-            if known:
+            if known and (qualifier is None or qualifier[0] != "country"
+                          or self.records[known].country == qualifier[1]):
                 return known
         if qualifier is None and definite:
-            # "the rebels" after "Somali rebels": the same actor again
-            known = self._recent(head.i, lambda r, a=entry.code: bool(r.code) and r.kind != "person"
+            # "the rebels" after "Somali rebels": the same actor again; "the prime minister"
+            # after "Iceland's president": Iceland's, another person of that government
+            known = self._recent(head.i, lambda r, a=entry.code: bool(r.code)
+                                 and (one or r.kind != "person")
                                  and r.code.endswith(a) and not r.code.startswith("---"))
+            if known and one and self.records[known].country:
+                return self._official(self.records[known].country, entry.code, head)
             if known:
                 return known
         if qualifier is None:
@@ -408,7 +416,21 @@ class ActorBook:
         kind, code = qualifier
         if kind == "org":
             return self._org(code)
+        if one:  # "Iceland's president" and "Iceland's prime minister" are two people
+            return self._official(code, entry.code, head)
         return self._state(code, entry.code)
+
+    def _official(self, country: str, agent: str, head: Token) -> str:
+        """One office holder of a state, named by the office ("Iceland's president")."""
+        noun = head.lemma_.lower()
+        hit = self.entry_at.get(head.i)  # "foreign minister": the whole office the words name
+        office = hit[0].text.lower() if hit and hit[1].kind == "agent" else noun
+        name = f"{self.d.countries[country]} {self.d.agent_labels.get(agent, agent.lower())} " \
+               f"({office})"
+        key = self._record(f"C|{country}{agent}|{office}", name, f"{country}{agent}", country,
+                           "person")
+        self.chains.describe(key, [noun])
+        return key
 
     def _qualifier(self, head: Token, np: list[Token]) -> tuple[str, str] | None:
         """The country or organization that qualifies an agent noun in its phrase."""
