@@ -542,6 +542,11 @@ class EventCoder:
                 if (k := book.actor_of(t)) is not None:
                     sources.append((k, [t]))
                     sources += [(c, [t]) for c in book.coordinated(t) if c != k]
+        if not sources and pattern.code[:2] in self.p.symmetric_roots and n.dep_ == "pobj" \
+                and n.head.lower_ in ("in", "at", "during", "after", "following", "before") \
+                and n.head.head.pos_ in ("VERB", "AUX"):
+            # "Reagan, in a meeting with Mulroney, agreed": who took part in the talks
+            sources = [(k, [t]) for t in subjects(n.head.head) if (k := book.actor_of(t))]
         held = blamed(n)
         if not sources and held is not None:  # "Hamas is believed to be responsible for"
             sources = [(k, [t]) for t in [held, *held.conjuncts]
