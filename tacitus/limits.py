@@ -78,7 +78,9 @@ def _on_alarm(signum: int, frame: FrameType | None) -> None:
 
 
 def _arm(deadline: float) -> None:
-    signal.setitimer(signal.ITIMER_REAL, max(deadline - time.monotonic(), 1e-3))
+    """Fire at ``deadline``, then every quarter second until disarmed: a library that
+    catches every exception (trafilatura does, in places) swallows one alarm, not all."""
+    signal.setitimer(signal.ITIMER_REAL, max(deadline - time.monotonic(), 1e-3), 0.25)
 
 
 @contextmanager
