@@ -128,6 +128,30 @@ CASES = [
     # 19 fight: advancing on a town, fighting between two sides
     ("Syrian forces advanced on the rebel-held town of Idlib.", "SYRMIL", "190", "SYR"),
     ("Heavy fighting between Armenia and Azerbaijan continued on Sunday.", None, "190", "ARM"),
+    # honours, contracts, extradition, allocations, resuming, lockdowns, congratulations
+    ("Britain and the European Union agreed a deal on fishing rights.", "GBR", "057", "IGOEU"),
+    ("The Chinese president sent congratulations to the new Philippine president.",
+     "CHNGOV", "051", "PHLGOV"),
+    ("Iran engaged with the European Union on the nuclear deal.", "IRN", "040", "IGOEU"),
+    ("Turkey awarded a contract to a Russian company.", "TUR", "061", "RUSBUS"),
+    ("The Polish parliament approved the extradition of the Russian spy.",
+     "POLLEG", "063", "RUSSPY"),
+    ("The French government allocated 20 million euros to Lebanon.", "FRAGOV", "071", "LBN"),
+    ("The United States resumed aid to the Palestinians.", "USA", "070", "PSE"),
+    ("Egypt resumed flights to Russia.", "EGY", "085", "RUS"),
+    ("Spain lifted the lockdown in Madrid.", "ESP", "081", None),
+    ("Nigerian doctors cancelled their strike.", "NGAHLH", "082", None),
+    ("Finland joined the investigation into the crash.", "FIN", "090", None),
+    ("The UN sounded the alarm over famine in Yemen.", "IGOUNO", "012", None),
+    ("The Saudi government brushed aside criticism from Canada.", "SAUGOV", "120", "CAN"),
+    ("The Kenyan government took legal action against the British company.",
+     "KENGOV", "115", "GBRBUS"),
+    ("The Indian government imposed a lockdown in Kashmir.", "INDGOV", "172", None),
+    ("Protesters desecrated a mosque in Lahore.", "---OPP", "171", "---REL"),
+    ("Security forces used live ammunition against protesters in Baghdad.",
+     "---COP", "175", "IRQOPP"),
+    ("Iranian authorities hanged two Kurdish militants.", "IRNGOV", "1823", "---INS"),
+    ("The Taliban flogged two women in Kabul.", "TAL", "182", "---CVL"),
 ]
 
 
