@@ -137,7 +137,9 @@ class LeftOut(_Model):
     reason: str = Field(description="content: the statement's content is coded instead; "
                                     "commentary: a remark by someone with no political role; "
                                     "sense: the word is used in another sense; generic: a "
-                                    "habitual or generic statement, no event")
+                                    "habitual or generic statement, no event; merged: "
+                                    "one event with another record, whose code was kept "
+                                    "(the detail says why)")
     detail: str | None = None
 
 

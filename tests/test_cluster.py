@@ -59,7 +59,12 @@ def test_articles_reporting_one_attack_form_one_cluster(tmp_path, coded):
                       [cluster]).fetchone()
     assert row[:3] == ("TAL", "USAMIL", "19")
     assert str(row[3]) == "2011-03-07"
-    assert row[4:] == (3, 3, 3)
+    # each article reports the attack and its dead in two passages: one event each, merged
+    # within the article, whose passages all count as GDELT's NumMentions
+    reports = con.execute("SELECT count(*), sum(num_mentions) FROM events WHERE cluster_id "
+                          "= ?", [cluster]).fetchone()
+    assert reports[0] == 3 and row[4] == reports[1] >= 3
+    assert row[5:] == (3, 3)
     # Other target, other root, three months later: clusters of their own.
     others = {_attack(con, d)[1] for d in ("bbc-1", "reuters-2")}
     assert cluster not in others and len(others) == 2
@@ -133,6 +138,23 @@ def test_incremental_equals_full_and_survives_deletion(tmp_path):
     update_clusters(con)
     assert con.execute("SELECT sum(num_mentions) FROM clusters").fetchone()[0] == \
         con.execute("SELECT count(*) FROM events WHERE cluster_id IS NOT NULL").fetchone()[0]
+
+
+def test_num_mentions_counts_every_passage_of_merged_events(tmp_path):
+    """An event an article reports three times (one events row, num_mentions 3) counts 3
+    in its cluster; the clusters still add up after a document is removed."""
+    con = new_db(tmp_path / "m.duckdb")
+    for doc in ("d1", "d2", "d3"):
+        add_doc(con, doc, published="2011-03-08", source=doc)
+        add_event(con, doc, "e1", source="TAL", target="USAMIL", date="2011-03-07")
+    con.execute("UPDATE events SET num_mentions = 3 WHERE doc_id = 'd1'")
+    con.execute("UPDATE events SET num_mentions = NULL WHERE doc_id = 'd3'")  # an old row
+    update_clusters(con)
+    assert con.execute("SELECT num_mentions, num_sources, num_articles FROM clusters"
+                       ).fetchall() == [(5, 3, 3)]
+    con.execute("DELETE FROM events WHERE doc_id = 'd1'")
+    update_clusters(con)  # the stored counts no longer add up: recomputed
+    assert con.execute("SELECT num_mentions, num_articles FROM clusters").fetchall() == [(2, 2)]
 
 
 def test_window_chains_but_is_cut_into_weeks(tmp_path):

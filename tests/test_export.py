@@ -384,3 +384,25 @@ def test_export_filters_and_cli(db, tmp_path):
     assert result.exit_code != 0
     with pytest.raises(ValueError, match="bad format"):
         export(connect(db, read_only=True), "xml", tmp_path / "z", Filters())
+
+
+def test_gdelt_num_mentions_counts_merged_mentions(tmp_path):
+    """An event its article reports in three passages (merged into one event with three
+    mentions) is NumMentions 3, stored with its passages."""
+    doc = undated_document()
+    e2 = doc.events[1]
+    passages = [e2.evidence, _span("PKK", TEXT.index("threaten")), _span("Houston")]
+    doc.events[1] = e2.model_copy(update={"mentions": passages})
+    con = connect(tmp_path / "m.duckdb")
+    add_coded(con, doc)
+    update_clusters(con)
+    stored = con.execute("SELECT num_mentions, mentions FROM events WHERE event_id = 'e2'"
+                         ).fetchone()
+    assert stored[0] == 3 and [m["start"] for m in json.loads(stored[1])] == [
+        p.start for p in passages]
+    out = tmp_path / "m.gdelt.tsv"
+    export(con, "gdelt", out)
+    df = _gdelt_frame(out)
+    clash = df[df["EventRootCode"] == "19"].iloc[0]
+    assert (clash["NumMentions"], clash["NumArticles"]) == (3, 1)
+    assert set(df[df["EventRootCode"] != "19"]["NumMentions"]) == {1}

@@ -17,6 +17,13 @@ Choices, in the spirit of the MUC scorer:
   threatened incident also accepts a threat of violence). Each event matches one template
   at most; among the candidates the one agreeing on most attributes (victims, date, country,
   place) wins, then the earliest. The "specific" figure uses the stricter code list.
+- Records per incident: each event of a template's family that does not contradict it (a
+  date of its own that disagrees, a country that is not the incident's) is a record of that
+  incident; an event that fits several templates of the message counts once, for the one it
+  agrees with most (the one it was matched to, on a tie). For the templates found, the report
+  gives the records per incident (ideal 1) and the share coded exactly once (the gate's
+  figure, which may only go up) or more than once. Events of a family kept out of every
+  template (another incident, a clash MUC-4 leaves out) are not counted.
 - Event precision: of the messages where tacitus codes an event of any family, the share
   that have a (non-optional) template. Messages without one often report military clashes,
   which MUC-4 leaves out by design, so this figure is a floor on true precision.
@@ -463,6 +470,8 @@ class Muc4Result:
     counts: int = 0
     counts_right: int = 0
     by_type: dict[str, list[int]] = field(default_factory=dict)
+    records: int = 0  # records of the templates found (see the module docstring)
+    found_once: int = 0  # templates found with exactly one record
     step: int = 1
     split: str = "dev"
 
@@ -475,6 +484,8 @@ class Muc4Result:
             "muc4_country_accuracy": share(self.country_right, self.found),
             "muc4_place_accuracy": share(self.place_right, self.found),
             "muc4_victims_accuracy": share(self.counts_right, self.counts),
+            "muc4_incidents_once": share(self.found_once, self.found),
+            "muc4_records_per_incident": share(self.records, self.found),
         }
 
 
@@ -503,6 +514,34 @@ def match(templates: list[Template], events: list[Event]) -> dict[int, Event]:
     return taken_t
 
 
+def contradicts(event: Event, template: Template) -> bool:
+    """The event cannot be the template's incident: a date of its own text that disagrees
+    with the incident's, or a country that is not the incident's."""
+    d = event.date
+    if d is not None and d.text is not None and template.dates and not date_agrees(
+            d, template.dates):
+        return True
+    return (event.location is not None and bool(template.countries)
+            and not country_agrees(event, template))
+
+
+def records(templates: list[Template], events: list[Event], matched: dict[int, Event]
+            ) -> dict[int, int]:
+    """How many events are records of each template: an event of a template's family that
+    does not contradict it, counted for the template it agrees with most (on a tie the one
+    it was matched to, then the first)."""
+    matched_to = {id(e): ti for ti, e in matched.items()}
+    counts = dict.fromkeys(range(len(templates)), 0)
+    for e in events:
+        fits = [ti for ti, t in enumerate(templates)
+                if _covers(e.cameo, family(t)) and not contradicts(e, t)]
+        if fits:
+            best = max(fits, key=lambda ti: (_agreement(e, templates[ti]),
+                                             matched_to.get(id(e)) == ti, -ti))
+            counts[best] += 1
+    return counts
+
+
 def candidates(coded: CodedDocument) -> list[Event]:
     """Events that claim something happened (or was threatened): not negated or hypothetical."""
     return [e for e in coded.events if e.modality not in ("negated", "hypothetical")]
@@ -523,6 +562,7 @@ def score(result: Muc4Result, message: Message, templates: list[Template],
         result.irrelevant += 1
         result.irrelevant_coded += coded_any
     matched = match(templates, events)
+    per_template = records(templates, events, matched)
     from_dateline = dateline_country(message)
     for ti, t in enumerate(templates):
         if t.optional:
@@ -538,6 +578,9 @@ def score(result: Muc4Result, message: Message, templates: list[Template],
             continue
         result.found += 1
         row[1] += 1
+        n = max(per_template[ti], 1)  # the matched event itself may contradict the template
+        result.records += n
+        result.found_once += n == 1
         result.found_specific += _covers(event.cameo, family(t, specific=True))
         result.dated += event.date is not None
         result.date_right += date_agrees(event.date, t.dates)
@@ -591,6 +634,13 @@ def report(r: Muc4Result, console: Console) -> None:
     table.add_row("  messages with no incident coded",
                   f"{share(r.irrelevant_coded, r.irrelevant):.1%}",
                   f"{r.irrelevant_coded}/{r.irrelevant}")
+    table.add_row("records per incident found (ideal 1)",
+                  f"{f['muc4_records_per_incident']:.2f}", f"{r.records}/{r.found} found")
+    table.add_row("  incidents coded exactly once", f"{f['muc4_incidents_once']:.1%}",
+                  f"{r.found_once}/{r.found} found")
+    table.add_row("  incidents coded more than once",
+                  f"{share(r.found - r.found_once, r.found):.1%}",
+                  f"{r.found - r.found_once}/{r.found} found")
     table.add_row("date right", f"{f['muc4_date_accuracy']:.1%}",
                   f"{r.date_right}/{r.found} found ({r.dated} dated)")
     table.add_row("country right", f"{f['muc4_country_accuracy']:.1%}",

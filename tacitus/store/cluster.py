@@ -1,9 +1,12 @@
 """One real-world event, many reports: link the events that report the same happening.
 
 Several outlets, and several sentences of one article, report one attack or one meeting. The
-raw ``events`` table has a row for each report (a *mention*); ``clusters`` has one row for
-each real-world event, with counts measured from its members (GDELT's NumMentions,
-NumSources, NumArticles, but counted rather than estimated). The rule (README, "Query and
+raw ``events`` table has a row for each event of each article, its passages merged within
+the article (``tacitus.events.merge``: ``num_mentions`` of them, listed in ``mentions``);
+``clusters`` has one row for each real-world event across articles, with counts measured
+from its members (GDELT's NumMentions, NumSources, NumArticles, but counted rather than
+estimated): NumMentions is every passage of every member, so an event an article reports
+three times counts three. The rule (README, "Query and
 export") in short:
 
 * Only events that assert something happened are linked: modality asserted, reported or
@@ -123,7 +126,8 @@ def _needs_full(con: duckdb.DuckDBPyConnection, rule: str) -> bool:
         return True
     counted, members = con.execute(
         "SELECT (SELECT coalesce(sum(num_mentions), 0) FROM clusters), "
-        "(SELECT count(*) FROM events WHERE cluster_id IS NOT NULL)").fetchone()
+        "(SELECT coalesce(sum(coalesce(num_mentions, 1)), 0) FROM events "
+        "WHERE cluster_id IS NOT NULL)").fetchone()
     return counted != members
 
 
@@ -219,19 +223,20 @@ def _store(con: duckdb.DuckDBPyConnection, scope: str | None) -> None:
             SEMI JOIN _cl_map m ON m.doc_id = d.doc_id),
         members AS (
             SELECT m.cluster_id, m.day, m.first_doc_id, m.first_event_id, e.doc_id,
+                   coalesce(e.num_mentions, 1) AS reports,
                    e.source_code, e.target_code, e.root, e.cameo, e.quad_class, e.goldstein,
                    e.place_name, e.place_country, e.lat, e.lon, o.outlet
             FROM _cl_map m JOIN events e USING (doc_id, event_id)
             JOIN outlets o ON o.doc_id = e.doc_id),
         codes AS (
-            SELECT cluster_id, cameo, count(*) AS n, min(quad_class) AS quad_class,
+            SELECT cluster_id, cameo, sum(reports) AS n, min(quad_class) AS quad_class,
                    min(goldstein) AS goldstein FROM members GROUP BY ALL),
         top_code AS (
             SELECT cluster_id, arg_min({{'cameo': cameo, 'quad_class': quad_class,
                                          'goldstein': goldstein}}, {{'n': -n, 'c': cameo}}) AS c
             FROM codes GROUP BY cluster_id),
         places AS (
-            SELECT cluster_id, place_name, place_country, count(*) AS n,
+            SELECT cluster_id, place_name, place_country, sum(reports) AS n,
                    min(lat) AS lat, min(lon) AS lon FROM members
             WHERE place_name IS NOT NULL OR place_country IS NOT NULL GROUP BY ALL),
         top_place AS (
@@ -242,7 +247,8 @@ def _store(con: duckdb.DuckDBPyConnection, scope: str | None) -> None:
             SELECT cluster_id, any_value(source_code) AS source_code,
                    any_value(target_code) AS target_code, any_value(root) AS root,
                    min(day) AS event_date, max(day) AS date_last,
-                   count(*) AS num_mentions, count(DISTINCT outlet) AS num_sources,
+                   sum(reports)::INTEGER AS num_mentions,
+                   count(DISTINCT outlet) AS num_sources,
                    count(DISTINCT doc_id) AS num_articles,
                    any_value(first_doc_id) AS first_doc_id,
                    any_value(first_event_id) AS first_event_id

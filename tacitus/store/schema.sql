@@ -108,8 +108,20 @@ CREATE TABLE IF NOT EXISTS events (
     confidence DOUBLE NOT NULL,
     pattern VARCHAR,
     cluster_id VARCHAR,                 -- the real-world event it reports (see clusters)
+    num_mentions INTEGER DEFAULT 1,     -- added: the passages of the article that report
+                                        -- this event (Event.mentions; merged within the
+                                        -- article by tacitus.events.merge); 1 when once
+    mentions JSON,                      -- added: list of {start, end, text}, every passage
+                                        -- (evidence_* is the most informative of them)
     PRIMARY KEY (doc_id, event_id)
 );
+-- Columns added after a database was first made (CREATE TABLE IF NOT EXISTS leaves an old
+-- table as it was). One events row is one real event of one article, however often the
+-- article reports it: its passages live in the row itself (`mentions`), so no table of
+-- event mentions is needed; clusters count `num_mentions` (GDELT's NumMentions: every
+-- report in every article), and an old row counts 1.
+ALTER TABLE events ADD COLUMN IF NOT EXISTS num_mentions INTEGER DEFAULT 1;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON;
 
 CREATE TABLE IF NOT EXISTS quotes (
     doc_id VARCHAR NOT NULL,
@@ -157,7 +169,8 @@ CREATE TABLE IF NOT EXISTS clusters (   -- one row per real-world event (see REA
     lon DOUBLE,
     quad_class TINYINT NOT NULL,
     goldstein DOUBLE NOT NULL,
-    num_mentions INTEGER NOT NULL,      -- events (mentions) in the cluster
+    num_mentions INTEGER NOT NULL,      -- passages that report it, over all its events
+                                        -- (the sum of events.num_mentions)
     num_sources INTEGER NOT NULL,       -- distinct outlets (documents.source, else URL host)
     num_articles INTEGER NOT NULL,      -- distinct documents
     first_doc_id VARCHAR NOT NULL,

@@ -99,6 +99,8 @@ def rows(coded: CodedDocument, *, origin: str, run_id: int) -> dict[str, list[di
             "attributed_code": code(e.attributed_to),
             "quantities": json.dumps([q.model_dump() for q in e.quantities]),
             "confidence": float(e.confidence), "pattern": e.pattern, "cluster_id": None,
+            "num_mentions": max(1, len(e.mentions)),
+            "mentions": json.dumps([m.model_dump() for m in e.mentions or [e.evidence]]),
         })
     for n, q in enumerate(coded.quotes, start=1):
         out["quotes"].append({"doc_id": doc_id, "quote_id": n, "speaker_id": q.speaker,

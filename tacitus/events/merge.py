@@ -1,0 +1,499 @@
+"""Each real event once per article: merge the records that report the same event.
+
+An article reports one attack in its lead ("a suicide bomber killed the envoy"), again with
+detail ("detonating a bomb concealed in his turban") and later as "the attack"; a minister
+"said" three times in one statement. The coder reads each passage on its own, so each gives
+a record. ``merge_mentions`` joins such records into one event whose ``mentions`` list every
+passage and whose ``evidence`` is the most informative one (both actors named and coded, a
+date of its own, a place, counts). Records are one event when all of these hold
+(``data/merge.yaml`` holds the word lists and the thresholds):
+
+* **codes**: the same code; a code and its sub-code ("183", "1831"); a root's generic code
+  and a specific one of that root ("010" and "012", "040" and "046"); in the violent roots
+  18, 19 and 20, a generic act ("180", "190", "200") and any specific one; an act and the
+  threat of that same act (frames.yaml's threat family: "161" and "1313") when the threat was
+  not read from a word of threatening ("threatened to expel" stays a threat). The specific
+  code is kept over the generic and the act over the threat; a record whose code was not
+  kept is listed in ``left_out`` with reason "merged" and why.
+* **actors**: for source and target alike, the same actor (one chain of the actor stage:
+  "Karzai", "he" and "the president" are one id), two non-person actors with the same code,
+  or a country and its own agent ("USA", "USAGOV"), or one side unnamed. At least one side
+  must be named in both, except for a definite event noun ("the attack", "the talks"), which
+  points back to the latest compatible event with one side only. No actor may be source in
+  one and target in the other.
+* **dates**: either has none, or a date it takes from no words of its own (a current report),
+  or their intervals overlap.
+* **places**: either has none, the same name or GeoNames id, one is the other's country, or
+  they lie within ``place_km``; two countries never.
+* **modality**: both say something happened (asserted, reported), or both have the same
+  other modality (two planned offensives may be one plan; a plan is no attack; a disputed
+  claim stays apart from what the article asserts).
+* **counts**: no kind of count (killed, wounded...) with two different values.
+
+Each record joins the event last reported that it is compatible with in every one of that
+event's mentions, so a chain of pairwise-compatible records cannot join two incompatible
+ones. Events keep the coder's order (reading order, by their first mention) and are numbered
+again ``e1..eN``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from tacitus.model import Actor, CodedDocument, Event, EventDate, LeftOut, Location, Span
+
+# an event the article asserts is asserted, whoever also reports it
+_FACTUAL = ("asserted", "reported")
+_WORD = re.compile(r"[A-Za-z][\w'-]*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class MergeRules:
+    violence_roots: frozenset[str]
+    threat_words: frozenset[str]
+    definite: frozenset[str]
+    factual: frozenset[str]
+    symmetric_roots: frozenset[str]
+    casualty_words: frozenset[str]
+    casualty_sentences: int
+    place_km: float
+    threats: dict[str, str]  # act code prefix -> the threat code of that act
+    countries: dict[str, str]  # folded country name -> ISO3
+
+
+@cache
+def rules() -> MergeRules:
+    """The merge rules of ``data/merge.yaml`` and the threat table of ``data/frames.yaml``."""
+    from tacitus.data import _read_yaml, load_countries, load_frames, load_symmetric_roots
+
+    data = _read_yaml("merge.yaml")
+    threat = load_frames().families["threat"]
+    threats = {act: code for act, code in threat.codes.items() if code not in ("same",
+                                                                              "negated")}
+    countries = {_fold(n): c.code for c in load_countries() for n in (c.name, *c.aliases)}
+    return MergeRules(
+        violence_roots=frozenset(map(str, data["violence_roots"])),
+        threat_words=frozenset(w.lower() for w in data["threat_words"]),
+        definite=frozenset(w.lower() for w in data["definite"]),
+        factual=frozenset(data["factual"]),
+        symmetric_roots=load_symmetric_roots(),
+        casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
+        casualty_sentences=int(data["casualty_sentences"]),
+        place_km=float(data["place_km"]),
+        threats=threats,
+        countries=countries,
+    )
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w ]", " ", text.casefold()).split())
+
+
+# --- codes ---------------------------------------------------------------------------------
+
+def generic(code: str) -> bool:
+    """A root ("19") or a root's catch-all code ("190"): no more specific act named."""
+    return len(code) == 2 or (len(code) == 3 and code.endswith("0"))
+
+
+def threat_of(code: str, r: MergeRules | None = None) -> str | None:
+    """The threat code of the act ``code`` (frames.yaml: "161" -> "1313"), if any."""
+    r = r or rules()
+    for n in range(len(code), 1, -1):
+        if code[:n] in r.threats:
+            return r.threats[code[:n]]
+    return None
+
+
+def _threat_pair(a: Event, b: Event, r: MergeRules) -> Event | None:
+    """The act, when one of ``a``, ``b`` is an act and the other its threat read from the
+    report of the act (no threatening word); else None."""
+    for act, threat in ((a, b), (b, a)):
+        if (threat.cameo.startswith("13") and not act.cameo.startswith("13")
+                and threat_of(act.cameo, r) == threat.cameo
+                and (threat.trigger is None
+                     or threat.trigger.text.lower() not in r.threat_words)):
+            return act
+    return None
+
+
+def codes_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool:
+    r = r or rules()
+    x, y = a.cameo, b.cameo
+    if x == y or x.startswith(y) or y.startswith(x):
+        return True
+    if x[:2] == y[:2] and (generic(x) or generic(y)):
+        return True  # "010" and "012"; "040" and "046"
+    if x[:2] in r.violence_roots and y[:2] in r.violence_roots and (generic(x) or generic(y)):
+        return True  # "the attack" (190) and the bombing (1831) it was
+    return _threat_pair(a, b, r) is not None
+
+
+def preferred(a: Event, b: Event, r: MergeRules | None = None) -> tuple[Event, str]:
+    """Which of two compatible records gives the merged event its code, and why."""
+    r = r or rules()
+    if a.cameo == b.cameo:
+        return a, "same code"
+    act = _threat_pair(a, b, r)
+    if act is not None:
+        return act, ("an act and the threat of that act read from its report: CAMEO codes "
+                     "the act (a threat is conditional, and no word here threatens)")
+    for x, y in ((a, b), (b, a)):
+        if y.cameo.startswith(x.cameo) or (generic(x.cameo) and not generic(y.cameo)):
+            return y, f"{y.cameo} is the more specific code of the act {x.cameo} names"
+    return a, "the first code reported"
+
+
+# --- actors, dates, places, counts ---------------------------------------------------------
+
+def actor_match(x: str, y: str, actors: dict[str, Actor]) -> int | None:
+    """How surely ids ``x`` and ``y`` are one actor: 2 one person (a person is killed or
+    speaks as one), 1 one actor, 0 possibly one (an unidentified "army post", ---MIL, and the
+    Afghan army; two unidentified groups of one kind), None two actors."""
+    a, b = actors.get(x), actors.get(y)
+    person = a is not None and a.kind == "person"
+    if x == y:
+        return 2 if person else 1
+    if a is None or b is None:
+        return None
+    if a.kind == "person" and b.kind == "person":
+        # one person whose chain the actor stage did not join ("Dr Rodriguez Porth",
+        # "Rodriguez Porth"): the shorter name ends the longer one, codes agree
+        m, n = sorted((_fold(a.name).split(), _fold(b.name).split()), key=len)
+        same = bool(m) and n[len(n) - len(m):] == m and (a.code == b.code or not a.code
+                                                          or not b.code)
+        return 2 if same else None
+    if not a.code or not b.code or "person" in (a.kind, b.kind):
+        return None  # two people are two people, whatever their code
+    if a.code.startswith("---") or b.code.startswith("---"):
+        return 0 if a.code[3:] == b.code[3:] and len(a.code) > 3 else None
+    if a.code == b.code or (len(a.code) == 3 and a.kind == "country"
+                            and b.code.startswith(a.code)) or (
+            len(b.code) == 3 and b.kind == "country" and a.code.startswith(b.code)):
+        return 1
+    return None
+
+
+def _named(e: Event) -> list[str]:
+    return [k for k in (e.source, e.target) if k is not None]
+
+
+def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
+           ) -> int | None:
+    """The summed match of the named actors of ``sides``, None on a conflict or on an
+    actor found on opposite sides."""
+    total = 0
+    for side in sides:
+        x, y = getattr(a, side), getattr(b, side)
+        if x is not None and y is not None:
+            m = actor_match(x, y, actors)
+            if m is None:
+                return None
+            total += m
+    for x, y in ((a.source, b.target), (a.target, b.source)):
+        if x is not None and y is not None and actor_match(x, y, actors) is not None:
+            return None
+    return total
+
+
+def shared_actors(a: Event, b: Event, actors: dict[str, Actor]) -> int | None:
+    """How strongly the actors say ``a`` and ``b`` are one event (0: nothing against it,
+    nothing for it; each side named in both adds 1, 2 for one person), or None when the
+    actors conflict: two different actors on one side, or one actor on opposite sides. In
+    the symmetric roots (consult, cooperate: "talks with the Taliban", "the Taliban's talks
+    with Qatar") a record that names one actor may find it on either side."""
+    found = _sides(a, b, actors, ("source", "target"))
+    if found is not None:
+        return found
+    if a.cameo[:2] in rules().symmetric_roots and min(len(_named(a)), len(_named(b))) == 1:
+        one, other = (a, b) if len(_named(a)) == 1 else (b, a)
+        matches = [m for k in _named(other)
+                   if (m := actor_match(_named(one)[0], k, actors)) is not None]
+        if matches:
+            return max(matches)
+    return None
+
+
+def victims(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None = None
+            ) -> bool:
+    """Casualties of one act of violence: "a bomb exploded in the market ... one person was
+    killed and a policeman wounded". Violent records within ``casualty_sentences`` of each
+    other, one of them a casualty ("killed", "wounded") with no source named, are one event
+    whatever their victims; a casualty with its own source ("murdered by the rebels") is an
+    act of its own."""
+    r = r or rules()
+    if not (a.root in r.violence_roots and b.root in r.violence_roots):
+        return False
+    if abs(a.sentence - b.sentence) > r.casualty_sentences:
+        return False
+    return any(e.source is None and e.trigger is not None
+               and e.trigger.text.lower() in r.casualty_words for e in (a, b))
+
+
+def _days(d: EventDate) -> tuple[int, int] | None:
+    """The event date as an interval of day numbers (a week, a month, a year...)."""
+    from datetime import date, timedelta
+
+    try:
+        parts = [int(p) for p in d.value.split("-")]
+        first = date(parts[0], parts[1] if len(parts) > 1 else 1,
+                     parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+    if d.precision == "day" and len(parts) == 3:
+        last = first
+    elif d.precision == "week":
+        last = first + timedelta(days=6)
+    elif d.precision in ("month", "quarter", "season") and len(parts) >= 2:
+        months = 1 if d.precision == "month" else 3
+        y, m = divmod(first.month - 1 + months, 12)
+        last = date(first.year + y, m + 1, 1) - timedelta(days=1)
+    else:
+        first, last = date(first.year, 1, 1), date(first.year, 12, 31)
+    return first.toordinal(), last.toordinal()
+
+
+def dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
+    """Either has no date of its own words, or the two intervals overlap. A qualified date
+    ("since", "until") is a span, not a day: it contradicts nothing."""
+    if a is None or b is None or a.text is None or b.text is None:
+        return True
+    if a.qualifier or b.qualifier:
+        return True
+    x, y = _days(a), _days(b)
+    return x is None or y is None or (x[0] <= y[1] and y[0] <= x[1])
+
+
+def _km(a: Location, b: Location) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)  # type: ignore[arg-type]
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)  # type: ignore[operator]
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def places_compatible(a: Location | None, b: Location | None,
+                      r: MergeRules | None = None) -> bool:
+    if a is None or b is None:
+        return True
+    if (a.geonames_id is not None and a.geonames_id == b.geonames_id) or (
+            _fold(a.name) == _fold(b.name)):
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    r = r or rules()
+    if any(r.countries.get(_fold(p.name)) for p in (a, b)):
+        return True  # "Afghanistan" and "Kandahar": the country holds the place
+    km = _km(a, b)
+    return km is not None and km <= r.place_km
+
+
+def counts_compatible(a: Event, b: Event) -> bool:
+    """No kind of count with two different exact values (3 killed here, 5 there)."""
+    seen = {(q.kind, q.value) for q in a.quantities if q.value is not None and q.kind != "other"}
+    kinds = {k for k, _ in seen}
+    return all((q.kind, q.value) in seen for q in b.quantities
+               if q.value is not None and q.kind in kinds)
+
+
+def modality_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool:
+    r = r or rules()
+    return a.modality == b.modality or (a.modality in r.factual and b.modality in r.factual)
+
+
+def definite_noun(event: Event, text: str, r: MergeRules | None = None) -> bool:
+    """Is the event read from a definite event noun ("the attack", "these deadly raids")?"""
+    r = r or rules()
+    if not (event.pattern or "").startswith("noun") or event.trigger is None:
+        return False
+    before = _WORD.findall(text[max(0, event.trigger.start - 60):event.trigger.start])
+    for word in reversed(before[-4:]):
+        w = word.lower()
+        if w in r.definite:
+            return True
+        if not word.isalpha() or word[0].isupper() or w in ("of", "a", "an", "and", "by"):
+            return False  # "Pakistan's raid", "a raid", "raids by": not pointing back
+    return False
+
+
+def compatible(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None = None
+               ) -> bool:
+    """May ``a`` and ``b`` be mentions of one real event: nothing in one contradicts the
+    other (codes, modality, actors, dates, places, counts)?"""
+    r = r or rules()
+    return (codes_compatible(a, b, r) and modality_compatible(a, b, r)
+            and (shared_actors(a, b, actors) is not None or victims(a, b, actors, r))
+            and dates_compatible(a.date, b.date) and places_compatible(a.location, b.location, r)
+            and counts_compatible(a, b))
+
+
+def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
+           r: MergeRules | None = None) -> bool:
+    """Does anything say that ``b`` (the later one, compatible with ``a``) is ``a`` again?
+
+    An actor named in both; or the same sentence, one of them read from a verb ("the
+    Fenastras attack and the attacks on Comadres" are two); or a casualty beside an act of
+    violence (``victims``); or a definite event noun ("the attack")
+    naming the same act (the same code or a sub-code). Beyond the next sentence, two of
+    these must agree: a shared actor, the same code (or a sub-code), a date of their own
+    words that agrees, a place that agrees, a definite noun."""
+    r = r or rules()
+    shared = shared_actors(a, b, actors) or 0
+    same_code = a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo) or (
+        a.root in r.violence_roots and b.root in r.violence_roots and generic(a.cameo)
+        and generic(b.cameo))  # "the killing of X" (180), "killed X" (190)
+    definite = same_code and definite_noun(b, text, r)
+    distance = abs(b.sentence - a.sentence)
+    verb = not (a.pattern or "").startswith("noun") or not (b.pattern or "").startswith("noun")
+    if not (shared or ((definite or distance == 0) and verb) or victims(a, b, actors, r)):
+        return False
+    if distance <= 1 or victims(a, b, actors, r):
+        return True
+    dated = (a.date is not None and b.date is not None and a.date.text is not None
+             and b.date.text is not None)
+    placed = a.location is not None and b.location is not None
+    return shared + same_code + dated + placed + definite >= 2
+
+
+# --- merging -------------------------------------------------------------------------------
+
+def informative(e: Event, actors: dict[str, Actor]) -> tuple:
+    """How much a mention tells: named and coded actors, a date of its own, a place, counts,
+    asserted, a verb rather than a noun, then confidence (larger is better)."""
+    coded = sum(1 for k in (e.source, e.target) if k is not None and (a := actors.get(k))
+                and a.code and not a.code.startswith("---"))
+    named = sum(k is not None for k in (e.source, e.target))
+    return (named + coded, e.date is not None and e.date.text is not None,
+            e.location is not None, len(e.quantities), e.modality == "asserted",
+            not (e.pattern or "").startswith("noun"), e.confidence)
+
+
+def _spans(events: Iterable[Event]) -> list[Span]:
+    seen: dict[tuple[int, int], Span] = {}
+    for e in events:
+        for s in e.mentions or [e.evidence]:
+            seen.setdefault((s.start, s.end), s)
+    return [seen[k] for k in sorted(seen)]
+
+
+_PRECISION = ("day", "week", "month", "quarter", "season", "year")
+
+
+def _date(group: list[Event], best: Event) -> EventDate | None:
+    """The finest date the words of a mention give; a current report's date (no words) when
+    it falls inside that one and is finer ("have been murdered" this week, "this year")."""
+    def fineness(d: EventDate) -> int:
+        return _PRECISION.index(d.precision) if d.precision in _PRECISION else len(_PRECISION)
+
+    own = [e.date for e in group if e.date is not None and e.date.text is not None]
+    current = [e.date for e in group if e.date is not None and e.date.text is None]
+    if not own:
+        return best.date or (current[0] if current else None)
+    date = min(own, key=fineness)
+    days = _days(date)
+    for d in current:
+        inner = _days(d)
+        if days and inner and days[0] <= inner[0] and inner[1] <= days[1] and (
+                fineness(d) < fineness(date)):
+            return d
+    return date
+
+
+def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
+             ) -> tuple[Event, list[LeftOut]]:
+    """One event from the mentions of ``group`` (in reading order), and the records whose
+    code was not kept."""
+    best = max(group, key=lambda e: informative(e, actors))
+    coder = group[0]
+    for e in group[1:]:
+        coder = preferred(coder, e, r)[0]
+    reasons = {id(e): preferred(coder, e, r)[1] for e in group if e.cameo != coder.cameo}
+    update: dict = {"mentions": _spans(group), "confidence": max(e.confidence for e in group)}
+    if coder.cameo != best.cameo:
+        update.update(cameo=coder.cameo, root=coder.root, quad_class=coder.quad_class,
+                      goldstein=coder.goldstein, name=coder.name, plover=coder.plover)
+    for side in ("source", "target"):
+        if getattr(best, side) is None:
+            giver = next((e for e in group if getattr(e, side) is not None), None)
+            if giver is not None:
+                update[side] = getattr(giver, side)
+                update[f"{side}_span"] = getattr(giver, f"{side}_span")
+                if side == "target":
+                    update["target_basis"] = giver.target_basis
+    update["date"] = _date(group, best)
+    if best.location is None:
+        update["location"] = next((e.location for e in group if e.location), None)
+    factual = min(group, key=lambda e: _FACTUAL.index(e.modality)
+                  if e.modality in _FACTUAL else len(_FACTUAL))
+    if factual.modality != best.modality and factual.modality in _FACTUAL:
+        update.update(modality=factual.modality, attributed_to=factual.attributed_to)
+    quantities, seen = [], set()
+    for e in [best, *group]:
+        for q in e.quantities:
+            key = (q.kind, q.value, q.low, q.high)
+            if key not in seen:
+                seen.add(key)
+                quantities.append(q)
+    update["quantities"] = quantities
+    merged = best.model_copy(update=update)
+    left = [LeftOut(cameo=e.cameo, trigger=e.trigger or e.evidence, reason="merged",
+                    detail=f"one event with the {merged.cameo} of "
+                           f"{merged.evidence.text[:60]!r}: {reasons[id(e)]}")
+            for e in group if id(e) in reasons and e.cameo != merged.cameo]
+    return merged, left
+
+
+def group_events(events: list[Event], actors: list[Actor], text: str) -> list[list[Event]]:
+    """The records of one article grouped by real event, each group in reading order and
+    the groups in the order of their first mention."""
+    r = rules()
+    by_id = {a.id: a for a in actors}
+    groups: list[list[Event]] = []
+    latest: list[int] = []  # where each group was last reported
+    for i, e in enumerate(events):
+        if getattr(e, "evidence_in", "text") != "text":  # read from the headline alone
+            groups.append([e])
+            latest.append(i)
+            continue
+        homes = [g for g in range(len(groups))
+                 if getattr(groups[g][0], "evidence_in", "text") == "text"
+                 and all(compatible(m, e, by_id, r) for m in groups[g])
+                 and any(linked(m, e, by_id, text, r) for m in groups[g])]
+        if homes:
+            home = max(homes, key=latest.__getitem__)  # the event a later mention meets first
+            groups[home].append(e)
+            latest[home] = i
+        else:
+            groups.append([e])
+            latest.append(i)
+    return groups
+
+
+def merge_events(events: list[Event], actors: list[Actor], text: str
+                 ) -> tuple[list[Event], list[LeftOut]]:
+    """The events of one article with each real event once (see the module docstring), ids
+    ``e1..eN`` in reading order, and the records whose code gave way to another."""
+    r = rules()
+    by_id = {a.id: a for a in actors}
+    merged: list[Event] = []
+    left: list[LeftOut] = []
+    for g in group_events(events, actors, text):
+        if len(g) == 1:
+            merged.append(g[0].model_copy(update={"mentions": _spans(g)}))
+            continue
+        event, gone = _combine(g, by_id, r)
+        merged.append(event)
+        left += gone
+    merged = [e.model_copy(update={"id": f"e{n}"}) for n, e in enumerate(merged, start=1)]
+    return merged, left
+
+
+def merge_mentions(coded: CodedDocument) -> CodedDocument:
+    """``coded`` with the mentions of each real event merged into one event."""
+    events, left = merge_events(coded.events, coded.actors, coded.document.text)
+    return coded.model_copy(update={"events": events, "left_out": [*coded.left_out, *left]})

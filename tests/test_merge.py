@@ -1,0 +1,232 @@
+"""Merging the mentions of one real event (tacitus/events/merge.py).
+
+The rule tests build events by hand, so that they test the merge alone; the last tests run
+sentences of our own through the whole coder.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.events import merge
+from tacitus.model import (
+    Actor,
+    CodedDocument,
+    Document,
+    Event,
+    EventDate,
+    Location,
+    Quantity,
+    Span,
+)
+
+ACTORS = [
+    Actor(id="reb", name="rebels", code="---REB", kind="armed_group"),
+    Actor(id="tal", name="Taliban", code="TAL", kind="armed_group"),
+    Actor(id="afgmil", name="Afghan army", code="AFGMIL", kind="government"),
+    Actor(id="mil", name="an army post", code="---MIL", kind="government"),
+    Actor(id="cop", name="police", code="AFGCOP", kind="government"),
+    Actor(id="rus", name="Russia", code="RUS", kind="country"),
+    Actor(id="gbr", name="British diplomats", code="GBRGOV", kind="government"),
+    Actor(id="irn", name="Iran", code="IRN", kind="country"),
+    Actor(id="irngov", name="Iranian government", code="IRNGOV", kind="government"),
+    Actor(id="irq", name="Iraq", code="IRQ", kind="country"),
+    Actor(id="min", name="Ali Minister", code="IRNGOV", kind="person"),
+    Actor(id="spk", name="Reza Spokesman", code="IRNGOV", kind="person"),
+]
+BY_ID = {a.id: a for a in ACTORS}
+TEXT = "x" * 2000
+KANDAHAR = Location(name="Kandahar", lat=31.61, lon=65.71, country="AFG", geonames_id=1)
+HERAT = Location(name="Herat", lat=34.35, lon=62.2, country="AFG", geonames_id=2)
+AFGHANISTAN = Location(name="Afghanistan", lat=33.0, lon=66.0, country="AFG", geonames_id=3)
+QUETTA = Location(name="Quetta", lat=30.19, lon=67.0, country="PAK", geonames_id=4)
+
+
+def day(value: str) -> EventDate:
+    return EventDate(value=value, precision="day", text="on that day", start=0, end=3)
+
+
+CURRENT = EventDate(value="2024-03-04", precision="week", text=None)
+
+
+def event(n: int, cameo: str, source: str | None, target: str | None, *, sentence: int = 0,
+          trigger: str = "attacked", pattern: str = "attack", **extra) -> Event:
+    """Record ``n`` of an imaginary article: its evidence sits at 100 * n."""
+    start = 100 * n
+    evidence = Span(start=start, end=start + 20, text=TEXT[start:start + 20])
+    return Event(id=f"r{n}", source=source, target=target, cameo=cameo, root=cameo[:2],
+                 quad_class=4 if cameo[:2] in ("18", "19", "16") else 1, goldstein=-10.0,
+                 name=f"code {cameo}", evidence=evidence, mentions=[evidence],
+                 trigger=Span(start=start + 5, end=start + 5 + len(trigger), text=trigger),
+                 sentence=sentence, confidence=0.5, pattern=pattern, **extra)
+
+
+def merged(*events: Event, text: str = TEXT) -> tuple[list[Event], list]:
+    return merge.merge_events(list(events), ACTORS, text)
+
+
+def test_merge_a_generic_attack_and_the_bombing_it_was() -> None:
+    attack = event(1, "190", "tal", "afgmil", date=day("2024-03-04"))
+    bombing = event(2, "1831", "tal", None, sentence=1, trigger="blew",
+                    quantities=[Quantity(kind="killed", value=5, text="five")])
+    (one,), left = merged(attack, bombing)
+    assert one.cameo == "1831" and one.source == "tal" and one.target == "afgmil"
+    assert one.id == "e1" and [m.start for m in one.mentions] == [100, 200]
+    assert one.evidence.start == 100  # both actors named: the most informative mention
+    assert one.date == attack.date and one.quantities[0].value == 5
+    assert [(x.cameo, x.reason) for x in left] == [("190", "merged")]
+    assert "more specific" in left[0].detail
+
+
+def test_merge_keeps_two_attacks_on_different_targets_days_or_places() -> None:
+    a = event(1, "190", "tal", "afgmil", date=day("2024-03-04"), location=KANDAHAR)
+    assert len(merged(a, event(2, "190", "tal", "cop", sentence=1))[0]) == 2
+    assert len(merged(a, event(2, "190", "tal", "afgmil", sentence=1,
+                               date=day("2024-03-06")))[0]) == 2
+    assert len(merged(a, event(2, "190", "tal", "afgmil", sentence=1,
+                               location=HERAT))[0]) == 2
+    assert len(merged(a, event(2, "190", "tal", "afgmil", sentence=1,
+                               location=QUETTA))[0]) == 2
+    killed = [Quantity(kind="killed", value=3, text="three")]
+    other = [Quantity(kind="killed", value=7, text="seven")]
+    assert len(merged(event(1, "190", "tal", None, quantities=killed),
+                      event(2, "190", "tal", None, sentence=1, quantities=other))[0]) == 2
+
+
+def test_merge_a_place_inside_its_country_and_a_current_report_date() -> None:
+    a = event(1, "190", "tal", "afgmil", date=day("2024-03-04"), location=KANDAHAR)
+    b = event(2, "190", "tal", "afgmil", sentence=1, date=CURRENT, location=AFGHANISTAN)
+    (one,), _ = merged(a, b)
+    assert one.location == KANDAHAR and one.date == a.date and len(one.mentions) == 2
+
+
+def test_merge_one_side_unnamed_needs_a_shared_actor_or_the_same_sentence() -> None:
+    # "Taliban fighters opened fire, killing five soldiers": one sentence, one event
+    fire = event(1, "190", "tal", None)
+    killing = event(2, "190", None, "afgmil", trigger="killing")
+    (one,), _ = merged(fire, killing)
+    assert (one.source, one.target) == ("tal", "afgmil")
+    # the same two records two sentences apart: nothing says they are one event
+    assert len(merged(fire, event(2, "190", None, "afgmil", sentence=2))[0]) == 2
+
+
+def test_merge_an_unidentified_sector_with_the_same_sector_named() -> None:
+    post = event(1, "190", "tal", "mil")  # "attacked an army post"
+    soldiers = event(2, "190", "tal", "afgmil", trigger="killing")  # "killing five soldiers"
+    (one,), _ = merged(post, soldiers)
+    assert one.target == "afgmil"
+
+
+def test_merge_far_apart_needs_two_agreements() -> None:
+    invasion = event(1, "192", "rus", None, trigger="invasion", pattern="noun invasion")
+    raid = event(2, "190", "rus", None, sentence=9, trigger="raid", pattern="noun raid")
+    again = event(3, "192", "rus", None, sentence=12, trigger="invasion",
+                  pattern="noun invasion")
+    events, _ = merged(invasion, raid, again)
+    # the same code and the same actor: the invasion again; a raid is another act
+    assert [len(e.mentions) for e in events] == [2, 1]
+    assert [e.cameo for e in events] == ["192", "190"]
+
+
+def test_merge_one_statement_per_speaker() -> None:
+    said = [event(n, "010", "min", None, sentence=n, trigger="said", pattern="say")
+            for n in range(1, 4)]
+    other = event(4, "010", "spk", None, sentence=4, trigger="said", pattern="say")
+    events, left = merged(*said, other)
+    assert [len(e.mentions) for e in events] == [3, 1]
+    assert [e.id for e in events] == ["e1", "e2"] and left == []
+    # a statement on another day is another statement
+    later = event(5, "010", "min", None, sentence=5, trigger="said", pattern="say",
+                  date=day("2024-01-02"))
+    first = event(1, "010", "min", None, trigger="said", pattern="say",
+                  date=day("2024-03-01"))
+    assert len(merged(first, later)[0]) == 2
+
+
+def test_merge_an_expulsion_read_as_its_threat_keeps_the_act() -> None:
+    # "Russia said it would expel the diplomats ... Russia expelled them on Friday"
+    would = event(1, "1313", "rus", "gbr", trigger="expel", pattern="expel <intent>")
+    did = event(2, "161", "rus", "gbr", sentence=1, trigger="expelled", pattern="expel")
+    (one,), left = merged(would, did)
+    assert one.cameo == "161" and one.quad_class == 4
+    assert left[0].cameo == "1313" and left[0].reason == "merged"
+    assert "CAMEO codes the act" in left[0].detail
+    # "threatened to expel": a threat the text states is an event of its own
+    threat = event(1, "1313", "rus", "gbr", trigger="threatened", pattern="threaten")
+    assert len(merged(threat, did)[0]) == 2
+
+
+def test_merge_a_definite_noun_points_back() -> None:
+    text = TEXT[:199] + " the talks with Iraq " + TEXT[220:]
+    talks = event(0, "046", "irn", None, trigger="held", pattern="hold +object")
+    later = Event(**{**event(2, "046", None, "irq", sentence=6).model_dump(),
+                     "trigger": Span(start=204, end=209, text="talks"),
+                     "pattern": "noun talk"})
+    (one,), _ = merged(talks, later, text=text)
+    assert len(one.mentions) == 2 and (one.source, one.target) == ("irn", "irq")
+    # without the article they are just some talks, no actor shared, six sentences away
+    assert len(merged(talks, later)[0]) == 2
+    assert merge.definite_noun(later, text) and not merge.definite_noun(later, TEXT)
+
+
+def test_merge_symmetric_talks_one_side_named_either_way() -> None:
+    # "talks with Iran" and "Iran's talks with Iraq"; but Iran->Iraq and Iraq->Iran, each
+    # with both sides named, stay the two records CAMEO gives a meeting
+    one_side = event(1, "046", None, "irn")
+    both = event(2, "046", "irn", "irq", sentence=1)
+    assert len(merged(one_side, both)[0]) == 1
+    there, back = event(1, "046", "irn", "irq"), event(2, "046", "irq", "irn")
+    assert len(merged(there, back)[0]) == 2
+    # not for an attack: Iran attacking and Iran attacked are two events
+    assert len(merged(event(1, "190", None, "irn"), event(2, "190", "irn", "irq"))[0]) == 2
+
+
+def test_merge_keeps_plans_apart_from_acts_and_people_apart() -> None:
+    plan = event(1, "190", "tal", "afgmil", modality="planned")
+    act = event(2, "190", "tal", "afgmil", sentence=1)
+    assert len(merged(plan, act)[0]) == 2
+    reported = event(2, "190", "tal", "afgmil", sentence=1, modality="reported")
+    (one,), _ = merged(act, reported)
+    assert one.modality == "asserted"
+    # two officials of one government are two speakers; a country and its government one
+    assert len(merged(event(1, "010", "min", None), event(2, "010", "spk", None))[0]) == 2
+    assert len(merged(event(1, "040", "irn", "irq"), event(2, "040", "irngov", "irq"))[0]) == 1
+
+
+def test_merge_mentions_on_a_document_adds_left_out() -> None:
+    doc = CodedDocument(document=Document(id="d", text=TEXT), actors=ACTORS, events=[
+        event(1, "190", "tal", "afgmil"), event(2, "183", "tal", "afgmil"),
+        event(3, "010", "min", None, sentence=3, trigger="said", pattern="say")])
+    out = merge.merge_mentions(doc)
+    assert [e.id for e in out.events] == ["e1", "e2"]
+    assert [e.cameo for e in out.events] == ["183", "010"]
+    assert [x.reason for x in out.left_out] == ["merged"]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("190", "1831", True), ("18", "183", True), ("180", "193", True), ("183", "181", False),
+    ("010", "012", True), ("040", "046", True), ("036", "046", False), ("193", "194", False),
+    ("161", "1313", True), ("163", "1313", False),
+])
+def test_merge_code_compatibility(a: str, b: str, same: bool) -> None:
+    assert merge.codes_compatible(event(1, a, "rus", None, trigger="expel"),
+                                  event(2, b, "rus", None, trigger="expel")) is same
+
+
+def test_merge_with_the_coder_one_attack_one_record() -> None:
+    from tacitus.pipeline import default_coder
+
+    coded = default_coder().code(
+        "Taliban fighters attacked an army post in Kandahar on Monday, killing five Afghan "
+        "soldiers. The Taliban's attack on the post was the deadliest this year.",
+        published="2024-03-06")
+    violent = [e for e in coded.events if e.root in ("18", "19")]
+    assert len(violent) == 1 and len(violent[0].mentions) >= 2
+    coded = default_coder().code(
+        "Gunmen attacked a police station in Peshawar on Monday. On Wednesday, gunmen "
+        "attacked a school in Quetta.", published="2024-03-06")
+    assert len([e for e in coded.events if e.root == "19"]) == 2
+    coded = default_coder().code(
+        "The foreign minister said the talks would resume. He said Iran wanted peace. He "
+        "also said sanctions had failed.", published="2024-03-06")
+    assert len([e for e in coded.events if e.cameo == "010"]) <= 1
