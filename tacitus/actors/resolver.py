@@ -28,6 +28,9 @@ STATE_AGENTS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 _NAMED = {"PERSON", "ORG", "NORP"}
+# "Iran-backed", "Saudi-led": the country named is who backs or leads, not who they are
+BACKING = {"back", "support", "sponsor", "fund", "finance", "arm", "ally", "train", "align",
+           "lead", "affiliate", "link", "inspire", "equip"}
 # "the two countries", "both sides": a plural description of states already named
 GROUP_NOUNS = {"country", "nation", "side", "government", "neighbour", "neighbor", "state",
                "leader", "army", "capital"}
@@ -433,9 +436,11 @@ class ActorBook:
         return key
 
     def _qualifier(self, head: Token, np: list[Token]) -> tuple[str, str] | None:
-        """The country or organization that qualifies an agent noun in its phrase."""
+        """The country or organization that qualifies an agent noun in its phrase (not its
+        backer: "Iran-backed militias" are no Iranian force)."""
         for tok in np:
-            if tok.i == head.i:
+            if tok.i == head.i or (tok.head.dep_ == "amod"
+                                   and tok.head.lemma_.lower() in BACKING):
                 continue
             hit = self.entry_at.get(tok.i)
             if hit is None:

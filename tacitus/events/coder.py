@@ -271,7 +271,7 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0) -> tuple[Token, s
             return t, key
     if book.partitive(head):  # "a number of Iranian government websites"
         for t in pobjs(head, "of"):
-            found = _inner_actor(book, t, depth + 1) if depth < 1 else None
+            found = _inner_actor(book, t, depth + 1) if depth < 2 else None
             if found is not None:
                 return found
     for prep in OBJECT_PREPS:
@@ -279,7 +279,7 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0) -> tuple[Token, s
             key = book.actor_of(t, slot="target")
             if key is not None:
                 return t, key
-            if depth < 1:
+            if depth < 2:
                 found = _inner_actor(book, t, depth + 1)
                 if found is not None:
                     return found
@@ -315,18 +315,23 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str]) -> tuple[Token, str
     """The first actor in the phrase that follows the verb, breadth first ("agreed to allow
     access of United Nations aid workers"): PETRARCH's rule for a target no pattern names.
     A place in a locative phrase is no target here ("talks in Geneva")."""
-    queue = [c for c in v.children if c.i > v.i and c.dep_ not in OUTSIDE_PHRASE]
+    queue = [v]
     for _ in range(40):
         if not queue:
             return None
         t = queue.pop(0)
-        if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if t is not v and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             prep = t.head.lower_ if t.dep_ == "pobj" else None
             slot = "arg" if prep is None else ("target" if prep in DIRECTION_PREPS else prep)
             key = book.actor_of(t, slot=slot)
             if key is not None and key not in sources:
                 return t, key
-        queue.extend(c for c in t.children if c.dep_ not in OUTSIDE_PHRASE)
+        queue.extend(c for c in t.children if c.dep_ not in OUTSIDE_PHRASE
+                     and (t is not v or c.i > v.i))
+        # "allow access of X to deliver": the subject of a to-clause is the verb's object
+        queue.extend(g for c in t.children if c.dep_ == "ccomp"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                     for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
     return None
 
 
