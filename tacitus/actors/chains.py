@@ -161,6 +161,9 @@ class Chains:
                 self.roles.setdefault(key, set()).add(noun)
 
     # -- resolution -------------------------------------------------------------------
+    def sentence_of(self, i: int) -> int:
+        return self._sent.get(i, 0)
+
     def preceding(self, i: int):
         """The mentions before token ``i``, nearest first (a bisect, not a scan)."""
         for j in range(bisect.bisect_left(self._starts, i) - 1, -1, -1):

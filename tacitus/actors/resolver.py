@@ -541,8 +541,17 @@ class ActorBook:
             elif qualifier:
                 country = qualifier[1]
                 code = country + (agent or "")
-            if code is None and agent is not None and described is not None:
-                code = f"---{agent}"  # "a member of the city's riot police": police, somewhere
+            if code is None and agent is not None:
+                # "President Ilir Meta" in a story about Albania's parliament: the state the
+                # sentence (or the one before) is about
+                here = self.chains.sentence_of(head.i)
+                near = next((self.records[m.key].country for m in self.chains.preceding(head.i)
+                             if here - m.sent <= 1 and self.records[m.key].country
+                             and self.records[m.key].kind in ("country", "government")), None)
+                if near is not None:
+                    country, code = near, near + agent
+                elif described is not None:
+                    code = f"---{agent}"  # "a member of the city's riot police": police
             key = self._record(f"U|{name}", name, code, country, "person")
             self._surnames[name.split()[-1]] = key
             if described is not None:

@@ -38,6 +38,10 @@ from tacitus.data import (
 from tacitus.errors import DataFileError
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
+# a document says what its author does: "a report accusing X", "a decree granting Y"
+DOCUMENTS = {"report", "resolution", "decree", "statement", "bill", "letter", "law", "motion",
+             "order", "communique", "declaration", "petition", "complaint", "lawsuit", "ruling",
+             "verdict", "judgment", "judgement", "memo", "note", "notice", "measure", "directive"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
 # a gerund after these is done by the clause's subject ("broke the truce by continuing to
 # fight", "after meeting"); after "against", "of", "from" it is what the subject opposes,
@@ -210,6 +214,11 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
                 and not _is_passive(v):
             found = [v.head]
+            holder = v.head.head
+            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in DOCUMENTS \
+                    and v.head.dep_ in ("dobj", "obj") and holder.pos_ in ("VERB", "AUX"):
+                # "passed a resolution criticizing X": whoever passed it criticizes
+                found = subjects(holder, depth + 1) or found
     return _conjuncts(found)
 
 
