@@ -373,6 +373,20 @@ def eval_time(path: Annotated[Path, typer.Argument(help="TBAQ-cleaned folder (Ti
     _evaluate("time", path)
 
 
+@eval_app.command("event-dates")
+def eval_event_dates(path: Annotated[Path, typer.Argument(help="TBAQ-cleaned folder (TimeML)")]
+                     ) -> None:
+    """Event dates against TimeML's links of events to dates (TimeBank + AQUAINT)."""
+    _evaluate("event_dates", path)
+
+
+@eval_app.command("modality")
+def eval_modality(path: Annotated[Path, typer.Argument(help="TBAQ-cleaned folder (TimeML)")]
+                  ) -> None:
+    """Negation and modals against TimeML's polarity and modality (TimeBank + AQUAINT)."""
+    _evaluate("modality", path)
+
+
 @eval_app.command("quotes")
 def eval_quotes(path: Annotated[Path, typer.Argument(help="polnear_dev folder")]) -> None:
     """Score quotes and speakers on PolNeAR (recall, precision, speaker accuracy)."""

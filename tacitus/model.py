@@ -70,6 +70,30 @@ class EventDate(_Model):
     end: int | None = None
     qualifier: str | None = Field(None, description="before, since, until, within, duration; "
                                                     "null for a point in time")
+    attached: str | None = Field(
+        None, description="how the event got its date: clause (an expression of its own "
+                          "clause or phrase), clause above (of a clause that governs it), "
+                          "beside (of a participle or temporal clause beside it), story (the "
+                          "time an earlier sentence put the story's events on), publication "
+                          "(a current report)")
+
+
+class Timex(_Model):
+    """One time expression of the text, as a TimeML TIMEX3: what the tagger found, so that
+    it can be checked on its own."""
+
+    id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None = Field(None, description="the TimeML value: 2012-01-04, 2011-W52, "
+                                                "2012-Q1, 2012-SU, 199X, 2012-01-04T10:30, "
+                                                "P3Y, PT5H, PRESENT_REF, PAST_REF, FUTURE_REF")
+    anchor: str | None = Field(None, description="what a relative expression was resolved "
+                                                 "against: 'publication', or the id of the "
+                                                 "expression whose date it follows ('the day "
+                                                 "before'); null for an absolute one")
 
 
 class Location(_Model):
@@ -122,6 +146,18 @@ class Event(_Model):
     mentions: list[Span] = Field(default_factory=list, description="every passage that "
                                  "reports this same event in the article (``evidence`` is the "
                                  "most informative); one entry when it is reported once")
+    modality_basis: list[Span] = Field(
+        default_factory=list, description="the words that give the modality: a negation, a "
+                                          "modal, a planning verb or noun, a conditional, "
+                                          "the verb that reports or disputes the event")
+    evidence_in: Literal["text", "title"] = Field(
+        "text", description="title: the event is read from the headline alone, and its "
+                            "evidence, trigger, source_span, target_span and modality_basis "
+                            "are offsets into document.title")
+    title_evidence: Span | None = Field(
+        None, description="the headline's words for this event, offsets into "
+                          "document.title (an event in the headline and the text is one "
+                          "event with both)")
     target_basis: Literal["text", "place"] | None = Field(
         None, description="text: the target is named in the sentence; place: CAMEO's "
                           "convention, an event with a place and no other target is coded "
@@ -169,6 +205,8 @@ class CodedDocument(_Model):
     events: list[Event] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+    timexes: list[Timex] = Field(default_factory=list, description="every time expression "
+                                 "of the text, in reading order")
     left_out: list[LeftOut] = Field(default_factory=list, description="readings not kept as "
                                     "events, and why")
     data_version: str | None = Field(None, description="versions of the data files that coded it")

@@ -12,6 +12,7 @@ from tacitus.context import Counter, Dater
 from tacitus.context.modality import ModalityReader
 from tacitus.context.places import Placer
 from tacitus.context.quotes import QuoteFinder
+from tacitus.context.time import renumber_timexes
 from tacitus.data import versions
 from tacitus.data.gazetteer import gazetteer_version
 from tacitus.events import EventCoder, lookup
@@ -79,6 +80,7 @@ class Coder:
             yield self._merged(self._assemble(document, parsed))
 
     def _merged(self, coded: CodedDocument) -> CodedDocument:
+        renumber_timexes(coded)
         return merge_mentions(coded) if self.merge else coded
 
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
@@ -113,6 +115,8 @@ class Coder:
                              text=trigger.text),
                 sentence=sentence,
                 modality=f.modality,
+                modality_basis=[Span(start=t.idx, end=t.idx + len(t.text), text=t.text)
+                                for t in self.modality.basis(f)],
                 date=dater.date_for(f.trigger, f.modality),
                 quantities=counter.for_event(f.trigger),
                 location=placer.location_for(f.trigger, f.modality),
@@ -132,6 +136,7 @@ class Coder:
                     for f, reason, detail in dropped]
         return CodedDocument(document=document, actors=book.actors(), events=events,
                              quotes=quotes, places=placer.places(), left_out=left_out,
+                             timexes=dater.timexes(),
                              data_version=self.data_version)
 
 

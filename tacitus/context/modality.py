@@ -1,17 +1,52 @@
 """Modality: how sure the text is that an event happened, read from the words that say it.
 
-Asserted, reported (by a speech verb's subject, "reportedly", "according to"), disputed
-("denied reports that"), planned (planning verbs and nouns, "will", a purpose), hypothetical
-(modals, conditionals, demands) or negated ("not", "no agreement"). The cue words are data
-(``data/modality.yaml``); the clause structure is the dependency parse the coder read.
+Asserted, reported (by a speech verb's subject, "reportedly", "according to", "sources
+said"), disputed ("denied reports that"), planned (planning verbs and nouns, "will", a
+purpose), hypothetical (modals, conditionals, wishes, demands) or negated ("not", "never",
+"no agreement", "without signing"). The cue words are data (``data/modality.yaml``); the
+clause structure is the dependency parse the coder read. Every reading names the words that
+carry it (``Reading.basis``: ``Event.modality_basis`` in the output), so that a reader can
+check it.
+
+The scope of a cue: the event's verb, the verbs that govern it through a to-complement
+("could be forced to stay", "did not agree to meet") and the first verb of a coordination
+that it shares a subject with ("could attack and destroy"). An event noun takes the cues of
+a light verb that carries it ("did not launch an attack", "may hold talks"), never those of
+any other verb ("did not condemn the attack": the attack happened).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
 from spacy.tokens import Token
 
 from tacitus.actors.resolver import ActorBook
+from tacitus.data import load_modality_words
 from tacitus.events.coder import SUSPICION, EventCoder, blamed, pobjs, subjects
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One event's modality, the words that say it, and who reports it (their tokens)."""
+
+    modality: str
+    basis: tuple[Token, ...] = ()
+    speakers: tuple[Token, ...] = ()
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_modality_words().items()}
+
+
+def _has_subject(v: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children)
+
+
+def _own_aux(v: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in v.children)
 
 
 class ModalityReader:
@@ -20,66 +55,240 @@ class ModalityReader:
     def __init__(self, events: EventCoder) -> None:
         self.events = events
         self.p = events.p
+        self.w = _words()
 
+    # -- the scope of a cue -------------------------------------------------------------
+    def verb_of(self, trigger: Token) -> Token | None:
+        """The verb whose cues an event takes: its own, or a light verb carrying its noun."""
+        if trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB"):
+            return trigger
+        head = trigger.head
+        if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "for"):
+            head = head.head  # "engaged in talks", "called for a strike"
+        elif trigger.dep_ not in ("dobj", "obj", "nsubjpass", "nsubj", "attr"):
+            return None
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in self.p.light_verbs or lemma in self.w["occurrence_verbs"]:
+            return head
+        return None
+
+    def scope(self, verb: Token) -> list[Token]:
+        """``verb`` and the verbs whose auxiliaries and negation it shares."""
+        out = [verb]
+        v = verb
+        for _ in range(4):
+            head = v.head
+            if head.i == v.i:
+                break
+            if v.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ"):
+                v = head if head.pos_ != "ADJ" or head.head.i == head.i else head.head
+            elif v.dep_ == "conj" and head.pos_ in ("VERB", "AUX") \
+                    and not _has_subject(v) and not _own_aux(v):
+                v = head  # "could attack and destroy": the auxiliary of the first verb
+            else:
+                break
+            out.append(v)
+        return out
+
+    # -- the reading ----------------------------------------------------------------------
     def read(self, book: ActorBook, trigger: Token) -> tuple[str, str | None]:
         """Asserted, negated, hypothetical, planned, reported or disputed; and by whom."""
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        children = list(verb.children)
-        if trigger is not verb and any(c.dep_ == "neg" for c in trigger.children):
-            return "negated", None
-        if trigger is not verb:  # "potential incursions", "the planned summit"
-            adjectives = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound")}
-            if adjectives & self.p.hypothetical_adjectives:
-                return "hypothetical", None
-            if adjectives & self.p.planned_adjectives:
-                return "planned", None
-        scope = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
-        if any(c.dep_ == "neg" for s in scope for c in s.children):
-            return "negated", None
-        if any(c.dep_ in ("dobj", "obj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
-                                                  for d in c.children) for c in children):
-            return "negated", None  # "made no comment", "no deadline had been set"
-        if any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children) or any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.p.conditional
-                                      for m in c.children)
-            for c in children
-        ):
-            return "hypothetical", None  # "if the talks fail" on either clause
+        r = self.judge(trigger)
+        speakers = [k for t in r.speakers if (k := book.actor_of(t))]
+        return r.modality, speakers[0] if speakers else None
+
+    def basis(self, found) -> list[Token]:
+        """The words that give a coded event (``events.coder.Found``) its modality: those
+        the reader found, or the frame verb that negated it ("refused to", "failed to")."""
+        if found.modality == "asserted":
+            return []
+        reading = self.judge(found.extra.get("modality_of", found.trigger))
+        if reading.modality == found.modality:
+            return sorted(reading.basis, key=lambda t: t.i)
+        label = found.pattern or ""
+        if "<" in label:  # "... <refuse refuse>": the frame's word
+            lemma = label.rsplit(" ", 1)[-1].rstrip(">")
+            return [t for t in found.tokens if t.lemma_.lower() == lemma][:1]
+        return []
+
+    def judge(self, trigger: Token) -> Reading:
+        """The modality of the event ``trigger`` names, from the parse alone."""
+        w, p = self.w, self.p
+        verb = self.verb_of(trigger)
+        noun = trigger if verb is not trigger else None
+        if noun is not None:
+            r = self._noun(noun)
+            if r is not None:
+                return r
+        if verb is None:  # a noun no light verb carries: only the verbs reporting it
+            return self._reported(trigger, trigger) or Reading("asserted")
+        scope = self.scope(verb)
+        neg = self._negation(verb, scope)
+        if neg is not None:
+            return neg
+        children = [c for s in scope for c in s.children]
+        for c in [*verb.children, *([noun] if noun is not None else [])]:
+            if c.dep_ in ("nsubjpass", "nsubj", "attr", "dobj") or c is noun:
+                if c.lower_ in w["negative_pronouns"]:
+                    return Reading("negated", (c,))  # "nobody was hurt", "heard nothing"
+                neither = next((d for d in c.children if d.dep_ in ("preconj", "det")
+                                and d.lower_ == "neither"), None)
+                if neither is not None and c.dep_ != "dobj":
+                    return Reading("negated", (neither,))  # "neither X nor Y gave"
+                if c.dep_ == "dobj":
+                    continue
+                no = next((d for d in c.children if d.dep_ == "det" and d.lower_ in ("no",)),
+                          None)
+                if no is not None and (c is noun or c.dep_ != "nsubj" or noun is None) and (
+                        c.dep_ != "attr" or any(e.dep_ == "expl" for e in verb.children)):
+                    # "no troops died", "no talks took place", "there was no confirmation"
+                    return Reading("negated", (no,))
+        without = self._without(verb)
+        if without is not None:
+            return Reading("negated", (without,))
+        cond = self._conditional(verb)
+        if cond is not None:
+            return Reading("hypothetical", (cond,))  # "if the talks fail" on either clause
         aux = [c for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")]
         # "which will involve attacks" misparsed with "involve" as an auxiliary: its "will"
         aux += [g for c in aux for g in c.children if g.dep_ in ("aux", "auxpass")]
-        auxes = {c.lower_ for c in aux}
-        if auxes & self.p.hypothetical_aux:
-            return "hypothetical", None
-        if auxes & self.p.planned_aux:
-            return "planned", None
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.p.planning:
-            return "planned", None
-        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        modal = next((c for c in aux if c.lower_ in p.hypothetical_aux), None)
+        if modal is not None:
+            return Reading("hypothetical", (modal,))
+        planned = next((c for c in aux if c.lower_ in p.planned_aux), None)
+        if planned is not None:
+            return Reading("planned", (planned,))
+        going = self._going_to(verb)
+        if going is not None:
+            return Reading("planned", going)
+        for v in scope[1:]:
+            lemma = v.lemma_.lower()
+            if lemma in w["wish_verbs"]:
+                return Reading("hypothetical", (v,))  # "wants to attack"
+            if lemma in p.planning:
+                return Reading("planned", (v,))  # "is preparing to launch", "plans to"
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
+                and verb.head.lemma_.lower() in w["planning_adjectives"]:
+            return Reading("planned", (verb.head,))  # "is ready to negotiate", "due to"
+        children = list(verb.children)
+        to = next((c for c in children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if verb.dep_ == "acl" and to is not None:
             # "plans to attack", "the right to fire": an act a noun intends or allows
-            return ("planned" if verb.head.lemma_.lower() in self.p.planning_nouns
-                    else "hypothetical"), None
-        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
-                and not any(c.dep_ == "mark" and c.lower_ in self.p.conditional for c in children):
-            return "planned", None  # a purpose: "sent troops to protect the border"
+            head = verb.head
+            return Reading("planned" if head.lemma_.lower() in p.planning_nouns
+                           else "hypothetical", (head, to))
+        if verb.dep_ == "advcl" and to is not None:
+            return Reading("planned", (to,))  # a purpose: "sent troops to protect the border"
         if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" \
-                and verb.head.lemma_.lower() in self.p.planning_nouns \
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
-            return "hypothetical", None  # "its demand that Israel ease restrictions"
-        # A clause reported by a speech verb: attributed to its speaker.
-        # ("X said Y attacked Z", "X denied reports that Y attacked Z").
+                and verb.head.lemma_.lower() in p.planning_nouns:
+            mark = next((c for c in children if c.dep_ == "mark" and c.lower_ == "that"), None)
+            if mark is not None:
+                return Reading("hypothetical", (verb.head,))  # "its demand that Israel ease"
+        return self._reported(verb, trigger) or Reading("asserted")
+
+    def _negation(self, verb: Token, scope: list[Token]) -> Reading | None:
+        """A negation of the verb, of the verb it is coordinated with ("would not elaborate
+        or comment", not "would not divulge but said") or of an implicative verb governing
+        it ("did not manage to meet"). A wish or plan that is denied ("does not want to go")
+        leaves its act unrealized: hypothetical."""
+        w = self.w
+
+        def negator(v: Token) -> Token | None:
+            for c in v.children:
+                if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and \
+                        c.lower_ in w["negators"]):
+                    return c
+                if c.dep_ == "advmod" and c.lower_ == "longer" and any(
+                        g.lower_ == "no" for g in c.children):
+                    return c  # "no longer make"
+                if c.dep_ == "cc" and c.lower_ == "nor":
+                    return c
+            return None
+
+        found = negator(verb)
+        if found is not None:
+            return Reading("negated", (found,))
+        for v in scope[1:]:
+            found = negator(v)
+            if found is None:
+                continue
+            prev = scope[scope.index(v) - 1]
+            if prev.dep_ == "conj":
+                if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in v.children) or \
+                        any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
+                            for c in prev.children):
+                    return None
+                return Reading("negated", (found,))
+            if v.lemma_.lower() in w["implicative_verbs"]:
+                return Reading("negated", (found,))  # "did not manage to meet"
+            return Reading("hypothetical", (found, v))  # "does not want to go"
+        return None
+
+    def _noun(self, noun: Token) -> Reading | None:
+        """Cues on an event noun itself: "no attack", "potential incursions", "the planned
+        summit"."""
+        p = self.p
+        for c in noun.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return Reading("negated", (c,))
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound"):
+                if c.lower_ in p.hypothetical_adjectives:
+                    return Reading("hypothetical", (c,))
+                if c.lower_ in p.planned_adjectives:
+                    return Reading("planned", (c,))
+        return None
+
+    def _without(self, verb: Token) -> Token | None:
+        """"left without signing the deal": the gerund did not happen."""
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "without":
+            return head
+        return None
+
+    def _conditional(self, verb: Token) -> Token | None:
+        cond = self.p.conditional
+        for c in verb.children:
+            if c.dep_ == "mark" and c.lower_ in cond:
+                return c
+        for c in verb.children:
+            if c.dep_ == "advcl":
+                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in cond),
+                            None)
+                if mark is not None:
+                    return mark
+        return None
+
+    @staticmethod
+    def _going_to(verb: Token) -> tuple[Token, ...] | None:
+        """"is going to attack": planned (the progressive "going" governs the verb)."""
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lower_ == "going" and head.tag_ == "VBG" \
+                and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
+            return (head,)
+        return None
+
+    def _reported(self, verb: Token, trigger: Token) -> Reading | None:
+        """A clause reported by a speech verb, attributed to its speaker ("X said Y attacked
+        Z", "X denied reports that Y attacked Z"); "reportedly"; "according to X"."""
+        p = self.p
         anc = self.events.reporting_verb(verb)
         if anc is not None:
-            speakers = [k for t in subjects(anc) if (k := book.actor_of(t))]
-            mode = "disputed" if anc.lemma_.lower() in self.p.disputing else "reported"
-            return mode, speakers[0] if speakers else None
-        if any(c.lower_ in self.p.reported_adverbs for c in children):
-            return "reported", None
-        if trigger.pos_ == "NOUN" and blamed(trigger) is not None and any(
-                a.lemma_.lower() in SUSPICION for a in trigger.ancestors):
-            return "reported", None  # "believed to be responsible for", "suspected in"
-        for c in children:
-            if c.dep_ == "prep" and c.lower_ == "according":
-                cited = [k for t in pobjs(c, "to") if (k := book.actor_of(t))]
-                return "reported", cited[0] if cited else None
-        return "asserted", None
+            mode = "disputed" if anc.lemma_.lower() in p.disputing else "reported"
+            return Reading(mode, (anc,), tuple(subjects(anc)))
+        children = list(verb.children)
+        adverb = next((c for c in children if c.lower_ in p.reported_adverbs), None)
+        if adverb is not None:
+            return Reading("reported", (adverb,))
+        if trigger.pos_ == "NOUN" and blamed(trigger) is not None:
+            suspicion = next((a for a in trigger.ancestors if a.lemma_.lower() in SUSPICION),
+                             None)
+            if suspicion is not None:  # "believed to be responsible for", "suspected in"
+                return Reading("reported", (suspicion,))
+        for holder in (verb, *[a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")][:1]):
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    return Reading("reported", (c,), tuple(pobjs(c, "to")))
+        return None

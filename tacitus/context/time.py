@@ -1,11 +1,25 @@
-"""When: find the time expressions of a text and resolve them against the publication date.
+"""When: find the time expressions of a text, resolve them, and attach them to events.
 
 News dates events relative to the day it is published: "Dec. 31" in a January article is last
 year's, "on Wednesday" is the last Wednesday, "last September" is a month, "next summer" a
-season, "by the end of 2014" a deadline. A small grammar over the words of ``data/time.yaml``
-finds and resolves these forms, which dateparser misses (see ../shared/NOTES-dependencies.md);
-dateparser resolves the absolute dates spaCy tags that the grammar does not know. Every
-expression keeps its offsets, so it can be shown and checked.
+season, "by the end of 2014" a deadline, "the day before" the day before the date the text
+gave last. A small grammar over the words of ``data/time.yaml`` finds and resolves these
+forms, which dateparser misses (see ../shared/NOTES-dependencies.md); dateparser resolves the
+absolute dates spaCy tags that the grammar does not know. Every expression keeps its offsets,
+its TimeML type (DATE, TIME, DURATION, SET) and value, and what it was resolved against, so
+that it can be shown and checked (``CodedDocument.timexes``).
+
+An event takes its date from, in order (``Dater.date_for``): a time expression of its own
+clause ("attacked the convoy on Monday", "the invasion in 2003", "since a failed July coup");
+one of a clause above it ("On Monday officials said rebels attacked"); one of a present
+participle or a temporal clause beside it ("speaking in Kabul on Dec. 31, hailed", "said as
+dawn broke Saturday"); the time of the story, for a past event of a later sentence that gives
+none (the date the story last put its main events on); and, for an event reported as current,
+the publication date (week precision, no text). Nothing is guessed: background (past perfect,
+event nouns) and planned or hypothetical events take only a date their own words give. Every
+date is checked against publication by tense: an asserted past event is never dated after it
+("since a failed July coup" in May is last July), a future clause looks ahead ("will meet on
+Monday" is the coming Monday).
 """
 
 from __future__ import annotations
@@ -19,19 +33,27 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.data import load_time_words
-from tacitus.model import EventDate
+from tacitus.model import CodedDocument, EventDate, Timex
 
 
 @dataclass(frozen=True)
 class TimeExpr:
-    """A resolved time expression: ``value`` is YYYY, YYYY-MM or YYYY-MM-DD.
+    """A resolved time expression.
 
-    precision: day, week (value: its Monday), month, quarter and season (value: their first
-    month), year.
+    value: the calendar reading, YYYY, YYYY-MM or YYYY-MM-DD ("" when there is none: a
+    duration, a regular time, a decade).
+    precision: day, week (value: its Monday), month, quarter, half and season (value: their
+    first month), year, decade, century; "" for none.
     qualifier: None for a point in time, or "before" ("by the end of 2014"), "since",
     "until", "within" ("within the last month"), "duration" ("for months"), "present"
     ("now"), "recent" ("recently"), "future" ("soon").
-    kind: the grammar form that matched (for re-resolving toward the future).
+    kind: the grammar form that matched (for re-resolving toward the future or the past).
+    type: the TimeML type, DATE, TIME, DURATION or SET.
+    timeml: the TimeML value ("2012-01-04", "2011-W52", "2012-SU", "P3Y", "PRESENT_REF").
+    anchor: what a relative expression was resolved against: "publication", "text" (a date
+    the text gave before it) or None (absolute, or a duration).
+    shift: for an expression relative to a date of the text ("the day before"), the unit and
+    the count it moves by.
     """
 
     start: int
@@ -41,6 +63,11 @@ class TimeExpr:
     precision: str
     qualifier: str | None = None
     kind: str = ""
+    type: str = "DATE"
+    timeml: str = ""
+    anchor: str | None = None
+    shift: tuple[str, int] | None = None
+    anchor_at: int | None = None  # the start of the expression it was resolved against
 
 
 @cache
@@ -57,11 +84,46 @@ def _words() -> dict:
         "vague": {**{p: "present" for p in data["present"]},
                   **{p: "recent" for p in data["recent"]},
                   **{p: "future" for p in data["future"]}},
+        "durations": {k: (v[0], int(v[1]), bool(v[2]))
+                      for k, v in (data.get("duration_units") or {}).items()},
+        "sets": dict(data.get("sets") or {}),
+        "holidays": {k: (int(v[0]), int(v[1])) for k, v in (data.get("holidays") or {}).items()},
+        "day_parts": dict(data.get("day_parts") or {}),
+        "future_aux": set(data.get("future_aux") or ("will", "shall", "'ll")),
+        "future_verbs": set(data.get("future_verbs") or ()),
     }
 
 
 def _alt(names) -> str:
-    return "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return "|".join(sorted((re.escape(n).replace("\\ ", r"\s+") for n in names), key=len,
+                           reverse=True))
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9}
+
+
+def _spelled_year(text: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000, "two thousand and one" -> 2001."""
+    words = re.split(r"[\s-]+", text.lower().replace(" and ", " "))
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        if not rest:
+            return 2000
+        return 2000 + _ONES.get(rest[0], _TEENS.get(rest[0], 0)) if len(rest) == 1 else None
+    century = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}.get(words[0])
+    if century is None or len(words) < 2:
+        return None
+    n = _TENS.get(words[1]) or _TEENS.get(words[1])
+    if n is None:
+        return None
+    if len(words) > 2:
+        n += _ONES.get(words[2], 0)
+    return century + n
 
 
 @cache
@@ -77,23 +139,53 @@ def _grammar() -> list[tuple[str, str]]:
     rel = r"(?P<rel>last|next|this|coming|past|previous)"
     num = rf"(?P<num>\d+|{_alt(w['numbers'])})"
     unit = r"(?P<unit>day|week|month|year)s?"
+    dunit = rf"(?P<dunit>{_alt(w['durations'])}|centurie)s?"
     edge = (r"(?P<edge>(?:the\s+)?(?:end|beginning|start|middle)\s+of"
             r"|early|late|mid-?|earlier|later)")
     qual = r"(?P<qual>by|since|until|till|before|after)"
-    quarter = rf"(?P<quarter>{_alt(w['quarters'])})[\s-]+quarter"
-    part = r"(?:\s+(?:morning|afternoon|evening|night))?"
+    quarter = rf"(?P<quarter>{_alt(w['quarters'])})[\s-]+(?P<qh>quarter|half)"
+    part = rf"(?:\s+(?P<part>{_alt(w['day_parts'])}))?"
+    spelled = (r"(?P<spelled>(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty"
+               r"|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight"
+               r"|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+               r"|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six"
+               r"|seven|eight|nine|ten))?)")
+    clock = r"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m)"
+    count = (r"(?P<dnum>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+             r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+             r"|a\s+few|a\s+couple\s+of|many|several|(?:(?<=\bfor\s)|(?<=\bover\s)"
+             r"|(?<=\bwithin\s)|(?<=\bduring\s)|(?<=\blast\s)|(?<=\bpast\s))an?)")
     forms = [
         ("vague", rf"(?P<vague>{_alt(w['vague'])})"),
+        ("ref", r"(?:in\s+)?the\s+(?P<ref>future|past)(?![ \t]+[a-z0-9])"),
         ("quarteryear", rf"(?:the\s+)?{quarter}\s+(?:of\s+)?{year}"),
+        ("yearquarter", rf"(?:the\s+)?{year}\s+{quarter}"),
+        ("relquarter", rf"(?P<rel>last|next|this)\s+year's\s+{quarter}"),
+        ("agoquarter", rf"the\s+year[\s-]+(?:ago|earlier)\s+{quarter}"),
         ("quarter", rf"(?:the\s+)?{quarter}"),
         ("mdy", rf"{month}\s+{day},?\s+{year}"),
         ("dmy", rf"{day}\s+{month},?\s+{year}"),
         ("dmyy", rf"{day}\s+{month}\s+{yy}"),
         ("iso", r"(?P<year>1[89]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)"),
         ("my", rf"{month},?\s+{year}"),
+        ("mspelled", rf"{month},?\s+{spelled}"),
+        ("spelled", rf"(?:the\s+year\s+)?{spelled}"),
+        ("wmd", rf"{weekday},?\s+{month}\s+{day}(?![\d:])"),
         ("md", rf"{month}\s+{day}(?![\d:])"),
         ("dm", rf"{day}\s+{month}"),
+        ("clock", rf"(?:{clock}|(?P<noon>noon|midday|midnight))(?:\.?,?\s+(?:[ECMP][SD]T,?"
+                  rf"\s+|GMT,?\s+)?(?:on\s+)?(?:{weekday}|(?P<cmonth>{_alt(w['months'])})\.?"
+                  r"\s+(?P<cday>[0-3]?\d)))?"),
+        ("holiday", rf"(?P<hrel>last\s+|next\s+|this\s+)?(?P<holiday>{_alt(w['holidays'])}"
+                    r"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?)"),
         ("ago", rf"{num}\s+{unit}\s+ago"),
+        ("anchored", r"(?:the\s+(?P<arel>(?:day|week|month|year)\s+(?:before|after))|"
+                     r"the\s+(?P<adir>previous|following|next|same)\s+(?P<aunit>day|week"
+                     r"|month|year)|(?P<an>a|one|two|three|four|five|six|seven|\d+)\s+"
+                     r"(?P<aunit2>day|week|month|year)s?\s+(?P<adir2>later|earlier)|"
+                     r"(?:earlier|later)\s+that\s+(?P<aunit3>day|week|month|year)|"
+                     r"that\s+(?:same\s+)?day|the\s+same\s+day)"),
+        ("prevweekday", rf"the\s+(?P<pdir>previous|following)\s+{weekday}"),
         ("within", rf"(?:within|in|over|during)\s+the\s+(?:last|past)\s+(?:(?P<num>\d+|"
                    rf"{_alt(w['numbers'])})\s+)?{unit}"),
         ("for", r"for\s+(?P<unit>day|week|month|year)s"),
@@ -107,6 +199,13 @@ def _grammar() -> list[tuple[str, str]]:
         ("seasonyear", rf"{season}\s+(?:of\s+)?{year}"),
         ("monthonly", r"(?-i:(?P<month>January|February|March|April|May|June|July|August|"
                       r"September|October|November|December))(?!\s+\d)"),
+        ("decade", r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)'?s"),
+        ("century", r"(?:the\s+)?(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)[\s-]+century"),
+        ("set", rf"(?P<every>every|each)\s+(?P<sunit>{_alt(w['durations'])}|{_alt(w['weekdays'])}"
+                rf"|{_alt(w['seasons'])})|(?P<setword>{_alt(w['sets'])})"),
+        ("duration", rf"{count}[\s-]+{dunit}(?:[\s-]+long)?"
+                     r"(?!\s+(?:ago|later|earlier|old|before|after))(?![\w-]*-old)"),
+        ("plainduration", r"(?<=\bfor\s)(?P<pdunit>hours|days|weeks|months|years|decades)"),
         ("year", rf"(?<![\d,.$])(?:(?:in|during|from|of)\s+)?{year}(?![\d%])"),
     ]
     out = []
@@ -123,6 +222,7 @@ def _combined() -> tuple[re.Pattern[str], list[str]]:
     kinds, parts = [], []
     for n, (kind, pattern) in enumerate(_grammar()):
         renamed = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1__{n}>", pattern)
+        renamed = re.sub(r"\(\?P=(\w+)\)", rf"(?P=\1__{n})", renamed)
         parts.append(f"(?P<form__{n}>{renamed})")
         kinds.append(kind)
     return re.compile("|".join(parts), re.I), kinds
@@ -171,6 +271,34 @@ def _nearest_year(month: int, day: int, anchor: date) -> int:
     return y
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    return date(y, month, (h + l_ - 7 * m + 114) % 31 + 1)
+
+
+def _holiday(name: str, y: int) -> date:
+    w = _words()
+    name = " ".join(name.lower().split())
+    if name in w["holidays"]:
+        return date(y, *w["holidays"][name])
+    if name.startswith("thanksgiving"):  # fourth Thursday of November
+        first = date(y, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("election"):  # the Tuesday after the first Monday of November
+        first = date(y, 11, 1)
+        monday = first + timedelta(days=(0 - first.weekday()) % 7)
+        return monday + timedelta(days=1)
+    return _easter(y)
+
+
 def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None:
     """The (value, precision) of one matched form, or None when it cannot be anchored."""
     w = _words()
@@ -186,12 +314,23 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         return _day(int(g["year"]), int(g["mnum"]), int(g["dnum"]))
     if kind == "my":
         return _month_value(int(g["year"]), month), "month"
+    if kind in ("mspelled", "spelled"):
+        y = _spelled_year(g["spelled"])
+        if y is None:
+            return None
+        return (_month_value(y, month), "month") if month else (f"{y:04d}", "year")
     if kind == "seasonyear":
         return _month_value(int(g["year"]), w["seasons"][g["season"]]), "season"
     if kind == "year":
         return g["year"], "year"
-    if kind == "quarteryear":
-        return _month_value(int(g["year"]), 3 * w["quarters"][g["quarter"]] - 2), "quarter"
+    if kind in ("quarteryear", "yearquarter"):
+        return _part(int(g["year"]), g)
+    if kind == "decade":
+        return g["decade"], "decade"
+    if kind == "century":
+        return f"{int(g['cent']) - 1:02d}00", "century"
+    if kind in ("set", "duration", "plainduration"):
+        return "", ""
     if anchor is None:
         return None
     if kind == "vague":
@@ -199,16 +338,39 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         if which == "present":
             return anchor.isoformat(), "day"
         return _month_value(anchor.year, anchor.month), "month"
+    if kind == "ref":
+        return anchor.isoformat(), "day"
     if kind == "quarter":  # the latest such quarter that has begun
-        first = 3 * w["quarters"][g["quarter"]] - 2
+        first = _first_month(g)
         y = anchor.year if first <= anchor.month else anchor.year - 1
-        return _month_value(y, first), "quarter"
-    if kind in ("md", "dm"):
+        return _part(y, g)
+    if kind == "relquarter":
+        step = {"last": -1, "next": 1}.get(g["rel"], 0)
+        return _part(anchor.year + step, g)
+    if kind == "agoquarter":
+        return _part(anchor.year - 1, g)
+    if kind in ("md", "dm", "wmd"):
         d = int(g["day"])
         return _day(_nearest_year(month, d, anchor), month, d)
     if kind == "monthonly":
         y = anchor.year if month <= anchor.month + 2 else anchor.year - 1
         return _month_value(y, month), "month"
+    if kind == "holiday":
+        step = {"last": -1, "next": 1}.get((g.get("hrel") or "").strip(), 0)
+        d = _holiday(g["holiday"], anchor.year)
+        if step < 0 or (step == 0 and d > anchor + timedelta(days=62)):
+            d = _holiday(g["holiday"], anchor.year - 1)
+        elif step > 0 and d <= anchor:
+            d = _holiday(g["holiday"], anchor.year + 1)
+        return d.isoformat(), "day"
+    if kind == "clock":
+        if g.get("cmonth"):
+            cmonth = w["months"][g["cmonth"]]
+            return _day(_nearest_year(cmonth, int(g["cday"]), anchor), cmonth, int(g["cday"]))
+        if g.get("weekday"):
+            back = (anchor.weekday() - w["weekdays"][g["weekday"]]) % 7
+            return (anchor - timedelta(days=back)).isoformat(), "day"
+        return anchor.isoformat(), "day"
     if kind == "deictic":
         word = g["deictic"].split()[0]
         delta = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
@@ -216,6 +378,16 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
     if kind == "weekday":
         back = (anchor.weekday() - w["weekdays"][g["weekday"]]) % 7
         return (anchor - timedelta(days=back)).isoformat(), "day"
+    if kind == "prevweekday":
+        target = w["weekdays"][g["weekday"]]
+        if g["pdir"] == "previous":
+            back = (anchor.weekday() - target) % 7 or 7
+            return (anchor - timedelta(days=back)).isoformat(), "day"
+        ahead = (target - anchor.weekday()) % 7 or 7
+        return (anchor + timedelta(days=ahead)).isoformat(), "day"
+    if kind == "anchored":
+        unit, n = _anchored_shift(g)
+        return _unit_value(anchor, unit, n)
     rel = g.get("rel")
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel or "", 0)
     if kind == "relweekday":
@@ -256,6 +428,34 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
     return None
 
 
+def _anchored_shift(g: dict) -> tuple[str, int]:
+    """How far "the day before", "two weeks later", "the following year" move from the date
+    the text gave before them."""
+    g = {k: v.lower() for k, v in g.items() if isinstance(v, str)}
+    if g.get("arel"):
+        unit, way = g["arel"].split()
+        return unit, -1 if way == "before" else 1
+    if g.get("adir"):
+        return g["aunit"], {"previous": -1, "following": 1, "next": 1}.get(g["adir"], 0)
+    if g.get("adir2"):
+        n = g["an"]
+        count = int(n) if n.isdigit() else {"a": 1, **_ONES}.get(n, 1)
+        return g["aunit2"], count if g["adir2"] == "later" else -count
+    if g.get("aunit3"):
+        return g["aunit3"], 0
+    return "day", 0
+
+
+def _first_month(g: dict) -> int:
+    n = _words()["quarters"][g["quarter"]]
+    return 6 * n - 5 if (g.get("qh") or "quarter") == "half" else 3 * n - 2
+
+
+def _part(y: int, g: dict) -> tuple[str, str]:
+    half = (g.get("qh") or "quarter") == "half"
+    return _month_value(y, _first_month(g)), "half" if half else "quarter"
+
+
 def _day(y: int, m: int | None, d: int) -> tuple[str, str] | None:
     if m is None or not 1 <= d <= calendar.monthrange(y, m)[1]:
         return None
@@ -289,6 +489,9 @@ def _edge(value: str, precision: str, edge: str | None) -> tuple[str, str]:
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 QUALIFIERS = {"by": "before", "before": "before", "since": "since", "until": "until",
               "till": "until", "after": "since"}
+# words after a bare year that leave it a year ("in 1992 and 1994", "1994, when")
+_AFTER_YEAR = re.compile(r"\s*(?:$|[^\w\s]|(?:and|or|to|through|when|after|before|as|but|"
+                         r"while|until|was|were|is|had|has|saw|with)\b|[A-Z])")
 
 
 @cache
@@ -297,10 +500,13 @@ def _anchor_words() -> re.Pattern[str]:
     windows around them (most of a news text is not about time)."""
     w = _words()
     words = [*w["months"], *w["weekdays"], *w["seasons"], *w["quarters"], *w["vague"],
+             *w["sets"], *w["holidays"], *w["day_parts"],
              "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
              "week", "weeks", "month", "months", "year", "years", "day", "days", "ago",
-             "quarter"]
-    return re.compile(rf"\b(?:1[89]\d\d|20\d\d|\d{{4}}-\d\d|{_alt(words)})\b", re.I)
+             "quarter", "half", "hour", "hours", "minute", "minutes", "second", "seconds",
+             "decade", "decades", "century", "centuries", "future", "past", "thanksgiving",
+             "easter", "nineteen", "thousand", "a.m", "p.m", "am", "pm", "every", "each"]
+    return re.compile(rf"\b(?:1[89]\d\d|20\d\d|\d{{4}}-\d\d|\d{{4}}s|{_alt(words)})\b", re.I)
 
 
 def _windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, int]]:
@@ -322,8 +528,108 @@ def _windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, in
     return out
 
 
+_TYPES = {"clock": "TIME", "set": "SET", "duration": "DURATION", "plainduration": "DURATION",
+          "within": "DURATION", "for": "DURATION"}
+_TEXT_ANCHORED = {"anchored", "prevweekday"}
+_ABSOLUTE = {"mdy", "dmy", "dmyy", "iso", "my", "mspelled", "spelled", "seasonyear", "year",
+             "quarteryear", "yearquarter", "decade", "century", "set", "duration",
+             "plainduration"}
+
+
+def timeml_value(t: TimeExpr, m: _Form | None = None) -> str:
+    """A time expression's value in TimeML's notation."""
+    refs = {"present": "PRESENT_REF", "recent": "PAST_REF", "future": "FUTURE_REF"}
+    if t.qualifier in refs:
+        return refs[t.qualifier]
+    if t.kind == "ref" and m is not None:
+        return "FUTURE_REF" if (m.group("ref") or "").lower() == "future" else "PAST_REF"
+    if t.type in ("DURATION", "SET") and m is not None:
+        return _period(t.kind, m)
+    if t.precision == "decade":
+        return t.value[:3] + "X"
+    if t.precision == "century":
+        return t.value[:2]
+    base = _calendar(t.value, t.precision)
+    if t.kind == "clock" and m is not None and t.precision == "day":
+        return base + _clock(m)
+    if t.kind in ("weekday", "relweekday") and m is not None and m.group("part"):
+        code = _words()["day_parts"].get(m.group("part").lower(), "")
+        return f"{base}T{code}" if code else base
+    return base
+
+
+def _calendar(value: str, precision: str) -> str:
+    if precision in ("quarter", "half"):
+        y, mo = value.split("-")
+        return f"{y}-Q{(int(mo) + 2) // 3}" if precision == "quarter" else \
+            f"{y}-H{(int(mo) + 5) // 6}"
+    if precision == "week":
+        y, wk, _ = date.fromisoformat(value).isocalendar()
+        return f"{y:04d}-W{wk:02d}"
+    if precision == "season":
+        y, mo = value.split("-")
+        return f"{y}-{ {3: 'SP', 6: 'SU', 9: 'FA', 12: 'WI'}.get(int(mo), mo)}"
+    return value
+
+
+def _clock(m: _Form) -> str:
+    noon = (m.group("noon") or "").lower()
+    if noon:
+        return "T" + _words()["day_parts"].get(noon, "12:00")
+    hour = int(m.group("hour") or 0)
+    minute = int(m.group("minute") or 0)
+    pm = (m.group("ampm") or "").lower().startswith("p")
+    hour = hour % 12 + (12 if pm else 0)
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def _period(kind: str, m: _Form) -> str:
+    w = _words()
+    if kind == "set":
+        if m.group("setword"):
+            return w["sets"][m.group("setword").lower()]
+        unit = m.group("sunit").lower()
+        if unit in w["durations"]:
+            letter, size, clock = w["durations"][unit]
+            return f"P{'T' if clock else ''}{size}{letter}"
+        return "P1W" if unit in w["weekdays"] else "P1Y"
+    if kind in ("within", "for", "plainduration"):
+        unit = (m.group("unit") or m.group("pdunit") or "year").lower().rstrip("s")
+        raw = m.group("num") if kind == "within" else None
+        letter, size, clock = w["durations"].get(unit, ("Y", 1, False))
+        if kind == "within" and raw is None:
+            n: int | None = 1
+        else:
+            n = _count(raw)
+        amount = "X" if n is None else str(n * size)
+        return f"P{'T' if clock else ''}{amount}{letter}"
+    unit = m.group("dunit").lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    letter, size, clock = w["durations"].get(unit, ("Y", 1, False))
+    n = _count(m.group("dnum"))
+    if n is None:
+        return f"P{'T' if clock else ''}X{letter}"
+    return f"P{'T' if clock else ''}{n * size:g}{letter}"
+
+
+def _count(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    raw = " ".join(raw.lower().split())
+    if raw.replace(".", "", 1).isdigit():
+        return int(float(raw)) if float(raw).is_integer() else None
+    if raw in ("a", "an"):
+        return 1
+    if raw in ("several", "many", "a few", "few", "a couple of"):
+        return None
+    return _words()["numbers"].get(raw)
+
+
 def find_times(text: str, published: str | None) -> list[TimeExpr]:
-    """Every time expression of ``text`` the grammar knows, resolved, in reading order."""
+    """Every time expression of ``text`` the grammar knows, resolved, in reading order.
+
+    An expression relative to a date of the text ("the day before") is resolved against the
+    last day the text gave before it (else the publication date)."""
     anchor = date.fromisoformat(published) if published else None
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
@@ -335,24 +641,71 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            if kind == "year" and m.group(0) == m.group("year"):
+            if kind == "year" and m.group(0) == m.group("year") \
+                    and not _AFTER_YEAR.match(text, end):
                 continue  # a bare number: "2000 troops" is no date
-            resolved = _resolve(kind, m, anchor)
-            if resolved is None:
+            if kind == "spelled" and not m.group(0).lower().startswith(("nineteen", "the")):
+                continue  # "two thousand" alone is a number
+            t = _expression(kind, m, text, anchor)
+            if t is None:
                 continue
-            value, precision = _edge(*resolved, m.group("edge"))
-            qual = m.group("qual")
-            qualifier = QUALIFIERS.get(qual.lower()) if qual else None
-            if kind == "within":
-                qualifier = "within"
-            elif kind == "for":
-                qualifier = "duration"
-            elif kind == "vague":
-                qualifier = _words()["vague"][" ".join(m.group("vague").lower().split())]
             taken.append((start, end))
-            found.append(TimeExpr(start, end, text[start:end], value, precision, qualifier,
-                                  kind))
-    return sorted(found, key=lambda t: t.start)
+            found.append(t)
+    found.sort(key=lambda t: t.start)
+    return resolve_anchored(found, anchor)
+
+
+def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr | None:
+    resolved = _resolve(kind, m, anchor)
+    if resolved is None:
+        return None
+    start, end = m.span()
+    value, precision = _edge(*resolved, m.group("edge"))
+    qual = m.group("qual")
+    qualifier = QUALIFIERS.get(qual.lower()) if qual else None
+    if kind == "within":
+        qualifier = "within"
+    elif kind in ("for", "plainduration", "duration"):
+        qualifier = "duration"
+    elif kind == "vague":
+        qualifier = _words()["vague"][" ".join(m.group("vague").lower().split())]
+    type_ = _TYPES.get(kind, "DATE")
+    deictic = (m.group("deictic") or "").lower()
+    if kind == "deictic" and deictic.startswith("this"):
+        type_ = "TIME"  # "this morning"; TimeML types "Tuesday night" and "tonight" DATE
+    shift = _anchored_shift(m.groupdict()) if kind == "anchored" else None
+    if kind == "prevweekday":
+        shift = (m.group("pdir").lower(), _words()["weekdays"][m.group("weekday").lower()])
+    t = TimeExpr(start, end, text[start:end], value, precision, qualifier, kind, type_,
+                 anchor=None if kind in _ABSOLUTE else "publication", shift=shift)
+    return replace(t, timeml=timeml_value(t, m), anchor=t.anchor)
+
+
+def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[TimeExpr]:
+    """Re-resolve the expressions relative to a date of the text ("the day before", "two
+    days later", "the previous Friday") against the last day-precise date before them."""
+    out: list[TimeExpr] = []
+    last: date | None = None
+    last_at: int | None = None
+    for t in times:
+        if t.kind in _TEXT_ANCHORED and last is not None and t.shift is not None:
+            if t.kind == "prevweekday":  # "the previous Friday": from the text's date
+                way, target = t.shift
+                if way == "previous":
+                    d = last - timedelta(days=(last.weekday() - int(target)) % 7 or 7)
+                else:
+                    d = last + timedelta(days=(int(target) - last.weekday()) % 7 or 7)
+                resolved = d.isoformat(), "day"
+            else:
+                resolved = _unit_value(last, str(t.shift[0]), int(t.shift[1]))
+            t = replace(t, value=resolved[0], precision=resolved[1], anchor="text",
+                        timeml=_calendar(*resolved), anchor_at=last_at)
+        if t.precision == "day" and t.type in ("DATE", "TIME") and t.value \
+                and t.kind not in ("vague",):
+            last = date.fromisoformat(t.value)
+            last_at = t.start
+        out.append(t)
+    return out
 
 
 @cache
@@ -382,15 +735,117 @@ def resolve_with_dateparser(text: str, published: str | None) -> tuple[str, str]
     return d.isoformat(), "day"
 
 
+# -- tense: which way an underspecified date points ----------------------------------------
+
+def clause_verb(root: Token) -> Token | None:
+    """The verb of the clause a time expression (or any word) belongs to."""
+    return next((a for a in [root, *root.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+
+
+def tense(verb: Token | None) -> str | None:
+    """ "future" (will, is to, is scheduled to, plans to, a present with a time ahead),
+    "past" (a past tense, a perfect), or None."""
+    if verb is None:
+        return None
+    w = _words()
+    chain = [verb]
+    v = verb
+    while v.dep_ in ("xcomp", "conj") and v.head.i != v.i and len(chain) < 4:
+        v = v.head
+        chain.append(v)
+    for v in chain:
+        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in w["future_aux"] for c in aux):
+            return "future"
+        if v is not verb and v.lemma_.lower() in w["future_verbs"]:
+            return "future"
+        if v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children):
+            return "future"
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "VBD" or c.lower_ in ("had", "'d") for c in aux) or (
+            verb.tag_ == "VBD" and not aux):
+        return "past"
+    if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux):
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl") and not aux:
+        return "past"  # "the envoy killed last September"
+    if any(c.lower_ == "to" for c in aux) and verb.dep_ == "xcomp" and \
+            verb.head.lemma_.lower() in w["future_verbs"]:
+        return "future"
+    return None
+
+
+_UNDERSPECIFIED = {"weekday", "md", "dm", "wmd", "monthonly", "holiday", "quarter",
+                   "relweekday"}
+
+
+def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
+    """Re-resolve a weekday, day or month that a future-tense clause governs: ahead of the
+    anchor, not behind it."""
+    if t.kind not in ("weekday", "md", "dm", "wmd", "monthonly", "holiday") or not t.value:
+        return t
+    if t.precision == "day":
+        d = date.fromisoformat(t.value)
+        while d < anchor:
+            d = d + timedelta(days=7) if t.kind == "weekday" else _next_year(d, t)
+        return _revalue(t, d.isoformat())
+    y, m = map(int, t.value.split("-"))
+    if (y, m) < (anchor.year, anchor.month):
+        y += 1
+    return _revalue(t, _month_value(y, m))
+
+
+def toward_past(t: TimeExpr, anchor: date) -> TimeExpr:
+    """Re-resolve a weekday, day or month of a past-tense clause that fell after the anchor:
+    "since a failed July coup" in May is last July."""
+    if t.kind not in ("md", "dm", "wmd", "monthonly", "holiday", "weekday") or not t.value:
+        return t
+    if t.precision == "day":
+        d = date.fromisoformat(t.value)
+        while d > anchor:
+            d = d - timedelta(days=7) if t.kind == "weekday" else _next_year(d, t, -1)
+        return _revalue(t, d.isoformat())
+    y, m = map(int, t.value.split("-"))
+    if (y, m) > (anchor.year, anchor.month):
+        y -= 1
+    return _revalue(t, _month_value(y, m))
+
+
+def _next_year(d: date, t: TimeExpr, step: int = 1) -> date:
+    if t.kind == "holiday":
+        m = _combined()[0].search(t.text)
+        name = _Form(m).group("holiday") if m else None
+        if name:
+            return _holiday(name, d.year + step)
+    try:
+        return d.replace(year=d.year + step)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + step, day=28)
+
+
+def _revalue(t: TimeExpr, value: str) -> TimeExpr:
+    if value == t.value:
+        return t
+    timeml = _calendar(value, t.precision)
+    if "T" in t.timeml:
+        timeml += t.timeml[t.timeml.index("T"):]
+    return replace(t, value=value, timeml=timeml)
+
+
+# -- attaching times to events --------------------------------------------------------------
+
+ATTACHMENT = ("clause", "clause above", "beside", "story", "publication")
+STORY_DAYS = 10  # a story's own time is at most this many days before publication
+
+
 class Dater:
-    """Dates the events of one parsed document: the expression of the event's own clause,
-    else the nearest one in its sentence, else, for an event reported as current, the
-    publication date (with no text and week precision). Background events ("had been
-    overthrown"), planned and hypothetical ones get no date rather than a wrong one."""
+    """Finds the time expressions of one parsed document and dates its events (see the
+    module docstring for the order in which an event takes its date)."""
 
     def __init__(self, doc: Doc, published: str | None, text: str | None = None) -> None:
         self.published = published
-        times = find_times(text if text is not None else doc.text, published)
+        text = text if text is not None else doc.text
+        times = find_times(text, published)
         taken = [(t.start, t.end) for t in times]
         for ent in doc.ents:  # absolute dates the grammar does not know: dateparser
             if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e
@@ -405,69 +860,190 @@ class Dater:
             else:
                 continue  # "1991-1995": a span, not a date
             if resolved:
-                times.append(TimeExpr(ent.start_char, ent.end_char, ent.text, *resolved))
-        anchor = date.fromisoformat(published) if published else None
-        self.spans: list[tuple[TimeExpr, Span]] = []
+                times.append(TimeExpr(ent.start_char, ent.end_char, ent.text, *resolved,
+                                      timeml=_calendar(*resolved)))
+        times.sort(key=lambda t: t.start)
+        self.anchor = anchor = date.fromisoformat(published) if published else None
+        spans: list[tuple[TimeExpr, Span]] = []
         for t in times:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None:
                 continue
-            if anchor is not None and _in_future_clause(span.root):
-                t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
-            self.spans.append((t, span))
+            if anchor is not None and t.kind in _UNDERSPECIFIED and t.anchor == "publication":
+                way = tense(clause_verb(span.root))
+                if way == "future":
+                    t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
+                elif way == "past" and _direct(span.root, clause_verb(span.root)):
+                    t = toward_past(t, anchor)  # "met in July" in May: last July
+            spans.append((t, span))
+        # the relative expressions of the text follow the dates as tense left them
+        fixed = resolve_anchored([t for t, _ in spans], anchor)
+        self.spans: list[tuple[TimeExpr, Span]] = [
+            (t, s) for t, (_, s) in zip(fixed, spans, strict=True)]
+        self._by_sent: dict[int, list[tuple[TimeExpr, Span]]] = {}
+        for t, s in self.spans:
+            self._by_sent.setdefault(s.sent.start, []).append((t, s))
+        self._story = self._story_times(doc)
 
+    @property
+    def times(self) -> list[TimeExpr]:
+        return [t for t, _ in self.spans]
+
+    def timexes(self) -> list[Timex]:
+        """Every expression for the output contract, with ids t1..tN in reading order."""
+        ids = {t.start: f"t{n}" for n, (t, _) in enumerate(self.spans, start=1)}
+        out = []
+        for t, _ in self.spans:
+            anchor = ids.get(t.anchor_at) if t.anchor == "text" else t.anchor
+            out.append(Timex(id=ids[t.start], start=t.start, end=t.end, text=t.text,
+                             type=t.type, value=t.timeml or None, anchor=anchor))
+        return out
+
+    # -- the story's time -------------------------------------------------------------
+    def _story_times(self, doc: Doc) -> list[tuple[int, TimeExpr]]:
+        """(sentence start, time) for each sentence whose main verb a day-precise date of
+        the past governs: the time the story puts its events on, until another."""
+        out = []
+        for start, here in sorted(self._by_sent.items()):
+            for t, span in here:
+                if t.type not in ("DATE", "TIME") or t.precision != "day" or t.qualifier:
+                    continue
+                verb = clause_verb(span.root)
+                if verb is None or verb.i != verb.sent.root.i or not _direct(span.root, verb) \
+                        or tense(verb) != "past":
+                    continue
+                if self.anchor is not None and not (
+                        0 <= (self.anchor - date.fromisoformat(t.value)).days <= STORY_DAYS):
+                    continue  # background ("the bombing on Aug. 7, 1998"), not the story
+                out.append((start, t))
+                break
+        return out
+
+    def story_time(self, trigger: Token) -> TimeExpr | None:
+        sent_start = trigger.sent.start
+        last = None
+        for start, t in self._story:
+            if start >= sent_start:
+                break
+            last = t
+        return last
+
+    # -- one event --------------------------------------------------------------------
     def date_for(self, trigger: Token, modality: str) -> EventDate | None:
-        sent = trigger.sent
-        here = [(t, s) for t, s in self.spans if s.sent.start == sent.start]
+        found = self.attach(trigger, modality)
+        if found is None:
+            return self._current(trigger, modality)
+        t, how = found
+        d = _event_date(t, how, self._qualifier(t, trigger))
+        return self._checked(d, t, trigger, modality)
+
+    def attach(self, trigger: Token, modality: str) -> tuple[TimeExpr, str] | None:
+        """The time expression that dates the event ``trigger`` names, and how it was found."""
+        here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
+                if t.type in ("DATE", "TIME") and t.precision not in ("decade", "century", "")]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        for t, span in here:
-            if _governs(span.root, trigger, verb):
-                return _event_date(t)
+        own = [(t, s) for t, s in here if _governs(s.root, trigger, verb)]
+        if own:
+            t, _ = min(own, key=lambda ts: abs(ts[1].root.i - trigger.i))
+            return t, "clause"
         # else a date of a clause above the event ("On Monday officials said rebels attacked"),
         # never one of a clause beside it ("Cisse, appointed in April, said")
         above = [(t, s) for t, s in here
                  if (g := _governor(s.root)) is not None and g in verb.ancestors]
         if above:
             t, _ = min(above, key=lambda ts: abs(ts[1].root.i - trigger.i))
-            return _event_date(t)
-        # else a date of a present participle beside the verb, which happens at the same time
-        # ("Karzai, speaking in Kabul on Dec. 31, hailed ..."); a past participle is background
+            return t, "clause above"
+        # else a date of a present participle or a temporal clause beside the verb, which
+        # happens at the same time ("Karzai, speaking in Kabul on Dec. 31, hailed ...",
+        # "officials said as dawn broke Saturday"); a past participle is background
         beside = [(t, s) for t, s in here
                   if (g := _governor(s.root)) is not None and _simultaneous(g, verb)]
         if beside:
-            return _event_date(beside[0][0])
+            return beside[0][0], "beside"
+        if modality in ("planned", "hypothetical", "negated"):
+            return None
+        if trigger.pos_ in ("VERB", "AUX") and tense(verb) == "past" and _simple_past(verb) \
+                and trigger.dep_ not in ("relcl", "acl", "amod"):
+            story = self.story_time(trigger)
+            if story is not None:
+                return story, "story"
+        return None
+
+    def _current(self, trigger: Token, modality: str) -> EventDate | None:
+        """The publication week, for an event reported as current."""
         if self.published is None or modality not in ("asserted", "reported", "disputed"):
             return None
         if trigger.pos_ != "VERB" or not trigger.tag_.startswith("VB"):
             return None  # "the US invasion", "the withdrawal": no tense says it is news
+        verb = trigger
         if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
             return None  # past perfect: background to the story, not today's news
-        return EventDate(value=self.published, precision="week", text=None)
+        return EventDate(value=self.published, precision="week", text=None,
+                         attached="publication")
+
+    def _qualifier(self, t: TimeExpr, trigger: Token) -> str | None:
+        """The qualifier of the expression, or of the preposition that governs the phrase
+        it sits in ("since a failed July coup": since)."""
+        if t.qualifier is not None:
+            return t.qualifier
+        span = next((s for x, s in self.spans if x is t), None)
+        if span is None:
+            return None
+        node = span.root
+        for _ in range(3):
+            head = node.head
+            if head.i == node.i or head.i == trigger.i:
+                return None
+            if head.dep_ == "prep" or head.pos_ == "ADP":
+                return QUALIFIERS.get(head.lower_)
+            if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                return None
+            node = head
+        return None
+
+    def _checked(self, d: EventDate, t: TimeExpr, trigger: Token, modality: str
+                 ) -> EventDate | None:
+        """No asserted past event after publication: a date that falls after it is dropped
+        (the expressions that tense could move were moved already), unless the words of
+        the time's own clause look ahead ("planned to join a rally on Sunday")."""
+        if self.anchor is None or modality in ("planned", "hypothetical"):
+            return d
+        span = next((s for x, s in self.spans if x is t), None)
+        if span is not None and tense(clause_verb(span.root)) == "future":
+            return d
+        if d.qualifier in ("before", "until", "future", "within", "duration"):
+            return d
+        if d.value[: len(self.anchor.isoformat())] <= self.anchor.isoformat()[: len(d.value)]:
+            return d
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        if tense(verb) == "past" or (trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBD"):
+            return None
+        return d
 
 
-FUTURE_AUX = {"will", "shall", "'ll"}
+def _direct(root: Token, verb: Token | None) -> bool:
+    """Whether a time expression modifies ``verb`` itself ("met on Monday", "since a failed
+    July coup"), not a word between them ("payable Nov. 20")."""
+    node = root
+    for _ in range(4):
+        head = node.head
+        if verb is None or head.i == node.i:
+            return False
+        if head.i == verb.i:
+            return True
+        if head.pos_ not in ("ADP", "NOUN", "PROPN") or head.dep_ in ("dobj", "nsubj",
+                                                                        "nsubjpass", "attr"):
+            return False
+        node = head
+    return False
 
 
-def _in_future_clause(root: Token) -> bool:
-    verb = next((a for a in [root, *root.ancestors] if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX
-                                    for c in verb.children)
-
-
-def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
-    """Re-resolve a weekday, day or month that a future-tense clause governs: ahead of the
-    anchor, not behind it."""
-    if t.kind not in ("weekday", "md", "dm", "monthonly"):
-        return t
-    if t.precision == "day":
-        d = date.fromisoformat(t.value)
-        while d < anchor:
-            d = d + timedelta(days=7) if t.kind == "weekday" else d.replace(year=d.year + 1)
-        return replace(t, value=d.isoformat())
-    y, m = map(int, t.value.split("-"))
-    if (y, m) < (anchor.year, anchor.month):
-        y += 1
-    return replace(t, value=_month_value(y, m))
+def _simple_past(verb: Token) -> bool:
+    """A past tense with no perfect ("said", "was killed"), of a main or reported clause."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lemma_ == "have" for c in aux):
+        return False
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux)
 
 
 def _governor(root: Token) -> Token | None:
@@ -475,22 +1051,52 @@ def _governor(root: Token) -> Token | None:
 
 
 def _simultaneous(clause: Token, verb: Token) -> bool:
-    """A present participle clause of ``verb`` with no subject or conjunction of its own."""
-    return (clause.head.i == verb.i and clause.i != verb.i and clause.dep_ == "advcl"
-            and clause.tag_ == "VBG"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children))
+    """A present participle clause of ``verb`` with no subject or conjunction of its own,
+    or a temporal clause of the same time ("as dawn broke Saturday", "while visiting")."""
+    if clause.head.i != verb.i or clause.i == verb.i or clause.dep_ != "advcl":
+        return False
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    if marks:
+        return marks[0] in ("as", "while", "when")
+    return clause.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                            for c in clause.children)
 
 
 def _governs(root: Token, trigger: Token, verb: Token) -> bool:
-    """Whether a time expression belongs to the trigger's own clause (or its noun)."""
+    """Whether a time expression belongs to the trigger's own clause (or its noun, or a
+    to-complement the event is read from)."""
     for anc in [root, *root.ancestors]:
         if anc.i in (trigger.i, verb.i):
             return True
         if anc is not root and anc.pos_ in ("VERB", "AUX"):
-            return False
+            return anc.dep_ == "xcomp" and anc.head.i in (trigger.i, verb.i) \
+                and trigger.pos_ in ("VERB", "AUX") and _controls(trigger)
     return False
 
 
-def _event_date(t: TimeExpr) -> EventDate:
+def _controls(trigger: Token) -> bool:
+    """A verb read with its to-complement ("planned to join a rally on Sunday")."""
+    return trigger.lemma_.lower() in _words()["future_verbs"]
+
+
+def _event_date(t: TimeExpr, how: str, qualifier: str | None) -> EventDate:
     return EventDate(value=t.value, precision=t.precision, text=t.text, start=t.start,
-                     end=t.end, qualifier=t.qualifier)
+                     end=t.end, qualifier=qualifier, attached=how)
+
+
+def renumber_timexes(coded: CodedDocument) -> None:
+    """Ids t1..tN again over a document coded in parts (each part numbers its own from t1,
+    and an anchor names an expression of its own part)."""
+    part, previous = 0, 0
+    keys: list[tuple[int, str]] = []
+    for t in coded.timexes:
+        number = int(t.id[1:]) if t.id[1:].isdigit() else 0
+        if number <= previous:
+            part += 1
+        previous = number
+        keys.append((part, t.id))
+    ids = {key: f"t{n}" for n, key in enumerate(keys, start=1)}
+    for (part, _), t in zip(keys, coded.timexes, strict=True):
+        if t.anchor is not None and t.anchor != "publication":
+            t.anchor = ids.get((part, t.anchor))
+        t.id = ids[(part, t.id)]

@@ -259,10 +259,11 @@ def load_modality() -> dict[str, list[str]]:
 @cache
 def load_modality_words() -> dict[str, list[str]]:
     """The cue words the modality reader adds to those of ``load_modality`` (modality.yaml):
-    negators, negative pronouns, wish verbs, planning adjectives, occurrence verbs."""
+    negators, negative pronouns, wish verbs, planning adjectives, occurrence verbs,
+    implicative verbs."""
     data = _read_yaml("modality.yaml")
     keys = ("negators", "negative_pronouns", "wish_verbs", "planning_adjectives",
-            "occurrence_verbs")
+            "occurrence_verbs", "implicative_verbs")
     problems = [f"{k}: expected a list of words" for k in keys
                 if not isinstance(data.get(k), list)]
     if problems:

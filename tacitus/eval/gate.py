@@ -58,7 +58,23 @@ def _time(path: Path, coder: object) -> dict[str, float]:
     from tacitus.eval.time import evaluate
 
     figures = evaluate(path, coder).figures()
-    return {k: figures[k] for k in ("time_value_accuracy", "time_value_f1")}
+    return {k: figures[k] for k in ("time_value_accuracy", "time_value_f1",
+                                    "time_type_accuracy")}
+
+
+def _event_dates(path: Path, coder: object) -> dict[str, float]:
+    from tacitus.eval.event_dates import evaluate
+
+    return evaluate(path, coder).figures()
+
+
+def _modality(path: Path, coder: object) -> dict[str, float]:
+    from tacitus.eval.modality import evaluate
+
+    figures = evaluate(path, coder).figures()
+    return {k: figures[k] for k in ("negation_precision", "negation_recall",
+                                    "negation_coded_precision", "negation_coded_recall",
+                                    "modal_precision", "modal_recall")}
 
 
 def _quotes(path: Path, coder: object) -> dict[str, float]:
@@ -120,6 +136,10 @@ EVALUATIONS = (
                "GAP validation (454 pronouns; `tacitus eval coref` adds the development file)"),
     Evaluation("time", "time/TBAQ-cleaned", _time,
                "TimeBank + AQUAINT time expressions (1,535 DATE/TIME values)"),
+    Evaluation("event_dates", "time/TBAQ-cleaned", _event_dates,
+               "TimeBank + AQUAINT events linked to a date (1,592)"),
+    Evaluation("modality", "time/TBAQ-cleaned", _modality,
+               "TimeBank + AQUAINT event instances: polarity and modals (11,105)"),
     Evaluation("quotes", "quotes/polnear_dev", _quotes,
                "PolNeAR dev attributions (2,319)"),
     Evaluation("geo", "geo/lgl.xml", _geo, "LGL toponyms (4,462 with a GeoNames point)"),
@@ -146,6 +166,19 @@ LABELS = {
     "conflibert_precision": "ConfliBERT QuadClass right, share of sentences coded",
     "time_value_accuracy": "TimeBank/AQUAINT: value of a gold time expression right",
     "time_value_f1": "TimeBank/AQUAINT: time expressions found with the right value (F1)",
+    "time_type_accuracy": "TimeBank/AQUAINT: type (DATE, TIME, DURATION, SET) right, of the "
+                          "gold expressions found",
+    "event_date_accuracy": "TimeBank/AQUAINT: date right, every event linked to a date",
+    "event_date_precision": "TimeBank/AQUAINT: date right, of the linked events dated",
+    "event_date_coded_accuracy": "TimeBank/AQUAINT: date right, coded events linked to a date",
+    "event_date_dct_accuracy": "TimeBank/AQUAINT: events of the publication day given that "
+                               "day or its week",
+    "negation_precision": "TimeBank/AQUAINT: instances read as negated that are NEG",
+    "negation_recall": "TimeBank/AQUAINT: NEG instances read as negated",
+    "negation_coded_precision": "TimeBank/AQUAINT: coded events negated that are NEG",
+    "negation_coded_recall": "TimeBank/AQUAINT: NEG coded events read as negated",
+    "modal_precision": "TimeBank/AQUAINT: instances read as hypothetical with a modal",
+    "modal_recall": "TimeBank/AQUAINT: modal instances read as hypothetical",
     "quote_recall": "PolNeAR: attributions found as quotes",
     "quote_precision": "PolNeAR: quotes that are gold attributions",
     "quote_speaker_accuracy": "PolNeAR: speaker right, of the attributions found",
