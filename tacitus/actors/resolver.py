@@ -548,6 +548,10 @@ class ActorBook:
                 near = next((self.records[m.key].country for m in self.chains.preceding(head.i)
                              if here - m.sent <= 1 and self.records[m.key].country
                              and self.records[m.key].kind in ("country", "government")), None)
+                if near is None:  # "Judge Rivera opened investigations against Chilean ..."
+                    near = next((hit[1].code for t in head.sent
+                                 if (hit := self.entry_at.get(t.i)) is not None
+                                 and hit[1].kind in ("country", "demonym", "metonym")), None)
                 if near is not None:
                     country, code = near, near + agent
                 elif described is not None:

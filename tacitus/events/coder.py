@@ -483,6 +483,10 @@ class EventCoder:
         if pattern.speech:
             return [], ""
         found_in = _in_phrase(book, v, sources)
+        if found_in is None and not _objects(v):
+            # "donated and delivered goods to X": coordinated verbs share what follows
+            shared = next((c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+            found_in = _in_phrase(book, shared, sources) if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
 
     def code_verb(self, book: ActorBook, v: Token) -> list[Found]:
