@@ -33,8 +33,8 @@ CASES = [
     ("Turkey signaled its willingness to negotiate with the Kurdish rebels.", "TUR", "030", None),
     ("Hamas accepted the Egyptian proposal for a truce.", "HAM", "030", "EGY"),
     ("Germany is willing to contribute troops to the United Nations mission in Mali.",
-     "DEU", "033", "IGOUNO"),
-    ("Canada is ready to contribute to the reconstruction of Iraq.", "CAN", "033", "IRQ"),
+     "DEU", "0334", "IGOUNO"),
+    ("Canada is ready to provide equipment and expertise to Iraq.", "CAN", "033", "IRQ"),
     # 04 consult: meals, sitting down with, joining someone for talks, receiving inspectors
     ("The Japanese prime minister had lunch with the Australian prime minister.",
      "JPNGOV", "040", "AUSGOV"),
@@ -49,7 +49,7 @@ CASES = [
     ("Iran shared its nuclear expertise with Venezuela.", "IRN", "060", "VEN"),
     ("India and France began joint war games off the coast of Goa.", "IND", "062", "FRA"),
     # 07 aid: contributions, distribution, "provide X with", airlifts, arms, asylum
-    ("Germany contributed $50 million to the World Food Programme.", "DEU", "070", "IGOWFP"),
+    ("Germany contributed $50 million to the World Food Programme.", "DEU", "071", "IGOWFP"),
     ("The Red Cross distributed food and blankets to refugees in Lebanon.",
      "NGOICRC", "073", "LBNREF"),
     ("The United States provided Ukraine with anti-tank missiles.", "USA", "070", "UKR"),
@@ -96,6 +96,7 @@ CASES = [
     # 13 threaten: a warning issued or given to someone
     ("The European Union issued a warning to Serbia over the border dispute.",
      "IGOEU", "130", "SRB"),
+    ("The State Department issued a travel warning for Egypt.", "USAGOV", "012", "EGY"),
     ("Washington gave Pyongyang a final warning.", "USAGOV", "130", "PRKGOV"),
     # 14 protest: stopping work, striking for pay, downing tools
     ("Thousands of miners stopped work at the state copper mine.", "---LAB", "143", None),
@@ -181,6 +182,12 @@ def test_frames_reach_the_new_entries() -> None:
     assert any(e.cameo == "026" for e in doc.events)
     doc = code("Iran is unwilling to release the British tanker.", published="2019-06-12")
     assert ("IRN", "1243", "GBR") in _events(doc)
+
+
+def test_a_credit_line_is_no_contribution() -> None:
+    doc = code("Syrian forces shelled Idlib on Monday.\n\nAssociated Press writer Jane Doe in "
+               "Beirut contributed to this report.", published="2019-06-12")
+    assert not [e for e in doc.events if e.root == "07"]
 
 
 def test_words_with_a_political_sense_only_with_their_object() -> None:
