@@ -201,3 +201,23 @@ def test_words_with_a_political_sense_only_with_their_object() -> None:
     assert not [e for e in doc.events if e.cameo == "116"]
     doc = code("The Chinese president opened a trade fair in Shanghai.", published="2019-06-12")
     assert not [e for e in doc.events if e.root in ("08", "09")]
+
+
+def test_what_a_preposition_governs_can_make_the_event() -> None:
+    # "pobj" entries: the noun after the pattern's preposition says what the event is
+    doc = code("Dock workers in Mombasa went on strike for better pay.", published="2019-06-12")
+    assert [e.cameo for e in doc.events] == ["143"]
+    doc = code("Turkish troops remained on alert along the Syrian border.", published="2019-06-12")
+    assert any(e.cameo == "152" for e in doc.events)
+    doc = code("The militants held dozens of villagers as human shields.", published="2019-06-12")
+    assert ("---INS", "184", "---CVL") in _events(doc)
+    # the noun decides: going on a trip is no strike
+    doc = code("The Kenyan president went on a trip to Paris.", published="2019-06-12")
+    assert not [e for e in doc.events if e.cameo == "143"]
+
+
+def test_a_verdict_on_a_small_clause_targets_its_subject() -> None:
+    doc = code("A court in Lagos found the former governor guilty of fraud.",
+               published="2019-06-12")
+    (verdict,) = [e for e in doc.events if e.cameo == "116"]
+    assert verdict.target_span is not None and "governor" in verdict.target_span.text

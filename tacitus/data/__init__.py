@@ -88,8 +88,11 @@ class VerbPattern(_Entry):
     object: list[str] = Field(default_factory=list)
     xcomp: list[str] = Field(default_factory=list)
     prep: str | None = None
-    # an adjective that completes the verb ("left 24 soldiers dead")
+    # an adjective that completes the verb or its object ("left 24 soldiers dead", "found
+    # the minister guilty")
     complement: list[str] = Field(default_factory=list)
+    # what the pattern's preposition must govern ("went on strike", "took to the streets")
+    pobj: list[str] = Field(default_factory=list)
     target: list[str] = Field(default_factory=lambda: ["dobj"])
     speech: bool = False
 

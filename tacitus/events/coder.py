@@ -139,7 +139,7 @@ def load_patterns() -> Patterns:
         verbs.setdefault((lemma, particle or None), []).append(p)
     for entries in verbs.values():
         entries.sort(key=lambda p: -(bool(p.object) + bool(p.xcomp) + bool(p.prep)
-                                     + bool(p.complement)))
+                                     + bool(p.complement) + bool(p.pobj)))
     nouns: dict[str, list[NounPattern]] = {}
     for n in load_noun_patterns():  # in file order: the first whose "near" words match wins
         nouns.setdefault(n.noun.lower(), []).append(n)
@@ -231,11 +231,18 @@ def _objects(v: Token) -> list[Token]:
         found = [v.head]
     if not found and _bare_participle(v) and v.head.i != v.i:
         found = subjects(v.head)
+    if not found:  # "found the bishop guilty", "declared them dead": a small clause
+        found = [g for c in v.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
+                 for g in c.children if g.dep_ == "nsubj"]
     return _conjuncts(found)
 
 
 def _xcomp(v: Token) -> Token | None:
-    return next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    """The verb's to-complement; also one parsed as a clause ("allowed X to return", where
+    the parser makes X the clause's subject)."""
+    return next((c for c in v.children if c.pos_ in ("VERB", "AUX") and (
+        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                        for a in c.children)))), None)
 
 
 def pobjs(holder: Token, prep: str) -> list[Token]:
@@ -320,7 +327,8 @@ OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "punct",
 DIRECTION_PREPS = {"to", "into", "toward", "towards", "against", "on", "onto"}
 
 
-def _in_phrase(book: ActorBook, v: Token, sources: set[str]) -> tuple[Token, str] | None:
+def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | frozenset[int]
+               = frozenset()) -> tuple[Token, str] | None:
     """The first actor in the phrase that follows the verb, breadth first ("agreed to allow
     access of United Nations aid workers"): PETRARCH's rule for a target no pattern names.
     A place in a locative phrase is no target here ("talks in Geneva")."""
@@ -336,7 +344,7 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str]) -> tuple[Token, str
             if key is not None and key not in sources:
                 return t, key
         queue.extend(c for c in t.children if c.dep_ not in OUTSIDE_PHRASE
-                     and (t is not v or c.i > v.i))
+                     and (t is not v or c.i > v.i) and c.i not in skip)
         # "allow access of X to deliver": the subject of a to-clause is the verb's object
         queue.extend(g for c in t.children if c.dep_ == "ccomp"
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -420,9 +428,13 @@ class EventCoder:
                 continue
             if pattern.prep and pattern.prep not in preps:
                 continue
+            if pattern.pobj and not any(g.lemma_.lower() in pattern.pobj
+                                        for g in pobjs(v, pattern.prep or "")):
+                continue
             if pattern.complement and not any(
-                    c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in pattern.complement
-                    for c in v.children):
+                    c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "amod")
+                    and c.lower_ in pattern.complement
+                    for c in [*v.children, *(g for o in _objects(v) for g in o.children)]):
                 continue
             return pattern, obj, xcomp if pattern.xcomp else None
         return None
@@ -461,6 +473,8 @@ class EventCoder:
         # (a statement's prepositions are circumstance: "said on state television").
         if not pattern.speech:
             named = set(pattern.target)
+            if pattern.pobj and pattern.prep:  # "took to the streets": part of the verb
+                named.add(pattern.prep)
             for prep in VERB_TARGET_PREPS:
                 if prep in named:
                     continue
@@ -482,7 +496,9 @@ class EventCoder:
                 return [(found_in[1], [found_in[0]])], "complement"
         if pattern.speech:
             return [], ""
-        found_in = _in_phrase(book, v, sources)
+        skip = {t.i for c in v.children if pattern.pobj and c.dep_ == "prep"
+                and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
+        found_in = _in_phrase(book, v, sources, skip)
         if found_in is None and not _objects(v):
             # "donated and delivered goods to X": coordinated verbs share what follows
             shared = next((c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
@@ -503,7 +519,8 @@ class EventCoder:
                 sources.append((key, [t]))
                 sources += [(k, [t]) for k in book.coordinated(t) if k != key]
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
-        specific = bool(pattern.object or pattern.xcomp or pattern.prep or pattern.complement)
+        specific = bool(pattern.object or pattern.xcomp or pattern.prep or pattern.complement
+                        or pattern.pobj)
         extra = [t for t in (obj, xcomp) if t is not None]
         label = pattern.verb + "".join(f" +{k}" for k in ("object", "xcomp", "prep", "complement")
                                        if getattr(pattern, k))
