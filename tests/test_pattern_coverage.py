@@ -221,3 +221,15 @@ def test_a_verdict_on_a_small_clause_targets_its_subject() -> None:
                published="2019-06-12")
     (verdict,) = [e for e in doc.events if e.cameo == "116"]
     assert verdict.target_span is not None and "governor" in verdict.target_span.text
+
+
+def test_whoever_announces_or_approves_an_act_does_it() -> None:
+    # light verbs: announcing an arrest, approving a deployment, being engaged in cleansing
+    doc = code("Mexican authorities announced the arrest of 26 members of a drug gang.",
+               published="2019-06-12")
+    assert ("MEXGOV", "173", "---CRM") in _events(doc)
+    doc = code("Serb forces were engaged in ethnic cleansing in Kosovo.", published="1999-04-01")
+    assert any(e.cameo == "203" and e.source for e in doc.events)
+    doc = code("The emir of Qatar launched a mediation effort between Bahrain and Saudi Arabia.",
+               published="2019-06-12")
+    assert {("QATGOV", "045", "BHR"), ("QATGOV", "045", "SAU")} <= _events(doc)

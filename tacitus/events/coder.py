@@ -446,6 +446,8 @@ class EventCoder:
         names), "complement" (another complement of the verb or inside its object) or
         "phrase" (the first actor of the verb's phrase, the rule of last resort)."""
         holders = [h for h in (v, xcomp, obj) if h is not None]
+        if obj is not None and obj.dep_ == "compound":  # "a mediation effort between X and Y"
+            holders.append(obj.head)
         vague: list[tuple[str, list[Token]]] = []
         for slot in pattern.target:
             if slot == "dobj":
@@ -573,7 +575,9 @@ class EventCoder:
         sources += [(k, [t]) for t in by if (k := book.actor_of(t)) is not None]
         light = self._light_verb(n)
         if not sources and light is not None:
-            for t in subjects(light):
+            doers = subjects(light) or [c for c in light.children if c.dep_ == "nsubjpass"
+                                        and light.lemma_.lower() == "engage"]
+            for t in doers:  # "forces were engaged in ethnic cleansing": the forces
                 if (k := book.actor_of(t)) is not None:
                     sources.append((k, [t]))
                     sources += [(c, [t]) for c in book.coordinated(t) if c != k]
