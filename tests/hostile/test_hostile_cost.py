@@ -176,16 +176,18 @@ def test_a_tag_with_100000_attributes_is_read_in_linear_time() -> None:
     "[a](" * 50_000,             # link openers never closed
     "![a](" * 40_000,
     "_a " * 60_000,
-    "AB " * 30_000,              # capitals: the truecaser looked back over the whole text
+    "AB " * 100_000,             # capitals: the truecaser looked back over the whole text
     "DE LA " * 15_000,           # name particles
-    "a" + "\u2003" * 200_000 + "b",  # a run of spaces the date pattern tried from each one
+    "a" + "\u2003" * 200_000 + "b",  # a run of spaces patterns starting \s* tried from each
+    "(photo: " * 20_000,         # the credit patterns of boilerplate.yaml, never closed
+    "(AP/" * 30_000 + "\n\nBy " * 10_000,
 ])
 def test_pathological_lines_clean_in_linear_time(line: str) -> None:
-    """Each line took a minute or more (hours for the first ones); now well under a second."""
+    """Each line took a minute or more (hours for the first ones); now a second or two."""
     clean_text("WARM UP THE TRUECASER.")
     started = time.monotonic()
     clean_text(line)
-    assert time.monotonic() - started < 5, "cleaning is no longer linear"
+    assert time.monotonic() - started < 10, "cleaning is no longer linear"
 
 
 def test_time_limits_nest_and_name_what_ran_out() -> None:
