@@ -110,6 +110,22 @@ def test_merge_one_side_unnamed_needs_a_shared_actor_or_the_same_sentence() -> N
     assert len(merged(fire, event(2, "190", None, "afgmil", sentence=2))[0]) == 2
 
 
+def test_merge_casualties_of_one_blast_in_its_sentence() -> None:
+    # "One person was killed and a policeman injured as the result of a bomb explosion"
+    killed = event(1, "190", None, "reb", trigger="killed", pattern="kill")
+    injured = event(2, "180", None, "cop", trigger="injured", pattern="injure")
+    (one,), _ = merged(killed, injured)
+    assert len(one.mentions) == 2
+    # the next sentence is another report: "... was killed [days later] by police"
+    later = event(2, "180", None, "cop", sentence=1, trigger="killed", pattern="kill")
+    assert len(merged(killed, later)[0]) == 2
+    # a casualty named by a noun, or one with its own source, is an act of its own
+    noun = event(2, "180", None, "cop", trigger="killing", pattern="noun killing")
+    assert len(merged(event(1, "202", None, "reb", pattern="noun massacre"), noun)[0]) == 2
+    murdered = event(2, "1823", "tal", "cop", trigger="murdered", pattern="murder")
+    assert len(merged(event(1, "1823", "tal", "reb", pattern="murder"), murdered)[0]) == 2
+
+
 def test_merge_an_unidentified_sector_with_the_same_sector_named() -> None:
     post = event(1, "190", "tal", "mil")  # "attacked an army post"
     soldiers = event(2, "190", "tal", "afgmil", trigger="killing")  # "killing five soldiers"

@@ -222,15 +222,21 @@ def victims(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None =
             ) -> bool:
     """Casualties of one act of violence: "a bomb exploded in the market ... one person was
     killed and a policeman wounded". Violent records within ``casualty_sentences`` of each
-    other, one of them a casualty ("killed", "wounded") with no source named, are one event
-    whatever their victims; a casualty with its own source ("murdered by the rebels") is an
-    act of its own."""
+    other, one of them a casualty verb ("were killed", "killing five") with no source named,
+    are one event whatever their victims. Not so: "the massacre of X and the killing of Y"
+    (nouns), "the attack on X" and "Y was killed" in the next sentence (an act named by a
+    noun meets its casualties in its own sentence only), a casualty with its own source
+    ("murdered by the rebels": an act of its own)."""
     r = r or rules()
     if not (a.root in r.violence_roots and b.root in r.violence_roots):
         return False
-    if abs(a.sentence - b.sentence) > r.casualty_sentences:
-        return False
+    act = b if a.source is None and a.trigger and a.trigger.text.lower() in r.casualty_words \
+        else a
+    if abs(a.sentence - b.sentence) > (0 if (act.pattern or "").startswith("noun")
+                                       else r.casualty_sentences):
+        return False  # "the attack on X" and "Y was killed" in the next sentence: two
     return any(e.source is None and e.trigger is not None
+               and not (e.pattern or "").startswith("noun")
                and e.trigger.text.lower() in r.casualty_words for e in (a, b))
 
 
