@@ -152,8 +152,9 @@ class Event(_Model):
                                           "the verb that reports or disputes the event")
     evidence_in: Literal["text", "title"] = Field(
         "text", description="title: the event is read from the headline alone, and its "
-                            "evidence, trigger, source_span, target_span and modality_basis "
-                            "are offsets into document.title")
+                            "offsets (evidence, mentions, trigger, source_span, target_span, "
+                            "modality_basis, its quantities' and date's) are offsets into "
+                            "document.title")
     title_evidence: Span | None = Field(
         None, description="the headline's words for this event, offsets into "
                           "document.title (an event in the headline and the text is one "

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from tacitus.actors import ActorBook, dictionary_for
 from tacitus.context import Counter, Dater
+from tacitus.context.headline import code_title
 from tacitus.context.modality import ModalityReader
 from tacitus.context.places import Placer
 from tacitus.context.quotes import QuoteFinder
@@ -81,7 +82,8 @@ class Coder:
 
     def _merged(self, coded: CodedDocument) -> CodedDocument:
         renumber_timexes(coded)
-        return merge_mentions(coded) if self.merge else coded
+        coded = merge_mentions(coded) if self.merge else coded
+        return code_title(self, coded)  # the headline's events, joined to the lede's
 
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
         book = ActorBook(doc, self.dictionary, document.published)
@@ -147,7 +149,7 @@ class Coder:
         "place" so that users can keep or drop such targets."""
         if f.target is not None:
             return "text"
-        if f.code.startswith("01"):
+        if f.code in ("010", "011"):
             return None  # a statement is made somewhere, not against the place
         m = placer.mention_for(f.trigger)
         if m is None:  # "agreed to set up a hospital in Mumbai": the complement's place

@@ -39,8 +39,9 @@ def _check(doc: CodedDocument) -> None:
         for m in actor.mentions:
             assert text[m.start : m.end] == m.text
     for e in doc.events:
-        assert text[e.evidence.start : e.evidence.end] == e.evidence.text
-        assert e.trigger is None or text[e.trigger.start : e.trigger.end] == e.trigger.text
+        words = (doc.document.title or "") if e.evidence_in == "title" else text  # issue 11
+        assert words[e.evidence.start : e.evidence.end] == e.evidence.text
+        assert e.trigger is None or words[e.trigger.start : e.trigger.end] == e.trigger.text
         ids = {a.id for a in doc.actors}
         assert {e.source, e.target, e.attributed_to} - {None} <= ids
 

@@ -178,7 +178,8 @@ def test_document_is_the_contract(client: TestClient) -> None:
     text = coded.document.text
     assert coded.events and coded.quotes and coded.actors
     for event in coded.events:
-        assert text[event.evidence.start:event.evidence.end] == event.evidence.text
+        words = (coded.document.title or "") if event.evidence_in == "title" else text
+        assert words[event.evidence.start:event.evidence.end] == event.evidence.text
     for actor in coded.actors:
         for m in actor.mentions:
             assert text[m.start:m.end] == m.text

@@ -20,8 +20,10 @@ A number belongs to an event when:
   next sentence, when that one reports no violent act of its own ("Rebels attacked a bus.
   Three soldiers died.").
 
-Numbers inside time expressions are not quantities, and no count is made up: a single named
-victim ("the assassination of X") has none.
+Numbers inside time expressions are not quantities (durations included: "over three
+decades" counts nothing), nor are ages ("a 45-year-old man", "Ahmed Saleh, 45,", "aged 45");
+a range keeps both its ends ("between 300 and 400", "20-30": low and high, value null); and
+no count is made up: a single named victim ("the assassination of X") has none.
 """
 
 from __future__ import annotations
@@ -87,6 +89,53 @@ class _Found:
     also: Token | None = None  # a relative clause on the counted noun ("who were killed")
 
 
+@cache
+def _ages() -> re.Pattern[str]:
+    """Ages, which are no counts: "a 45-year-old man", "45 years old", "aged 45", and the
+    age after a name between commas ("Ahmed Saleh, 45, was")."""
+    return re.compile(
+        r"\b\d{1,3}(?:[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old)\b"
+        r"|\b(?:aged|age)\s+\d{1,3}\b"
+        r"|(?<=[a-z],\s)\d{1,2}(?=,)")
+
+
+@cache
+def _ranges() -> re.Pattern[str]:
+    """Two numbers that bound one amount: "between 300 and 400", "300 to 400", "20-30"."""
+    w = _words()
+    num = rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_alt(w['numbers'])}"
+    return re.compile(
+        rf"(?<![\w./$])(?:(?:between|from)\s+(?P<low>{num})\s+(?:and|to)\s+(?P<high>{num})"
+        rf"|(?P<low2>{num})\s*(?:-|–|to)\s*(?P<high2>{num}))"
+        rf"(?:\s+(?P<scale>{_alt(w['scales'])}))?(?![\w%/-])", re.I)
+
+
+def _bounds(m: re.Match[str]) -> tuple[float, float] | None:
+    """A range's two ends; None when they make no range ("twenty-five", "3-1")."""
+    low, high = (_number(m.group(g) or m.group(f"{g}2")) for g in ("low", "high"))
+    if low is None or high is None or high <= low:
+        return None
+    return low, high
+
+
+def _end(m: re.Match[str], name: str) -> tuple[int, int]:
+    """Where a range's low or high end is, whichever of its two forms matched."""
+    return m.span(name) if m.group(name) is not None else m.span(f"{name}2")
+
+
+def _number(raw: str | None) -> float | None:
+    if raw is None:
+        return None
+    raw = " ".join(raw.lower().replace(",", "").split())
+    numbers = _words()["numbers"]
+    if raw in numbers:
+        return float(numbers[raw])
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
 def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
@@ -98,10 +147,20 @@ class Counter:
         self.found: list[_Found] = []
         self._sentences: dict[int, tuple[Span, int, list[_Found]]] = {}
         w = _words()
-        for m in _pattern().finditer(text if text is not None else doc.text):
+        text = text if text is not None else doc.text
+        skip = [*skip, *(m.span() for m in _ages().finditer(text))]
+        ranges = {m.start(): m for m in _ranges().finditer(text) if _bounds(m) is not None
+                  and not any(s < m.end() and m.start() < e for s, e in skip)}
+        for m in _pattern().finditer(text):
             start, end = m.span()
             if any(s < end and start < e for s, e in skip):
-                continue  # "two weeks ago", "in 2008": time, not a count
+                continue  # "two weeks ago", "in 2008", "aged 45": time, not a count
+            span_range = next((r for r in ranges.values() if r.start() <= start < r.end()),
+                              None)
+            if span_range is not None:
+                if _end(span_range, "low")[0] == start:
+                    self._range(doc, span_range)
+                continue
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or all(t.pos_ in ("DET", "PRON") for t in span):
                 continue
@@ -125,6 +184,24 @@ class Counter:
                 approximate=approx or bool(qual_key and w["qualifiers"][qual_key] == "about"),
             ), counted, verb, also))
 
+    def _range(self, doc: Doc, m: re.Match[str]) -> None:
+        """One quantity for a range, with both ends ("between 300 and 400 protesters")."""
+        low, high = _bounds(m) or (0.0, 0.0)
+        scale = _words()["scales"].get((m.group("scale") or "").lower(), 1)
+        span = doc.char_span(*_end(m, "high"), alignment_mode="expand")
+        if span is None:
+            return
+        root = span.root
+        counted = root.head if root.dep_ in ("nummod", "quantmod", "conj") else root
+        if counted.pos_ == "NUM" and counted.head.i != counted.i:
+            counted = counted.head
+        verb = self._governor(counted)
+        kind = self._kind(m, counted, verb, None)
+        self.found.append(_Found(Quantity(
+            kind=kind, value=None, text=m.group(0), start=m.start(), end=m.end(),
+            low=low * scale, high=high * scale, qualifier=None, approximate=False,
+        ), counted, verb, None))
+
     @staticmethod
     def _governor(counted: Token) -> Token | None:
         """The nearest verb above the counted noun, or the event noun whose "of" phrase it is
@@ -141,7 +218,8 @@ class Counter:
     @staticmethod
     def _kind(m: re.Match[str], counted: Token, verb: Token | None, also: Token | None) -> str:
         w = _words()
-        if m.group("cur") or w["nouns"].get(_lemma(counted)) == "money":
+        currency = "cur" in m.re.groupindex and m.group("cur")
+        if currency or w["nouns"].get(_lemma(counted)) == "money":
             return "money"
         if _lemma(counted) in w["measures"] or counted.lower_ in w["measures"]:
             return "other"  # "in less than 48 hours", "shot three times"

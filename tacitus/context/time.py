@@ -940,14 +940,16 @@ class Dater:
     def attach(self, trigger: Token, modality: str) -> tuple[TimeExpr, str] | None:
         """The time expression that dates the event ``trigger`` names, and how it was found."""
         here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
-                if t.type in ("DATE", "TIME") and t.precision not in ("decade", "century", "")]
+                if t.value and t.precision not in ("decade", "century")]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-        own = [(t, s) for t, s in here if _governs(s.root, trigger, verb)]
+        own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
+            trigger.pos_ == "NOUN" and _before_noun(s, trigger))]
         if own:
             t, _ = min(own, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause"
         # else a date of a clause above the event ("On Monday officials said rebels attacked"),
         # never one of a clause beside it ("Cisse, appointed in April, said")
+        here = [(t, s) for t, s in here if t.kind != "vague"]  # "now" is no clause's time
         above = [(t, s) for t, s in here
                  if (g := _governor(s.root)) is not None and g in verb.ancestors]
         if above:
@@ -978,6 +980,11 @@ class Dater:
         verb = trigger
         if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
             return None  # past perfect: background to the story, not today's news
+        if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBD", "VBN"):
+            return None  # "a raid that left 24 dead": background to the story
+        if any(t.type in ("DURATION", "SET") and _governs(s.root, trigger, verb)
+               for t, s in self._by_sent.get(trigger.sent.start, [])):
+            return None  # "killed 300 people over three decades": a span, not this week
         return EventDate(value=self.published, precision="week", text=None,
                          attached="publication")
 
@@ -1038,6 +1045,12 @@ def _direct(root: Token, verb: Token | None) -> bool:
     return False
 
 
+def _before_noun(span: Span, noun: Token) -> bool:
+    """A date written just before an event noun: "the September 11, 2001, attacks"."""
+    gap = noun.doc[span.end:noun.i]
+    return len(gap) <= 1 and all(t.is_punct for t in gap)
+
+
 def _simple_past(verb: Token) -> bool:
     """A past tense with no perfect ("said", "was killed"), of a main or reported clause."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -1053,6 +1066,9 @@ def _governor(root: Token) -> Token | None:
 def _simultaneous(clause: Token, verb: Token) -> bool:
     """A present participle clause of ``verb`` with no subject or conjunction of its own,
     or a temporal clause of the same time ("as dawn broke Saturday", "while visiting")."""
+    if clause.dep_ == "acl" and clause.tag_ == "VBG" and clause.head.dep_ == "nsubj" \
+            and clause.head.head.i == verb.i:
+        return True  # "Karzai, speaking in Kabul on Dec. 31, hailed"
     if clause.head.i != verb.i or clause.i == verb.i or clause.dep_ != "advcl":
         return False
     marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]

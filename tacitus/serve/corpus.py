@@ -243,4 +243,7 @@ def _contract_event(row: dict[str, Any]) -> dict[str, Any]:
         "quantities": json.loads(row["quantities"] or "[]"),
         "confidence": row["confidence"], "pattern": row["pattern"],
         "cluster_id": row["cluster_id"],
+        "evidence_in": row.get("evidence_in") or "text",
+        "title_evidence": json.loads(row["title_evidence"]) if row.get("title_evidence")
+        else None,
     }

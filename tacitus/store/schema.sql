@@ -122,6 +122,11 @@ CREATE TABLE IF NOT EXISTS events (
 -- report in every article), and an old row counts 1.
 ALTER TABLE events ADD COLUMN IF NOT EXISTS num_mentions INTEGER DEFAULT 1;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON;
+-- 'title' when the event is read from the headline alone: its offsets index
+-- documents.title, not documents.text; title_evidence: the headline's words for an event
+-- (JSON {start, end, text} into documents.title)
+ALTER TABLE events ADD COLUMN IF NOT EXISTS evidence_in VARCHAR DEFAULT 'text';
+ALTER TABLE events ADD COLUMN IF NOT EXISTS title_evidence JSON;
 
 CREATE TABLE IF NOT EXISTS quotes (
     doc_id VARCHAR NOT NULL,

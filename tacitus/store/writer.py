@@ -101,6 +101,9 @@ def rows(coded: CodedDocument, *, origin: str, run_id: int) -> dict[str, list[di
             "confidence": float(e.confidence), "pattern": e.pattern, "cluster_id": None,
             "num_mentions": max(1, len(e.mentions)),
             "mentions": json.dumps([m.model_dump() for m in e.mentions or [e.evidence]]),
+            "evidence_in": e.evidence_in,
+            "title_evidence": (json.dumps(e.title_evidence.model_dump())
+                               if e.title_evidence else None),
         })
     for n, q in enumerate(coded.quotes, start=1):
         out["quotes"].append({"doc_id": doc_id, "quote_id": n, "speaker_id": q.speaker,
