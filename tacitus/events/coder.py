@@ -53,10 +53,15 @@ MODAL_AUX = {"will", "would", "shall", "should", "must", "could", "can", "may", 
 INSTRUMENT_PREPS = ("by", "in", "with")
 # Where the target of a verb sits when its pattern names no slot that holds one: the verb's
 # prepositional complements ("launched legal action against X", "shared evidence with X")
-VERB_TARGET_PREPS = ("against", "with", "on", "to", "at", "for", "from", "over", "into")
+VERB_TARGET_PREPS = ("against", "with", "on", "to", "at", "for", "from", "over", "into",
+                     "about")
+# statements whose prepositions are circumstance ("said on state television"), not whom they
+# are about: a warning, a hope or a claim of responsibility has a topic, these do not
+BARE_STATEMENTS = {"010", "011"}
 # and inside an object that is no actor itself ("sanctions against Moscow", "the killing of
 # civilians", "an arms depot of the Syrian army")
-OBJECT_PREPS = ("against", "on", "into", "with", "to", "for", "of", "from", "by", "at", "over")
+OBJECT_PREPS = ("against", "on", "into", "with", "to", "for", "of", "from", "by", "at", "over",
+                "about")
 MODIFIERS = ("poss", "compound", "amod", "nmod")
 
 
@@ -473,7 +478,8 @@ class EventCoder:
             return vague, "slot"
         # The verb's other complements: "launched legal action against X", "agreed with X"
         # (a statement's prepositions are circumstance: "said on state television").
-        if not pattern.speech:
+        bare = pattern.speech and pattern.code in BARE_STATEMENTS
+        if not bare:
             named = set(pattern.target)
             if pattern.pobj and pattern.prep:  # "took to the streets": part of the verb
                 named.add(pattern.prep)
@@ -496,7 +502,7 @@ class EventCoder:
             found_in = _inner_actor(book, o)
             if found_in is not None:
                 return [(found_in[1], [found_in[0]])], "complement"
-        if pattern.speech:
+        if bare:
             return [], ""
         skip = {t.i for c in v.children if pattern.pobj and c.dep_ == "prep"
                 and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
