@@ -14,7 +14,7 @@ from tacitus.context.modality import ModalityReader
 from tacitus.context.places import Placer
 from tacitus.context.quotes import QuoteFinder
 from tacitus.context.time import renumber_timexes
-from tacitus.data import versions
+from tacitus.data import load_quote_verbs, versions
 from tacitus.data.gazetteer import gazetteer_version
 from tacitus.events import EventCoder, lookup
 from tacitus.events.coder import subjects
@@ -88,7 +88,8 @@ class Coder:
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
         book = ActorBook(doc, self.dictionary, document.published)
         # quotes first: "we" inside a quote is its speaker's side, for the events too
-        quotes = QuoteFinder(doc, book, self.events.p.speech, subjects).quotes()
+        quotes = QuoteFinder(doc, book, self.events.p.speech | load_quote_verbs(),
+                             subjects).quotes()
         book.first_person(quotes)
         dropped: list = []
         found = self.events.code(doc, book, self.modality.read, dropped)

@@ -76,3 +76,18 @@ def test_he_said_continues_the_last_subject_not_the_nearest_name() -> None:
     names = {a.id: a.name for a in doc.actors}
     assert [(names.get(q.speaker), q.text) for q in doc.quotes] == [
         ("Hamid Karzai", "We are happy with it,")]
+
+
+def test_a_signature_after_a_quote_is_its_speaker() -> None:
+    doc = code("Readers wrote to us after the debate.\n\n"
+               "\u201cI cannot believe what I heard tonight.\u201d \u2015 Maria Delgado\n\n"
+               "\u201cHe should apologise to every veteran.\u201d \u2015 Tom Ferris")
+    speakers = {q.text[:12]: next(a.name for a in doc.actors if a.id == q.speaker)
+                for q in doc.quotes if q.speaker}
+    assert speakers == {"I cannot bel": "Maria Delgado", "He should ap": "Tom Ferris"}
+
+
+def test_quote_verbs_that_code_no_event_still_attribute() -> None:
+    doc = code('"Does anyone here know the plan?" Senator Ruth Okafor asked.')
+    (quote,) = doc.quotes
+    assert next(a.name for a in doc.actors if a.id == quote.speaker) == "Ruth Okafor"

@@ -24,6 +24,8 @@ MAX_QUOTE = 3000  # characters: a mark left open does not swallow the article
 NEAR = 60  # characters between a quote and the speech verb that attributes it
 SCARE_WORDS = 3  # a quoted term this short is a quote only when a speech verb attributes it
 CLOSING = {"“": "”", "«": "»", '"': '"'}
+SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
+CLOSERS = {"”", '"', "»"}
 TRANSCRIPT = re.compile(r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ")  # "WALLACE: ..."
 DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "report", "letter", "release",
                   "declaration", "message", "post", "tweet"}
@@ -117,6 +119,11 @@ class QuoteFinder:
         name = TRANSCRIPT.match(text, s.start)
         if name:  # an interview transcript: '"PENCE: Well, look, ..."'
             speaker = self.book.named(name.group(1).title(), s.start, s.start + len(name.group(1)))
+            if speaker is not None:
+                return speaker
+        signed = SIGNATURE.match(text, s.end + 1 if text[s.end : s.end + 1] in CLOSERS else s.end)
+        if signed:  # '"...I'm so ashamed." ― Jane Roe': a signature after the quote
+            speaker = self.book.named(signed.group(1), signed.start(1), signed.end(1))
             if speaker is not None:
                 return speaker
         enclosing = self._reporting(s)

@@ -346,6 +346,12 @@ def load_partitives() -> frozenset[str]:
 
 
 @cache
+def load_quote_verbs() -> frozenset[str]:
+    """Verbs that attribute a quote to its speaker ("she asked", "he wrote")."""
+    return frozenset(w.lower() for w in _words("quotes.yaml", "verbs"))
+
+
+@cache
 def load_commentators() -> frozenset[str]:
     """Words for people whose remarks are no events: analysts, professors, experts."""
     return frozenset(w.lower() for w in _words("actors/agents.yaml", "commentators"))
@@ -475,6 +481,6 @@ def versions() -> str:
     for name in ("actors/countries.yaml", "actors/agents.yaml", "actors/organizations.yaml",
                  "actors/persons.yaml", "verb_patterns.yaml", "frames.yaml", "modality.yaml",
                  "time.yaml", "quantities.yaml", "truecase.yaml", "chains.yaml",
-                 "given_names.yaml"):
+                 "given_names.yaml", "quotes.yaml", "merge.yaml"):
         parts.append(f"{Path(name).stem}={data_version(name)}")
     return ";".join(parts)
