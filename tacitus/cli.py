@@ -76,6 +76,7 @@ def code(
     try:
         published = normalise_date(published, "--published")
         coder = default_coder(pipeline) if pipeline else default_coder()
+        coder.warm_up()  # first-use costs are paid here, not out of one article's time limit
     except TacitusError as exc:
         raise _fail(str(exc)) from None
     corpus = len(paths) > 1 or any(p.lower().endswith((".jsonl", ".ndjson", ".xml", ".rss",
