@@ -143,7 +143,7 @@ CASES = [
     ("Spain lifted the lockdown in Madrid.", "ESP", "081", None),
     ("Nigerian doctors cancelled their strike.", "NGAHLH", "082", None),
     ("Finland joined the investigation into the crash.", "FIN", "090", None),
-    ("The UN sounded the alarm over famine in Yemen.", "IGOUNO", "012", None),
+    ("The UN sounded the alarm over famine in Yemen.", "IGOUNO", "012", "YEM"),  # place
     ("The Saudi government brushed aside criticism from Canada.", "SAUGOV", "120", "CAN"),
     ("The Kenyan government took legal action against the British company.",
      "KENGOV", "115", "GBRBUS"),

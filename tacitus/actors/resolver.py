@@ -380,6 +380,8 @@ class ActorBook:
         if head.pos_ == "ADJ":
             return None  # "a general strike": an adjective, not the officer
         name = self._appositive_name(head)
+        if name is None and head.dep_ == "appos" and self._is_name(head.head):
+            name = head.head  # "Tariq Fernwood, a Pakistani businessman": Fernwood
         if name is not None:  # "Norway's ambassador to Chile, Lars Eide": Eide
             return self._resolve(name, "arg")
         qualifier = self._qualifier(head, np) or self._located(head) or self._for(head)
@@ -388,11 +390,12 @@ class ActorBook:
             return self._resolve(described, "arg")
         definite = _definite(head)
         one = self.chains.is_person_noun(head)  # a person, not a whole body ("the president")
-        if one and (definite or qualifier is not None):
+        if one and definite:  # "a spokesman" is someone new
             known = self.chains.role(head)  # "the president", after "President Ortega"
-            if known and (qualifier is None or qualifier[0] != "country"
-                          or self.records[known].country == qualifier[1]):
-                return known
+            expected = (None if qualifier is None else qualifier[1] if qualifier[0] == "org"
+                        else qualifier[1] + entry.code)
+            if known and (expected is None or self.records[known].code == expected):
+                return known  # "the Afghan president" is Karzai; "the Taliban's" is not
         if qualifier is None and definite:
             # "the rebels" after "Somali rebels": the same actor again; "the prime minister"
             # after "Iceland's president": Iceland's, another person of that government
