@@ -217,9 +217,13 @@ def _drop_footer(paragraphs: list[list[str]]) -> None:
     for i, lines in enumerate(paragraphs):
         kept = [line for line in lines if not _is_lone_boilerplate(line, patterns)]
         for credit in credits:
-            kept = [credit.sub("", line) for line in kept]
+            kept = [_CLOSE_UP.sub(r"\1", credit.sub("", line)) if credit.search(line) else line
+                    for line in kept]
         paragraphs[i] = [line for line in kept if line.strip()]
     paragraphs[:] = [p for p in paragraphs if p]
+
+
+_CLOSE_UP = re.compile(r" +([,.;:!?)]|$)")  # the space a removed credit leaves behind
 
 
 def _is_lone_boilerplate(line: str, patterns: list[re.Pattern[str]]) -> bool:
