@@ -45,6 +45,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_coder.py
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_query.py
+	$(BIN)/python benchmarks/bench_scaling.py
 
 lock:
 	$(BIN)/pip install --quiet pip-tools
