@@ -52,3 +52,60 @@ def test_refused_to_meet_is_an_event_and_did_not_meet_is_negated() -> None:
 def test_the_suspected_perpetrator_is_the_source_of_a_reported_event() -> None:
     events = _events("Two Kenyans suspected in the bombing of the embassy were arrested.")
     assert ("183", "reported", "KEN", None) in events, events
+
+
+# -- issue 11: modality read from the words that carry it, with their offsets --
+
+def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
+    from tacitus.pipeline import default_coder
+
+    coder = default_coder()
+    doc = coder.nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    r = coder.modality.judge(token)
+    return r.modality, [t.text for t in r.basis]
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality", "basis"), [
+    ("The Syrian government did not make a statement on the attack.", "make", "negated",
+     ["not"]),
+    ("No soldiers were killed in the ambush.", "killed", "negated", ["No"]),
+    ("Nobody was hurt in the blast.", "hurt", "negated", ["Nobody"]),
+    ("The rebels left without signing the truce.", "signing", "negated", ["without"]),
+    ("The minister would not comment or elaborate.", "elaborate", "negated", ["not"]),
+    ("The envoy did not manage to meet the rebels.", "meet", "negated", ["not"]),
+    ("Iran does not want to attack Israel.", "attack", "hypothetical", ["not", "want"]),
+    ("Iran wants to attack Israel.", "attack", "hypothetical", ["wants"]),
+    ("Iran would retaliate if Israel struck its reactors.", "retaliate", "hypothetical",
+     ["if"]),
+    ("The army could be forced to withdraw from Aleppo.", "withdraw", "hypothetical",
+     ["could"]),
+    ("Rebels may attack and destroy the pipeline.", "destroy", "hypothetical", ["may"]),
+    ("The Syrian army is preparing to launch an offensive.", "launch", "planned",
+     ["preparing"]),
+    ("Kenya is ready to negotiate with the rebels.", "negotiate", "planned", ["ready"]),
+    ("Rebels reportedly attacked a convoy.", "attacked", "reported", ["reportedly"]),
+    ("Rebels attacked a convoy, according to the army.", "attacked", "reported",
+     ["according"]),
+    ("Sources said rebels attacked a convoy.", "attacked", "reported", ["said"]),
+    ("The Taliban denied reports that its envoy met US officials.", "met", "disputed",
+     ["denied"]),
+    ("Rebels attacked a convoy in Homs.", "attacked", "asserted", []),
+    # a negated verb that is not the event's: the attack happened
+    ("Russia did not condemn the attack on the convoy.", "attack", "asserted", []),
+])
+def test_issue11_modality_and_its_words(text: str, trigger: str, modality: str,
+                                        basis: list[str]) -> None:
+    assert _reading(text, trigger) == (modality, basis)
+
+
+def test_issue11_modality_basis_offsets_slice_the_text() -> None:
+    doc = code("The Taliban denied reports that its envoy met US officials. Iran did not "
+               "attack Israel.", published="2012-01-04")
+    marked = [e for e in doc.events if e.modality != "asserted"]
+    assert {e.modality for e in marked} >= {"disputed", "negated"}, marked
+    for e in marked:
+        assert e.modality_basis, e
+        for s in e.modality_basis:
+            assert doc.document.text[s.start : s.end] == s.text
+    assert {s.text for e in marked for s in e.modality_basis} >= {"denied", "not"}

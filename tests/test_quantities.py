@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tacitus import code
 
@@ -113,3 +115,41 @@ def test_measures_and_names_are_not_casualties() -> None:
 def test_a_number_text_has_no_leading_space() -> None:
     doc = code("Soldiers killed  three rebels.", published="2012-01-04")
     assert [q.text for e in doc.events for q in e.quantities] == ["three"]
+
+
+# -- issue 11: durations and ages are never counts; a range keeps both ends --
+
+def _counted(text: str) -> list[tuple[str, float | None, float | None, float | None]]:
+    doc = code(text, published="2012-01-04")
+    return [(q.kind, q.value, q.low, q.high) for e in doc.events for q in e.quantities]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The insurgency killed more than 300 villagers over three decades.",
+     [("killed", 300.0, None, None)]),
+    ("Police arrested a 45-year-old man in Cairo.", []),
+    ("Police arrested Ahmed Saleh, 45, in Cairo.", []),
+    ("Police arrested a man aged 45 in Cairo.", []),
+    ("Police arrested between 300 and 400 protesters in Cairo.",
+     [("arrested", None, 300.0, 400.0)]),
+    ("Police arrested 300 to 400 protesters in Cairo.", [("arrested", None, 300.0, 400.0)]),
+    ("Rebels killed 20-30 soldiers near Homs.", [("killed", None, 20.0, 30.0)]),
+    ("Twenty-five soldiers were killed in the attack.", [("killed", 25.0, None, None)]),
+])
+def test_issue11_durations_ages_and_ranges(text: str, expected: list) -> None:
+    assert _counted(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["between", "and", "to", "-", "300", "1,200", "twenty",
+                                 "five", "aged", "45", "years", "old", "Saleh,", "45,",
+                                 "million", "from", "year-old", "3"]),
+                max_size=10).map(" ".join))
+def test_ranges_and_ages_are_read_in_bounds(text: str) -> None:
+    from tacitus.context.quantities import _ages, _bounds, _ranges
+
+    for m in _ranges().finditer(text):
+        bounds = _bounds(m)
+        assert bounds is None or bounds[0] < bounds[1]
+    for m in _ages().finditer(text):
+        assert 0 <= m.start() < m.end() <= len(text)

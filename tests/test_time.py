@@ -120,3 +120,129 @@ def test_a_present_participle_beside_the_verb_gives_its_date() -> None:
     criticism = next(v for k, v in dates.items() if "criticized" in k)
     assert praise == ("2011-12-30", "day", "Dec. 30")
     assert criticism == (PUBLISHED, "week", None)
+
+
+# -- issue 11: every kind of dating error it lists, in sentences written for these tests --
+
+def _dated(text: str, published: str = PUBLISHED) -> dict[str, tuple]:
+    doc = code(text, published=published)
+    return {e.trigger.text: (e.date.value, e.date.precision, e.date.qualifier, e.modality)
+            if e.date else (None, None, None, e.modality) for e in doc.events}
+
+
+def test_issue11_a_planned_event_takes_the_time_it_is_planned_for() -> None:
+    dates = _dated("Pakistan will withdraw its troops from the border by the end of 2015.")
+    assert dates["withdraw"] == ("2015-12", "month", "before", "planned"), dates
+
+
+def test_issue11_the_dating_mechanism_dates_a_planned_act_the_coder_misses() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    coder = default_coder()
+    doc = coder.nlp("About 8,000 soldiers left the province last year. Another 4,000 are "
+                    "supposed to leave by the end of 2015.")
+    dater = Dater(doc, PUBLISHED)
+    left, leave = (t for t in doc if t.lower_ in ("left", "leave"))
+    assert coder.modality.judge(leave).modality == "planned"
+    assert (dater.date_for(left, "asserted").value, dater.date_for(left, "asserted").precision) \
+        == ("2011", "year")
+    planned = dater.date_for(leave, "planned")
+    assert (planned.value, planned.qualifier) == ("2015-12", "before")
+
+
+def test_issue11_background_events_take_their_own_dates() -> None:
+    dates = _dated("Iran said the envoy killed last September was a spy.")
+    assert dates["killed"][:2] == ("2011-09", "month"), dates
+    dates = _dated("The war that began in 2011 has killed 400,000 Syrian civilians.")
+    assert dates["killed"][:3] == ("2011", "year", "since"), dates
+    dates = _dated("Iraqi forces were driven out by the US invasion in 2003.")
+    assert any(v[:2] == ("2003", "year") for v in dates.values()), dates
+
+
+def test_issue11_no_asserted_past_event_after_publication() -> None:
+    dates = _dated("Turkey has detained thousands since a failed July coup.", "2017-05-17")
+    assert dates["detained"][:3] == ("2016-07", "month", "since"), dates
+    dates = _dated("Egyptian police arrested the protesters on March 20.", "2017-03-02")
+    assert dates["arrested"][:2] == ("2016-03-20", "day"), dates
+
+
+def test_issue11_a_duration_is_no_date_and_no_count() -> None:
+    doc = code("The insurgency killed more than 300 villagers over three decades.",
+               published="2017-05-17")
+    (event,) = [e for e in doc.events if e.root == "19"]
+    assert event.date is None
+    assert [q.value for q in event.quantities] == [300.0]
+    (span,) = [t for t in doc.timexes if t.text.startswith("three")]
+    assert (span.type, span.value) == ("DURATION", "P30Y")
+
+
+def test_issue11_a_planned_complement_is_dated_by_its_own_time() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp("The Mexican president planned to join a rally against the "
+                              "cartels on Sunday.")
+    planned = next(t for t in doc if t.lower_ == "planned")
+    date = Dater(doc, "2017-05-17").date_for(planned, "asserted")  # a Wednesday
+    assert (date.value, date.precision) == ("2017-05-21", "day")
+
+
+def test_issue11_relative_expressions_follow_the_date_the_text_gave() -> None:
+    doc = code("Rebels attacked the convoy on March 3, 2011. Two days later, Turkey condemned "
+               "the attack. The day before, the army had shelled their camp.",
+               published="2011-03-10")
+    times = {t.text: t for t in doc.timexes}
+    first, later = times["March 3, 2011"], times["Two days later"]
+    assert (later.value, later.anchor) == ("2011-03-05", first.id)
+    assert (times["The day before"].value, times["The day before"].anchor) == (
+        "2011-03-04", later.id)  # the day before the date the text gave last
+    condemned = next(e for e in doc.events if e.trigger.text == "condemned")
+    assert condemned.date.value == "2011-03-05"
+
+
+def test_issue11_timexes_give_type_value_anchor_and_offsets() -> None:
+    text = ("Talks began on Monday and lasted three days; the envoys meet every week, "
+            "at 10:30 a.m. this morning, as they have since 2009.")
+    doc = code(text, published=PUBLISHED)
+    by_text = {t.text: (t.type, t.value, t.anchor) for t in doc.timexes}
+    assert by_text["Monday"] == ("DATE", "2012-01-02", "publication"), by_text
+    assert by_text["this morning"] == ("TIME", "2012-01-04TMO", "publication")
+    assert by_text["three days"] == ("DURATION", "P3D", None)
+    assert by_text["every week"][:2] == ("SET", "P1W")
+    assert any(v[0] == "TIME" and v[1] == "2012-01-04T10:30" for v in by_text.values())
+    assert any(v == ("DATE", "2009", None) for v in by_text.values()), by_text
+    assert [t.id for t in doc.timexes] == [f"t{n}" for n in range(1, len(doc.timexes) + 1)]
+    for t in doc.timexes:
+        assert doc.document.text[t.start : t.end] == t.text
+
+
+def test_issue11_the_story_time_carries_to_later_past_events() -> None:
+    doc = code("Syrian forces shelled Homs on Tuesday. Rebels attacked an army post.",
+               published=PUBLISHED)
+    attack = next(e for e in doc.events if e.trigger.text == "attacked")
+    assert (attack.date.value, attack.date.attached) == ("2012-01-03", "story")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the 1990s", "199X"), ("nineteen ninety-six", "1996"), ("Christmas", "2011-12-25"),
+    ("the 1988 third quarter", "1988-Q3"), ("next year's first quarter", "2013-Q1"),
+    ("Tuesday night", "2012-01-03TNI"), ("noon Saturday", "2011-12-31T12:00"),
+    ("two days", "P2D"), ("16-hour", "PT16H"), ("annually", "P1Y"),
+])
+def test_timeml_values_of_the_new_forms(text: str, value: str) -> None:
+    found = find_times(f"It happened {text}, officials said.", PUBLISHED)
+    assert [t.timeml for t in found] == [value], found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["day", "week", "years", "ago", "later", "the", "before",
+                                  "March", "Monday", "nineteen", "ninety", "every", "a.m.",
+                                  "quarter", "decades", "old", "since", "3", "12", "2011",
+                                  "1990s", "-", ",", "two", "a", "next", "year's", "first",
+                                  "night", "noon", "Christmas", "that", "same"]),
+                max_size=12).map(" ".join))
+def test_time_values_never_crash_and_slice(text: str) -> None:
+    for t in find_times(text, PUBLISHED):
+        assert text[t.start : t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")

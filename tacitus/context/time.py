@@ -91,6 +91,7 @@ def _words() -> dict:
         "day_parts": dict(data.get("day_parts") or {}),
         "future_aux": set(data.get("future_aux") or ("will", "shall", "'ll")),
         "future_verbs": set(data.get("future_verbs") or ()),
+        "beginning_verbs": set(data.get("beginning_verbs") or ()),
     }
 
 
@@ -555,6 +556,9 @@ def timeml_value(t: TimeExpr, m: _Form | None = None) -> str:
     if t.kind in ("weekday", "relweekday") and m is not None and m.group("part"):
         code = _words()["day_parts"].get(m.group("part").lower(), "")
         return f"{base}T{code}" if code else base
+    if t.kind == "deictic" and m is not None and " " in (m.group("deictic") or ""):
+        code = _words()["day_parts"].get(m.group("deictic").split()[-1].lower(), "")
+        return f"{base}T{code}" if code else base  # "this morning": 2012-01-04TMO
     return base
 
 
@@ -962,6 +966,9 @@ class Dater:
                   if (g := _governor(s.root)) is not None and _simultaneous(g, verb)]
         if beside:
             return beside[0][0], "beside"
+        began = self._began(verb, here)
+        if began is not None:
+            return began, "clause"
         if modality in ("planned", "hypothetical", "negated"):
             return None
         if trigger.pos_ in ("VERB", "AUX") and tense(verb) == "past" and _simple_past(verb) \
@@ -969,6 +976,22 @@ class Dater:
             story = self.story_time(trigger)
             if story is not None:
                 return story, "story"
+        return None
+
+    @staticmethod
+    def _began(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
+        """A perfect whose subject says when it began: "the war that began in 2011 has
+        killed" is since 2011."""
+        if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            return None
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for clause in subject.children:
+                if clause.dep_ not in ("relcl", "acl") or \
+                        clause.lemma_.lower() not in _words()["beginning_verbs"]:
+                    continue
+                for t, span in here:
+                    if _governs(span.root, clause, clause):
+                        return replace(t, qualifier="since")
         return None
 
     def _current(self, trigger: Token, modality: str) -> EventDate | None:
@@ -980,8 +1003,6 @@ class Dater:
         verb = trigger
         if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
             return None  # past perfect: background to the story, not today's news
-        if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBD", "VBN"):
-            return None  # "a raid that left 24 dead": background to the story
         if any(t.type in ("DURATION", "SET") and _governs(s.root, trigger, verb)
                for t, s in self._by_sent.get(trigger.sent.start, [])):
             return None  # "killed 300 people over three decades": a span, not this week
@@ -1001,7 +1022,7 @@ class Dater:
             head = node.head
             if head.i == node.i or head.i == trigger.i:
                 return None
-            if head.dep_ == "prep" or head.pos_ == "ADP":
+            if head.dep_ == "prep" or head.pos_ in ("ADP", "SCONJ"):
                 return QUALIFIERS.get(head.lower_)
             if head.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 return None
@@ -1038,8 +1059,7 @@ def _direct(root: Token, verb: Token | None) -> bool:
             return False
         if head.i == verb.i:
             return True
-        if head.pos_ not in ("ADP", "NOUN", "PROPN") or head.dep_ in ("dobj", "nsubj",
-                                                                        "nsubjpass", "attr"):
+        if head.pos_ not in ("ADP", "SCONJ", "NOUN", "PROPN", "NUM"):
             return False
         node = head
     return False
