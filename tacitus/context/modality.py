@@ -17,6 +17,7 @@ any other verb ("did not condemn the attack": the attack happened).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,6 +57,7 @@ class ModalityReader:
         self.events = events
         self.p = events.p
         self.w = _words()
+        self._memo = threading.local()  # per thread: the Doc last read and its readings
 
     # -- the scope of a cue -------------------------------------------------------------
     def verb_of(self, trigger: Token) -> Token | None:
@@ -114,7 +116,16 @@ class ModalityReader:
         return []
 
     def judge(self, trigger: Token) -> Reading:
-        """The modality of the event ``trigger`` names, from the parse alone."""
+        """The modality of the event ``trigger`` names, from the parse alone (read once per
+        word of the document last read)."""
+        memo = self._memo
+        if getattr(memo, "doc", None) is not trigger.doc:
+            memo.doc, memo.seen = trigger.doc, {}
+        if trigger.i not in memo.seen:
+            memo.seen[trigger.i] = self._judge(trigger)
+        return memo.seen[trigger.i]
+
+    def _judge(self, trigger: Token) -> Reading:
         w, p = self.w, self.p
         verb = self.verb_of(trigger)
         noun = trigger if verb is not trigger else None

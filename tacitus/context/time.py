@@ -141,9 +141,6 @@ def _grammar() -> list[tuple[str, str]]:
     num = rf"(?P<num>\d+|{_alt(w['numbers'])})"
     unit = r"(?P<unit>day|week|month|year)s?"
     dunit = rf"(?P<dunit>{_alt(w['durations'])}|centurie)s?"
-    edge = (r"(?P<edge>(?:the\s+)?(?:end|beginning|start|middle)\s+of"
-            r"|early|late|mid-?|earlier|later)")
-    qual = r"(?P<qual>by|since|until|till|before|after)"
     quarter = rf"(?P<quarter>{_alt(w['quarters'])})[\s-]+(?P<qh>quarter|half)"
     part = rf"(?:\s+(?P<part>{_alt(w['day_parts'])}))?"
     spelled = (r"(?P<spelled>(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty"
@@ -209,24 +206,29 @@ def _grammar() -> list[tuple[str, str]]:
         ("plainduration", r"(?<=\bfor\s)(?P<pdunit>hours|days|weeks|months|years|decades)"),
         ("year", rf"(?<![\d,.$])(?:(?:in|during|from|of)\s+)?{year}(?![\d%])"),
     ]
-    out = []
-    for name, body in forms:
-        pattern = rf"\b(?:{qual}\s+)?(?:{edge}\s*)?{body}\b"
-        out.append((name, pattern))
-    return out
+    return forms
+
+
+@cache
+def _prefix() -> str:
+    """What may precede any form: a qualifier ("by", "since") and an edge ("the end of")."""
+    qual = r"(?P<qual>by|since|until|till|before|after)"
+    edge = (r"(?P<edge>(?:the\s+)?(?:end|beginning|start|middle)\s+of"
+            r"|early|late|mid-?|earlier|later)")
+    return rf"\b(?:{qual}\s+)?(?:{edge}\s*)?"
 
 
 @cache
 def _combined() -> tuple[re.Pattern[str], list[str]]:
-    """All forms as one alternation, in priority order, scanned once: each form's groups get
-    the suffix "__N" (N its position) and the whole form is the group "form__N"."""
+    """All forms as one alternation after one shared prefix, in priority order, scanned
+    once: each form's groups get the suffix "__N" (N its position) and the whole form is the
+    group "form__N"."""
     kinds, parts = [], []
     for n, (kind, pattern) in enumerate(_grammar()):
         renamed = re.sub(r"\(\?P<(\w+)>", rf"(?P<\1__{n}>", pattern)
-        renamed = re.sub(r"\(\?P=(\w+)\)", rf"(?P=\1__{n})", renamed)
         parts.append(f"(?P<form__{n}>{renamed})")
         kinds.append(kind)
-    return re.compile("|".join(parts), re.I), kinds
+    return re.compile(_prefix() + "(?:" + "|".join(parts) + r")\b", re.I), kinds
 
 
 class _Form:
@@ -239,6 +241,8 @@ class _Form:
         self._m = m
         self._groups = {k[: -len(suffix)]: v for k, v in m.groupdict().items()
                         if k.endswith(suffix)}
+        self._groups["qual"] = m.group("qual")
+        self._groups["edge"] = m.group("edge")
 
     def group(self, name: str | int = 0) -> str | None:
         return self._m.group(0) if name == 0 else self._groups.get(str(name))
@@ -504,9 +508,9 @@ def _anchor_words() -> re.Pattern[str]:
              *w["sets"], *w["holidays"], *w["day_parts"],
              "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
              "week", "weeks", "month", "months", "year", "years", "day", "days", "ago",
-             "quarter", "half", "hour", "hours", "minute", "minutes", "second", "seconds",
+             "quarter", "half", "hour", "hours", "minute", "minutes", "seconds",
              "decade", "decades", "century", "centuries", "future", "past", "thanksgiving",
-             "easter", "nineteen", "thousand", "a.m", "p.m", "am", "pm", "every", "each"]
+             "easter", "nineteen", "a.m", "p.m"]
     return re.compile(rf"\b(?:1[89]\d\d|20\d\d|\d{{4}}-\d\d|\d{{4}}s|{_alt(words)})\b", re.I)
 
 
