@@ -49,6 +49,35 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+DataOption = Annotated[Path | None, typer.Option(
+    "--data", envvar="TACITUS_DATA",
+    help="A folder of your own data files laid over the packaged ones: actors/*.yaml, "
+         "verb_patterns.yaml (add or replace actors, persons with roles, patterns).")]
+
+
+def _use_data(folder: Path | None) -> None:
+    """Check a user's data folder now (a bad entry is named with its file and line) and make
+    it the process's knowledge, for this process and the workers it starts."""
+    import os
+
+    from tacitus import data
+
+    if folder is None:
+        return
+    knowledge = data.Knowledge(folder)
+    for load in (data.load_countries, data.load_organizations, data.load_persons,
+                 data.load_agents, data.load_verb_patterns, data.load_noun_patterns):
+        load(knowledge=knowledge)
+    from tacitus.events.coder import load_patterns
+
+    load_patterns(knowledge=knowledge)  # codes in the user's patterns exist
+    os.environ["TACITUS_DATA"] = str(folder.resolve())
+    data.default_knowledge.cache_clear()
+    from tacitus.pipeline import default_coder
+
+    default_coder.cache_clear()  # a coder built before reads the packaged data only
+
+
 @app.command()
 def code(
     paths: Annotated[list[str], typer.Argument(
@@ -62,6 +91,7 @@ def code(
     explain: Annotated[bool, typer.Option("--explain", help="With --format table, also list "
                                           "the readings left out as no events, and why.")
                        ] = False,
+    data: DataOption = None,
 ) -> None:
     """Code articles into actors and CAMEO events, each pointing at its evidence."""
     from collections.abc import Iterator
@@ -75,6 +105,7 @@ def code(
 
     try:
         published = normalise_date(published, "--published")
+        _use_data(data)
         coder = default_coder(pipeline) if pipeline else default_coder()
         coder.warm_up()  # first-use costs are paid here, not out of one article's time limit
     except TacitusError as exc:
@@ -165,6 +196,7 @@ def ingest(
                                                       "to parse with.")] = None,
     batch_size: Annotated[int, typer.Option(
         min=1, help="Documents sent to a worker at a time (one spaCy batch).")] = 8,
+    data: DataOption = None,
 ) -> None:
     """Code articles into the event database. Ingesting them again stores nothing new; a run
     that was killed resumes where it stopped when run again."""
@@ -199,6 +231,7 @@ def ingest(
 
     try:
         published = normalise_date(published, "--published")
+        _use_data(data)  # local workers inherit it; a Dask worker needs TACITUS_DATA set
         with progress:
             report = run_ingest(paths, db, workers=workers, cluster=cluster,
                                 published=published, pipeline=pipeline or DEFAULT_PIPELINE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -14,9 +15,9 @@ from tacitus.context.modality import ModalityReader
 from tacitus.context.places import Placer
 from tacitus.context.quotes import QuoteFinder
 from tacitus.context.time import renumber_timexes
-from tacitus.data import load_quote_verbs, versions
+from tacitus.data import Knowledge, default_knowledge, load_quote_verbs, versions
 from tacitus.data.gazetteer import gazetteer_version
-from tacitus.events import EventCoder, lookup
+from tacitus.events import EventCoder, load_patterns, lookup
 from tacitus.events.coder import subjects
 from tacitus.events.merge import merge_mentions
 from tacitus.ingest import from_text
@@ -27,12 +28,18 @@ from tacitus.nlp import DEFAULT_PIPELINE, load_pipeline
 class Coder:
     """Codes documents with one loaded spaCy pipeline; create once, reuse for many articles."""
 
-    def __init__(self, pipeline: str = DEFAULT_PIPELINE, *, merge: bool = True) -> None:
+    def __init__(self, pipeline: str = DEFAULT_PIPELINE, *, merge: bool = True,
+                 data: str | Path | Knowledge | None = None) -> None:
+        """data: a folder of the user's own data files laid over the packaged ones (actors,
+        persons with roles, verb patterns; see docs/user-guide.md), or a ``Knowledge``."""
         self.nlp = load_pipeline(pipeline)
-        self.dictionary = dictionary_for(self.nlp)
-        self.events = EventCoder()
+        self.knowledge = data if isinstance(data, Knowledge) else \
+            Knowledge(data) if data else default_knowledge()
+        self.dictionary = dictionary_for(self.nlp, self.knowledge)
+        self.events = EventCoder(load_patterns(knowledge=self.knowledge))
         self.modality = ModalityReader(self.events)
-        self.data_version = f"{versions()};{gazetteer_version()}"
+        self.quote_verbs = self.events.p.speech | load_quote_verbs(knowledge=self.knowledge)
+        self.data_version = f"{versions(knowledge=self.knowledge)};{gazetteer_version()}"
         self.merge = merge
         """Merge the mentions of each real event into one event (tacitus/events/merge.py);
         False keeps one event per passage, as the coder read them."""
@@ -88,7 +95,7 @@ class Coder:
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
         book = ActorBook(doc, self.dictionary, document.published)
         # quotes first: "we" inside a quote is its speaker's side, for the events too
-        quotes = QuoteFinder(doc, book, self.events.p.speech | load_quote_verbs(),
+        quotes = QuoteFinder(doc, book, self.quote_verbs,
                              subjects).quotes()
         book.first_person(quotes)
         dropped: list = []

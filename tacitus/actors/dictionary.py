@@ -16,14 +16,19 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from tacitus.data import (
+    ChainWords,
+    Knowledge,
     Person,
+    default_knowledge,
     load_agents,
+    load_chain_words,
     load_commentators,
     load_countries,
     load_not_actors,
     load_organizations,
     load_partitives,
     load_persons,
+    using,
 )
 
 
@@ -61,6 +66,7 @@ class Dictionary:
     persons: list[Person]
     partitives: frozenset[str]
     commentators: frozenset[str]
+    chain_words: ChainWords
 
     @cached_property
     def descriptor_heads(self) -> frozenset[str]:
@@ -110,7 +116,12 @@ def _end_bound(end: str) -> str:
 
 
 @cache
-def _build(vocab_id: int, nlp: Language) -> Dictionary:
+def _build(vocab_id: int, nlp: Language, knowledge: Knowledge) -> Dictionary:
+    with using(knowledge):
+        return _tables(nlp)
+
+
+def _tables(nlp: Language) -> Dictionary:
     make = nlp.make_doc
     names = PhraseMatcher(nlp.vocab, attr="ORTH")
     nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -161,9 +172,11 @@ def _build(vocab_id: int, nlp: Language) -> Dictionary:
 
     return Dictionary(names, nouns, entries, countries, country_descriptors, org_names,
                       org_country, org_kind, org_descriptors, agent_labels, persons,
-                      load_partitives(), load_commentators())
+                      load_partitives(), load_commentators(), load_chain_words())
 
 
-def dictionary_for(nlp: Language) -> Dictionary:
-    """The dictionary built for ``nlp``'s vocabulary (built on first use, then cached)."""
-    return _build(id(nlp.vocab), nlp)
+def dictionary_for(nlp: Language, knowledge: Knowledge | None = None) -> Dictionary:
+    """The dictionary built for ``nlp``'s vocabulary from ``knowledge`` (the process's
+    default unless given; built on first use, then cached)."""
+    k = knowledge or default_knowledge()
+    return _build(id(nlp.vocab), nlp, k)

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors.chains import Chains
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
-from tacitus.data import load_chain_words
 from tacitus.model import Actor
 from tacitus.model import Span as TextSpan
 
@@ -63,7 +62,7 @@ class ActorBook:
         self.published = published
         self.records: dict[str, _Record] = {}
         self.by_head: dict[int, str | None] = {}
-        self.chains = Chains(doc, load_chain_words())
+        self.chains = Chains(doc, dictionary.chain_words)
         c = self.chains
         self._third = c.masculine | c.feminine | c.thing | c.plural  # pronouns chains resolve
         self._surnames: dict[str, str] = {}

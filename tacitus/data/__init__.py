@@ -1,15 +1,23 @@
-"""Load the packaged domain knowledge: one cached, schema-checked ``load_*()`` per data file.
+"""The domain knowledge: hand-edited data files, loaded once into one ``Knowledge`` object.
 
 The files next to this module are hand-edited data (actor dictionary, verb patterns, CAMEO
-table, boilerplate lines), each with a ``version``. A malformed entry raises
-``DataFileError`` naming the file and every bad entry, so a broken edit fails loudly at load
-time rather than coding quietly worse.
+table, word lists), each with a ``version``. A ``Knowledge`` reads them (and a user's data
+folder laid over them, ``--data DIR`` or TACITUS_DATA) and holds everything the ``load_*()``
+functions make of them, so a stage given one ``Knowledge`` reads one consistent set of data,
+and a test that changes the files clears one cache (``default_knowledge``). A malformed entry
+raises ``DataFileError`` naming the file, the line and every bad entry, so a broken edit fails
+loudly at load time rather than coding quietly worse.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
+import os
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +32,7 @@ DATA_DIR = Path(__file__).parent
 
 _CODE = re.compile(r"^\d{2,4}$")
 _T = TypeVar("_T", bound=BaseModel)
+_R = TypeVar("_R")
 
 
 class _Entry(BaseModel):
@@ -177,9 +186,35 @@ _Loader.add_implicit_resolver(
 )
 
 
-def _read_yaml(name: str) -> dict[str, Any]:
-    """Read one packaged YAML file; a missing or unparsable file is a DataFileError too."""
-    path = DATA_DIR / name
+# Files a user's data folder may add to or replace entries of (``--data DIR``, TACITUS_DATA),
+# with the field that says two entries are the same (a user's entry replaces the packaged one)
+# or None for a list of words (a user's words are added).
+OVERLAYS: dict[str, dict[str, tuple[str, ...] | None]] = {
+    "actors/countries.yaml": {"countries": ("code",), "not_actors": None},
+    "actors/organizations.yaml": {"organizations": ("code",)},
+    "actors/persons.yaml": {"persons": ("name",)},
+    "actors/agents.yaml": {"agents": ("code",), "partitives": None, "commentators": None},
+    "verb_patterns.yaml": {
+        "verbs": ("verb", "object", "xcomp", "prep", "complement", "pobj"),
+        "nouns": ("noun", "near"), "instruments": ("words", "near"),
+        "light_verbs": None, "light_objects": None, "symmetric": None,
+        "symmetric_roots": None,
+    },
+}
+
+
+def _line_of(path: Path, key: str, index: int) -> int | None:
+    """The line of entry ``index`` under ``key`` in a YAML file (for error messages only)."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            root = yaml.compose(fh, Loader=_Loader)
+        seq = next(v for k, v in root.value if k.value == key)
+        return seq.value[index].start_mark.line + 1
+    except (OSError, yaml.YAMLError, StopIteration, IndexError, AttributeError, TypeError):
+        return None
+
+
+def _load_yaml(path: Path, name: str) -> dict[str, Any]:
     try:
         with path.open(encoding="utf-8") as fh:
             data = yaml.load(fh, Loader=_Loader)  # a SafeLoader subclass
@@ -190,47 +225,169 @@ def _read_yaml(name: str) -> dict[str, Any]:
     return data
 
 
-def _words(name: str, key: str) -> list[str]:
-    """A plain list of words or phrases under ``key`` in a YAML data file."""
-    words = _read_yaml(name).get(key) or []
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise DataFileError(name, [f"{key}: expected a list of words"])
-    return words
+def _identity(raw: object, fields: tuple[str, ...]) -> tuple:
+    if not isinstance(raw, dict):
+        return (raw,)
+    return tuple(tuple(v) if isinstance(v := raw.get(f), list) else v for f in fields)
 
 
-def _sections(name: str, keys: tuple[str, ...]) -> dict[str, Any]:
-    """A YAML data file that must have every one of ``keys``, non-empty."""
-    data = _read_yaml(name)
-    problems = [f"{k}: missing" for k in keys if not data.get(k)]
-    if problems:
-        raise DataFileError(name, problems)
-    return data
+class Knowledge:
+    """All the domain knowledge a coder reads, loaded once per process (each file on first
+    use) and passed to every stage: the packaged data files, and optionally a user's data
+    folder laid over them (``overlay``), whose files add entries or replace packaged ones with
+    the same key (an organization's code, a person's name, a pattern's conditions). A broken
+    entry, packaged or the user's, raises ``DataFileError`` naming the file and its line.
+    """
 
+    def __init__(self, overlay: str | Path | None = None) -> None:
+        self.base = DATA_DIR  # read at construction: tests point it at a broken copy
+        self.overlay = Path(overlay) if overlay else None
+        self._files: dict[tuple[str, bool], dict[str, Any] | None] = {}
+        self._made: dict[tuple, Any] = {}  # what each loader made of these files
+        if self.overlay is not None:
+            if not self.overlay.is_dir():
+                raise DataFileError(str(self.overlay), ["no such data folder"])
+            extra = sorted(str(p.relative_to(self.overlay)) for p in self.overlay.rglob("*.yaml")
+                           if str(p.relative_to(self.overlay)) not in OVERLAYS)
+            if extra:
+                raise DataFileError(str(self.overlay), [
+                    f"{name}: a data folder may only hold {', '.join(sorted(OVERLAYS))}"
+                    for name in extra])
 
-def _entries(name: str, key: str, model: type[_T]) -> list[_T]:
-    """Validate every entry under ``key``, collecting all problems before raising."""
-    data = _read_yaml(name)
-    entries, problems = [], []
-    for i, raw in enumerate(data.get(key) or []):
-        try:
-            entries.append(model.model_validate(raw))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            label = (raw.get("verb") or raw.get("noun") or raw.get("name") or raw.get("code")
-                     if isinstance(raw, dict) else raw)
-            problems.append(f"{key}[{i}] ({label}): {'.'.join(map(str, first['loc']))} "
-                            f"{first['msg']}")
-    if problems:
-        raise DataFileError(name, problems)
-    return entries
+    # -- files ------------------------------------------------------------------------
+    def read(self, name: str, user: bool = False) -> dict[str, Any] | None:
+        """The packaged file ``name`` (or the user's, when ``user``; None if it has none)."""
+        if (name, user) not in self._files:
+            if user:
+                path = self.overlay / name if self.overlay is not None else None
+                self._files[(name, user)] = _load_yaml(path, f"{path}") \
+                    if path is not None and path.exists() else None
+            else:
+                self._files[(name, user)] = _load_yaml(self.base / name, name)
+        return self._files[(name, user)]
 
+    def words(self, name: str, key: str) -> list[str]:
+        """A list of words or phrases under ``key``, the user's added to the packaged ones."""
+        out: list[str] = []
+        for user in (False, True):
+            data = self.read(name, user)
+            if data is None:
+                continue
+            words = data.get(key) or []
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                where = str(self.overlay / name) if user and self.overlay else name
+                raise DataFileError(where, [f"{key}: expected a list of words"])
+            out += words
+        return out
 
-def data_version(name: str) -> str:
-    """The ``version`` of one YAML data file."""
-    return str(_read_yaml(name)["version"])
+    def sections(self, name: str, keys: tuple[str, ...]) -> dict[str, Any]:
+        """A packaged file that must have every one of ``keys``, non-empty."""
+        data = self.read(name) or {}
+        problems = [f"{k}: missing" for k in keys if not data.get(k)]
+        if problems:
+            raise DataFileError(name, problems)
+        return data
+
+    def entries(self, name: str, key: str, model: type[_T]) -> list[_T]:
+        """Every entry under ``key`` validated (all problems collected, with their line);
+        the user's entries replace packaged ones with the same identity, or are added."""
+        fields = OVERLAYS.get(name, {}).get(key)
+        out: dict[tuple, _T] = {}
+        for user in (False, True):
+            data = self.read(name, user)
+            if data is None:
+                continue
+            path = (self.overlay if user else self.base) / name  # type: ignore[operator]
+            where = str(path) if user else name
+            problems = []
+            for i, raw in enumerate(data.get(key) or []):
+                try:
+                    entry = model.model_validate(raw)
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    label = (raw.get("verb") or raw.get("noun") or raw.get("name")
+                             or raw.get("code") or raw.get("lemma")
+                             if isinstance(raw, dict) else raw)
+                    line = _line_of(path, key, i)
+                    at = f"line {line}, " if line else ""
+                    problems.append(f"{at}{key}[{i}] ({label}): "
+                                    f"{'.'.join(map(str, first['loc']))} {first['msg']}")
+                    continue
+                ident = _identity(raw, fields) if fields else (user, i)
+                out[ident if fields else (user, i)] = entry
+            if problems:
+                raise DataFileError(where, problems)
+        return list(out.values())
+
+    def version(self, name: str) -> str:
+        """The ``version`` of a packaged file, and the user's when a data folder has one."""
+        own = str((self.read(name) or {})["version"])
+        user = self.read(name, user=True) if name in OVERLAYS else None
+        return f"{own}+user:{user['version']}" if user else own
+
+_current: ContextVar[Knowledge | None] = ContextVar("tacitus_knowledge", default=None)
 
 
 @cache
+def default_knowledge() -> Knowledge:
+    """The knowledge of this process: the packaged files, with the data folder that the
+    TACITUS_DATA environment variable names laid over them."""
+    return Knowledge(os.environ.get("TACITUS_DATA") or None)
+
+
+def _k() -> Knowledge:
+    return _current.get() or default_knowledge()
+
+
+@contextmanager
+def using(knowledge: Knowledge) -> Iterator[Knowledge]:
+    """Read every loader called inside from ``knowledge`` (a stage building its tables)."""
+    token = _current.set(knowledge)
+    try:
+        yield knowledge
+    finally:
+        _current.reset(token)
+
+
+def knowledge_cached(make: Callable[..., _R]) -> Callable[..., _R]:
+    """A loader of one piece of knowledge, made once per ``Knowledge`` (the process default
+    unless a stage passes its own ``knowledge=``) from that knowledge's files."""
+
+    @functools.wraps(make)
+    def load(*args: Any, knowledge: Knowledge | None = None) -> _R:
+        k = knowledge or _k()
+        key = (make.__name__, args)
+        if key not in k._made:
+            with using(k):
+                k._made[key] = make(*args)
+        return k._made[key]
+
+    return load
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    """One packaged YAML file, as the current knowledge read it."""
+    return _k().read(name)  # type: ignore[return-value]
+
+
+def _words(name: str, key: str) -> list[str]:
+    return _k().words(name, key)
+
+
+def _sections(name: str, keys: tuple[str, ...]) -> dict[str, Any]:
+    return _k().sections(name, keys)
+
+
+def _entries(name: str, key: str, model: type[_T]) -> list[_T]:
+    return _k().entries(name, key, model)
+
+
+def data_version(name: str) -> str:
+    """The ``version`` of one data file (with the user's, when a data folder overrides it)."""
+    return _k().version(name)
+
+
+@knowledge_cached
 def load_boilerplate(key: str = "patterns") -> list[re.Pattern[str]]:
     """Site boilerplate: whole lines ("patterns") or credits inside a paragraph ("inline")."""
     data = _read_yaml("boilerplate.yaml")
@@ -245,7 +402,7 @@ def load_boilerplate(key: str = "patterns") -> list[re.Pattern[str]]:
     return patterns
 
 
-@cache
+@knowledge_cached
 def load_modality() -> dict[str, list[str]]:
     """Cue words for modality: auxiliaries, adverbs, disputing verbs, conditional marks."""
     data = _read_yaml("modality.yaml")
@@ -259,7 +416,7 @@ def load_modality() -> dict[str, list[str]]:
     return {k: [str(w).lower() for w in data[k]] for k in keys}
 
 
-@cache
+@knowledge_cached
 def load_modality_words() -> dict[str, list[str]]:
     """The cue words the modality reader adds to those of ``load_modality`` (modality.yaml):
     negators, negative pronouns, wish verbs, planning adjectives, occurrence verbs,
@@ -289,7 +446,7 @@ class ChainWords:
     weights: dict[str, float]  # salience features of a pronoun's antecedent
 
 
-@cache
+@knowledge_cached
 def load_chain_words() -> ChainWords:
     data = _sections("chains.yaml", ("titles", "gendered_nouns", "person_nouns", "pronouns",
                                      "weights"))
@@ -323,91 +480,91 @@ def load_chain_words() -> ChainWords:
                       {k: float(v) for k, v in data["weights"].items()})
 
 
-@cache
+@knowledge_cached
 def load_countries() -> list[Country]:
     return _entries("actors/countries.yaml", "countries", Country)
 
 
-@cache
+@knowledge_cached
 def load_not_actors() -> list[str]:
     """Phrases that contain an actor's name but name no actor ("Latin America")."""
     return _words("actors/countries.yaml", "not_actors")
 
 
-@cache
+@knowledge_cached
 def load_agents() -> list[Agent]:
     return _entries("actors/agents.yaml", "agents", Agent)
 
 
-@cache
+@knowledge_cached
 def load_partitives() -> frozenset[str]:
     """Heads whose "of" phrase names the actor ("thousands of students")."""
     return frozenset(w.lower() for w in _words("actors/agents.yaml", "partitives"))
 
 
-@cache
+@knowledge_cached
 def load_quote_verbs() -> frozenset[str]:
     """Verbs that attribute a quote to its speaker ("she asked", "he wrote")."""
     return frozenset(w.lower() for w in _words("quotes.yaml", "verbs"))
 
 
-@cache
+@knowledge_cached
 def load_commentators() -> frozenset[str]:
     """Words for people whose remarks are no events: analysts, professors, experts."""
     return frozenset(w.lower() for w in _words("actors/agents.yaml", "commentators"))
 
 
-@cache
+@knowledge_cached
 def load_organizations() -> list[Organization]:
     return _entries("actors/organizations.yaml", "organizations", Organization)
 
 
-@cache
+@knowledge_cached
 def load_persons() -> list[Person]:
     return _entries("actors/persons.yaml", "persons", Person)
 
 
-@cache
+@knowledge_cached
 def load_verb_patterns() -> list[VerbPattern]:
     return _entries("verb_patterns.yaml", "verbs", VerbPattern)
 
 
-@cache
+@knowledge_cached
 def load_light_verbs() -> frozenset[str]:
     """Verbs whose subject acts the event noun they govern ("carried out a raid")."""
     return frozenset(w.lower() for w in _words("verb_patterns.yaml", "light_verbs"))
 
 
-@cache
+@knowledge_cached
 def load_light_objects() -> frozenset[str]:
     """Object heads whose compound modifier carries the meaning ("aid deliveries")."""
     return frozenset(w.lower() for w in _words("verb_patterns.yaml", "light_objects"))
 
 
-@cache
+@knowledge_cached
 def load_symmetric_verbs() -> frozenset[str]:
     """Verbs whose coordinated subjects act on each other ("Iran and Iraq met")."""
     return frozenset(w.lower() for w in _words("verb_patterns.yaml", "symmetric"))
 
 
-@cache
+@knowledge_cached
 def load_symmetric_roots() -> frozenset[str]:
     """CAMEO roots whose coordinated actors act on each other when the text names no target
     ("Jordan and Britain agreed to hold exercises": JOR -> GBR and GBR -> JOR)."""
     return frozenset(_words("verb_patterns.yaml", "symmetric_roots"))
 
 
-@cache
+@knowledge_cached
 def load_instruments() -> list[Instrument]:
     return _entries("verb_patterns.yaml", "instruments", Instrument)
 
 
-@cache
+@knowledge_cached
 def load_noun_patterns() -> list[NounPattern]:
     return _entries("verb_patterns.yaml", "nouns", NounPattern)
 
 
-@cache
+@knowledge_cached
 def load_frames() -> Frames:
     """Complement frames: families with their recoding tables, and the words that open them."""
     name = "frames.yaml"
@@ -430,25 +587,25 @@ def load_frames() -> Frames:
     return Frames(families, verbs, adjectives, modals)
 
 
-@cache
+@knowledge_cached
 def load_time_words() -> dict[str, Any]:
     """Month, weekday, season, number and unit words of time expressions (time.yaml)."""
     return _sections("time.yaml", ("months", "weekdays", "seasons", "numbers", "units",
                                    "quarters", "present", "recent", "future"))
 
 
-@cache
+@knowledge_cached
 def load_quantity_words() -> dict[str, Any]:
     """Kinds, scales, vague amounts and qualifiers of counted numbers (quantities.yaml)."""
     return _sections("quantities.yaml", ("verbs", "nouns", "scales", "vague", "qualifiers",
                                          "numbers", "currencies"))
 
 
-@cache
+@knowledge_cached
 def load_cameo() -> dict[str, CameoCode]:
     """The CAMEO table, keyed by code ("190", "0311")."""
     name = "cameo_codes.tsv"
-    with (DATA_DIR / name).open(encoding="utf-8") as fh:
+    with (_k().base / name).open(encoding="utf-8") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
         table, problems = {}, []
         for row in rows:
@@ -465,16 +622,16 @@ def load_cameo() -> dict[str, CameoCode]:
     return table
 
 
-@cache
+@knowledge_cached
 def cameo_version() -> str:
-    with (DATA_DIR / "cameo_codes.tsv").open(encoding="utf-8") as fh:
+    with (_k().base / "cameo_codes.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("# version:"):
                 return line.split(":", 1)[1].strip()
     return "unknown"
 
 
-@cache
+@knowledge_cached
 def versions() -> str:
     """One string naming the version of every data file, stored with each coded document."""
     parts = [f"cameo={cameo_version()}"]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -24,6 +23,7 @@ from tacitus.data import (
     Instrument,
     NounPattern,
     VerbPattern,
+    knowledge_cached,
     load_cameo,
     load_frames,
     load_instruments,
@@ -120,9 +120,10 @@ class Patterns:
     symmetric_roots: frozenset[str]
 
 
-@cache
+@knowledge_cached
 def load_patterns() -> Patterns:
-    """Index the pattern files: verbs by (lemma, particle), most specific pattern first."""
+    """Index the pattern files: verbs by (lemma, particle), most specific pattern first (once
+    per ``Knowledge``: ``load_patterns(knowledge=k)`` reads a user's data folder too)."""
     table = load_cameo()
     unknown = [f"{p.verb or p.noun}: code {p.code} is not in cameo_codes.tsv"  # type: ignore[union-attr]
                for p in [*load_verb_patterns(), *load_noun_patterns()] if p.code not in table]
