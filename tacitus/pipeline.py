@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from tacitus.actors import ActorBook, dictionary_for
@@ -28,11 +29,13 @@ from tacitus.nlp import DEFAULT_PIPELINE, load_pipeline
 class Coder:
     """Codes documents with one loaded spaCy pipeline; create once, reuse for many articles."""
 
-    def __init__(self, pipeline: str = DEFAULT_PIPELINE, *, merge: bool = True,
+    def __init__(self, pipeline: str | Language = DEFAULT_PIPELINE, *, merge: bool = True,
                  data: str | Path | Knowledge | None = None) -> None:
-        """data: a folder of the user's own data files laid over the packaged ones (actors,
-        persons with roles, verb patterns; see docs/user-guide.md), or a ``Knowledge``."""
-        self.nlp = load_pipeline(pipeline)
+        """pipeline: an installed spaCy pipeline's name, or a loaded ``Language`` (the spaCy
+        component codes the Docs of the pipeline it sits in); data: a folder of the user's
+        own data files laid over the packaged ones (actors, persons with roles, verb
+        patterns; see docs/user-guide.md), or a ``Knowledge``."""
+        self.nlp = pipeline if isinstance(pipeline, Language) else load_pipeline(pipeline)
         self.knowledge = data if isinstance(data, Knowledge) else \
             Knowledge(data) if data else default_knowledge()
         self.dictionary = dictionary_for(self.nlp, self.knowledge)
@@ -91,6 +94,15 @@ class Coder:
         renumber_timexes(coded)
         coded = merge_mentions(coded) if self.merge else coded
         return code_title(self, coded)  # the headline's events, joined to the lede's
+
+    def code_parsed(self, doc: Doc, *, published: str | None = None, **meta: str | None
+                    ) -> CodedDocument:
+        """Code a Doc the pipeline has already parsed (its text as it is, no cleaning): for
+        the spaCy component, and for rule tests that build a Doc by hand
+        (``tacitus.testing.make_doc``)."""
+        document = Document(id=meta.pop("id", None) or "doc", text=doc.text,
+                            published=published, **meta)
+        return self._merged(self._assemble(document, doc))
 
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
         book = ActorBook(doc, self.dictionary, document.published)

