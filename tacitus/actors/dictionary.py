@@ -16,11 +16,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from tacitus.data import (
+    ArgumentWords,
     ChainWords,
     Knowledge,
     Person,
     default_knowledge,
     load_agents,
+    load_argument_words,
     load_chain_words,
     load_commentators,
     load_countries,
@@ -67,6 +69,7 @@ class Dictionary:
     partitives: frozenset[str]
     commentators: frozenset[str]
     chain_words: ChainWords
+    words: ArgumentWords
 
     @cached_property
     def descriptor_heads(self) -> frozenset[str]:
@@ -172,7 +175,8 @@ def _tables(nlp: Language) -> Dictionary:
 
     return Dictionary(names, nouns, entries, countries, country_descriptors, org_names,
                       org_country, org_kind, org_descriptors, agent_labels, persons,
-                      load_partitives(), load_commentators(), load_chain_words())
+                      load_partitives(), load_commentators(), load_chain_words(),
+                      load_argument_words())
 
 
 def dictionary_for(nlp: Language, knowledge: Knowledge | None = None) -> Dictionary:

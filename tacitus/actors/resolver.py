@@ -21,19 +21,8 @@ from tacitus.model import Span as TextSpan
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nn"}
 NP_DEPS = MODIFIER_DEPS | {"det", "case", "punct", "nummod", "quantmod", "prep", "pobj", "appos"}
-LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "from",
-                  "into", "to", "toward", "towards", "within", "around", "between", "via"}
-STATE_AGENTS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 _NAMED = {"PERSON", "ORG", "NORP"}
-# "Iran-backed", "Saudi-led": the country named is who backs or leads, not who they are
-BACKING = {"back", "support", "sponsor", "fund", "finance", "arm", "ally", "train", "align",
-           "lead", "affiliate", "link", "inspire", "equip"}
-# "the two countries", "both sides": a plural description of states already named
-GROUP_NOUNS = {"country", "nation", "side", "government", "neighbour", "neighbor", "state",
-               "leader", "army", "capital"}
-NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
 
 @dataclass
@@ -83,7 +72,7 @@ class ActorBook:
         capital or country is a place, not an actor; "target" for the object of an event
         noun ("attacks on Washington"), where a capital is its country, not its government.
         """
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        if token.lower_ in self.d.words.relative_pronouns and token.head.dep_ == "relcl":
             token = token.head.head
         if token.i in self.by_head and slot == "arg":
             return self.by_head[token.i]
@@ -248,7 +237,7 @@ class ActorBook:
                     and not self.chains.looks_like_name(head):
                 continue
             slot = "arg"
-            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+            if head.dep_ == "pobj" and head.head.lower_ in self.d.words.locative_preps:
                 slot = head.head.lower_
             key = self._resolve(head, slot)
             if slot == "arg":
@@ -263,7 +252,7 @@ class ActorBook:
         np = _np_tokens(head)
         found = self._from_dictionary(head, np, slot)
         if found is None and head.i in self.entry_at and (
-                slot in LOCATIVE_PREPS or self.entry_at[head.i][1].kind == "none"):
+                slot in self.d.words.locative_preps or self.entry_at[head.i][1].kind == "none"):
             return None  # "in Bamako", "Latin America": a place, not an unknown person
         if found is None:
             found = self._from_entity(head, np)
@@ -273,7 +262,7 @@ class ActorBook:
                      for g in c.children if g.dep_ == "pobj"]
             if inner:
                 return self.actor_of(inner[0], slot=slot)
-        if found is None and head.tag_ == "NNS" and head.lemma_.lower() in GROUP_NOUNS:
+        if found is None and head.tag_ == "NNS" and head.lemma_.lower() in self.d.words.group_nouns:
             found = self._both(head)
         if found is None and self.chains.is_person_noun(head) and _definite(head):
             found = self.chains.role(head)  # "the GOP nominee", after "nominee Donald Trump"
@@ -291,8 +280,9 @@ class ActorBook:
     def _both(self, head: Token) -> str | None:
         """"the two countries", "both sides": the last two (three...) states the text named,
         all of them (``coordinated`` gives the others)."""
-        count = next((NUMBERS.get(c.lower_) for c in head.children
-                      if c.dep_ == "nummod" and c.lower_ in NUMBERS), None)
+        numbers = self.d.words.numbers
+        count = next((numbers[c.lower_] for c in head.children
+                      if c.dep_ == "nummod" and c.lower_ in numbers), None)
         if count is None and any(c.lower_ == "both" for c in head.children):
             count = 2
         if count is None:
@@ -366,13 +356,13 @@ class ActorBook:
         if entry.kind == "org":
             return self._org(entry.code)
         if entry.kind == "metonym":
-            if entry.capital and slot in LOCATIVE_PREPS:
+            if entry.capital and slot in self.d.words.locative_preps:
                 return None  # "an office in Kabul": a place, not the government
             if entry.capital and slot == "target":
                 return self._country(entry.code)  # "attacks on Washington": the city
             return self._state(entry.code, entry.agent or "GOV")
         if entry.kind in ("country", "demonym"):
-            if slot in LOCATIVE_PREPS:
+            if slot in self.d.words.locative_preps:
                 return None
             return self._country(entry.code)
         # An agent noun: qualify it by a country or organization in the phrase.
@@ -415,9 +405,9 @@ class ActorBook:
             if self.chains.is_person_noun(head):  # one person, not all of that kind
                 noun = head.lemma_.lower()
                 return self._record(f"X|{entry.code}|{noun}", f"{label} ({noun})",
-                                    f"---{entry.code}", None, _kind_of_agent(entry.code))
+                                    f"---{entry.code}", None, self._agent_kind(entry.code))
             return self._record(f"X|{entry.code}", label, f"---{entry.code}", None,
-                                _kind_of_agent(entry.code))
+                                self._agent_kind(entry.code))
         kind, code = qualifier
         if kind == "org":
             return self._org(code)
@@ -442,7 +432,7 @@ class ActorBook:
         backer: "Iran-backed militias" are no Iranian force)."""
         for tok in np:
             if tok.i == head.i or (tok.head.dep_ == "amod"
-                                   and tok.head.lemma_.lower() in BACKING):
+                                   and tok.head.lemma_.lower() in self.d.words.backing):
                 continue
             hit = self.entry_at.get(tok.i)
             if hit is None:
@@ -658,7 +648,10 @@ class ActorBook:
     def _state(self, country: str, agent: str) -> str:
         name = f"{self.d.countries[country]} {self.d.agent_labels.get(agent, agent.lower())}"
         return self._record(f"C|{country}{agent}", name, f"{country}{agent}", country,
-                            _kind_of_agent(agent))
+                            self._agent_kind(agent))
+
+    def _agent_kind(self, agent: str) -> str:
+        return "government" if agent in self.d.words.state_agents else "group"
 
     def extent(self, head: Token) -> tuple[int, int]:
         """Character offsets of the phrase headed by ``head``, as a mention shows it."""
@@ -690,10 +683,6 @@ def _extent(head: Token, np: list[Token]) -> tuple[int, int]:
 
 def _definite(head: Token) -> bool:
     return any(t.lower_ == "the" and t.dep_ == "det" for t in head.children)
-
-
-def _kind_of_agent(agent: str) -> str:
-    return "government" if agent in STATE_AGENTS else "group"
 
 
 def _np_head(tok: Token) -> Token:

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from tacitus.actors.resolver import ActorBook
 from tacitus.data import load_modality_words
-from tacitus.events.coder import SUSPICION, EventCoder, blamed, pobjs, subjects
+from tacitus.events.coder import EventCoder, blamed, pobjs, subjects
 
 
 @dataclass(frozen=True)
@@ -293,9 +293,9 @@ class ModalityReader:
         adverb = next((c for c in children if c.lower_ in p.reported_adverbs), None)
         if adverb is not None:
             return Reading("reported", (adverb,))
-        if trigger.pos_ == "NOUN" and blamed(trigger) is not None:
-            suspicion = next((a for a in trigger.ancestors if a.lemma_.lower() in SUSPICION),
-                             None)
+        if trigger.pos_ == "NOUN" and blamed(trigger, self.p.words) is not None:
+            suspicion = next((a for a in trigger.ancestors
+                              if a.lemma_.lower() in self.p.words.suspicion), None)
             if suspicion is not None:  # "believed to be responsible for", "suspected in"
                 return Reading("reported", (suspicion,))
         for holder in (verb, *[a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")][:1]):

@@ -27,9 +27,6 @@ CLOSING = {"“": "”", "«": "»", '"': '"'}
 SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
 CLOSERS = {"”", '"', "»"}
 TRANSCRIPT = re.compile(r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ")  # "WALLACE: ..."
-DOCUMENT_NOUNS = {"statement", "communique", "communiqué", "report", "letter", "release",
-                  "declaration", "message", "post", "tweet"}
-
 
 @dataclass
 class _Span:
@@ -159,7 +156,8 @@ class QuoteFinder:
 
     def _speaker_of(self, verb: Token, unnamed: bool = True) -> str | None:
         for subj in self.subjects(verb):
-            if subj.lemma_.lower() in DOCUMENT_NOUNS:  # "the ministry's statement said"
+            # "the ministry's statement said": the document speaks for its author
+            if subj.lemma_.lower() in self.book.d.words.document_nouns:
                 for c in subj.children:
                     if c.dep_ in ("poss", "compound", "amod", "nmod"):
                         key = self.book.actor_of(c)

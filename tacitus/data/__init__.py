@@ -480,6 +480,49 @@ def load_chain_words() -> ChainWords:
                       {k: float(v) for k, v in data["weights"].items()})
 
 
+@dataclass(frozen=True)
+class ArgumentWords:
+    """The words the coder and resolver read to find arguments (arguments.yaml)."""
+
+    documents: frozenset[str]
+    manner_preps: frozenset[str]
+    verb_target_preps: tuple[str, ...]  # in the order they are tried
+    object_preps: tuple[str, ...]
+    direction_preps: frozenset[str]
+    locative_preps: frozenset[str]
+    bare_statements: frozenset[str]
+    refinable_violence: frozenset[str]
+    instrument_preps: tuple[str, ...]
+    modal_aux: frozenset[str]
+    suspicion: frozenset[str]
+    state_agents: frozenset[str]
+    relative_pronouns: frozenset[str]
+    backing: frozenset[str]
+    group_nouns: frozenset[str]
+    numbers: dict[str, int]
+    document_nouns: frozenset[str]
+
+
+@knowledge_cached
+def load_argument_words() -> ArgumentWords:
+    name = "arguments.yaml"
+    lists = ("documents", "manner_preps", "verb_target_preps", "object_preps",
+             "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
+             "instrument_preps", "modal_aux", "suspicion", "state_agents", "relative_pronouns",
+             "backing", "group_nouns", "document_nouns")
+    data = _sections(name, (*lists, "numbers"))
+    problems = [f"{k}: expected a list of words" for k in lists
+                if not all(isinstance(w, str) for w in data[k])]
+    numbers = data["numbers"]
+    if not isinstance(numbers, dict) or not all(isinstance(v, int) for v in numbers.values()):
+        problems.append("numbers: expected word: number")
+    if problems:
+        raise DataFileError(name, problems)
+    ordered = {"verb_target_preps", "object_preps", "instrument_preps"}
+    return ArgumentWords(**{k: tuple(data[k]) if k in ordered else frozenset(data[k])
+                            for k in lists}, numbers={str(k): v for k, v in numbers.items()})
+
+
 @knowledge_cached
 def load_countries() -> list[Country]:
     return _entries("actors/countries.yaml", "countries", Country)
@@ -638,6 +681,6 @@ def versions() -> str:
     for name in ("actors/countries.yaml", "actors/agents.yaml", "actors/organizations.yaml",
                  "actors/persons.yaml", "verb_patterns.yaml", "frames.yaml", "modality.yaml",
                  "time.yaml", "quantities.yaml", "truecase.yaml", "chains.yaml",
-                 "given_names.yaml", "quotes.yaml", "merge.yaml"):
+                 "given_names.yaml", "quotes.yaml", "merge.yaml", "arguments.yaml"):
         parts.append(f"{Path(name).stem}={data_version(name)}")
     return ";".join(parts)

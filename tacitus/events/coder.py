@@ -17,13 +17,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from tacitus.actors.resolver import LOCATIVE_PREPS, ActorBook
+from tacitus.actors.resolver import ActorBook
 from tacitus.data import (
+    ArgumentWords,
     Frames,
     Instrument,
     NounPattern,
     VerbPattern,
     knowledge_cached,
+    load_argument_words,
     load_cameo,
     load_frames,
     load_instruments,
@@ -38,30 +40,7 @@ from tacitus.data import (
 from tacitus.errors import DataFileError
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
-# a document says what its author does: "a report accusing X", "a decree granting Y"
-DOCUMENTS = {"report", "resolution", "decree", "statement", "bill", "letter", "law", "motion",
-             "order", "communique", "declaration", "petition", "complaint", "lawsuit", "ruling",
-             "verdict", "judgment", "judgement", "memo", "note", "notice", "measure", "directive"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
-# a gerund after these is done by the clause's subject ("broke the truce by continuing to
-# fight", "after meeting"); after "against", "of", "from" it is what the subject opposes,
-# accuses or prevents, no act of its own
-MANNER_PREPS = {"by", "after", "before", "while", "when", "through", "since", "upon", "on",
-                "in", "without"}
-REFINABLE_VIOLENCE = {"180", "190", "193"}
-MODAL_AUX = {"will", "would", "shall", "should", "must", "could", "can", "may", "might"}
-INSTRUMENT_PREPS = ("by", "in", "with")
-# Where the target of a verb sits when its pattern names no slot that holds one: the verb's
-# prepositional complements ("launched legal action against X", "shared evidence with X")
-VERB_TARGET_PREPS = ("against", "with", "on", "to", "at", "for", "from", "over", "into",
-                     "about")
-# statements whose prepositions are circumstance ("said on state television"), not whom they
-# are about: a warning, a hope or a claim of responsibility has a topic, these do not
-BARE_STATEMENTS = {"010", "011"}
-# and inside an object that is no actor itself ("sanctions against Moscow", "the killing of
-# civilians", "an arms depot of the Syrian army")
-OBJECT_PREPS = ("against", "on", "into", "with", "to", "for", "of", "from", "by", "at", "over",
-                "about")
 MODIFIERS = ("poss", "compound", "amod", "nmod")
 
 
@@ -118,6 +97,7 @@ class Patterns:
     light_objects: frozenset[str]
     symmetric: frozenset[str]
     symmetric_roots: frozenset[str]
+    words: ArgumentWords
 
 
 @knowledge_cached
@@ -169,6 +149,7 @@ def load_patterns() -> Patterns:
         light_objects=load_light_objects(),
         symmetric=load_symmetric_verbs(),
         symmetric_roots=load_symmetric_roots(),
+        words=load_argument_words(),
     )
 
 
@@ -199,8 +180,10 @@ def _bare_participle(v: Token) -> bool:
                         for c in v.children))
 
 
-def subjects(v: Token, depth: int = 0) -> list[Token]:
-    """Who does ``v``: its subject, or the agent of a passive, or the governing verb's."""
+def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> list[Token]:
+    """Who does ``v``: its subject, or the agent of a passive, or the governing verb's
+    (``words``: the argument words of the coder's knowledge, the default's when not given)."""
+    w = words or load_argument_words()
     if _is_passive(v):
         found = [g for c in v.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
@@ -210,21 +193,21 @@ def subjects(v: Token, depth: int = 0) -> list[Token]:
         head = v.head
         if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
             head = head.head  # "Syria is willing to withdraw": the subject of "is"
-        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in MANNER_PREPS \
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in w.manner_preps \
                 and head.head.pos_ in ("VERB", "AUX"):
             head = head.head  # "broke the truce by continuing to fight": the subject of "broke"
             if not _is_passive(head):
-                found = subjects(head, depth + 1)
+                found = subjects(head, depth + 1, w)
         elif v.dep_ in INHERIT_SUBJECT_DEPS and head.i != v.i and not _is_passive(head):
-            found = subjects(head, depth + 1)
+            found = subjects(head, depth + 1, w)
         elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
                 and not _is_passive(v):
             found = [v.head]
             holder = v.head.head
-            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in DOCUMENTS \
+            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in w.documents \
                     and v.head.dep_ in ("dobj", "obj") and holder.pos_ in ("VERB", "AUX"):
                 # "passed a resolution criticizing X": whoever passed it criticizes
-                found = subjects(holder, depth + 1) or found
+                found = subjects(holder, depth + 1, w) or found
     return _conjuncts(found)
 
 
@@ -296,7 +279,7 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0) -> tuple[Token, s
             found = _inner_actor(book, t, depth + 1) if depth < 2 else None
             if found is not None:
                 return found
-    for prep in OBJECT_PREPS:
+    for prep in book.d.words.object_preps:
         for t in pobjs(head, prep):
             key = book.actor_of(t, slot="target")
             if key is not None:
@@ -330,7 +313,6 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
 OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "punct", "mark", "aux",
                   "auxpass", "neg", "advmod", "npadvmod", "parataxis", "relcl", "ccomp", "expl",
                   "prt", "agent"}
-DIRECTION_PREPS = {"to", "into", "toward", "towards", "against", "on", "onto"}
 
 
 def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | frozenset[int]
@@ -345,7 +327,8 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
         t = queue.pop(0)
         if t is not v and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             prep = t.head.lower_ if t.dep_ == "pobj" else None
-            slot = "arg" if prep is None else ("target" if prep in DIRECTION_PREPS else prep)
+            direction = book.d.words.direction_preps
+            slot = "arg" if prep is None else ("target" if prep in direction else prep)
             key = book.actor_of(t, slot=slot)
             if key is not None and key not in sources:
                 return t, key
@@ -358,11 +341,8 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
     return None
 
 
-SUSPICION = {"suspect", "accuse", "blame", "allege", "believe", "think", "say", "report",
-             "claim", "hold"}
 
-
-def blamed(n: Token) -> Token | None:
+def blamed(n: Token, words: ArgumentWords | None = None) -> Token | None:
     """Who a sentence holds responsible for event noun ``n``: the subject of "responsible
     for [n]" ("Hamas is (believed to be) responsible for the attack"), or the noun that
     "suspected in [n]" describes ("two Kenyans suspected in the bombing")."""
@@ -380,7 +360,8 @@ def blamed(n: Token) -> Token | None:
                 break
             verb = verb.head
         return None
-    if prep.lower_ in ("in", "of", "for") and holder.lemma_.lower() in SUSPICION \
+    suspicion = (words or load_argument_words()).suspicion
+    if prep.lower_ in ("in", "of", "for") and holder.lemma_.lower() in suspicion \
             and holder.dep_ in ("acl", "amod") and holder.head.pos_ in ("NOUN", "PROPN"):
         return holder.head
     return None
@@ -401,6 +382,9 @@ class EventCoder:
 
     def __init__(self, patterns: Patterns | None = None) -> None:
         self.p = patterns or load_patterns()
+
+    def _subjects(self, v: Token) -> list[Token]:
+        return subjects(v, words=self.p.words)
 
     # -- verbs ------------------------------------------------------------------------
     def match_verb(self, v: Token) -> tuple[VerbPattern, Token | None, Token | None] | None:
@@ -465,7 +449,8 @@ class EventCoder:
                                     and c.pos_ != "ADP")
             else:
                 tokens = [t for h in holders for t in pobjs(h, slot)]
-            where = "target" if slot in LOCATIVE_PREPS else "arg"  # "in Kabul": the country
+            # "in Kabul": the country
+            where = "target" if slot in self.p.words.locative_preps else "arg"
             found = [(key, [tok]) for t in tokens
                      for tok, key in [_actor_or_owner(book, t, where)] if key is not None]
             # "refused to send peacekeepers to Iraq": a named actor before an unnamed one
@@ -479,15 +464,15 @@ class EventCoder:
             return vague, "slot"
         # The verb's other complements: "launched legal action against X", "agreed with X"
         # (a statement's prepositions are circumstance: "said on state television").
-        bare = pattern.speech and pattern.code in BARE_STATEMENTS
+        bare = pattern.speech and pattern.code in self.p.words.bare_statements
         if not bare:
             named = set(pattern.target)
             if pattern.pobj and pattern.prep:  # "took to the streets": part of the verb
                 named.add(pattern.prep)
-            for prep in VERB_TARGET_PREPS:
+            for prep in self.p.words.verb_target_preps:
                 if prep in named:
                     continue
-                where = "target" if prep in LOCATIVE_PREPS else "arg"
+                where = "target" if prep in self.p.words.locative_preps else "arg"
                 found = [(key, [t]) for h in (v, xcomp) if h is not None
                          for t in pobjs(h, prep) if (key := book.actor_of(t, slot=where))]
                 if found:
@@ -520,7 +505,7 @@ class EventCoder:
             return []
         pattern, obj, xcomp = matched
         sources = []
-        for t in subjects(v):
+        for t in self._subjects(v):
             key = book.actor_of(t)
             if key is None:  # "a US raid killed ...": the actor behind the subject noun
                 t, key = _agent_in(book, t) or (t, None)
@@ -582,7 +567,7 @@ class EventCoder:
         sources += [(k, [t]) for t in by if (k := book.actor_of(t)) is not None]
         light = self._light_verb(n)
         if not sources and light is not None:
-            doers = subjects(light) or [c for c in light.children if c.dep_ == "nsubjpass"
+            doers = self._subjects(light) or [c for c in light.children if c.dep_ == "nsubjpass"
                                         and light.lemma_.lower() == "engage"]
             for t in doers:  # "forces were engaged in ethnic cleansing": the forces
                 if (k := book.actor_of(t)) is not None:
@@ -592,8 +577,8 @@ class EventCoder:
                 and n.head.lower_ in ("in", "at", "during", "after", "following", "before") \
                 and n.head.head.pos_ in ("VERB", "AUX"):
             # "Reagan, in a meeting with Mulroney, agreed": who took part in the talks
-            sources = [(k, [t]) for t in subjects(n.head.head) if (k := book.actor_of(t))]
-        held = blamed(n)
+            sources = [(k, [t]) for t in self._subjects(n.head.head) if (k := book.actor_of(t))]
+        held = blamed(n, self.p.words)
         if not sources and held is not None:  # "Hamas is believed to be responsible for"
             sources = [(k, [t]) for t in [held, *held.conjuncts]
                        if (k := book.actor_of(t))]
@@ -667,7 +652,7 @@ class EventCoder:
             phrases += [o for o in v.children if o.dep_ in ("dobj", "obj")
                         and o.lemma_.lower() in self.p.nouns]
         for prep in v.children:
-            if prep.dep_ in ("prep", "agent") and prep.lower_ in INSTRUMENT_PREPS:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in self.p.words.instrument_preps:
                 phrases += [g for g in prep.children if g.dep_ == "pobj"]
         for head in phrases:
             near = [t for t in head.subtree
@@ -720,7 +705,7 @@ class EventCoder:
                     continue
                 return FrameUse(f.family, head, f.control, f.prep)
         if v.dep_ == "ccomp" and head.i != v.i:
-            modal = any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in v.children)
+            modal = any(c.dep_ == "aux" and c.lower_ in self.p.words.modal_aux for c in v.children)
             for f in frames.verbs.get(head.lemma_.lower(), []):
                 if f.control == "clause":
                     return FrameUse(f.family, head, "clause")
@@ -735,7 +720,7 @@ class EventCoder:
         reporter = self.reporting_verb(v)
         if reporter is not None and ("must" in auxes or "should" in auxes):
             family = frames.modals.get("must" if "must" in auxes else "should")
-            speakers = tuple(k for t in subjects(reporter) if (k := book.actor_of(t)))
+            speakers = tuple(k for t in self._subjects(reporter) if (k := book.actor_of(t)))
             if family and speakers and not negated:
                 return FrameUse(family, v, "modal", speakers=speakers, reporter=reporter)
             return None
@@ -793,7 +778,7 @@ class EventCoder:
             use = self.frame_of(book, v)
             if use is None or use.control != "modal" or use.family != "demand":
                 continue
-            for t in subjects(v):
+            for t in self._subjects(v):
                 key = book.actor_of(t)
                 if key is None:
                     continue
@@ -826,14 +811,14 @@ class EventCoder:
         pairs: list[tuple[str | None, Token | None, str | None, Token | None]]
         if use.control in ("object", "clause"):
             sources: list[tuple[str | None, Token | None]] = [
-                (k, t) for t in subjects(matrix) if (k := book.actor_of(t))] or [(None, None)]
+                (k, t) for t in self._subjects(matrix) if (k := book.actor_of(t))] or [(None, None)]
             targets: list[tuple[str | None, Token | None]] = [
                 (k, t) for t in self._controlled(matrix, use, f.trigger)
                 if (k := book.actor_of(t))] or [(None, None)]
             pairs = [(sk, st, tk, tt) for sk, st in sources for tk, tt in targets
                      if (sk or tk) and sk != tk]
         elif use.control == "modal":
-            speakers = {k: t for t in subjects(use.reporter) if (k := book.actor_of(t))} \
+            speakers = {k: t for t in self._subjects(use.reporter) if (k := book.actor_of(t))} \
                 if use.reporter is not None else {}
             pairs = [(k, speakers.get(k), f.source, f.source_at) for k in use.speakers
                      if k != f.source]
@@ -908,7 +893,7 @@ class EventCoder:
             found += self.bare_demands(book, sent, {f.trigger.i for f in found})
             found = self.apply_frames(book, found)
             for f in found:
-                if f.code in REFINABLE_VIOLENCE:
+                if f.code in self.p.words.refinable_violence:
                     f.code = self.instrument_code(f.trigger) or f.code
             found = self._only_events(book, found, left)
             seen: set[tuple] = set()
