@@ -353,7 +353,8 @@ def eval_coref(path: Annotated[Path, typer.Argument(help="the gap folder (or one
 @eval_app.command("gate")
 def eval_gate(
     update: Annotated[bool, typer.Option(help="Raise the floors to the figures measured now "
-                                              "and regenerate the README table.")] = False,
+                                              "and regenerate the table in "
+                                              "docs/evaluation.md.")] = False,
     allow_lower: Annotated[bool, typer.Option(help="Let --update lower a floor.")] = False,
     reason: Annotated[str | None, typer.Option(help="Why a floor is lowered (to CHANGELOG.md)."
                                                )] = None,
@@ -388,7 +389,7 @@ def eval_gate(
             new = gate.update(measured, baseline, allow_lower=allow_lower, reason=reason)
         except ValueError as exc:
             raise _fail(str(exc)) from None
-        gate.write_readme(new)
+        gate.write_table(new)
         out.print(f"eval gate: floors written to {gate.BASELINE.relative_to(gate.ROOT)}",
                   markup=False)
         return

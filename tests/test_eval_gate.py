@@ -1,4 +1,5 @@
-"""The evaluation gate: floors, what fails it, the changelog rule and the README table."""
+"""The evaluation gate: floors, what fails it, the changelog rule and the table in
+docs/evaluation.md."""
 
 from __future__ import annotations
 
@@ -55,12 +56,22 @@ def test_raising_floors_needs_no_flag(tmp_path) -> None:
     assert new["figures"]["plover_type_accuracy"] == 0.7
 
 
-def test_readme_table_is_the_committed_baseline() -> None:
+def test_evaluation_table_is_the_committed_baseline() -> None:
     baseline = gate.load_baseline()
     assert baseline["figures"], "eval/baseline.json is missing or empty"
-    block = gate.readme_block(gate.README.read_text(encoding="utf-8"))
-    assert block == gate.readme_table(baseline), \
-        "README evaluation table is stale: run `tacitus eval gate --update`"
+    block = gate.table_block(gate.EVALUATION_DOC.read_text(encoding="utf-8"))
+    assert block == gate.evaluation_table(baseline), \
+        "the table in docs/evaluation.md is stale: run `tacitus eval gate --update`"
+
+
+def test_write_table_replaces_only_the_marked_block(tmp_path) -> None:
+    doc = tmp_path / "evaluation.md"
+    doc.write_text(f"# Evaluation\n\n{gate.TABLE_START}\nold\n{gate.TABLE_END}\n\nAfter.\n")
+    gate.write_table(BASE, path=doc)
+    assert doc.read_text() == f"# Evaluation\n\n{gate.evaluation_table(BASE)}\n\nAfter.\n"
+    (tmp_path / "bare.md").write_text("no markers\n")
+    with pytest.raises(ValueError, match="no evaluation table markers"):
+        gate.write_table(BASE, path=tmp_path / "bare.md")
 
 
 def test_a_broken_verb_pattern_file_fails_the_gate(shared, broken_data) -> None:
