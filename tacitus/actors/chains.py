@@ -35,6 +35,12 @@ ROLE_WINDOW = 40  # sentences back that "the president" looks for its president
 _ASCII = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d", "Đ": "D",
                         "ß": "ss", "æ": "ae", "œ": "oe"})
 
+@dataclass
+class _Context:
+    i: int  # the pronoun
+    ancestors: set[int]
+    counts: Counter  # mentions of each actor before it
+    nearest: dict[bool, int]  # the nearest mention naming a person (True) or not (False)
 
 @dataclass
 class Mention:
@@ -49,13 +55,11 @@ class Mention:
     gender: str | None
     named: bool
 
-
 def ascii_name(word: str) -> str:
     """A name as the given-name list writes it: lowercase ASCII ("Łukasz" -> "lukasz")."""
     word = word.translate(_ASCII)
     return "".join(c for c in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(c)).lower()
-
 
 def role_of(tok: Token) -> str:
     if tok.dep_ in SUBJECTS:
@@ -65,7 +69,6 @@ def role_of(tok: Token) -> str:
     if tok.dep_ in OBJECTS:
         return "obj"
     return "other"
-
 
 class Chains:
     """The mentions of one document, and the antecedents of its pronouns and role nouns."""
@@ -84,6 +87,7 @@ class Chains:
         self.count: Counter[str] = Counter()
         self.group: dict[int, list[str]] = {}  # a plural pronoun -> all its actors
         self.traced: dict[int, list[tuple[str, dict[str, float]]]] = {}
+        self._ctx: _Context | None = None
         self._sent = {}
         for n, sent in enumerate(doc.sents):
             for t in sent:
@@ -238,9 +242,6 @@ class Chains:
             return self.mentions[pos]
         return None
 
-    def count_before(self, key: str, i: int) -> int:
-        return sum(1 for m in self.preceding(i) if m.key == key)
-
     def _bound(self, tok: Token, m: Mention) -> bool:
         """Whether the binding rules keep ``tok`` from meaning ``m``'s actor: "Smith praised
         him" (not Smith), "his brother" (not the brother), a mention inside the pronoun's own
@@ -260,11 +261,11 @@ class Chains:
         """What salience reads of candidate ``m`` for pronoun ``tok`` (see ``weights`` in
         chains.yaml, which says what each one means)."""
         cand = self.doc[m.i]
+        here = self._context(tok)
         distance = self._sent.get(tok.i, 0) - m.sent
-        holds = distance == 0 and m.role == "subj" and \
-            cand.head.i in {a.i for a in tok.ancestors}
+        holds = distance == 0 and m.role == "subj" and cand.head.i in here.ancestors
         first = self.mentions[0].key if self.mentions else None
-        nearest = next((c for c in self.preceding(tok.i) if c.person == m.person), None)
+        nearest = here.nearest.get(m.person)
         return {
             "sentences_back": float(distance),
             "words_back": math.log1p(abs(tok.i - m.i) / 10),
@@ -273,14 +274,25 @@ class Chains:
             "clause_subject": float(holds),
             "same_role": float(m.role == role_of(tok)),
             "named": float(m.named),
-            "mentions": math.log1p(self.count_before(m.key, tok.i)),
+            "mentions": math.log1p(here.counts[m.key]),
             "first_actor": float(m.key == first),
             "in_phrase": float(cand.dep_ in ("pobj", "poss", "compound", "appos")),
             "gender_known": float(bool(m.gender or self.gender.get(m.key))),
-            "nearest": float(nearest is not None and nearest.i == m.i),
+            "nearest": float(nearest == m.i),
             "object": float(m.role == "obj"),
             "ahead": float(m.i > tok.i),
         }
+
+    def _context(self, tok: Token) -> _Context:
+        """What every candidate of one pronoun shares (read once per pronoun)."""
+        if self._ctx is None or self._ctx.i != tok.i:
+            counts: Counter[str] = Counter()
+            nearest: dict[bool, int] = {}
+            for c in self.preceding(tok.i):
+                counts[c.key] += 1
+                nearest.setdefault(c.person, c.i)
+            self._ctx = _Context(tok.i, {a.i for a in tok.ancestors}, counts, nearest)
+        return self._ctx
 
     def _salience(self, tok: Token, m: Mention) -> float:
         return sum(self.w.weights.get(k, 0.0) * v for k, v in self.features(tok, m).items())

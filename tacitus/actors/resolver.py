@@ -51,6 +51,8 @@ class ActorBook:
         self.published = published
         self.records: dict[str, _Record] = {}
         self.by_head: dict[int, str | None] = {}
+        self._phrases: dict[int, list[Token]] = {}
+        self._extents: dict[int, tuple[int, int]] = {}
         self.chains = Chains(doc, dictionary.chain_words)
         c = self.chains
         self._third = c.masculine | c.feminine | c.thing | c.plural  # pronouns chains resolve
@@ -154,12 +156,12 @@ class ActorBook:
         Events never take it: the coder reads ``actor_of``, which does not know it."""
         if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "GPE"):
             return None
-        words = [t for t in _np_tokens(head) if t.dep_ not in ("det", "punct", "prep")
+        words = [t for t in self._np(head) if t.dep_ not in ("det", "punct", "prep")
                  and t.i <= head.i]
         name = " ".join(t.text for t in words)
         kind = "person" if self.chains.is_person_noun(head) else "group"
         key = self._record(f"S|{name.lower()}", name, None, None, kind)
-        start, end = _extent(head, _np_tokens(head))
+        start, end = _extent(head, self._np(head))
         self.records[key].mentions[(start, end)] = self.text[start:end]
         return key
 
@@ -214,17 +216,15 @@ class ActorBook:
         """Resolve, in reading order, every phrase headed by a dictionary match or name."""
         heads: list[Token] = []
         seen: set[int] = set()
-        spans: list[Span] = [span for span, _ in self.entry_at.values()]
-        spans += [e for e in self.doc.ents if e.label_ in _NAMED]
-        spans += [self.doc[t.i : t.i + 1] for t in self.doc
-                  if t.lower_ in self._third and t.pos_ == "PRON"]
-        # "the Persian Gulf emirate", "the movement": resolved in reading order too, so that
-        # a later "it" can continue them
-        spans += [self.doc[t.i : t.i + 1] for t in self.doc
-                  if t.pos_ == "NOUN" and _definite(t)
-                  and (t.lower_ in self.d.descriptor_heads or self.chains.is_person_noun(t))]
-        for span in spans:
-            head = _np_head(span.root)
+        roots = [span.root for span, _ in self.entry_at.values()]
+        roots += [e.root for e in self.doc.ents if e.label_ in _NAMED]
+        # pronouns, and "the Persian Gulf emirate", "the movement": resolved in reading order
+        # too, so that a later "it" can continue them (tokens: slicing a Doc costs)
+        roots += [t for t in self.doc if (t.pos_ == "PRON" and t.lower_ in self._third) or (
+            t.pos_ == "NOUN" and _definite(t)
+            and (t.lower_ in self.d.descriptor_heads or self.chains.is_person_noun(t)))]
+        for root in roots:
+            head = _np_head(root)
             if head.i not in seen:
                 seen.add(head.i)
                 heads.append(head)
@@ -249,7 +249,7 @@ class ActorBook:
             if key is not None:  # "he" is a mention too: it shows where a quote's speaker is
                 self._mention(key, head, [head])
             return key
-        np = _np_tokens(head)
+        np = self._np(head)
         found = self._from_dictionary(head, np, slot)
         if found is None and head.i in self.entry_at and (
                 slot in self.d.words.locative_preps or self.entry_at[head.i][1].kind == "none"):
@@ -457,7 +457,7 @@ class ActorBook:
                 continue
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    found = self._qualifier(head, [obj]) or self._qualifier(obj, _np_tokens(obj))
+                    found = self._qualifier(head, [obj]) or self._qualifier(obj, self._np(obj))
                     if found:
                         return found
         return None
@@ -524,7 +524,7 @@ class ActorBook:
             described = self._description(head)
             if described is not None and (qualifier is None or agent is None):
                 # the apposition says who the person is and works for
-                qualifier = qualifier or self._qualifier(described, _np_tokens(described)) \
+                qualifier = qualifier or self._qualifier(described, self._np(described)) \
                     or self._located(described) or self._for(described)
                 agent = agent or self.entry_at[described.i][1].code
             code, country = None, None
@@ -653,9 +653,19 @@ class ActorBook:
     def _agent_kind(self, agent: str) -> str:
         return "government" if agent in self.d.words.state_agents else "group"
 
+    def _np(self, head: Token) -> list[Token]:
+        """The words of the phrase headed by ``head`` (found once per head)."""
+        words = self._phrases.get(head.i)
+        if words is None:
+            words = self._phrases[head.i] = _np_tokens(head)
+        return words
+
     def extent(self, head: Token) -> tuple[int, int]:
         """Character offsets of the phrase headed by ``head``, as a mention shows it."""
-        return _extent(head, _np_tokens(head))
+        found = self._extents.get(head.i)
+        if found is None:
+            found = self._extents[head.i] = _extent(head, self._np(head))
+        return found
 
     def _mention(self, key: str, head: Token, np: list[Token]) -> None:
         start, end = _extent(head, np)

@@ -177,12 +177,16 @@ class QuoteFinder:
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             if clause is None:
                 continue
-            words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i < clause.i)]
-            words = [t for t in words if not t.is_punct or t.i != words[-1].i]
-            if not words:
+            # the clause's edges (not its subtree, word by word: that costs), without the
+            # "that" before it and a closing mark after it
+            first, last = clause.left_edge, clause.right_edge
+            if first.dep_ == "mark" and first.i < clause.i:
+                first = self.doc[first.i + 1]
+            if last.is_punct and last.i > first.i:
+                last = self.doc[last.i - 1]
+            if first.i > last.i:
                 continue
-            start, last = words[0].idx, words[-1]
-            end = last.idx + len(last.text)
+            start, end = first.idx, last.idx + len(last.text)
             if any(s < end and start < e and not (start <= s and e <= end)
                    for s, e in taken):
                 continue  # inside a direct quote, or across one's edge

@@ -879,18 +879,20 @@ class EventCoder:
         events: list[tuple[int, Found]] = []
         left = left_out if left_out is not None else []
         for s_index, sent in enumerate(doc.sents):
+            words = list(sent)  # one pass over the Span: iterating one costs a lookup a word
             consumed: set[int] = set()
             found: list[Found] = []
-            for tok in sent:
+            for tok in words:
                 if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
                     hits = self.code_verb(book, tok)
                     for h in hits:  # "launched an attack": the noun is not a second event
                         consumed.update(t.i for t in h.core or h.tokens)
                     found.extend(hits)
-            for tok in sent:
-                if tok.pos_ == "NOUN" and tok.i not in consumed:
+            for tok in words:
+                if tok.pos_ == "NOUN" and tok.i not in consumed \
+                        and tok.lemma_.lower() in self.p.nouns:
                     found.extend(self.code_noun(book, tok))
-            found += self.bare_demands(book, sent, {f.trigger.i for f in found})
+            found += self.bare_demands(book, words, {f.trigger.i for f in found})
             found = self.apply_frames(book, found)
             for f in found:
                 if f.code in self.p.words.refinable_violence:
