@@ -4,7 +4,7 @@
 
 Builds the sample database (tacitus.serve.sample) in a temporary folder, serves it on a free
 local port, and drives the system's Chromium (never a downloaded one) with Playwright through
-every view, so the README's pictures show what the code draws today.
+every view, so the user guide's pictures (docs/user-guide.md) show what the code draws today.
 """
 
 from __future__ import annotations

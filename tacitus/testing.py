@@ -6,7 +6,8 @@ gives the words, their heads and labels tests the rule itself:
     from tacitus.testing import make_doc
     doc = make_doc(["Iran", "attacked", "Iraq", "."],
                    heads=[1, 1, 1, 1], deps=["nsubj", "ROOT", "dobj", "punct"],
-                   pos=["PROPN", "VERB", "PROPN", "PUNCT"], ents=["B-GPE", "O", "B-GPE", "O"])
+                   pos=["PROPN", "VERB", "PROPN", "PUNCT"],
+                   lemmas=["Iran", "attack", "Iraq", "."], ents=["B-GPE", "O", "B-GPE", "O"])
     coded = Coder().code_parsed(doc)
 
 Heads are token indexes (the root points at itself). Lemmas default to the lowercased word

@@ -105,7 +105,7 @@ class PloverResult:
         return self.target_right / self.target_total if self.target_total else 0.0
 
     def figures(self) -> dict[str, float]:
-        """The headline figures, as stored in baselines and shown in the README."""
+        """The headline figures, as stored in baselines and shown in docs/evaluation.md."""
         return {
             "plover_type_accuracy": round(self.type_accuracy, 4),
             "plover_type_precision": round(self.type_precision, 4),

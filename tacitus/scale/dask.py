@@ -1,5 +1,5 @@
 """Code on the workers of a Dask cluster: ``--cluster tcp://SCHEDULER:8786`` for a running
-cluster (Slurm, PBS, Kubernetes: see the README), ``--cluster local:N`` for a LocalCluster of
+cluster (Slurm, PBS, Kubernetes: see docs/user-guide.md), ``--cluster local:N`` for a LocalCluster of
 N worker processes on this machine.
 
 Each worker loads the Coder once, when it joins (a worker plugin), and keeps it for every

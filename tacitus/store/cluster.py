@@ -6,7 +6,7 @@ the article (``tacitus.events.merge``: ``num_mentions`` of them, listed in ``men
 ``clusters`` has one row for each real-world event across articles, with counts measured
 from its members (GDELT's NumMentions, NumSources, NumArticles, but counted rather than
 estimated): NumMentions is every passage of every member, so an event an article reports
-three times counts three. The rule (README, "Query and
+three times counts three. The rule (docs/user-guide.md, "Query and
 export") in short:
 
 * Only events that assert something happened are linked: modality asserted, reported or

@@ -160,7 +160,7 @@ CREATE TABLE IF NOT EXISTS errors (     -- documents that could not be read or c
     happened TIMESTAMP NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS clusters (   -- one row per real-world event (see README)
+CREATE TABLE IF NOT EXISTS clusters (   -- one row per real-world event (see docs/user-guide.md)
     cluster_id VARCHAR PRIMARY KEY,
     source_code VARCHAR,
     target_code VARCHAR,
