@@ -246,3 +246,19 @@ def test_time_values_never_crash_and_slice(text: str) -> None:
     for t in find_times(text, PUBLISHED):
         assert text[t.start : t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_issue11_planned_withdrawals_are_coded_dated_and_counted() -> None:
+    # the example of the issue, end to end: two withdrawals, the second planned
+    doc = code("About 8,000 Dutch troops left Mali last year. Another 3,000 are supposed to "
+               "leave by the end of 2015.", published=PUBLISHED)
+    left, leave = sorted((e for e in doc.events if e.cameo == "087"),
+                         key=lambda e: e.trigger.start)
+    codes = {a.id: a.code for a in doc.actors}
+    assert codes[left.source] == codes[leave.source] == "NLDMIL"  # "another 3,000": the troops
+    assert (left.date.value, left.modality) == ("2011", "asserted")
+    assert (leave.date.value, leave.date.qualifier, leave.modality) == \
+        ("2015-12", "before", "planned")
+    assert [q.value for q in leave.quantities] == [3000.0]
+    # a minister who leaves a capital withdraws no troops
+    assert not code("The minister left Kabul on Monday.", published=PUBLISHED).events

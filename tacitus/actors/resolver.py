@@ -262,6 +262,8 @@ class ActorBook:
                      for g in c.children if g.dep_ == "pobj"]
             if inner:
                 return self.actor_of(inner[0], slot=slot)
+            if head.pos_ == "NUM" and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                found = self._counted_before(head)  # "Another 23,000 are to leave"
         if found is None and head.tag_ == "NNS" and head.lemma_.lower() in self.d.words.group_nouns:
             found = self._both(head)
         if found is None and self.chains.is_person_noun(head) and _definite(head):
@@ -303,6 +305,18 @@ class ActorBook:
             return None
         self.chains.group[head.i] = keys
         return keys[0]
+
+    def _counted_before(self, head: Token) -> str | None:
+        """A number standing alone for people the text counted just before ("10,000 US
+        troops left ... Another 23,000 are to leave"): the actor of that plural phrase."""
+        here = self.chains.sentence_of(head.i)
+        for m in self.chains.preceding(head.i):
+            if here - m.sent > 1:
+                break
+            tok = self.doc[m.i]
+            if m.plural and tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children):
+                return m.key
+        return None
 
     def _counterpart(self, head: Token, np: list[Token]) -> str | None:
         """"his Peruvian counterpart", "their Chinese counterparts": the same office in the

@@ -250,6 +250,10 @@ class ModalityReader:
                     return Reading("hypothetical", (c,))
                 if c.lower_ in p.planned_adjectives:
                     return Reading("planned", (c,))
+            # "a summit that is scheduled to be held in May", "talks planned for June"
+            if c.dep_ in ("relcl", "acl") and (c.lemma_.lower() in p.planning
+                                               or c.lower_ in p.planned_adjectives):
+                return Reading("planned", (c,))
         return None
 
     def _without(self, verb: Token) -> Token | None:

@@ -283,6 +283,9 @@ class Counter:
                 verb = verb.head  # "killing 12 and wounding 30": both hang from the attack
             if f.verb.i == trigger.i or (f.also is not None and f.also.i == trigger.i):
                 add(f)  # "killed 12 soldiers", "deployed 3,000 troops", "the murder of 10"
+            elif trigger.dep_ == "xcomp" and trigger.head.i == f.verb.i \
+                    and f.counted.dep_ in ("nsubj", "nsubjpass"):
+                add(f)  # "another 5,000 are supposed to leave": the leaving's count
             elif (verb.dep_ in HANGING and verb.head.i == trigger.i
                   and f.quantity.kind in CASUALTY_KINDS):
                 add(f)  # "attacked the camp, killing 12", "a raid that left 24 dead"

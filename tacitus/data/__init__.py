@@ -102,6 +102,12 @@ class VerbPattern(_Entry):
     complement: list[str] = Field(default_factory=list)
     # what the pattern's preposition must govern ("went on strike", "took to the streets")
     pobj: list[str] = Field(default_factory=list)
+    # the agents its subject must be ("troops left": MIL), for verbs with a dominant
+    # non-political sense ("the minister left Kabul" is no withdrawal)
+    source_agent: list[str] = Field(default_factory=list)
+    # what the subject of the passive is: the target ("was arrested"), or the source of an
+    # act the verb names of its agent ("troops are to be withdrawn": the force withdraws)
+    passive_subject: Literal["target", "source"] = "target"
     target: list[str] = Field(default_factory=lambda: ["dobj"])
     speech: bool = False
 
@@ -195,7 +201,7 @@ OVERLAYS: dict[str, dict[str, tuple[str, ...] | None]] = {
     "actors/persons.yaml": {"persons": ("name",)},
     "actors/agents.yaml": {"agents": ("code",), "partitives": None, "commentators": None},
     "verb_patterns.yaml": {
-        "verbs": ("verb", "object", "xcomp", "prep", "complement", "pobj"),
+        "verbs": ("verb", "object", "xcomp", "prep", "complement", "pobj", "source_agent"),
         "nouns": ("noun", "near"), "instruments": ("words", "near"),
         "light_verbs": None, "light_objects": None, "symmetric": None,
         "symmetric_roots": None,

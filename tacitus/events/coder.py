@@ -200,6 +200,10 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
                 found = subjects(head, depth + 1, w)
         elif v.dep_ in INHERIT_SUBJECT_DEPS and head.i != v.i and not _is_passive(head):
             found = subjects(head, depth + 1, w)
+        elif v.dep_ == "xcomp" and head.i != v.i and _is_passive(head):
+            # "are supposed to leave", "was forced to resign", "were ordered to withdraw":
+            # the subject of the passive does the complement
+            found = [c for c in head.children if c.dep_ == "nsubjpass"]
         elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
                 and not _is_passive(v):
             found = [v.head]
@@ -386,9 +390,22 @@ class EventCoder:
     def _subjects(self, v: Token) -> list[Token]:
         return subjects(v, words=self.p.words)
 
+    def _doers(self, v: Token, pattern: VerbPattern) -> list[Token]:
+        """Who does ``v`` by ``pattern``: its subjects, or the subject of its passive where
+        the pattern says the passive's subject acts ("troops are to be withdrawn")."""
+        found = self._subjects(v)
+        if not found and pattern.passive_subject == "source" and _is_passive(v):
+            found = [c for c in v.children if c.dep_ == "nsubjpass"]
+            if not found and v.dep_ == "xcomp":  # "are supposed to be withdrawn"
+                found = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = _conjuncts(found)
+        return found
+
     # -- verbs ------------------------------------------------------------------------
-    def match_verb(self, v: Token) -> tuple[VerbPattern, Token | None, Token | None] | None:
-        """The most specific pattern for verb ``v``, with the object and xcomp it used."""
+    def match_verb(self, v: Token, book: ActorBook | None = None
+                   ) -> tuple[VerbPattern, Token | None, Token | None] | None:
+        """The most specific pattern for verb ``v``, with the object and xcomp it used (a
+        pattern that asks for its subject's agent needs the ``book`` to read the subject)."""
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         candidates = self.p.verbs.get((v.lemma_.lower(), particle))
         if candidates is None and particle is not None:
@@ -426,6 +443,10 @@ class EventCoder:
                     and c.lower_ in pattern.complement
                     for c in [*v.children, *(g for o in _objects(v) for g in o.children)]):
                 continue
+            if pattern.source_agent and (book is None or not any(
+                    (code := book.records[k].code) and code.endswith(tuple(pattern.source_agent))
+                    for t in self._doers(v, pattern) if (k := book.actor_of(t)))):
+                continue  # "troops left": MIL; "the minister left Kabul" is no withdrawal
             return pattern, obj, xcomp if pattern.xcomp else None
         return None
 
@@ -480,6 +501,8 @@ class EventCoder:
         # Whose thing the object is, whom it is for or against: "praised Haiti's efforts",
         # "continue military aid to Mozambique", "condemned the killing of civilians".
         objects = _objects(xcomp) if xcomp is not None else _objects(v)
+        if pattern.passive_subject == "source" and _is_passive(v):
+            objects = []  # "troops are withdrawn": the troops act, they are no target
         inner = _xcomp(v) if xcomp is None else None
         while inner is not None and len(objects) < 8:  # "promised to continue aid to X"
             objects += _objects(inner)
@@ -500,12 +523,12 @@ class EventCoder:
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
 
     def code_verb(self, book: ActorBook, v: Token) -> list[Found]:
-        matched = self.match_verb(v)
+        matched = self.match_verb(v, book)
         if matched is None:
             return []
         pattern, obj, xcomp = matched
         sources = []
-        for t in self._subjects(v):
+        for t in self._doers(v, pattern):
             key = book.actor_of(t)
             if key is None:  # "a US raid killed ...": the actor behind the subject noun
                 t, key = _agent_in(book, t) or (t, None)

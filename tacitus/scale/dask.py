@@ -1,6 +1,6 @@
 """Code on the workers of a Dask cluster: ``--cluster tcp://SCHEDULER:8786`` for a running
-cluster (Slurm, PBS, Kubernetes: see docs/user-guide.md), ``--cluster local:N`` for a LocalCluster of
-N worker processes on this machine.
+cluster (Slurm, PBS, Kubernetes: see docs/user-guide.md), ``--cluster local:N`` for a
+LocalCluster of N worker processes on this machine.
 
 Each worker loads the Coder once, when it joins (a worker plugin), and keeps it for every
 batch it is given. The client submits batches with Dask's ``as_completed``, keeping two per
