@@ -262,3 +262,14 @@ def test_issue11_planned_withdrawals_are_coded_dated_and_counted() -> None:
     assert [q.value for q in leave.quantities] == [3000.0]
     # a minister who leaves a capital withdraws no troops
     assert not code("The minister left Kabul on Monday.", published=PUBLISHED).events
+
+
+def test_a_force_that_leaves_soldiers_behind_withdraws_none() -> None:
+    # "leaving 60,000 soldiers": the object is the force that stays; the bare "another
+    # 2,000" stands for the named troops before, not the unnamed soldiers left behind
+    doc = code("About 5,000 Dutch troops left Mali last year, leaving 9,000 soldiers in the "
+               "country. Another 2,000 are to leave by the end of 2015.", published=PUBLISHED)
+    withdrawals = [e for e in doc.events if e.cameo == "087"]
+    codes = {a.id: a.code for a in doc.actors}
+    assert all(codes[e.source] == "NLDMIL" for e in withdrawals)
+    assert sorted(q.value for e in withdrawals for q in e.quantities) == [2000.0, 5000.0]

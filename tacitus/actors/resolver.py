@@ -310,13 +310,16 @@ class ActorBook:
         """A number standing alone for people the text counted just before ("10,000 US
         troops left ... Another 23,000 are to leave"): the actor of that plural phrase."""
         here = self.chains.sentence_of(head.i)
+        counted = []
         for m in self.chains.preceding(head.i):
             if here - m.sent > 1:
                 break
             tok = self.doc[m.i]
             if m.plural and tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children):
-                return m.key
-        return None
+                counted.append(m.key)
+        # the named before the unnamed ("10,000 American troops ... 91,000 soldiers")
+        named = [k for k in counted if (self.records[k].code or "---")[:3] != "---"]
+        return (named or counted or [None])[0]
 
     def _counterpart(self, head: Token, np: list[Token]) -> str | None:
         """"his Peruvian counterpart", "their Chinese counterparts": the same office in the

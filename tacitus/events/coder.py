@@ -390,6 +390,17 @@ class EventCoder:
     def _subjects(self, v: Token) -> list[Token]:
         return subjects(v, words=self.p.words)
 
+    def _agents_do(self, book: ActorBook, v: Token, pattern: VerbPattern,
+                   agents: tuple[str, ...]) -> bool:
+        """Whether the subject of ``v`` is one of ``agents`` (and its object none: troops
+        that "left 91,000 soldiers in the country" withdrew none of them)."""
+        def agent(t: Token) -> bool:
+            k = book.actor_of(t)
+            code = book.records[k].code if k else None
+            return bool(code) and code.endswith(agents)  # type: ignore[union-attr]
+        return any(agent(t) for t in self._doers(v, pattern)) and \
+            not any(agent(o) for o in _objects(v))
+
     def _doers(self, v: Token, pattern: VerbPattern) -> list[Token]:
         """Who does ``v`` by ``pattern``: its subjects, or the subject of its passive where
         the pattern says the passive's subject acts ("troops are to be withdrawn")."""
@@ -443,9 +454,8 @@ class EventCoder:
                     and c.lower_ in pattern.complement
                     for c in [*v.children, *(g for o in _objects(v) for g in o.children)]):
                 continue
-            if pattern.source_agent and (book is None or not any(
-                    (code := book.records[k].code) and code.endswith(tuple(pattern.source_agent))
-                    for t in self._doers(v, pattern) if (k := book.actor_of(t)))):
+            if pattern.source_agent and (book is None or not self._agents_do(
+                    book, v, pattern, tuple(pattern.source_agent))):
                 continue  # "troops left": MIL; "the minister left Kabul" is no withdrawal
             return pattern, obj, xcomp if pattern.xcomp else None
         return None
