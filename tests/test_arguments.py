@@ -156,3 +156,30 @@ def test_a_place_target_is_marked_as_such() -> None:
     assert _code(doc, protest.target) == "CHN"
     assert protest.target_basis == "place"
     assert protest.target_span.text == "Beijing"
+
+
+def test_a_counterpart_named_by_apposition_is_that_person_and_their_surname_follows() -> None:
+    # the peer is the person named beside "counterpart", coded by the office; the bare
+    # surname later is that person, even where the recognizer takes it for a place
+    doc = code("Chile's defense minister, Ana Prieto, met her Bolivian counterpart, Mostafa "
+               "Quispe, in Santiago. Quispe later criticized the United States.")
+    met = _events(doc, "met")[0]
+    peer = _actor(doc, met.target)
+    assert (peer.name, peer.code) == ("Mostafa Quispe", "BOLMIL")
+    (criticized,) = _events(doc, "criticized")
+    assert criticized.source == peer.id
+
+
+def test_agreeing_with_a_partner_to_act_makes_the_partner_the_target() -> None:
+    doc = code("Kenya agreed with Somalia to repatriate the refugees.")
+    assert _dyads(doc, "035") == {("KEN", "SOM")}
+
+
+def test_an_inquiry_into_claims_or_whether_targets_the_clause_subject() -> None:
+    doc = code("Dutch police opened an investigation into claims that Belgian soldiers "
+               "abused prisoners.")
+    assert _dyads(doc, "09") == {("NLDCOP", "BELMIL")}
+    doc = code("Norway opened an inquiry into whether Russian agents spied on the embassy.")
+    (inquiry,) = [e for e in doc.events if e.cameo.startswith("09")]
+    assert _code(doc, inquiry.target).startswith("RUS")
+    assert inquiry.target_span.text.startswith("Russian")  # the clause subject

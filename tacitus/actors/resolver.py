@@ -334,6 +334,14 @@ class ActorBook:
         agent = code[3:6] if code and len(code) >= 6 and code[:3] in self.d.countries else "GOV"
         if head.tag_ == "NNS":
             return self._state(qualifier[1], agent)
+        name = self._appositive_name(head)
+        key = self._resolve(name, "arg") if name is not None else None
+        if key is not None and self.records[key].kind == "person" and not self.records[key].code:
+            # "his Iranian counterpart, Mostafa Najjar": the peer is the person named
+            rec = self.records[key]
+            rec.code, rec.country = f"{qualifier[1]}{agent}", qualifier[1]
+            rec.basis, rec.basis_span = "text", self.extent(head)
+            return key
         return self._official(qualifier[1], agent, head)  # one person: the other's peer
 
     def _someone(self, head: Token, np: list[Token]) -> str | None:
@@ -522,8 +530,11 @@ class ActorBook:
         return None
 
     def _from_entity(self, head: Token, np: list[Token]) -> str | None:
-        if head.pos_ == "PROPN" and head.text in self._surnames and head.ent_type_ != "GPE":
-            return self._surnames[head.text]  # "Fernwood", after "Tariq Fernwood"
+        if head.pos_ == "PROPN" and head.text in self._surnames and (
+                head.ent_type_ != "GPE" or not any(c.dep_ == "compound" for c in head.children)):
+            # "Fernwood", after "Tariq Fernwood"; also where the recognizer takes the bare
+            # surname for a place ("Najjar later said"), but not a place of several words
+            return self._surnames[head.text]
         label = head.ent_type_
         if label == "PERSON" or (label in ("", "ORG") and self.chains.looks_like_name(head)):
             ent = self._entity.get(head.i) if label == "PERSON" else None

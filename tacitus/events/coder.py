@@ -244,7 +244,16 @@ def pobjs(holder: Token, prep: str) -> list[Token]:
     for c in holder.children:
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
             out.extend(g for g in c.children if g.dep_ == "pobj")
+            # "an inquiry into whether X was spied on": the clause is about its subject
+            out.extend(s for g in c.children if g.dep_ == "pcomp" and _content_clause(g)
+                       for s in g.children if s.dep_ in ("nsubj", "nsubjpass"))
     return _conjuncts(out)
+
+
+def _content_clause(v: Token) -> bool:
+    """A clause that says what a noun or preposition is about ("claims that X abused",
+    "into whether X was"), not a relative clause or a gerund ("after meeting X")."""
+    return any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in v.children)
 
 
 def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
@@ -276,6 +285,11 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0) -> tuple[Token, s
                     return m, key
     for t in (g for c in head.children if c.dep_ == "acl" for g in pobjs(c, "by")):
         key = book.actor_of(t)  # "every offer made by the Taliban"
+        if key is not None:
+            return t, key
+    for t in (g for c in head.children if c.dep_ == "acl" and _content_clause(c)
+              for g in c.children if g.dep_ in ("nsubj", "nsubjpass")):
+        key = book.actor_of(t)  # "an inquiry into claims that two soldiers abused ..."
         if key is not None:
             return t, key
     if book.partitive(head):  # "a number of Iranian government websites"
