@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,8 @@ def restored(monkeypatch):
 
     monkeypatch.delenv("TACITUS_DATA", raising=False)
     yield
-    monkeypatch.delenv("TACITUS_DATA", raising=False)
+    # not monkeypatch: it would put the CLI's value back when it undoes its own changes
+    os.environ.pop("TACITUS_DATA", None)
     data.default_knowledge.cache_clear()
     default_coder.cache_clear()
 
