@@ -183,3 +183,20 @@ def test_an_inquiry_into_claims_or_whether_targets_the_clause_subject() -> None:
     (inquiry,) = [e for e in doc.events if e.cameo.startswith("09")]
     assert _code(doc, inquiry.target).startswith("RUS")
     assert inquiry.target_span.text.startswith("Russian")  # the clause subject
+
+
+def test_a_statement_that_another_actor_was_responsible_accuses_it() -> None:
+    assert _dyads(code("Kabul said Pakistan was behind the attack."), "112") == {("AFGGOV", "PAK")}
+    doc = code("The army said the rebels were to blame for the bombing.")
+    assert _dyads(doc, "112") == {("---MIL", "---REB")}  # no one is blamed by the rebels
+    assert _dyads(doc, "18") == {("---REB", None)}
+    # claiming one's own responsibility accuses no one
+    assert not _dyads(code("The Taliban said they were responsible for the attack."), "112")
+
+
+def test_whom_an_attack_is_blamed_on_did_it() -> None:
+    for text in ("Kenya blamed the attack on al-Shabaab.",
+                 "Kenya blamed al-Shabaab for the attack."):
+        doc = code(text)
+        assert _dyads(doc, "112") == {("KEN", "SHB")}
+        assert _dyads(doc, "19") == {("SHB", None)}

@@ -501,6 +501,7 @@ class ArgumentWords:
     instrument_preps: tuple[str, ...]
     modal_aux: frozenset[str]
     suspicion: frozenset[str]
+    blame: frozenset[str]
     state_agents: frozenset[str]
     relative_pronouns: frozenset[str]
     backing: frozenset[str]
@@ -514,8 +515,8 @@ def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
     lists = ("documents", "manner_preps", "verb_target_preps", "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
-             "instrument_preps", "modal_aux", "suspicion", "state_agents", "relative_pronouns",
-             "backing", "group_nouns", "document_nouns")
+             "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
+             "relative_pronouns", "backing", "group_nouns", "document_nouns")
     data = _sections(name, (*lists, "numbers"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]

@@ -364,11 +364,18 @@ def blamed(n: Token, words: ArgumentWords | None = None) -> Token | None:
     """Who a sentence holds responsible for event noun ``n``: the subject of "responsible
     for [n]" ("Hamas is (believed to be) responsible for the attack"), or the noun that
     "suspected in [n]" describes ("two Kenyans suspected in the bombing")."""
+    blame = (words or load_argument_words()).blame
+    if n.dep_ == "dobj" and n.head.lemma_.lower() in blame:
+        on = pobjs(n.head, "on") or pobjs(n, "on")  # "blamed the attack on al-Shabaab"
+        return on[0] if on else None
     prep = n.head
     if n.dep_ != "pobj" or prep.dep_ != "prep":
         return None
     holder = prep.head
-    if prep.lower_ == "for" and holder.lemma_.lower() == "responsible":
+    if prep.lower_ == "for" and holder.lemma_.lower() in blame:  # "responsible", "to blame"
+        blamed_one = next((c for c in holder.children if c.dep_ == "dobj"), None)
+        if blamed_one is not None:
+            return blamed_one  # "Iraq blamed Iran for the attack": Iran
         verb = holder.head
         for _ in range(3):  # "is responsible", "is believed to be responsible"
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -378,6 +385,8 @@ def blamed(n: Token, words: ArgumentWords | None = None) -> Token | None:
                 break
             verb = verb.head
         return None
+    if prep.lower_ == "behind" and holder.lemma_.lower() == "be":
+        return next((c for c in holder.children if c.dep_ == "nsubj"), None)  # "X was behind"
     suspicion = (words or load_argument_words()).suspicion
     if prep.lower_ in ("in", "of", "for") and holder.lemma_.lower() in suspicion \
             and holder.dep_ in ("acl", "amod") and holder.head.pos_ in ("NOUN", "PROPN"):
@@ -547,6 +556,8 @@ class EventCoder:
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
 
     def code_verb(self, book: ActorBook, v: Token) -> list[Found]:
+        if v.lower_ in self.p.words.blame and v.dep_ == "xcomp" and v.head.lemma_ == "be":
+            return []  # "the rebels are to blame": they are blamed, they blame no one
         matched = self.match_verb(v, book)
         if matched is None:
             return []
@@ -570,11 +581,35 @@ class EventCoder:
         if found_by != "slot" and self._mutual(v, pattern.code, sources):
             return self._each_other(book, v, sources, pattern.code, label + " (symmetric)",
                                     specific, extra)
+        if pattern.speech and pattern.code in self.p.words.bare_statements and not targets:
+            accused = self._accused(book, v, {k for k, _ in sources})
+            if accused is not None:  # "Kabul said Pakistan was behind the attack"
+                return self._pairs(book, v, sources, [accused], "112", label + " +blame",
+                                   True, extra)
         out = self._pairs(book, v, sources, targets, pattern.code, label, specific, extra)
         if found_by == "phrase":
             for f in out:
                 f.extra["target_by"] = "phrase"
         return out
+
+    def _accused(self, book: ActorBook, v: Token, sources: set[str]
+                 ) -> tuple[str, list[Token]] | None:
+        """Whom a statement's clause holds responsible ("said the rebels were responsible",
+        "was behind", "are to blame", "was guilty"): its named subject, if not the speaker's
+        own side (that claims responsibility). A pronoun subject is left alone: "claimed
+        they were responsible" is a claim far more often than an accusation."""
+        blame = self.p.words.blame
+        for clause in (c for c in v.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
+            if not any(c.lower_ in blame and c.dep_ in ("acomp", "prep", "xcomp")
+                       for c in clause.children):
+                continue
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ == "PRON":
+                return None
+            tok, key = _actor_or_owner(book, subj)
+            if key is not None and key not in sources:
+                return key, [tok]
+        return None
 
     def _mutual(self, trigger: Token, code: str, sources: list) -> bool:
         """Whether coordinated actors of ``trigger`` act on each other: a symmetric verb
@@ -633,7 +668,7 @@ class EventCoder:
         for slot in pattern.target:
             if targets:
                 break
-            targets = [(k, [tok]) for t in pobjs(n, slot)
+            targets = [(k, [tok]) for t in pobjs(n, slot) if t is not held
                        for tok, k in [_actor_or_owner(book, t, "target")] if k is not None]
         label = f"noun {pattern.noun}"
         if not targets and self._mutual(n, pattern.code, sources):
