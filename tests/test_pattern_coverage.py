@@ -129,6 +129,8 @@ CASES = [
     # 19 fight: advancing on a town, fighting between two sides
     ("Syrian forces advanced on the rebel-held town of Idlib.", "SYRMIL", "190", "SYR"),
     ("Heavy fighting between Armenia and Azerbaijan continued on Sunday.", None, "190", "ARM"),
+    # a weapon that hits: the subject decides the sense of "hit"
+    ("A Russian missile hit a hospital in Kharkiv.", "RUS", "195", "---HLH"),
     # honours, contracts, extradition, allocations, resuming, lockdowns, congratulations
     ("Britain and the European Union agreed a deal on fishing rights.", "GBR", "057", "IGOEU"),
     ("The Chinese president sent congratulations to the new Philippine president.",
@@ -196,6 +198,8 @@ def test_words_with_a_political_sense_only_with_their_object() -> None:
     assert not [e for e in doc.events if e.cameo.startswith("084")]
     doc = code("Iraqi soldiers stopped a convoy near Mosul.", published="2019-06-12")
     assert not [e for e in doc.events if e.cameo == "143"]
+    doc = code("The storm hit the coast of Bangladesh.", published="2019-06-12")
+    assert not doc.events  # no weapon hit it
     # "found" with no verdict, "opened" with no border, hearing or corridor: nothing
     doc = code("Syrian troops found weapons in a tunnel near Damascus.", published="2019-06-12")
     assert not [e for e in doc.events if e.cameo == "116"]

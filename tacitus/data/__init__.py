@@ -105,6 +105,9 @@ class VerbPattern(_Entry):
     # the agents its subject must be ("troops left": MIL), for verbs with a dominant
     # non-political sense ("the minister left Kabul" is no withdrawal)
     source_agent: list[str] = Field(default_factory=list)
+    # words one of which must head the subject, for verbs whose sense the subject decides
+    # ("a missile hit a hospital" is an attack; "the storm hit the coast" is none)
+    subject: list[str] = Field(default_factory=list)
     # what the subject of the passive is: the target ("was arrested"), or the source of an
     # act the verb names of its agent ("troops are to be withdrawn": the force withdraws)
     passive_subject: Literal["target", "source"] = "target"
@@ -201,7 +204,8 @@ OVERLAYS: dict[str, dict[str, tuple[str, ...] | None]] = {
     "actors/persons.yaml": {"persons": ("name",)},
     "actors/agents.yaml": {"agents": ("code",), "partitives": None, "commentators": None},
     "verb_patterns.yaml": {
-        "verbs": ("verb", "object", "xcomp", "prep", "complement", "pobj", "source_agent"),
+        "verbs": ("verb", "object", "xcomp", "prep", "complement", "pobj", "source_agent",
+                  "subject"),
         "nouns": ("noun", "near"), "instruments": ("words", "near"),
         "light_verbs": None, "light_objects": None, "symmetric": None,
         "symmetric_roots": None,

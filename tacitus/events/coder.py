@@ -125,7 +125,7 @@ def load_patterns() -> Patterns:
         verbs.setdefault((lemma, particle or None), []).append(p)
     for entries in verbs.values():
         entries.sort(key=lambda p: -(bool(p.object) + bool(p.xcomp) + bool(p.prep)
-                                     + bool(p.complement) + bool(p.pobj)))
+                                     + bool(p.complement) + bool(p.pobj) + bool(p.subject)))
     nouns: dict[str, list[NounPattern]] = {}
     for n in load_noun_patterns():  # in file order: the first whose "near" words match wins
         nouns.setdefault(n.noun.lower(), []).append(n)
@@ -477,6 +477,9 @@ class EventCoder:
                     and c.lower_ in pattern.complement
                     for c in [*v.children, *(g for o in _objects(v) for g in o.children)]):
                 continue
+            if pattern.subject and not any(t.lemma_.lower() in pattern.subject
+                                           for t in self._doers(v, pattern)):
+                continue
             if pattern.source_agent and (book is None or not self._agents_do(
                     book, v, pattern, tuple(pattern.source_agent))):
                 continue  # "troops left": MIL; "the minister left Kabul" is no withdrawal
@@ -572,7 +575,7 @@ class EventCoder:
                 sources += [(k, [t]) for k in book.coordinated(t) if k != key]
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
         specific = bool(pattern.object or pattern.xcomp or pattern.prep or pattern.complement
-                        or pattern.pobj)
+                        or pattern.pobj or pattern.subject)
         extra = [t for t in (obj, xcomp) if t is not None]
         label = pattern.verb + "".join(f" +{k}" for k in ("object", "xcomp", "prep", "complement")
                                        if getattr(pattern, k))
