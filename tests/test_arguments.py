@@ -200,3 +200,37 @@ def test_whom_an_attack_is_blamed_on_did_it() -> None:
         doc = code(text)
         assert _dyads(doc, "112") == {("KEN", "SHB")}
         assert _dyads(doc, "19") == {("SHB", None)}
+
+
+def test_the_speakers_own_possessive_is_passed_over_for_the_one_condemned() -> None:
+    doc = code("The OIC expressed its strong condemnation of the Israeli Prime Minister's "
+               "declaration.")
+    assert _dyads(doc, "11") == {("IGOOIC", "ISRGOV")}
+
+
+def test_against_hung_on_an_earlier_noun_still_names_the_target() -> None:
+    doc = code("A lawyer filed a complaint with the UN council against the Lebanese state.")
+    assert {t for _, t in _dyads(doc, "114")} == {"LBN"}
+
+
+def test_a_participle_of_aiming_names_the_target_of_an_attack() -> None:
+    doc = code("Iraqi warplanes carried out a raid, targeting Islamic State commanders.")
+    assert _dyads(doc, "19") == {("IRQMIL", "ISIL")}
+
+
+def test_coordinated_modifiers_of_one_noun_are_both_actors() -> None:
+    doc = code("UK and EU negotiators have agreed a free trade agreement.")
+    assert _dyads(doc, "05") == {("GBRGOV", "IGOEU"), ("IGOEU", "GBRGOV")}
+
+
+def test_a_bloc_that_names_itself_is_no_earlier_bloc() -> None:
+    doc = code("The European Union and the Mercosur bloc have agreed on a trade deal.")
+    assert ("IGOEU", "IGOMERCOSUR") in _dyads(doc, "03")
+
+
+def test_an_act_waiting_on_an_until_clause_targets_its_subject() -> None:
+    doc = code("Obama said he will not lift the embargo until Cuba undertakes reforms.")
+    assert _dyads(doc, "12") == {("USAGOV", "CUB")}
+    doc = code("The teachers will not end the strike until their demands are met by the "
+               "government.")
+    assert {t for _, t in _dyads(doc, "12")} == {"---GOV"}

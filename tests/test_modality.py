@@ -93,6 +93,16 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     ("Rebels attacked a convoy in Homs.", "attacked", "asserted", []),
     # a negated verb that is not the event's: the attack happened
     ("Russia did not condemn the attack on the convoy.", "attack", "asserted", []),
+    # counter-factive verbs: the act they govern did not happen
+    ("Israel and Hamas failed to reach a ceasefire deal.", "reach", "negated", ["failed"]),
+    ("The rebels declined to release the hostages.", "release", "negated", ["declined"]),
+    ("Police prevented the crowd from reaching the embassy.", "reaching", "negated",
+     ["prevented"]),
+    ("Cuba has not prohibited him from going to Miami.", "going", "asserted", []),
+    # a pending condition: "until Cuba holds elections" (none held yet)
+    ("The US will not lift the embargo until Cuba holds elections.", "holds",
+     "hypothetical", ["until"]),
+    ("The troops stayed until the rebels attacked the base.", "attacked", "asserted", []),
 ])
 def test_issue11_modality_and_its_words(text: str, trigger: str, modality: str,
                                         basis: list[str]) -> None:

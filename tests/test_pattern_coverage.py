@@ -30,7 +30,8 @@ CASES = [
     ("The French president attended a ceremony marking the anniversary of the liberation.",
      "FRAGOV", "017", None),
     # 03 intent: signalling willingness, accepting a plan, adjectives of intent
-    ("Turkey signaled its willingness to negotiate with the Kurdish rebels.", "TUR", "030", None),
+    ("Turkey signaled its willingness to negotiate with the Kurdish rebels.", "TUR", "030",
+     "---REB"),
     ("Hamas accepted the Egyptian proposal for a truce.", "HAM", "030", "EGY"),
     ("Germany is willing to contribute troops to the United Nations mission in Mali.",
      "DEU", "0334", "IGOUNO"),
@@ -105,7 +106,7 @@ CASES = [
     # 15 force posture: strengthening forces, war games, security, small units
     ("China strengthened its forces along the Indian border.", "CHN", "154", "IND"),
     ("The Turkish army staged war games near the Greek border.", "TURMIL", "150", None),
-    ("The Indian government heightened security in Kashmir.", "INDGOV", "150", None),
+    ("The Indian government heightened security in Kashmir.", "INDGOV", "150", "IND"),
     ("The Russian army sent a platoon of military police to Syria.", "RUSMIL", "154", "SYR"),
     # 16 reduce relations: food supplies, flights, leaving a treaty
     ("Japan suspended food supplies to North Korea.", "JPN", "1623", "PRK"),
@@ -149,7 +150,7 @@ CASES = [
     ("The Saudi government brushed aside criticism from Canada.", "SAUGOV", "120", "CAN"),
     ("The Kenyan government took legal action against the British company.",
      "KENGOV", "115", "GBRBUS"),
-    ("The Indian government imposed a lockdown in Kashmir.", "INDGOV", "172", None),
+    ("The Indian government imposed a lockdown in Kashmir.", "INDGOV", "172", "IND"),
     ("Protesters desecrated a mosque in Lahore.", "---OPP", "171", "---REL"),
     ("Security forces used live ammunition against protesters in Baghdad.",
      "---COP", "175", "IRQOPP"),

@@ -76,6 +76,25 @@ def test_shipped_gazetteer_is_what_the_build_script_makes() -> None:
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+def test_regions_are_readings_of_their_names_beside_the_towns() -> None:
+    g = load_gazetteer()
+    (kashmir, _), = g.lookup("Kashmir")
+    assert (kashmir.fcode, kashmir.cc3) == ("ADM1", "IND")
+    assert g.lookup("North West Frontier Province")[0][0].cc3 == "PAK"  # an alias
+    scotland = [e for e, _ in g.lookup("Scotland")]
+    assert {"GB", "US"} <= {e.cc2 for e in scotland}  # the US villages stay readings
+    assert _places("Protesters marched in Scotland.")["Scotland"][0] == "GBR"
+    assert "Darfur" in g
+
+
+def test_a_malformed_region_is_reported() -> None:
+    g = load_gazetteer()
+    problems = g.add_names({"regions": {"Nowhere": ["QQ", 1.0, 2.0, 10, []],
+                                        "Halfway": ["FR", 1.0]}})
+    assert [p.split(":")[0] for p in problems] == ["regions.Nowhere", "regions.Halfway"]
+    assert "Nowhere" not in g
+
+
 # -- resolving from context ----------------------------------------------------------------
 
 def test_paris_alone_is_in_france_and_paris_texas_is_in_texas() -> None:

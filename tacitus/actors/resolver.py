@@ -110,13 +110,22 @@ class ActorBook:
         if hit is None or hit[1].kind != "agent":
             return []
         out = []
-        for child in token.children:
-            if child.dep_ not in MODIFIER_DEPS:
-                continue
-            for conj in child.conjuncts:
+        modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
+        for n, child in enumerate(modifiers):
+            others = list(child.conjuncts)
+            if any(c.dep_ == "cc" for c in child.children):
+                # "UK and EU negotiators": the parser may make both modifiers of the noun,
+                # the conjunction a child of the first, rather than conjuncts
+                others += [m for m in modifiers[n + 1:] if m not in others]
+            for conj in others:
                 entry = self.entry_at.get(conj.i)
                 if entry and entry[1].kind in ("country", "demonym", "metonym"):
                     key = self._state(entry[1].code, hit[1].code)
+                elif entry and entry[1].kind == "org":
+                    key = self._org(entry[1].code)
+                else:
+                    continue
+                if key not in out:
                     self._mention(key, conj, [conj])
                     out.append(key)
         return out
@@ -597,6 +606,9 @@ class ActorBook:
         if not _definite(head):
             return None
         words = [t for t in np if t.dep_ != "det" and t.i <= head.i and t.head.i >= head.i - 3]
+        if any(t.i != head.i and (hit := self.entry_at.get(t.i)) and hit[1].kind == "org"
+               for t in words):
+            return None  # "the Mercosur bloc" names its bloc: no other bloc of the story
         phrases = [" ".join(t.lower_ for t in words), head.lower_, head.lemma_.lower()]
         for phrase in phrases:
             codes = self.d.org_descriptors.get(phrase)

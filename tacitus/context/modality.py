@@ -224,6 +224,10 @@ class ModalityReader:
         for v in scope[1:]:
             found = negator(v)
             if found is None:
+                below = scope[scope.index(v) - 1]
+                if v.lemma_.lower() in w["negating_verbs"] and below.dep_ == "xcomp" \
+                        and below.head.i == v.i:
+                    return Reading("negated", (v,))  # "failed to reach a deal"
                 continue
             prev = scope[scope.index(v) - 1]
             if prev.dep_ == "conj":
@@ -257,17 +261,24 @@ class ModalityReader:
         return None
 
     def _without(self, verb: Token) -> Token | None:
-        """"left without signing the deal": the gerund did not happen."""
+        """"left without signing the deal", "prevented the crowd from reaching the
+        consulate": the gerund did not happen."""
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "without":
             return head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "from" \
+                and head.head.lemma_.lower() in self.w["preventing_verbs"] \
+                and not any(c.dep_ == "neg" for c in head.head.children):
+            return head.head  # not "has not prohibited him from going"
         return None
 
     def _conditional(self, verb: Token) -> Token | None:
         cond = self.p.conditional
         for c in verb.children:
-            if c.dep_ == "mark" and c.lower_ in cond:
-                return c
+            if c.dep_ == "mark" and (c.lower_ in cond or (
+                    c.lower_ in self.w["pending_marks"] and verb.dep_ == "advcl"
+                    and verb.tag_ in ("VBP", "VBZ", "VB"))):
+                return c  # "if the talks fail"; "until Cuba holds elections"
         for c in verb.children:
             if c.dep_ == "advcl":
                 mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in cond),

@@ -430,10 +430,11 @@ def load_modality() -> dict[str, list[str]]:
 def load_modality_words() -> dict[str, list[str]]:
     """The cue words the modality reader adds to those of ``load_modality`` (modality.yaml):
     negators, negative pronouns, wish verbs, planning adjectives, occurrence verbs,
-    implicative verbs."""
+    implicative and negating verbs, marks of pending clauses."""
     data = _read_yaml("modality.yaml")
     keys = ("negators", "negative_pronouns", "wish_verbs", "planning_adjectives",
-            "occurrence_verbs", "implicative_verbs")
+            "occurrence_verbs", "implicative_verbs", "negating_verbs", "preventing_verbs",
+            "pending_marks")
     problems = [f"{k}: expected a list of words" for k in keys
                 if not isinstance(data.get(k), list)]
     if problems:
@@ -497,6 +498,9 @@ class ArgumentWords:
     documents: frozenset[str]
     manner_preps: frozenset[str]
     verb_target_preps: tuple[str, ...]  # in the order they are tried
+    loose_preps: frozenset[str]
+    aim_verbs: frozenset[str]
+    condition_marks: frozenset[str]
     object_preps: tuple[str, ...]
     direction_preps: frozenset[str]
     locative_preps: frozenset[str]
@@ -517,8 +521,9 @@ class ArgumentWords:
 @knowledge_cached
 def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
-    lists = ("documents", "manner_preps", "verb_target_preps", "object_preps",
-             "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
+    lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
+             "condition_marks", "object_preps", "direction_preps", "locative_preps",
+             "bare_statements", "refinable_violence",
              "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "backing", "group_nouns", "document_nouns")
     data = _sections(name, (*lists, "numbers"))

@@ -83,6 +83,7 @@ class Gazetteer:
         self._index = index  # key -> row numbers; ~n marks a row it is an alternate name of
         self._parsed: dict[int, GeoEntry] = {}
         self._extra: dict[str, list[GeoEntry]] = {}
+        self._regions: dict[str, list[GeoEntry]] = {}  # added to a name's readings
         self.countries: dict[str, GeoEntry] = {}
         self.admin1: dict[tuple[str, str], GeoEntry] = {}
         for n, line in enumerate(lines):
@@ -109,7 +110,7 @@ class Gazetteer:
         return e
 
     def add_names(self, data: dict) -> list[str]:
-        """Apply ``gazetteer_names.yaml``: extra spellings and representative points.
+        """Apply ``gazetteer_names.yaml``: extra spellings, representative points, regions.
         Returns the problems found (an entry pointing at no row)."""
         problems = []
         for cc3, point in (data.get("points") or {}).items():
@@ -120,6 +121,18 @@ class Gazetteer:
             new = replace(old, lat=float(point[0]), lon=float(point[1]))
             self.countries[cc3] = new
             self._parsed.update({n: new for n, e in self._parsed.items() if e is old})
+        cc3_of = {e.cc2: cc3 for cc3, e in self.countries.items()}
+        for name, row in (data.get("regions") or {}).items():
+            try:
+                cc2, lat, lon, population, aliases = row
+                entry = GeoEntry(None, "ADM1", cc2, cc3_of[cc2], "", float(lat), float(lon),
+                                 int(population), name)
+            except (KeyError, TypeError, ValueError):
+                problems.append(f"regions.{name}: expected [country, lat, lon, population, "
+                                f"aliases] with a known ISO 3166 alpha-2 country")
+                continue
+            for spelling in (name, *aliases):
+                self._regions.setdefault(key(spelling), []).append(entry)
         for name, ref in (data.get("names") or {}).items():
             row = self._find(ref) if isinstance(ref, dict) else None
             if row is None:
@@ -144,17 +157,20 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[tuple[GeoEntry, bool]]:
         """(row, whether ``name`` is the row's own name rather than an alternate)."""
-        extra = self._extra.get(key(name))
+        k = key(name)
+        regions = [(e, True) for e in self._regions.get(k, ())]
+        extra = self._extra.get(k)
         if extra:
-            return [(e, True) for e in extra]
-        found = self._index.get(key(name), ())
+            return [(e, True) for e in extra] + regions
+        found = self._index.get(k, ())
         own = [(self.row(n), True) for n in found if n >= 0]
         seen = {e.id for e, _ in own}
-        return own + [(e, False) for n in found if n < 0
-                      if (e := self.row(~n)).id not in seen]
+        return own + regions + [(e, False) for n in found if n < 0
+                                if (e := self.row(~n)).id not in seen]
 
     def __contains__(self, name: str) -> bool:
-        return key(name) in self._index or key(name) in self._extra
+        k = key(name)
+        return k in self._index or k in self._extra or k in self._regions
 
 
 @cache

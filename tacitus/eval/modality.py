@@ -9,6 +9,10 @@ those modals, as precision and recall, two ways:
 - every instance: the modality reader (``ModalityReader.judge``) applied to every TimeML
   event's word, coded or not.
 
+An instance that a COUNTER_FACTIVE SLINK subordinates ("failed to reach a deal", "prevented
+the attack") is negated too: TimeML's polarity marks grammatical negation only, and says by
+the SLINK that the event did not happen.
+
 An instance both negated and modal ("would not tolerate") counts for the negation; tacitus
 gives one modality, and a modal one it calls negated is left out of the modal recall.
 25 AQUAINT files mark nearly every instance NEG and the few negated ones POS (their polarity
@@ -79,7 +83,9 @@ def evaluate(folder: Path, coder=None, examples: int = 0) -> ModalityResult:
             if span is None:
                 continue
             result.instances += 1
-            negated = (e.polarity == "NEG") != inverted
+            # a counter-factive context denies the event as "not" does ("failed to reach a
+            # deal": TimeML keeps polarity for grammatical negation and says this by SLINK)
+            negated = ((e.polarity == "NEG") != inverted) or "COUNTER_FACTIVE" in e.subordinated
             modal = (e.modality or "").lower() in MODALS
             reading = coder.modality.judge(span.root)
             ours = reading.modality

@@ -46,6 +46,9 @@ class EventMention:
     polarity: str = "POS"
     modality: str | None = None
     pos: str = "UNKNOWN"
+    # the SLINK types that subordinate this instance ("failed to reach": COUNTER_FACTIVE;
+    # "if the talks fail": CONDITIONAL)
+    subordinated: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -64,8 +67,9 @@ class TimeMLDoc:
 
 
 def read_timeml(path: Path) -> TimeMLDoc:
-    """One TimeML file: the text of TEXT, its TIMEX3 and EVENT tags as offsets, and the
-    TLINKs between an event and a time, each read from the event's side."""
+    """One TimeML file: the text of TEXT, its TIMEX3 and EVENT tags as offsets, the
+    TLINKs between an event and a time, each read from the event's side, and the SLINK
+    types that subordinate each event instance."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
@@ -114,6 +118,10 @@ def read_timeml(path: Path) -> TimeMLDoc:
             e.polarity = inst.get("polarity", "POS").upper()
             e.modality = inst.get("modality")
             e.pos = inst.get("pos", "UNKNOWN")
+    for link in root.iter("SLINK"):
+        e = by_eid.get(instance_of.get(link.get("subordinatedEventInstance", ""), ""))
+        if e is not None and e.eiid == link.get("subordinatedEventInstance"):
+            e.subordinated.add(link.get("relType", ""))
     for link in root.iter("TLINK"):
         rel = link.get("relType", "")
         ev, tm = link.get("eventInstanceID"), link.get("relatedToTime")

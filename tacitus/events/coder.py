@@ -268,12 +268,15 @@ def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
     return noun, None
 
 
-def _inner_actor(book: ActorBook, head: Token, depth: int = 0) -> tuple[Token, str] | None:
+def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
+                 avoid: frozenset[str] | set[str] = frozenset()) -> tuple[Token, str] | None:
     """An actor inside a phrase that names none itself: its owner or modifier ("Buhari's
     decision", "a Yemeni school bus"), else a complement, two phrases deep ("sanctions
-    against Moscow", "an investigation into the killing of X")."""
+    against Moscow", "an investigation into the killing of X"). Actors in ``avoid`` (the
+    event's sources) are passed over: in "expressed its condemnation of Israel's plan" the
+    owner "its" is the speaker, and the one condemned is further in."""
     key = book.modifier_agent(head)  # "Russian government agencies": the government
-    if key is not None:
+    if key is not None and key not in avoid:
         return head, key
     for c in head.children:
         if c.dep_ in MODIFIERS:
@@ -281,29 +284,29 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0) -> tuple[Token, s
             # modifier may be the one that names the actor
             for m in (c, *(g for g in c.children if g.dep_ in MODIFIERS)):
                 key = book.actor_of(m)
-                if key is not None:
+                if key is not None and key not in avoid:
                     return m, key
     for t in (g for c in head.children if c.dep_ == "acl" for g in pobjs(c, "by")):
         key = book.actor_of(t)  # "every offer made by the Taliban"
-        if key is not None:
+        if key is not None and key not in avoid:
             return t, key
     for t in (g for c in head.children if c.dep_ == "acl" and _content_clause(c)
               for g in c.children if g.dep_ in ("nsubj", "nsubjpass")):
         key = book.actor_of(t)  # "an inquiry into claims that two soldiers abused ..."
-        if key is not None:
+        if key is not None and key not in avoid:
             return t, key
     if book.partitive(head):  # "a number of Iranian government websites"
         for t in pobjs(head, "of"):
-            found = _inner_actor(book, t, depth + 1) if depth < 2 else None
+            found = _inner_actor(book, t, depth + 1, avoid) if depth < 2 else None
             if found is not None:
                 return found
     for prep in book.d.words.object_preps:
         for t in pobjs(head, prep):
             key = book.actor_of(t, slot="target")
-            if key is not None:
+            if key is not None and key not in avoid:
                 return t, key
             if depth < 2:
-                found = _inner_actor(book, t, depth + 1)
+                found = _inner_actor(book, t, depth + 1, avoid)
                 if found is not None:
                     return found
     return None
@@ -506,6 +509,11 @@ class EventCoder:
                                     and c.pos_ != "ADP")
             else:
                 tokens = [t for h in holders for t in pobjs(h, slot)]
+                if not tokens and slot in self.p.words.loose_preps:
+                    # "filed a complaint with the UN council against X": the parser hangs
+                    # "against X" on the noun before it; it still says whom the act is against
+                    tokens = [t for h in holders for c in h.children if c.dep_ == "prep"
+                              for g in c.children if g.dep_ == "pobj" for t in pobjs(g, slot)]
             # "in Kabul": the country
             where = "target" if slot in self.p.words.locative_preps else "arg"
             found = [(key, [tok]) for t in tokens
@@ -544,11 +552,22 @@ class EventCoder:
             objects += _objects(inner)
             inner = _xcomp(inner)
         for o in objects:
-            found_in = _inner_actor(book, o)
+            found_in = _inner_actor(book, o, avoid=sources)
             if found_in is not None:
                 return [(found_in[1], [found_in[0]])], "complement"
         if bare:
             return [], ""
+        if pattern.code[:2] in ("18", "19", "20"):  # "carried out a raid, targeting X"
+            for aim in (c for h in (v, obj) if h is not None for c in h.children
+                        if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"
+                        and c.lemma_.lower() in self.p.words.aim_verbs):
+                for o in _objects(aim):
+                    tok, key = _actor_or_owner(book, o)
+                    if key is not None and key not in sources:
+                        return [(key, [tok])], "complement"
+        waits_on = self._condition_target(book, v, sources)
+        if waits_on is not None:
+            return [waits_on], "complement"
         skip = {t.i for c in v.children if pattern.pobj and c.dep_ == "prep"
                 and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
         found_in = _in_phrase(book, v, sources, skip)
@@ -557,6 +576,24 @@ class EventCoder:
             shared = next((c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
             found_in = _in_phrase(book, shared, sources) if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
+
+    def _condition_target(self, book: ActorBook, v: Token, sources: set[str]
+                          ) -> tuple[str, list[Token]] | None:
+        """Whom an act waits on: the subject of its "until"/"unless" clause, or the agent of
+        that clause's passive ("until their demands are met by the authorities")."""
+        marks = self.p.words.condition_marks
+        for clause in (c for c in v.children if c.dep_ == "advcl"
+                       and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)):
+            found = [c for c in clause.children if c.dep_ == "nsubj"] or \
+                [g for c in clause.children if c.dep_ == "agent" for g in c.children
+                 if g.dep_ == "pobj"]
+            for t in found:
+                if t.pos_ == "PRON" and t.lower_ not in ("he", "she", "they", "it"):
+                    continue
+                tok, key = _actor_or_owner(book, t)
+                if key is not None and key not in sources:
+                    return key, [tok]
+        return None
 
     def code_verb(self, book: ActorBook, v: Token) -> list[Found]:
         if v.lower_ in self.p.words.blame and v.dep_ == "xcomp" and v.head.lemma_ == "be":
