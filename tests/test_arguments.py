@@ -234,3 +234,19 @@ def test_an_act_waiting_on_an_until_clause_targets_its_subject() -> None:
     doc = code("The teachers will not end the strike until their demands are met by the "
                "government.")
     assert {t for _, t in _dyads(doc, "12")} == {"---GOV"}
+
+
+def test_a_light_verb_reaches_its_event_noun_through_a_counting_head() -> None:
+    doc = code("Jordan and the United States began a new round of joint military exercises.")
+    assert _dyads(doc, "06") == {("JOR", "USA"), ("USA", "JOR")}
+
+
+def test_the_agent_of_a_passive_light_verb_does_the_event_noun() -> None:
+    doc = code("The war game was staged by U.S. marines and Jordanian armed forces.")
+    assert {s for s, _ in _dyads(doc, "15")} == {"USAMIL", "JORMIL"}
+
+
+def test_a_statement_telling_another_actor_what_it_should_do_is_an_appeal_to_it() -> None:
+    doc = code("The EU said Turkey should release the journalists.")
+    assert _dyads(doc, "02") == {("IGOEU", "TUR")}
+    assert not _dyads(code("He said we must stay vigilant."))  # one's own side

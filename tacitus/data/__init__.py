@@ -515,6 +515,7 @@ class ArgumentWords:
     backing: frozenset[str]
     group_nouns: frozenset[str]
     numbers: dict[str, int]
+    demands: dict[str, str]
     document_nouns: frozenset[str]
 
 
@@ -526,17 +527,21 @@ def load_argument_words() -> ArgumentWords:
              "bare_statements", "refinable_violence",
              "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "backing", "group_nouns", "document_nouns")
-    data = _sections(name, (*lists, "numbers"))
+    data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]
     numbers = data["numbers"]
     if not isinstance(numbers, dict) or not all(isinstance(v, int) for v in numbers.values()):
         problems.append("numbers: expected word: number")
+    demands = data["demands"]
+    if not isinstance(demands, dict) or not all(isinstance(v, str) for v in demands.values()):
+        problems.append("demands: expected modal: CAMEO code (a string)")
     if problems:
         raise DataFileError(name, problems)
     ordered = {"verb_target_preps", "object_preps", "instrument_preps"}
     return ArgumentWords(**{k: tuple(data[k]) if k in ordered else frozenset(data[k])
-                            for k in lists}, numbers={str(k): v for k, v in numbers.items()})
+                            for k in lists}, numbers={str(k): v for k, v in numbers.items()},
+                         demands={str(k).lower(): v for k, v in demands.items()})
 
 
 @knowledge_cached
@@ -598,6 +603,12 @@ def load_light_verbs() -> frozenset[str]:
 def load_light_objects() -> frozenset[str]:
     """Object heads whose compound modifier carries the meaning ("aid deliveries")."""
     return frozenset(w.lower() for w in _words("verb_patterns.yaml", "light_objects"))
+
+
+@knowledge_cached
+def load_event_partitives() -> frozenset[str]:
+    """Counting heads through which a light verb reaches its event noun ("a round of")."""
+    return frozenset(w.lower() for w in _words("verb_patterns.yaml", "event_partitives"))
 
 
 @knowledge_cached

@@ -27,6 +27,7 @@ from tacitus.data import (
     knowledge_cached,
     load_argument_words,
     load_cameo,
+    load_event_partitives,
     load_frames,
     load_instruments,
     load_light_objects,
@@ -95,6 +96,7 @@ class Patterns:
     instruments: tuple[Instrument, ...]
     light_verbs: frozenset[str]
     light_objects: frozenset[str]
+    event_partitives: frozenset[str]
     symmetric: frozenset[str]
     symmetric_roots: frozenset[str]
     words: ArgumentWords
@@ -147,6 +149,7 @@ def load_patterns() -> Patterns:
         instruments=tuple(load_instruments()),
         light_verbs=load_light_verbs(),
         light_objects=load_light_objects(),
+        event_partitives=load_event_partitives(),
         symmetric=load_symmetric_verbs(),
         symmetric_roots=load_symmetric_roots(),
         words=load_argument_words(),
@@ -626,6 +629,11 @@ class EventCoder:
             if accused is not None:  # "Kabul said Pakistan was behind the attack"
                 return self._pairs(book, v, sources, [accused], "112", label + " +blame",
                                    True, extra)
+            demanded = self._demanded(book, v, sources)
+            if demanded is not None:  # "the donors said Indonesia must ensure security"
+                (addressee, modal) = demanded
+                return self._pairs(book, v, sources, [addressee], self.p.words.demands[modal],
+                                   label + f" +{modal}", True, extra)
         out = self._pairs(book, v, sources, targets, pattern.code, label, specific, extra)
         if found_by == "phrase":
             for f in out:
@@ -649,6 +657,26 @@ class EventCoder:
             tok, key = _actor_or_owner(book, subj)
             if key is not None and key not in sources:
                 return key, [tok]
+        return None
+
+    def _demanded(self, book: ActorBook, v: Token, sources: list
+                  ) -> tuple[tuple[str, list[Token]], str] | None:
+        """Whom a statement tells what it must or should do ("said Indonesia must ensure
+        security"), and the modal: the named subject of its clause, if that is not the
+        speaker's own side (same actor or same country: "said the country must prepare")."""
+        demands = self.p.words.demands
+        own = {k for k, _ in sources}
+        countries = {book.records[k].country for k in own if book.records[k].country}
+        for clause in (c for c in v.children if c.dep_ == "ccomp"):
+            modal = next((a.lower_ for a in clause.children
+                          if a.dep_ == "aux" and a.lower_ in demands), None)
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if modal is None or subj is None or subj.pos_ == "PRON":
+                continue
+            tok, key = _actor_or_owner(book, subj)
+            if key is None or key in own or book.records[key].country in countries:
+                continue
+            return (key, [tok]), modal
         return None
 
     def _mutual(self, trigger: Token, code: str, sources: list) -> bool:
@@ -691,6 +719,8 @@ class EventCoder:
         if not sources and light is not None:
             doers = self._subjects(light) or [c for c in light.children if c.dep_ == "nsubjpass"
                                         and light.lemma_.lower() == "engage"]
+            if n.dep_ == "nsubjpass" and light.lemma_.lower() != "engage":
+                doers = pobjs(light, "by")  # "the war game was staged by X and Y": X and Y
             for t in doers:  # "forces were engaged in ethnic cleansing": the forces
                 if (k := book.actor_of(t)) is not None:
                     sources.append((k, [t]))
@@ -719,9 +749,12 @@ class EventCoder:
     def _light_verb(self, n: Token) -> Token | None:
         """The light verb governing event noun ``n`` ("carried out [a raid]", "engaged in")."""
         verb = n.head
+        if n.dep_ == "pobj" and verb.lower_ == "of" and \
+                verb.head.lemma_.lower() in self.p.event_partitives:
+            n, verb = verb.head, verb.head.head  # "began a new round of joint exercises"
         if n.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "in":
             verb = verb.head  # "engaged in ethnic cleansing"; not "committed to assistance"
-        elif n.dep_ not in ("dobj", "obj"):
+        elif n.dep_ not in ("dobj", "obj", "nsubjpass"):  # "the drill was staged by X"
             return None
         if verb.pos_ not in ("VERB", "AUX"):
             return None
