@@ -631,9 +631,10 @@ class EventCoder:
                                    True, extra)
             demanded = self._demanded(book, v, sources)
             if demanded is not None:  # "the donors said Indonesia must ensure security"
-                (addressee, modal) = demanded
-                return self._pairs(book, v, sources, [addressee], self.p.words.demands[modal],
-                                   label + f" +{modal}", True, extra)
+                addressee, modal, clause = demanded
+                return self._pairs(book, v, sources, [addressee],
+                                   self.p.words.demands[modal.lower_], label + f" +{modal.lower_}",
+                                   True, [*extra, modal, clause])
         out = self._pairs(book, v, sources, targets, pattern.code, label, specific, extra)
         if found_by == "phrase":
             for f in out:
@@ -660,15 +661,16 @@ class EventCoder:
         return None
 
     def _demanded(self, book: ActorBook, v: Token, sources: list
-                  ) -> tuple[tuple[str, list[Token]], str] | None:
+                  ) -> tuple[tuple[str, list[Token]], Token, Token] | None:
         """Whom a statement tells what it must or should do ("said Indonesia must ensure
-        security"), and the modal: the named subject of its clause, if that is not the
-        speaker's own side (same actor or same country: "said the country must prepare")."""
+        security"), the modal and the clause's verb (the evidence reaches them): the named
+        subject of its clause, if that is not the speaker's own side (same actor or same
+        country: "said the country must prepare")."""
         demands = self.p.words.demands
         own = {k for k, _ in sources}
         countries = {book.records[k].country for k in own if book.records[k].country}
         for clause in (c for c in v.children if c.dep_ == "ccomp"):
-            modal = next((a.lower_ for a in clause.children
+            modal = next((a for a in clause.children
                           if a.dep_ == "aux" and a.lower_ in demands), None)
             subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if modal is None or subj is None or subj.pos_ == "PRON":
@@ -676,7 +678,7 @@ class EventCoder:
             tok, key = _actor_or_owner(book, subj)
             if key is None or key in own or book.records[key].country in countries:
                 continue
-            return (key, [tok]), modal
+            return (key, [tok]), modal, clause
         return None
 
     def _mutual(self, trigger: Token, code: str, sources: list) -> bool:
