@@ -17,7 +17,6 @@ Each document has a creation time (DCT); its DATE and TIME expressions carry a n
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -46,34 +45,16 @@ class TimeDoc:
     gold: list[Gold] = field(default_factory=list)
 
 
-def load_timeml(path: Path) -> TimeDoc:
-    """The TEXT of one TimeML file with its DATE/TIME expressions as character offsets."""
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise InputError(str(path), f"not TimeML XML ({exc})") from None
-    dct_node = root.find("DCT/TIMEX3")
-    text_node = root.find("TEXT")
-    if dct_node is None or text_node is None:
-        raise InputError(str(path), "no DCT or TEXT element")
-    doc = TimeDoc(path.name, dct_node.get("value", "")[:10], "")
-    parts: list[str] = []
+def load_timeml(path: Path) -> tuple[TimeDoc, list]:
+    """The TEXT of one TimeML file with its DATE/TIME expressions as character offsets, and
+    all its TIMEX3 tags: the file is read once, by ``tacitus.eval.timeml``, the reader every
+    TimeML evaluation shares."""
+    from tacitus.eval.timeml import read_timeml
 
-    def walk(node: ET.Element) -> None:
-        if node.text:
-            if node.tag == "TIMEX3" and node.get("type") in ("DATE", "TIME"):
-                start = sum(map(len, parts))
-                doc.gold.append(Gold(start, start + len(node.text), node.text,
-                                     node.get("value", "")))
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(text_node)
-    doc.text = "".join(parts)
-    return doc
+    doc = read_timeml(path)
+    return TimeDoc(doc.name, doc.dct, doc.text,
+                   [Gold(t.start, t.end, t.text, t.value) for t in doc.timexes
+                    if t.type in ("DATE", "TIME")]), doc.timexes
 
 
 REFS = {"present": "PRESENT_REF", "recent": "PAST_REF", "future": "FUTURE_REF"}
@@ -128,14 +109,14 @@ class TimeResult:
 
 def evaluate(folder: Path, coder=None) -> TimeResult:
     from tacitus.context.time import Dater, find_times, resolve_with_dateparser
-    from tacitus.eval.timeml import read_timeml
     from tacitus.pipeline import default_coder
 
     files = sorted(Path(folder).rglob("*.tml"))
     if not files:
         raise InputError(str(folder), "no .tml files")
-    docs = [load_timeml(f) for f in files]
-    every = {f.name: read_timeml(f).timexes for f in files}
+    loaded = [load_timeml(f) for f in files]
+    docs = [doc for doc, _ in loaded]
+    every = {doc.name: timexes for doc, timexes in loaded}
     coder = coder or default_coder()
     result = TimeResult()
     for doc, parsed in zip(docs, coder.nlp.pipe(d.text for d in docs), strict=True):
