@@ -117,6 +117,15 @@ class Quantity(_Model):
     approximate: bool = False
 
 
+class Dyad(_Model):
+    """One source-target pair of an act that has several (``Event.dyads``)."""
+
+    source: str | None
+    target: str | None
+    source_span: Span | None = None
+    target_span: Span | None = None
+
+
 class Event(_Model):
     """Who did what to whom, read from ``evidence``; ``source``/``target`` are actor ids."""
 
@@ -163,6 +172,17 @@ class Event(_Model):
         None, description="text: the target is named in the sentence; place: CAMEO's "
                           "convention, an event with a place and no other target is coded "
                           "against the place's country (``target_span`` is the place)")
+    dyads: list[Dyad] = Field(
+        default_factory=list, description="when one act has several sources or targets "
+                                          "('gunmen killed a police officer and two "
+                                          "soldiers'), every source-target pair, the event's "
+                                          "own source and target first; empty when the act "
+                                          "has that one pair only (see ``pairs``)")
+
+    def pairs(self) -> list[Dyad]:
+        """Every source-target pair of this act: ``dyads``, or the event's own pair."""
+        return self.dyads or [Dyad(source=self.source, target=self.target,
+                                   source_span=self.source_span, target_span=self.target_span)]
 
 
 class LeftOut(_Model):

@@ -97,6 +97,10 @@ def print_table(doc: CodedDocument, console: Console, *, explain: bool = False) 
             f"{e.confidence:.2f}",
             Text(_clip(e.evidence.text)),
         )
+        for pair in e.pairs()[1:]:  # the other pairs of one act ("killed X and Y")
+            events.add_row("", Text(names.get(pair.source, "-") if pair.source else "-"),
+                           Text("same act"),
+                           Text(names.get(pair.target, "-") if pair.target else "-"))
     console.print(events)
     if explain and doc.left_out:
         left = Table("code", "word", "at", "why left out", title="Left out (no events)",

@@ -21,8 +21,10 @@ def _code(doc: CodedDocument, actor_id: str | None) -> str | None:
 
 
 def _dyads(doc: CodedDocument, root: str | None = None) -> set[tuple[str | None, str | None]]:
-    return {(_code(doc, e.source), _code(doc, e.target)) for e in doc.events
-            if root is None or e.cameo.startswith(root)}
+    """Every source-target pair of every event (of ``root``): an act with several has them
+    in ``dyads``."""
+    return {(_code(doc, p.source), _code(doc, p.target)) for e in doc.events
+            if root is None or e.cameo.startswith(root) for p in e.pairs()}
 
 
 def _events(doc: CodedDocument, trigger: str) -> list[Event]:
@@ -47,9 +49,9 @@ def test_the_owner_of_a_release_with_an_of_phrase_is_its_source() -> None:
 # -- chains: pronouns, names, roles ---------------------------------------------------------
 def test_they_after_coordinated_countries_is_both() -> None:
     doc = code("Kenya and Uganda said they would attack the militants.")
-    attacks = [e for e in doc.events if e.root in ("13", "19")]
-    assert {_code(doc, e.source) for e in attacks} == {"KEN", "UGA"}
-    assert all(_code(doc, e.target) == "---INS" for e in attacks)
+    attacks = [p for e in doc.events if e.root in ("13", "19") for p in e.pairs()]
+    assert {_code(doc, p.source) for p in attacks} == {"KEN", "UGA"}
+    assert all(_code(doc, p.target) == "---INS" for p in attacks)
 
 
 def test_he_is_the_subject_and_the_two_countries_are_both() -> None:

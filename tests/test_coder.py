@@ -17,7 +17,8 @@ def _actor(doc: CodedDocument, actor_id: str | None) -> str | None:
 
 
 def _dyads(doc: CodedDocument) -> set[tuple[str | None, str, str | None]]:
-    return {(_actor(doc, e.source), e.root, _actor(doc, e.target)) for e in doc.events}
+    return {(_actor(doc, p.source), e.root, _actor(doc, p.target)) for e in doc.events
+            for p in e.pairs()}
 
 
 def _one(doc: CodedDocument, root: str) -> Event:
@@ -54,16 +55,16 @@ def test_passive_voice_takes_source_from_by_phrase() -> None:
     assert (_actor(doc, e.source), _actor(doc, e.target)) == ("PAKCOP", "AFGMIL")
 
 
-def test_coordinated_subjects_give_one_event_each() -> None:
+def test_coordinated_subjects_give_one_act_with_a_pair_each() -> None:
     doc = code("Britain and France condemned the attack on the embassy in Kabul.",
                published="2012-03-01")
-    sources = {_actor(doc, e.source) for e in doc.events if e.root == "11"}
-    assert sources == {"GBR", "FRA"}
+    (act,) = [e for e in doc.events if e.root == "11"]
+    assert {_actor(doc, p.source) for p in act.pairs()} == {"GBR", "FRA"}
 
 
-def test_coordinated_objects_give_one_event_each() -> None:
+def test_coordinated_objects_give_one_act_with_a_pair_each() -> None:
     doc = code("Turkey accused Syria and Iran of arming the militants.", published="2012-06-01")
-    targets = {_actor(doc, e.target) for e in doc.events if e.root == "11"}
+    targets = {_actor(doc, p.target) for e in doc.events if e.root == "11" for p in e.pairs()}
     assert {"SYR", "IRN"} <= targets
 
 

@@ -15,8 +15,8 @@ def test_the_component_sets_events_and_actors_on_the_doc() -> None:
     nlp.add_pipe("tacitus", config={"published": "2015-03-02"})
     doc = nlp("Iran and Iraq signed a border agreement in Baghdad on Monday.")
     codes = {a.id: a.code for a in doc._.actors}
-    assert {(codes[e.source], codes[e.target]) for e in doc._.events} >= {("IRN", "IRQ"),
-                                                                          ("IRQ", "IRN")}
+    assert {(codes[p.source], codes[p.target]) for e in doc._.events
+            for p in e.pairs()} >= {("IRN", "IRQ"), ("IRQ", "IRN")}
     assert doc._.coded.document.published == "2015-03-02"
     assert all(e.date and e.date.value == "2015-03-02" for e in doc._.events)
 

@@ -246,3 +246,43 @@ def test_merge_with_the_coder_one_attack_one_record() -> None:
         "The foreign minister said the talks would resume. He said Iran wanted peace. He "
         "also said sanctions had failed.", published="2024-03-06")
     assert len([e for e in coded.events if e.cameo == "010"]) <= 1
+
+
+def test_merge_one_act_with_several_victims_is_one_event_with_its_pairs() -> None:
+    first = event(1, "190", "tal", "afgmil")
+    second = first.model_copy(update={"id": "r1b", "target": "cop"})  # the same trigger
+    (one,), left = merged(first, second)
+    assert [(p.source, p.target) for p in one.pairs()] == [("tal", "afgmil"), ("tal", "cop")]
+    assert (one.source, one.target) == ("tal", "afgmil") and not left
+    # a later "the attack on the police" is that act again, though it names one victim only
+    again = event(3, "190", "tal", "cop", sentence=1, trigger="attack", pattern="noun:attack")
+    (one,), _ = merged(first, second, again)
+    assert len(one.mentions) == 2 and len(one.pairs()) == 2
+    # one pair only: no dyads, and pairs() gives the event's own
+    (alone,), _ = merged(event(1, "190", "tal", "afgmil"))
+    assert alone.dyads == [] and [(p.source, p.target) for p in alone.pairs()] == [
+        ("tal", "afgmil")]
+
+
+def test_merge_a_plural_event_noun_is_an_act_per_victim() -> None:
+    attacks = event(1, "190", "tal", "afgmil", trigger="attacks", pattern="noun:attack")
+    other = attacks.model_copy(update={"id": "r1b", "target": "cop"})
+    assert len(merged(attacks, other)[0]) == 2
+    planned = event(1, "190", "tal", "afgmil")
+    denied = planned.model_copy(update={"id": "r1b", "target": "cop", "modality": "negated"})
+    assert len(merged(planned, denied)[0]) == 2  # one trigger, two modalities: kept apart
+
+
+def test_merge_with_the_coder_one_shooting_of_two_victims() -> None:
+    from tacitus.pipeline import default_coder
+
+    coded = default_coder().code(
+        "Gunmen killed a police officer and two soldiers in Kandahar on Monday.",
+        published="2024-03-06")
+    violent = [e for e in coded.events if e.root in ("18", "19", "20")]
+    assert len(violent) == 1
+    codes = {a.id: a.code for a in coded.actors}
+    assert sorted(codes[p.target] for p in violent[0].pairs()) == ["---COP", "---MIL"]
+    for p in violent[0].pairs():
+        assert p.target_span is not None and coded.document.text[
+            p.target_span.start:p.target_span.end] == p.target_span.text

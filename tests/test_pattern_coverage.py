@@ -20,7 +20,8 @@ def _actor(doc: CodedDocument, actor_id: str | None) -> str | None:
 
 
 def _events(doc: CodedDocument) -> set[tuple[str | None, str, str | None]]:
-    return {(_actor(doc, e.source), e.cameo, _actor(doc, e.target)) for e in doc.events}
+    return {(_actor(doc, p.source), e.cameo, _actor(doc, p.target)) for e in doc.events
+            for p in e.pairs()}
 
 
 CASES = [

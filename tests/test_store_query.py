@@ -298,3 +298,48 @@ def test_cli_bad_parameters(db, args, message):
 def test_cli_missing_database(tmp_path):
     out = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert out.exit_code == 1 and "no such database" in out.output
+
+
+def test_an_act_with_two_victims_is_one_row_counted_for_each_pair(tmp_path):
+    """"attacked X and Y" is one event row whose ``dyads`` hold both pairs: the event
+    filters find it by either victim, and the actor, network and dyad counts count both."""
+    from storedb import add_coded, new_db
+
+    from tacitus.pipeline import default_coder
+
+    coded = default_coder().code(
+        "Taliban fighters attacked Afghan soldiers and Pakistani police near the border on "
+        "Monday.", published="2024-03-06", id="two")
+    (act,) = [e for e in coded.events if e.root == "19"]
+    assert len(act.pairs()) == 2
+    path = tmp_path / "pairs.duckdb"
+    con = new_db(path)
+    add_coded(con, coded)
+    con.close()
+    with tacitus.open(path) as store:
+        assert store.count_events(root=19) == 1
+        assert len(store.events(target="PAKCOP")) == len(store.events(target="AFGMIL")) == 1
+        assert len(store.events(dyad=("PAKCOP", "TAL"))) == 1
+        assert store.count_events(source="PAKCOP") == 0  # a victim, never the attacker
+        stored = json.loads(store.events(root=19).iloc[0].dyads)
+        assert [(d["source_code"], d["target_code"]) for d in stored] == [
+            ("TAL", "AFGMIL"), ("TAL", "PAKCOP")]
+        edges = store.network().edges
+        assert sorted(zip(edges.source_code, edges.target_code, strict=True)) == [
+            ("TAL", "AFGMIL"), ("TAL", "PAKCOP")]
+        assert store.actor("TAL").as_source == 2
+        pak = store.actors(code="PAKCOP").iloc[0]
+        assert (pak.as_source, pak.as_target) == (0, 1)
+        only = store.dyads(None, target="PAKCOP")
+        assert list(zip(only.source_code, only.target_code, strict=True)) == [
+            ("TAL", "PAKCOP")]
+        document = store.document("two")
+        assert json.loads(document.events.iloc[0].dyads)[1]["target_code"] == "PAKCOP"
+    from tacitus.store.export import export
+
+    con = connect(path, read_only=True)
+    export(con, "plover", tmp_path / "events.jsonl")
+    con.close()
+    (line,) = [json.loads(x) for x in (tmp_path / "events.jsonl").read_text().splitlines()
+               if json.loads(x)["event"] == ["ASSAULT"]]
+    assert [d["target_code"] for d in line["tacitus"]["dyads"]] == ["AFGMIL", "PAKCOP"]

@@ -107,12 +107,13 @@ class ArgumentResult:
 def score_sentence(result: ArgumentResult, sentence: Sentence, doc: CodedDocument) -> None:
     result.sentences += 1
 
-    def covered(event, role: str, spans) -> bool:
-        said = event.source_span if role == "source" else event.target_span
-        return any(covers(doc, getattr(event, role), said, s) for s in spans)
+    def covered(pair, role: str, spans) -> bool:
+        said = pair.source_span if role == "source" else pair.target_span
+        return any(covers(doc, getattr(pair, role), said, s) for s in spans)
 
-    src = [e for e in doc.events if covered(e, "source", sentence.sources)]
-    tgt = [e for e in doc.events if covered(e, "target", sentence.targets)]
+    pairs = [(e.id, p) for e in doc.events for p in e.pairs()]  # one act, each of its dyads
+    src = [k for k in pairs if covered(k[1], "source", sentence.sources)]
+    tgt = [k for k in pairs if covered(k[1], "target", sentence.targets)]
     result.with_source += bool(sentence.sources)
     result.with_target += bool(sentence.targets)
     result.source += bool(src)

@@ -152,13 +152,14 @@ def score_row(result: PlvResult, row: Row, doc: CodedDocument) -> None:
     if source is None or target is None:
         result.unlocated += 1
         return
-    src = [e for e in doc.events if covers(doc, e.source, e.source_span, source)]
-    tgt = [e for e in doc.events if covers(doc, e.target, e.target_span, target)]
+    pairs = [(e, p) for e in doc.events for p in e.pairs()]  # one act, each of its dyads
+    src = [(e, p) for e, p in pairs if covers(doc, p.source, p.source_span, source)]
+    tgt = [(e, p) for e, p in pairs if covers(doc, p.target, p.target_span, target)]
     result.source += bool(src)
     result.target += bool(tgt)
     if not any(overlap((m.start, m.end), target) for a in doc.actors for m in a.mentions):
         result.target_no_actor += 1
-    both = [e for e in src if e in tgt]
+    both = [e for e, p in src if (e, p) in tgt]
     if both:
         result.dyad += 1
         result.dyad_by_root[row.root] += 1

@@ -30,6 +30,11 @@ date of its own, a place, counts). Records are one event when all of these hold
   claim stays apart from what the article asserts).
 * **counts**: no kind of count (killed, wounded...) with two different values.
 
+The records one trigger gives for several victims or attackers ("gunmen killed a police
+officer and two soldiers": a record per victim) are one act (``same_act``): one event whose
+``dyads`` list every source-target pair. A later mention need only agree with one pair of
+such an act ("the killing of the officer").
+
 Each record joins the event last reported that it is compatible with in every one of that
 event's mentions, so a chain of pairwise-compatible records cannot join two incompatible
 ones. Events keep the coder's order (reading order, by their first mention) and are numbered
@@ -44,7 +49,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from tacitus.model import Actor, CodedDocument, Event, EventDate, LeftOut, Location, Span
+from tacitus.model import Actor, CodedDocument, Dyad, Event, EventDate, LeftOut, Location, Span
 
 # an event the article asserts is asserted, whoever also reports it
 _FACTUAL = ("asserted", "reported")
@@ -410,6 +415,22 @@ def _date(group: list[Event], best: Event) -> EventDate | None:
     return date
 
 
+def _dyads(merged: Event, group: list[Event], r: MergeRules) -> list[Dyad]:
+    """Every source-target pair of the merged act: its own first, then the other pairs of
+    records of one trigger (``same_act``) that it does not already hold. A pair with one side
+    unnamed is held by a pair that names the same other side; records of other triggers are
+    other mentions of the act, whose actors the merged pair already took."""
+    pairs = merged.pairs()[:1]
+    for e in group:
+        if not any(same_act(e, m, r) for m in group if m is not e):
+            continue
+        for pair in e.pairs():
+            if not any((pair.source is None or pair.source == p.source)
+                       and (pair.target is None or pair.target == p.target) for p in pairs):
+                pairs.append(pair)
+    return pairs if len(pairs) > 1 else []
+
+
 def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
              ) -> tuple[Event, list[LeftOut]]:
     """One event from the mentions of ``group`` (in reading order), and the records whose
@@ -447,6 +468,7 @@ def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
                 quantities.append(q)
     update["quantities"] = quantities
     merged = best.model_copy(update=update)
+    merged = merged.model_copy(update={"dyads": _dyads(merged, group, r)})
     left = [LeftOut(cameo=e.cameo, trigger=e.trigger or e.evidence, reason="merged",
                     detail=f"one event with the {merged.cameo} of "
                            f"{merged.evidence.text[:60]!r}: {reasons[id(e)]}")
@@ -454,21 +476,65 @@ def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
     return merged, left
 
 
+def _plural_noun(e: Event) -> bool:
+    """Is the event read from a plural noun ("attacks", "killings")? The trigger's own
+    words are all the merge stage has of it."""
+    word = e.trigger.text.lower() if e.trigger else ""
+    return (e.pattern or "").startswith("noun") and word.endswith("s") and not word.endswith(
+        ("ss", "us", "is"))
+
+
+def same_act(a: Event, b: Event, r: MergeRules | None = None) -> bool:
+    """Two records read from one trigger with compatible codes and one modality: one act
+    with several sources or targets ("gunmen killed a police officer and two soldiers" gives
+    a record per victim), kept as one event whose ``dyads`` list every pair. Not a plural
+    event noun: "attacks on Comadres and Fenastras" are attacks, one on each."""
+    return (a.trigger is not None and b.trigger is not None and not _plural_noun(a)
+            and a.evidence_in == b.evidence_in
+            and (a.trigger.start, a.trigger.end) == (b.trigger.start, b.trigger.end)
+            and a.modality == b.modality and codes_compatible(a, b, r))
+
+
+def _acts(group: list[Event], r: MergeRules) -> list[list[Event]]:
+    """The records of a group split into acts: the records of one trigger (``same_act``)
+    together, each other record on its own."""
+    acts: list[list[Event]] = []
+    for e in group:
+        act = next((a for a in acts if same_act(a[0], e, r)), None)
+        if act is None:
+            acts.append([e])
+        else:
+            act.append(e)
+    return acts
+
+
 def group_events(events: list[Event], actors: list[Actor], text: str) -> list[list[Event]]:
     """The records of one article grouped by real event, each group in reading order and
-    the groups in the order of their first mention."""
+    the groups in the order of their first mention.
+
+    A record of the trigger of a group's record is that act's other pair and joins the
+    group at once. Any other record must be compatible with every act of the group (with
+    one of the pairs of an act of several: "killed X and Y" is met again by "the killing of
+    Y") and linked to one of its records."""
     r = rules()
     by_id = {a.id: a for a in actors}
     groups: list[list[Event]] = []
     latest: list[int] = []  # where each group was last reported
     for i, e in enumerate(events):
+        act = next((g for g in range(len(groups))
+                    if any(same_act(m, e, r) for m in groups[g])), None)
+        if act is not None:
+            groups[act].append(e)
+            latest[act] = i
+            continue
         if getattr(e, "evidence_in", "text") != "text":  # read from the headline alone
             groups.append([e])
             latest.append(i)
             continue
         homes = [g for g in range(len(groups))
                  if getattr(groups[g][0], "evidence_in", "text") == "text"
-                 and all(compatible(m, e, by_id, r) for m in groups[g])
+                 and all(any(compatible(m, e, by_id, r) for m in a)
+                         for a in _acts(groups[g], r))
                  and any(linked(m, e, by_id, text, r) for m in groups[g])]
         if homes:
             home = max(homes, key=latest.__getitem__)  # the event a later mention meets first

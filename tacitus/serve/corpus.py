@@ -246,4 +246,7 @@ def _contract_event(row: dict[str, Any]) -> dict[str, Any]:
         "evidence_in": row.get("evidence_in") or "text",
         "title_evidence": json.loads(row["title_evidence"]) if row.get("title_evidence")
         else None,
+        "dyads": [{"source": d["source_id"], "target": d["target_id"],
+                   "source_span": d.get("source_span"), "target_span": d.get("target_span")}
+                  for d in json.loads(row.get("dyads") or "[]")],
     }

@@ -421,6 +421,8 @@ def export_plover(con: duckdb.DuckDBPyConnection, out: Path, filters: Filters | 
     ``arrested`` and ``size``. Added: ``modality`` (tacitus's) and the ``tacitus`` object.
     A planned, hypothetical or negated event carries PLOVER's special context (future,
     hypothetical, negation) besides its modality; ``facts_only`` leaves such events out.
+    ``source`` and ``recipient`` hold the event's own pair; an act with several pairs
+    ("killed X and Y") lists them all in ``tacitus.dyads``.
     """
     where, params = _where(filters, facts_only)
     tables = _lookup_tables(con)
@@ -472,7 +474,7 @@ def export_plover(con: duckdb.DuckDBPyConnection, out: Path, filters: Filters | 
                          'attributed_code': e.attributed_code,
                          'confidence': e.confidence, 'date_value': e.date_value,
                          'date_precision': e.date_precision, 'cluster_id': e.cluster_id,
-                         'url': d.url}}
+                         'url': d.url, 'dyads': e.dyads}}
         }}) AS line
         FROM chosen e JOIN _x_plover t ON t.code = e.cameo
         JOIN documents d ON d.doc_id = e.doc_id

@@ -41,6 +41,20 @@ _ROOT = re.compile(r"^\d{1,2}$")
 _CAMEO = re.compile(r"^\d{2,4}$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 Values = str | int | Iterable[str | int] | None
+# events.dyads: the source-target pairs of an act that has several ("killed X and Y")
+DYAD_SHAPE = ('[{"source_id": "VARCHAR", "source_code": "VARCHAR", "source_name": "VARCHAR", '
+              '"target_id": "VARCHAR", "target_code": "VARCHAR", "target_name": "VARCHAR"}]')
+# One row per source-target pair: an event's own row when it has one pair, else a row per
+# entry of its ``dyads`` (its own pair first) with the event's other columns. Counts of who
+# acts on whom (actors, network, dyads) read this, so a victim named second counts too.
+EVENT_PAIRS = f"""(
+    SELECT * FROM events WHERE dyads IS NULL
+    UNION ALL BY NAME
+    SELECT e.* REPLACE (p.d.source_id AS source_id, p.d.source_code AS source_code,
+                        p.d.source_name AS source_name, p.d.target_id AS target_id,
+                        p.d.target_code AS target_code, p.d.target_name AS target_name)
+    FROM events e, unnest(from_json(e.dyads, '{DYAD_SHAPE}')) AS p(d)
+    WHERE e.dyads IS NOT NULL)"""
 
 
 class BadParameter(ValueError):
@@ -134,20 +148,22 @@ class Filters:
     title: str | None = None
     located: bool | None = None
 
-    def where(self, day: str = EVENT_DAY) -> tuple[str, list[Any]]:
-        """SQL conditions over the events row ``e`` (``day``: its date expression)."""
+    def where(self, day: str = EVENT_DAY, *, pairs: bool = False) -> tuple[str, list[Any]]:
+        """SQL conditions over the events row ``e`` (``day``: its date expression). The actor
+        filters match an event when any of its source-target pairs matches; with ``pairs``,
+        ``e`` is a row of ``EVENT_PAIRS`` and they match that row's own pair only."""
         conditions: list[str] = []
         params: list[Any] = []
-        for column, value in (("e.source_code", self.source), ("e.target_code", self.target)):
-            codes = _codes(column.split(".")[1].split("_")[0], value)
-            if codes:
-                conditions.append(_actor_match(column, codes, params))
-        actor = _codes("actor", self.actor)
-        if actor:
-            conditions.append(f"({_actor_match('e.source_code', actor, params)} OR "
-                              f"{_actor_match('e.target_code', actor, params)})")
-        if self.dyad is not None:
-            conditions.append(self._dyad(params))
+        own = self._actors("e", params)
+        if own and pairs:
+            conditions += own
+        elif own:
+            # an act with several pairs (``dyads``) matches when one of its pairs does
+            others = self._actors("x", params)
+            conditions.append(f"({' AND '.join(own)} OR (e.dyads IS NOT NULL AND EXISTS ("
+                              f"SELECT 1 FROM (SELECT unnest(from_json(e.dyads, "
+                              f"'{DYAD_SHAPE}'), recursive := true)) x "
+                              f"WHERE {' AND '.join(others)})))")
         roots = []
         for root in _many(self.root):
             if not _ROOT.match(root.strip()) or not 1 <= int(root) <= 20:
@@ -216,7 +232,24 @@ class Filters:
                               else "(e.lat IS NULL OR e.lon IS NULL)")
         return (" AND ".join(conditions) or "TRUE"), params
 
-    def _dyad(self, params: list[Any]) -> str:
+    def _actors(self, row: str, params: list[Any]) -> list[str]:
+        """The conditions of the actor filters (source, target, actor, dyad) on one
+        source-target pair: the columns ``source_code``/``target_code`` of ``row``."""
+        src, tgt = f"{row}.source_code", f"{row}.target_code"
+        conditions = []
+        for column, value in ((src, self.source), (tgt, self.target)):
+            codes = _codes(column.split(".")[1].split("_")[0], value)
+            if codes:
+                conditions.append(_actor_match(column, codes, params))
+        actor = _codes("actor", self.actor)
+        if actor:
+            conditions.append(f"({_actor_match(src, actor, params)} OR "
+                              f"{_actor_match(tgt, actor, params)})")
+        if self.dyad is not None:
+            conditions.append(self._dyad(src, tgt, params))
+        return conditions
+
+    def _dyad(self, src: str, tgt: str, params: list[Any]) -> str:
         """Either direction: (a → b) or (b → a), each side matched at code boundaries."""
         dyad = self.dyad
         sides = [] if dyad is None or isinstance(dyad, str) else list(dyad)
@@ -224,7 +257,6 @@ class Filters:
             raise BadParameter(f"bad dyad {dyad!r}: expected two actor codes such as "
                                "('USA', 'TAL')")
         a, b = (_codes("dyad", side) for side in sides)
-        src, tgt = "e.source_code", "e.target_code"
         return (f"(({_actor_match(src, a, params)} AND {_actor_match(tgt, b, params)}) OR "
                 f"({_actor_match(src, b, params)} AND {_actor_match(tgt, a, params)}))")
 
@@ -425,13 +457,13 @@ class EventStore:
                **filters: Any) -> pd.DataFrame:
         """Actor codes with their most used name and how often each is a source and a target
         of the events that match ``filters`` (the event filters), most active first."""
-        where, params = Filters(**filters).where()
+        where, params = Filters(**filters).where(pairs=True)
         codes = _codes("actor", code)
         match = _actor_match("code", codes, params) if codes else "TRUE"
         page, page_params = _page(limit, offset)
         return self._df(f"""
             WITH f AS (SELECT e.doc_id, e.source_code, e.source_name, e.target_code,
-                              e.target_name FROM events e WHERE {where}),
+                              e.target_name FROM {EVENT_PAIRS} e WHERE {where}),
             roles AS (
                 SELECT source_code AS code, source_name AS name, 1 AS s, 0 AS t, doc_id
                 FROM f WHERE source_code IS NOT NULL
@@ -453,7 +485,7 @@ class EventStore:
         codes = _codes("actor", code)
         if len(codes) != 1:
             raise BadParameter(f"bad actor code {code!r}: expected one code")
-        where, where_params = Filters(actor=codes, **filters).where()
+        where, where_params = Filters(actor=codes, **filters).where(pairs=True)
         params: list[Any] = []
         as_source = _actor_match("e.source_code", codes, params)
         as_target = _actor_match("e.target_code", codes, params)
@@ -461,7 +493,7 @@ class EventStore:
             SELECT count(*) FILTER (WHERE {as_source}) AS as_source,
                    count(*) FILTER (WHERE {as_target}) AS as_target,
                    count(DISTINCT e.doc_id) AS documents, avg(e.goldstein) AS goldstein
-            FROM events e WHERE {where}""", params + where_params).iloc[0]
+            FROM {EVENT_PAIRS} e WHERE {where}""", params + where_params).iloc[0]
         if not counts.as_source and not counts.as_target:
             raise LookupError(f"{self.path}: no events with actor code {codes[0]!r}")
         params = []
@@ -476,7 +508,7 @@ class EventStore:
         others = self._df(f"""
             SELECT CASE WHEN {as_source} THEN e.target_code ELSE e.source_code END AS code,
                    count(*) AS events
-            FROM events e WHERE {where} GROUP BY 1 HAVING code IS NOT NULL
+            FROM {EVENT_PAIRS} e WHERE {where} GROUP BY 1 HAVING code IS NOT NULL
             ORDER BY events DESC, code{page}""", params + where_params + page_params)
         return ActorProfile(codes[0], int(counts.as_source), int(counts.as_target),
                             int(counts.documents), float(counts.goldstein), names, others)
@@ -485,12 +517,12 @@ class EventStore:
         """Who acts on whom: the ``limit`` actor codes in most events that have both a source
         and a target code (matching ``filters``), named by their most used name, and the
         directed dyads among them."""
-        where, params = Filters(**filters).where()
+        where, params = Filters(**filters).where(pairs=True)
         both = f"{where} AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL"
         page, page_params = _page(limit, 0)
         nodes = self._df(f"""
             WITH f AS (SELECT e.source_code, e.source_name, e.target_code, e.target_name,
-                              e.goldstein FROM events e WHERE {both}),
+                              e.goldstein FROM {EVENT_PAIRS} e WHERE {both}),
             ends AS (SELECT source_code AS code, source_name AS name, goldstein FROM f
                      UNION ALL
                      SELECT target_code, target_name, goldstein FROM f
@@ -505,7 +537,7 @@ class EventStore:
         edges = self._df(f"""
             SELECT e.source_code, e.target_code, count(*) AS events,
                    avg(e.goldstein) AS goldstein
-            FROM events e WHERE {both}
+            FROM {EVENT_PAIRS} e WHERE {both}
                 AND e.source_code IN (SELECT unnest(?::VARCHAR[]))
                 AND e.target_code IN (SELECT unnest(?::VARCHAR[]))
             GROUP BY ALL ORDER BY events DESC, source_code, target_code""",
@@ -524,14 +556,14 @@ class EventStore:
         """
         if by is not None and by not in PERIODS:
             raise BadParameter(f"bad by {by!r}: expected one of {', '.join(PERIODS)}")
-        where, params = Filters(modality=modality, **filters).where()
+        where, params = Filters(modality=modality, **filters).where(pairs=not unique)
         if unique:
             rows = f"""SELECT c.event_date AS day, c.source_code, c.target_code, c.quad_class,
                               c.goldstein FROM clusters c
                        WHERE c.cluster_id IN (SELECT e.cluster_id FROM events e WHERE {where})"""
-        else:
+        else:  # each pair of an act with several: "killed X and Y" is one event with X, Y
             rows = f"""SELECT {EVENT_DAY} AS day, e.source_code, e.target_code, e.quad_class,
-                              e.goldstein FROM events e
+                              e.goldstein FROM {EVENT_PAIRS} e
                        WHERE {where} AND (e.source_code IS NOT NULL
                                           OR e.target_code IS NOT NULL)"""
         period, dated = "", "TRUE"

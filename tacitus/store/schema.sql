@@ -127,6 +127,12 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions JSON;
 -- (JSON {start, end, text} into documents.title)
 ALTER TABLE events ADD COLUMN IF NOT EXISTS evidence_in VARCHAR DEFAULT 'text';
 ALTER TABLE events ADD COLUMN IF NOT EXISTS title_evidence JSON;
+-- An act with several sources or targets ("gunmen killed a police officer and two
+-- soldiers") is one row; dyads lists its source-target pairs, its own (source_*, target_*)
+-- first: JSON [{source_id, source_code, source_name, target_id, target_code, target_name,
+-- source_span, target_span}], NULL when the act has its one pair. The actor, network and
+-- dyad queries count each pair (tacitus.store.query.EVENT_PAIRS).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS dyads JSON;
 
 CREATE TABLE IF NOT EXISTS quotes (
     doc_id VARCHAR NOT NULL,

@@ -104,6 +104,13 @@ def rows(coded: CodedDocument, *, origin: str, run_id: int) -> dict[str, list[di
             "evidence_in": e.evidence_in,
             "title_evidence": (json.dumps(e.title_evidence.model_dump())
                                if e.title_evidence else None),
+            "dyads": json.dumps([{
+                "source_id": d.source, "source_code": code(d.source),
+                "source_name": name(d.source), "target_id": d.target,
+                "target_code": code(d.target), "target_name": name(d.target),
+                "source_span": d.source_span.model_dump() if d.source_span else None,
+                "target_span": d.target_span.model_dump() if d.target_span else None,
+            } for d in e.dyads]) if e.dyads else None,
         })
     for n, q in enumerate(coded.quotes, start=1):
         out["quotes"].append({"doc_id": doc_id, "quote_id": n, "speaker_id": q.speaker,

@@ -172,6 +172,22 @@ const T = (() => {
   const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
                   4: "material conflict" };
 
+  /** The actors of one side ("source" or "target") of an event row: its own, or, for an act
+   * with several pairs ("killed X and Y"), each distinct one of its `dyads` (a JSON list). */
+  function sides(e, side) {
+    let pairs = [];
+    try {
+      pairs = typeof e.dyads === "string" ? JSON.parse(e.dyads) : (e.dyads || []);
+    } catch (err) {
+      pairs = [];
+    }
+    if (!Array.isArray(pairs) || !pairs.length) {
+      return [actorLabel(e[`${side}_code`], e[`${side}_name`])];
+    }
+    const labels = pairs.map((d) => actorLabel(d[`${side}_code`], d[`${side}_name`]) || "–");
+    return [...new Set(labels)];
+  }
+
   /** A table of event rows (from /api/events), each linking to the article it was read from. */
   function eventTable(rows, options) {
     const opts = options || {};
@@ -190,9 +206,9 @@ const T = (() => {
     }));
     const body = rows.map((e) => el("tr", { class: `quad${e.quad_class}` },
       el("td", {}, e.date || ""),
-      el("td", {}, actorLabel(e.source_code, e.source_name)),
+      el("td", {}, sides(e, "source").map((label) => el("div", {}, label))),
       el("td", { title: e.name || "" }, `${e.cameo} ${e.name || ""}`),
-      el("td", {}, actorLabel(e.target_code, e.target_name)),
+      el("td", {}, sides(e, "target").map((label) => el("div", {}, label))),
       el("td", {}, String(e.quad_class)),
       el("td", { class: "num" }, fmtNumber(e.goldstein)),
       el("td", {}, e.modality || ""),

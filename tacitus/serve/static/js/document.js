@@ -99,6 +99,9 @@ const CodedView = (() => {
       ["PLOVER", event.plover || "–"],
       ["Source", actorText(actors, event.source)],
       ["Target", actorText(actors, event.target)],
+      ...((event.dyads || []).length > 1
+        ? [["All pairs", event.dyads.map((d) => `${actorText(actors, d.source)} → ${actorText(actors, d.target)}`).join("; ")]]
+        : []),
       ["Date", dateText(event.date)],
       ["Place", place],
       ["Modality", event.modality],
