@@ -137,6 +137,23 @@ def test_an_object_inside_an_owner_phrase_gives_the_target() -> None:
     assert ("CAN", "RUSGOV") in _dyads(doc, "16")
 
 
+def test_coordinated_qualifiers_of_a_target_give_one_pair_each() -> None:
+    doc = code("Sweden expelled Danish and Finnish diplomats.")
+    assert {("SWE", "DNKGOV"), ("SWE", "FINGOV")} <= _dyads(doc, "16")
+
+
+def test_coordinated_countries_in_an_of_phrase_are_each_a_source() -> None:
+    doc = code("The leaders of Spain and Portugal met Macron in Lisbon.")
+    assert {("ESPGOV", "FRAGOV"), ("PRTGOV", "FRAGOV")} <= _dyads(doc, "04")
+
+
+def test_coordinated_groups_modifying_a_target_noun_are_each_a_target() -> None:
+    doc = code("Egyptian warplanes bombed Hamas and Hezbollah positions.")
+    pairs = _dyads(doc, "19")
+    assert {("EGYMIL", "HAM"), ("EGYMIL", "HEZ")} <= pairs
+    assert not any(s == t for s, t in pairs)
+
+
 # -- never the same actor twice, never invented ---------------------------------------------
 @pytest.mark.parametrize("text", [
     "Chad and Chad officials met in Ndjamena.",

@@ -103,7 +103,8 @@ class ActorBook:
 
     def coordinated(self, token: Token) -> list[str]:
         """Further actors of a phrase with coordinated qualifiers: "American and Afghan
-        officials" is USAGOV and AFGGOV; ``actor_of`` gives the first, this the others."""
+        officials" is USAGOV and AFGGOV, "the leaders of France and Germany" FRAGOV and
+        DEUGOV; ``actor_of`` gives the first, this the others."""
         if token.i in self.chains.group:  # "Egypt and Sudan said they would attack"
             return self.chains.group[token.i][1:]
         hit = self.entry_at.get(token.i)
@@ -111,6 +112,9 @@ class ActorBook:
             return []
         out = []
         modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
+        # "the leaders of France and Germany", "envoys for the US and the EU"
+        modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                      for g in c.children if g.dep_ == "pobj"]
         for n, child in enumerate(modifiers):
             others = list(child.conjuncts)
             if any(c.dep_ == "cc" for c in child.children):

@@ -332,6 +332,26 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _and_coordinated(book: ActorBook, found: list[tuple[str, list[Token]]]
+                     ) -> list[tuple[str, list[Token]]]:
+    """``found`` with the actors coordinated with each of its phrases: "British and German
+    diplomats" (a qualifier's conjunct), "Hamas and Islamic Jihad positions" (a modifier's
+    conjunct), "the leaders of France and Germany" (one event per pair). Conjoined heads
+    ("X and Y") are already separate phrases; this reaches the conjuncts inside one."""
+    out = list(found)
+    keys = {k for k, _ in found}
+    for _key, tokens in found:
+        tok = tokens[0]
+        more = [(k, tok) for k in book.coordinated(tok)]
+        if tok.dep_ in MODIFIERS:
+            more += [(k, c) for c in tok.conjuncts if (k := book.actor_of(c)) is not None]
+        for k, t in more:
+            if k not in keys:
+                keys.add(k)
+                out.append((k, [t]))
+    return out
+
+
 # What the rule of last resort does not search: other clauses, the subject, words that are
 # no participants
 OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "punct", "mark", "aux",
@@ -527,7 +547,7 @@ class EventCoder:
                 vague = vague or found
                 continue
             if found:
-                return found, "slot"
+                return _and_coordinated(book, found), "slot"
         if vague:
             return vague, "slot"
         # The verb's other complements: "launched legal action against X", "agreed with X"
@@ -544,7 +564,7 @@ class EventCoder:
                 found = [(key, [t]) for h in (v, xcomp) if h is not None
                          for t in pobjs(h, prep) if (key := book.actor_of(t, slot=where))]
                 if found:
-                    return found, "complement"
+                    return _and_coordinated(book, found), "complement"
         # Whose thing the object is, whom it is for or against: "praised Haiti's efforts",
         # "continue military aid to Mozambique", "condemned the killing of civilians".
         objects = _objects(xcomp) if xcomp is not None else _objects(v)
@@ -557,7 +577,7 @@ class EventCoder:
         for o in objects:
             found_in = _inner_actor(book, o, avoid=sources)
             if found_in is not None:
-                return [(found_in[1], [found_in[0]])], "complement"
+                return _and_coordinated(book, [(found_in[1], [found_in[0]])]), "complement"
         if bare:
             return [], ""
         if pattern.code[:2] in ("18", "19", "20"):  # "carried out a raid, targeting X"
@@ -611,8 +631,7 @@ class EventCoder:
             if key is None:  # "a US raid killed ...": the actor behind the subject noun
                 t, key = _agent_in(book, t) or (t, None)
             if key is not None:
-                sources.append((key, [t]))
-                sources += [(k, [t]) for k in book.coordinated(t) if k != key]
+                sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
         specific = bool(pattern.object or pattern.xcomp or pattern.prep or pattern.complement
                         or pattern.pobj or pattern.subject)
@@ -740,8 +759,9 @@ class EventCoder:
         for slot in pattern.target:
             if targets:
                 break
-            targets = [(k, [tok]) for t in pobjs(n, slot) if t is not held
-                       for tok, k in [_actor_or_owner(book, t, "target")] if k is not None]
+            targets = _and_coordinated(book, [
+                (k, [tok]) for t in pobjs(n, slot) if t is not held
+                for tok, k in [_actor_or_owner(book, t, "target")] if k is not None])
         label = f"noun {pattern.noun}"
         if not targets and self._mutual(n, pattern.code, sources):
             return self._each_other(book, n, sources, pattern.code, label + " (symmetric)",
