@@ -41,6 +41,8 @@ PUBLISHED = "2012-01-04"  # a Wednesday
     ("in mid-2010", "2010", "year", None),
     ("the third quarter", "2011-07", "quarter", None),
     ("recently", "2012-01", "month", "recent"),
+    ("last Oct. 23", "2011-10-23", "day", None),
+    ("on Friday, Dec. 30", "2011-12-30", "day", None),
 ])
 def test_each_news_form_resolves(text: str, value: str, precision: str,
                                  qualifier: str | None) -> None:
@@ -87,6 +89,26 @@ def test_the_event_takes_the_date_of_its_own_clause() -> None:
 def test_a_current_report_takes_the_publication_date_without_text() -> None:
     dates = _dates("Pakistan condemned the Afghan government.")
     assert list(dates.values()) == [(PUBLISHED, "week", None)]
+
+
+def test_a_weekday_names_the_year_of_its_date_and_a_colon_ends_no_date() -> None:
+    # Dec. 31 was a Friday in 2010, not in 2011; "Jan. 5:" opens a quoted editorial
+    (friday,) = find_times("The paper wrote on Friday, Dec. 31 that the court erred.", PUBLISHED)
+    assert friday.value == "2010-12-31"
+    (thursday,) = find_times("The paper wrote on Thursday, Jan. 5: the court erred.", PUBLISHED)
+    assert (thursday.text, thursday.value) == ("Thursday, Jan. 5", "2012-01-05")
+
+
+def test_a_present_tense_report_takes_the_publication_day() -> None:
+    dates = _dates("Pakistan condemns the Afghan government.")
+    assert list(dates.values()) == [(PUBLISHED, "day", None)]
+
+
+def test_a_weekday_of_a_present_tense_or_a_present_plan_looks_ahead() -> None:
+    dates = _dates("Iranian and French envoys meet Monday in Paris.")
+    assert ("2012-01-09", "day", "Monday") in dates.values(), dates
+    dates = _dates("On Friday, Iran plans to hold talks with the European envoys.")
+    assert ("2012-01-06", "day", "Friday") in dates.values(), dates
 
 
 def test_background_and_planned_events_get_no_invented_date() -> None:

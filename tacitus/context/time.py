@@ -15,11 +15,13 @@ one of a clause above it ("On Monday officials said rebels attacked"); one of a 
 participle or a temporal clause beside it ("speaking in Kabul on Dec. 31, hailed", "said as
 dawn broke Saturday"); the time of the story, for a past event of a later sentence that gives
 none (the date the story last put its main events on); and, for an event reported as current,
-the publication date (week precision, no text). Nothing is guessed: background (past perfect,
+the publication date (no text: the day for a present tense, the week for a past one, which
+may be the day before). Nothing is guessed: background (past perfect,
 event nouns) and planned or hypothetical events take only a date their own words give. Every
 date is checked against publication by tense: an asserted past event is never dated after it
 ("since a failed July coup" in May is last July), a future clause looks ahead ("will meet on
-Monday" is the coming Monday).
+Monday" is the coming Monday), and so do a weekday of a present tense ("the envoys meet
+Monday") and the date of a present plan ("on Tuesday the league plans to hold").
 """
 
 from __future__ import annotations
@@ -91,6 +93,7 @@ def _words() -> dict:
         "day_parts": dict(data.get("day_parts") or {}),
         "future_aux": set(data.get("future_aux") or ("will", "shall", "'ll")),
         "future_verbs": set(data.get("future_verbs") or ()),
+        "planning_verbs": set(data.get("planning_verbs") or ()),
         "beginning_verbs": set(data.get("beginning_verbs") or ()),
     }
 
@@ -168,8 +171,8 @@ def _grammar() -> list[tuple[str, str]]:
         ("my", rf"{month},?\s+{year}"),
         ("mspelled", rf"{month},?\s+{spelled}"),
         ("spelled", rf"(?:the\s+year\s+)?{spelled}"),
-        ("wmd", rf"{weekday},?\s+{month}\s+{day}(?![\d:])"),
-        ("md", rf"{month}\s+{day}(?![\d:])"),
+        ("wmd", rf"{weekday},?\s+{month}\s+{day}(?!\d|:\d)"),
+        ("md", rf"{month}\s+{day}(?!\d|:\d)"),
         ("dm", rf"{day}\s+{month}"),
         ("clock", rf"(?:{clock}|(?P<noon>noon|midday|midnight))(?:\.?,?\s+(?:[ECMP][SD]T,?"
                   rf"\s+|GMT,?\s+)?(?:on\s+)?(?:{weekday}|(?P<cmonth>{_alt(w['months'])})\.?"
@@ -189,6 +192,7 @@ def _grammar() -> list[tuple[str, str]]:
         ("for", r"for\s+(?P<unit>day|week|month|year)s"),
         ("relunit", rf"{rel}\s+{unit}"),
         ("relseason", rf"{rel}\s+{season}"),
+        ("relmd", rf"{rel}\s+{month}\s+{day}(?!\d|:\d)"),
         ("relmonth", rf"{rel}\s+{month}"),
         ("relweekday", rf"{rel}\s+{weekday}{part}"),
         ("deictic", r"(?P<deictic>today|yesterday|tomorrow|tonight|"
@@ -276,6 +280,13 @@ def _nearest_year(month: int, day: int, anchor: date) -> int:
     return y
 
 
+def _weekday_of(y: int, m: int, d: int) -> int | None:
+    try:
+        return date(y, m, d).weekday()
+    except ValueError:
+        return None
+
+
 def _easter(y: int) -> date:
     """Western Easter Sunday (the anonymous Gregorian algorithm)."""
     a, b, c = y % 19, y // 100, y % 100
@@ -356,7 +367,11 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         return _part(anchor.year - 1, g)
     if kind in ("md", "dm", "wmd"):
         d = int(g["day"])
-        return _day(_nearest_year(month, d, anchor), month, d)
+        y = _nearest_year(month, d, anchor)
+        if kind == "wmd":  # "Monday, Oct. 26": the year, near the anchor, that it is a Monday
+            y = next((c for c in (y, y - 1, y + 1) if _weekday_of(c, month, d)
+                      == w["weekdays"][g["weekday"]]), y)
+        return _day(y, month, d)
     if kind == "monthonly":
         y = anchor.year if month <= anchor.month + 2 else anchor.year - 1
         return _month_value(y, month), "month"
@@ -402,6 +417,16 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
             return (anchor - timedelta(days=back)).isoformat(), "day"
         ahead = (target - anchor.weekday()) % 7 or 7
         return (anchor + timedelta(days=ahead)).isoformat(), "day"
+    if kind == "relmd":  # "last Oct. 23": the latest Oct. 23 before the anchor
+        d = int(g["day"])
+        y = _nearest_year(month, d, anchor)
+        if step < 0 and (month, d) >= (anchor.month, anchor.day):
+            y = anchor.year - 1
+        elif step < 0:
+            y = anchor.year
+        elif step > 0:
+            y = anchor.year + 1 if (month, d) <= (anchor.month, anchor.day) else anchor.year
+        return _day(y, month, d)
     if kind == "relmonth":
         y = anchor.year
         if step < 0:
@@ -761,6 +786,8 @@ def tense(verb: Token | None) -> str | None:
     while v.dep_ in ("xcomp", "conj") and v.head.i != v.i and len(chain) < 4:
         v = v.head
         chain.append(v)
+    if verb.lemma_.lower() in w["planning_verbs"] and present(verb):
+        return "future"  # "on Tuesday the league plans to hold a news conference"
     for v in chain:
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in w["future_aux"] for c in aux):
@@ -783,14 +810,22 @@ def tense(verb: Token | None) -> str | None:
     return None
 
 
-_UNDERSPECIFIED = {"weekday", "md", "dm", "wmd", "monthonly", "holiday", "quarter",
-                   "relweekday"}
+def present(verb: Token) -> bool:
+    """A present tense, simple or progressive ("say", "is holding"), not a perfect."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lemma_ == "have" or c.tag_ in ("VBD", "MD") or c.lower_ == "to" for c in aux):
+        return False
+    return verb.tag_ in ("VBP", "VBZ") or (
+        verb.tag_ == "VBG" and any(c.tag_ in ("VBP", "VBZ") for c in aux))
+
+
+_UNDERSPECIFIED = {"weekday", "md", "dm", "monthonly", "holiday", "quarter", "relweekday"}
 
 
 def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
     """Re-resolve a weekday, day or month that a future-tense clause governs: ahead of the
-    anchor, not behind it."""
-    if t.kind not in ("weekday", "md", "dm", "wmd", "monthonly", "holiday") or not t.value:
+    anchor, not behind it. ("Monday, Oct. 26" names its year by its weekday.)"""
+    if t.kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value:
         return t
     if t.precision == "day":
         d = date.fromisoformat(t.value)
@@ -806,7 +841,7 @@ def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
 def toward_past(t: TimeExpr, anchor: date) -> TimeExpr:
     """Re-resolve a weekday, day or month of a past-tense clause that fell after the anchor:
     "since a failed July coup" in May is last July."""
-    if t.kind not in ("md", "dm", "wmd", "monthonly", "holiday", "weekday") or not t.value:
+    if t.kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value:
         return t
     if t.precision == "day":
         d = date.fromisoformat(t.value)
@@ -878,7 +913,11 @@ class Dater:
             if span is None:
                 continue
             if anchor is not None and t.kind in _UNDERSPECIFIED and t.anchor == "publication":
-                way = tense(clause_verb(span.root))
+                verb = clause_verb(span.root)
+                way = tense(verb)
+                if way is None and t.kind == "weekday" and verb is not None and present(verb) \
+                        and _direct(span.root, verb):
+                    way = "future"  # "the two leaders meet Monday": the coming Monday
                 if way == "future":
                     t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
                 elif way == "past" and _direct(span.root, clause_verb(span.root)):
@@ -999,7 +1038,8 @@ class Dater:
         return None
 
     def _current(self, trigger: Token, modality: str) -> EventDate | None:
-        """The publication week, for an event reported as current."""
+        """The publication date, for an event reported as current: its day for a present
+    tense, its week for a past one."""
         if self.published is None or modality not in ("asserted", "reported", "disputed"):
             return None
         if trigger.pos_ != "VERB" or not trigger.tag_.startswith("VB"):
@@ -1010,8 +1050,11 @@ class Dater:
         if any(t.type in ("DURATION", "SET") and _governs(s.root, trigger, verb)
                for t, s in self._by_sent.get(trigger.sent.start, [])):
             return None  # "killed 300 people over three decades": a span, not this week
-        return EventDate(value=self.published, precision="week", text=None,
-                         attached="publication")
+        # a present tense holds on the day of publication ("officials say", "is holding");
+        # a past one may be the day before: the week
+        now = tense(verb) is None and present(verb)
+        return EventDate(value=self.published, precision="day" if now else "week",
+                         text=None, attached="publication")
 
     def _qualifier(self, t: TimeExpr, trigger: Token) -> str | None:
         """The qualifier of the expression, or of the preposition that governs the phrase
