@@ -22,7 +22,7 @@ from tacitus.events import EventCoder, load_patterns, lookup
 from tacitus.events.coder import subjects
 from tacitus.events.merge import merge_mentions
 from tacitus.ingest import from_text
-from tacitus.model import CodedDocument, Document, Event, LeftOut, Span
+from tacitus.model import CodedDocument, Document, Event, EventDate, LeftOut, Span
 from tacitus.nlp import DEFAULT_PIPELINE, load_pipeline
 
 
@@ -125,6 +125,14 @@ class Coder:
             end = max(e for _, e in f.spans)
             trigger = f.trigger
             evidence = Span(start=start, end=end, text=text[start:end])
+            modality, when = f.modality, dater.date_for(f.trigger, f.modality)
+            basis_words = [Span(start=t.idx, end=t.idx + len(t.text), text=t.text)
+                           for t in self.modality.basis(f)]
+            if modality == "asserted" and _ahead(when, document.published):
+                # "the envoys meet Monday", "talks resume on Jan. 9": a date ahead of
+                # publication says the act is scheduled, not done
+                modality = "planned"
+                basis_words = [Span(start=when.start, end=when.end, text=when.text)]
             events.append(Event(
                 id=f"e{n}",
                 source=ids.get(f.source) if f.source else None,
@@ -136,10 +144,9 @@ class Coder:
                 trigger=Span(start=trigger.idx, end=trigger.idx + len(trigger.text),
                              text=trigger.text),
                 sentence=sentence,
-                modality=f.modality,
-                modality_basis=[Span(start=t.idx, end=t.idx + len(t.text), text=t.text)
-                                for t in self.modality.basis(f)],
-                date=dater.date_for(f.trigger, f.modality),
+                modality=modality,
+                modality_basis=basis_words,
+                date=when,
                 quantities=counter.for_event(f.trigger),
                 location=placer.location_for(f.trigger, f.modality),
                 attributed_to=ids.get(f.attributed_to) if f.attributed_to else None,
@@ -203,3 +210,11 @@ def code(text: str, *, published: str | None = None, pipeline: str = DEFAULT_PIP
          **meta: str | None) -> CodedDocument:
     """Code one article: ``tacitus.code(text, published="2012-01-04")``."""
     return default_coder(pipeline).code(text, published=published, **meta)
+
+
+def _ahead(when: EventDate | None, published: str | None) -> bool:
+    """Whether an event's own words date it after publication (at the date's precision)."""
+    if when is None or published is None or when.text is None or when.start is None \
+            or when.qualifier is not None:
+        return False
+    return when.value[:len(published)] > published[:len(when.value)]

@@ -111,6 +111,14 @@ def test_a_weekday_of_a_present_tense_or_a_present_plan_looks_ahead() -> None:
     assert ("2012-01-06", "day", "Friday") in dates.values(), dates
 
 
+def test_an_act_its_own_words_date_after_publication_is_planned() -> None:
+    (meeting,) = code("Iranian and French envoys meet Monday in Paris.",
+                      published=PUBLISHED).events
+    assert (meeting.modality, [b.text for b in meeting.modality_basis]) == ("planned", ["Monday"])
+    (met,) = code("Iranian and French envoys met Monday in Paris.", published=PUBLISHED).events
+    assert met.modality == "asserted"
+
+
 def test_background_and_planned_events_get_no_invented_date() -> None:
     dates = _dates("The Taliban government had been overthrown by American forces. "
                    "Pakistan will meet the Afghan government.")
