@@ -5,6 +5,8 @@ Each test is one kind of error seen in real articles, pinned with a sentence wri
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tacitus import code
@@ -96,6 +98,47 @@ def test_we_in_a_quote_is_the_speakers_side() -> None:
     doc = code('"We have reached an agreement with Oman," Houthi spokesman Ali Nasser said.')
     (deal,) = [e for e in doc.events if e.root == "05" or e.cameo.startswith("057")]
     assert _code(doc, deal.source) == "HOU" and _code(doc, deal.target) == "OMN"
+
+
+def _holder(doc: CodedDocument, text: str, word: str, nth: int = 0) -> str | None:
+    """The name of the actor whose chain holds the ``nth`` ``word`` of ``text``."""
+    start = [m.start() for m in re.finditer(rf"\b{word}\b", text)][nth]
+    return next((a.name for a in doc.actors for m in a.mentions
+                 if m.start <= start < m.end), None)
+
+
+def test_a_person_known_only_by_a_given_name_has_its_gender() -> None:
+    # a lone given name is the person's gender when the text gives the person no other name
+    text = "Tomas met Lena at the station. Later she handed him the keys."
+    doc = code(text)
+    assert _holder(doc, text, "she") == "Lena"
+    assert _holder(doc, text, "him") == "Tomas"
+
+
+def test_a_given_name_continues_the_full_name() -> None:
+    text = ("Ana Prieto opened a bakery in Lima in 2001. Pavel Horak supplied the flour. "
+            "Ana later sold the shop, and she moved to Cusco.")
+    doc = code(text)
+    assert _holder(doc, text, "Ana", 1) == "Ana Prieto"
+    assert _holder(doc, text, "she") == "Ana Prieto"
+
+
+def test_an_unknown_surname_that_acts_and_a_titled_name_are_people() -> None:
+    text = "Mr Haldane thanked the volunteers. Okafor praised their work before he left."
+    doc = code(text)
+    assert next(a for a in doc.actors if a.name.endswith("Haldane")).kind == "person"
+    assert _holder(doc, text, "he") == "Okafor"
+
+
+def test_the_verb_above_gives_the_subject_that_binding_excludes() -> None:
+    # "telling her": Marta tells, so "her" is not Marta
+    text = "Marta Ruiz met Elena Sosa in Quito, telling her that the deal was off."
+    doc = code(text)
+    assert _holder(doc, text, "her") == "Elena Sosa"
+    # "urged Tomas Varga to call him": Tomas calls, so "him" is the other man
+    text = "Pavel Horak urged Tomas Varga to call him after the vote."
+    doc = code(text)
+    assert _holder(doc, text, "him") == "Pavel Horak"
 
 
 # -- codes from what the text says about a person -------------------------------------------

@@ -30,6 +30,11 @@ from tacitus.data import ChainWords
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 OBJECTS = {"dobj", "obj", "pobj", "dative", "iobj"}
+# labels the recognizer puts on names of people it does not know ("Davina" as a GPE)
+NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART",
+               "EVENT"}
+# clauses whose verb takes its subject from the verb above ("Ruiz left, telling him")
+CONTROLLED = {"xcomp", "advcl", "pcomp", "acl"}
 WINDOW = 3  # sentences back that a pronoun looks for its antecedent
 ROLE_WINDOW = 40  # sentences back that "the president" looks for its president
 _ASCII = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d", "Đ": "D",
@@ -115,19 +120,35 @@ class Chains:
                 return g
         if name:
             first = [p for p in name.split() if p.rstrip(".").lower() not in self.w.titles]
-            if len(first) > 1:  # a lone word is a surname as often as a given name
+            if len(first) > 1 or (first and head.text == name):
+                # a lone word is a surname as often as a given name, unless the text never
+                # gave the person more than it ("Lena ... she"): then it is what it is called
                 return self.w.given.get(ascii_name(first[0]))
         return None
 
     def looks_like_name(self, head: Token) -> bool:
         """Whether a proper noun phrase the recognizer missed is a person's name: two or more
-        capitalized words, the first a given name ("Lars Eide", labelled ORG by the model)."""
-        if head.pos_ != "PROPN" or head.ent_type_ not in ("", "PERSON", "ORG", "NORP"):
+        capitalized words, the first a given name or a title ("Lars Eide", labelled ORG by the
+        model; "Mr Haldane"); one given name the recognizer took for a place, a work or an
+        organization ("Davina", labelled GPE: the small model labels many unfamiliar lone
+        names so; the dictionary has already claimed the real places a name can spell,
+        "Jordan", "Georgia"); or an unlabelled lone name that acts or owns ("Okafor said")."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in NAME_LABELS:
             return False
         words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         first = (words or [head])[0]
-        if not first.text[:1].isupper() or (not words and head.ent_type_ != ""):
-            return False  # a lone word the recognizer labelled is its call
+        if not first.text[:1].isupper() or (not words and head.ent_type_ in ("PERSON", "NORP")):
+            return False  # a lone word the recognizer took for a person or a people is its call
+        if words and head.ent_type_ not in ("", "PERSON", "ORG", "NORP"):
+            return False  # "Santa Monica": several words the recognizer calls a place
+        if words and (first.lower_.rstrip(".") in self.w.titles
+                      or first.lower_.rstrip(".") in self.w.abbreviations):
+            return True  # "Mr Haldane", "Dr. Okafor": the title says it is a person
+        if not words and head.ent_type_ == "" and not head.is_upper \
+                and ((head.dep_ in SUBJECTS and head.head.pos_ == "VERB")
+                     or head.dep_ == "poss") \
+                and not any(c.dep_ == "det" for c in head.children):
+            return True  # "Okafor said", "Okafor's view": an unknown name that acts or owns
         name = ascii_name(first.text)
         return name in self.w.given or name in self.w.given_either
 
@@ -251,11 +272,29 @@ class Chains:
             return True
         if tok.dep_ in OBJECTS and not tok.lower_.endswith("self"):
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-            # the verb's own subject, by any mention of its actor ("The president urged him")
-            subject = [self.key_at(c.i) for c in verb.children if c.dep_ in SUBJECTS]
-            if m.key in subject:
+            # the verb's own subject, by any mention of its actor ("The president urged him"),
+            # also the one it takes from the verb above ("Ruiz left, telling him ...")
+            if m.key in {self.key_at(c.i) for c in self._doers(verb)}:
                 return True
         return False
+
+    @staticmethod
+    def _doers(verb: Token) -> list[Token]:
+        """Who does what ``verb`` says: its subject, or for a verb without one ("telling
+        him", "to call him") the subject of the verb it hangs from (and that verb's object,
+        which "urged Ruiz to call him" makes the caller), up to a clause with a subject."""
+        seen = 0
+        while seen < 4:  # "decided to try to call him": a short chain of verbs at most
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+            if subjects or verb.dep_ not in CONTROLLED or verb.head.i == verb.i:
+                return subjects
+            if verb.dep_ == "xcomp":
+                objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+                if objects:
+                    return objects
+            verb = verb.head
+            seen += 1
+        return []
 
     def features(self, tok: Token, m: Mention) -> dict[str, float]:
         """What salience reads of candidate ``m`` for pronoun ``tok`` (see ``weights`` in

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors.chains import Chains
+from tacitus.actors.chains import NAME_LABELS, Chains
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.model import Actor
 from tacitus.model import Span as TextSpan
@@ -57,6 +57,9 @@ class ActorBook:
         c = self.chains
         self._third = c.masculine | c.feminine | c.thing | c.plural  # pronouns chains resolve
         self._surnames: dict[str, str] = {}
+        # the first word of each person's full name: fiction and profiles go on by the given
+        # name ("Ana Prieto ... Ana"), where news goes on by the surname
+        self._firsts: dict[str, str] = {}
         self.entry_at: dict[int, tuple[Span, Entry]] = {}
         # the named entity of each token, found once (a scan of doc.ents per lookup made the
         # resolver quadratic in article length)
@@ -243,11 +246,11 @@ class ActorBook:
                 heads.append(head)
         # a bare surname the recognizer left unlabelled ("Collins" after "Sandra Collins")
         names = [t for t in self.doc if t.pos_ == "PROPN" and t.i not in seen
-                 and t.dep_ != "compound" and t.ent_type_ in ("", "PERSON", "ORG", "NORP")]
+                 and t.dep_ != "compound" and t.ent_type_ in NAME_LABELS]
         names_at = {t.i for t in names}
         for head in sorted([*heads, *names], key=lambda t: t.i):
             if head.i in names_at and head.text not in self._surnames \
-                    and not self.chains.looks_like_name(head):
+                    and head.text not in self._firsts and not self.chains.looks_like_name(head):
                 continue
             slot = "arg"
             if head.dep_ == "pobj" and head.head.lower_ in self.d.words.locative_preps:
@@ -268,7 +271,7 @@ class ActorBook:
                 slot in self.d.words.locative_preps or self.entry_at[head.i][1].kind == "none"):
             return None  # "in Bamako", "Latin America": a place, not an unknown person
         if found is None:
-            found = self._from_entity(head, np)
+            found = self._from_entity(head, np, slot)
         if found is None and self.partitive(head):
             # "thousands of Iraqi Kurds", "a group of diplomats": the actor of the "of" phrase
             inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -542,14 +545,18 @@ class ActorBook:
                     return ("country", hit[1].code)
         return None
 
-    def _from_entity(self, head: Token, np: list[Token]) -> str | None:
+    def _from_entity(self, head: Token, np: list[Token], slot: str = "arg") -> str | None:
         if head.pos_ == "PROPN" and head.text in self._surnames and (
                 head.ent_type_ != "GPE" or not any(c.dep_ == "compound" for c in head.children)):
             # "Fernwood", after "Tariq Fernwood"; also where the recognizer takes the bare
             # surname for a place ("Najjar later said"), but not a place of several words
             return self._surnames[head.text]
         label = head.ent_type_
-        if label == "PERSON" or (label in ("", "ORG") and self.chains.looks_like_name(head)):
+        lone = not any(c.dep_ == "compound" for c in head.children)
+        if lone and head.pos_ == "PROPN" and head.text in self._firsts:
+            return self._firsts[head.text]  # "Ana", after "Ana Prieto"
+        if label == "PERSON" or ((label in ("", "ORG") or slot == "arg")
+                                 and self.chains.looks_like_name(head)):
             ent = self._entity.get(head.i) if label == "PERSON" else None
             name = ent.text if ent is not None else " ".join(
                 t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
@@ -591,6 +598,8 @@ class ActorBook:
                     code = f"---{agent}"  # "a member of the city's riot police": police
             key = self._record(f"U|{name}", name, code, country, "person")
             self._surnames[name.split()[-1]] = key
+            if len(name.split()) > 1:
+                self._firsts[name.split()[0]] = key
             if described is not None:
                 self.chains.describe(key, [described.lemma_.lower()])
                 if self.records[key].basis_span is None:
