@@ -181,6 +181,21 @@ def test_issue11_the_dating_mechanism_dates_a_planned_act_the_coder_misses() -> 
     assert (planned.value, planned.qualifier) == ("2015-12", "before")
 
 
+def test_a_past_event_takes_the_one_date_its_sentence_gives_its_verbs() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp("NATO invited Malta to join the alliance in July 2009 at its "
+                              "summit. Police spotted the car near the border, and found it "
+                              "abandoned in December.")
+    dater = Dater(doc, PUBLISHED)
+    invited, spotted = (t for t in doc if t.lower_ in ("invited", "spotted"))
+    when = dater.date_for(invited, "asserted")
+    assert (when.value, when.attached) == ("2009-07", "sentence")
+    # the conjoined clause's date is its own: the spotting is not dated December
+    assert dater.date_for(spotted, "asserted").value != "2011-12"
+
+
 def test_issue11_background_events_take_their_own_dates() -> None:
     dates = _dated("Iran said the envoy killed last September was a spy.")
     assert dates["killed"][:2] == ("2011-09", "month"), dates

@@ -10,18 +10,20 @@ its TimeML type (DATE, TIME, DURATION, SET) and value, and what it was resolved 
 that it can be shown and checked (``CodedDocument.timexes``).
 
 An event takes its date from, in order (``Dater.date_for``): a time expression of its own
-clause ("attacked the convoy on Monday", "the invasion in 2003", "since a failed July coup");
-one of a clause above it ("On Monday officials said rebels attacked"); one of a present
-participle or a temporal clause beside it ("speaking in Kabul on Dec. 31, hailed", "said as
-dawn broke Saturday"); the time of the story, for a past event of a later sentence that gives
-none (the date the story last put its main events on); and, for an event reported as current,
-the publication date (no text: the day for a present tense, the week for a past one, which
-may be the day before). Nothing is guessed: background (past perfect,
-event nouns) and planned or hypothetical events take only a date their own words give. Every
-date is checked against publication by tense: an asserted past event is never dated after it
-("since a failed July coup" in May is last July), a future clause looks ahead ("will meet on
-Monday" is the coming Monday), and so do a weekday of a present tense ("the envoys meet
-Monday") and the date of a present plan ("on Tuesday the league plans to hold").
+clause ("attacked the convoy on Monday", "the invasion in 2003", "since a failed July
+coup"); one of a clause above it ("On Monday officials said rebels attacked"); one of a
+present participle or a temporal clause beside it ("speaking in Kabul on Dec. 31, hailed",
+"said as dawn broke Saturday"); the one date its sentence gives its verbs, for a past event
+the parse did not tie to it ("invited them to join in July 1997"); the time of the story,
+for a past event of a later sentence that gives none (the date the story last put its main
+events on); and, for an event reported as current, the publication date (no text: the day
+for a present tense, the week for a past one, which may be the day before). Nothing is
+guessed: background (past perfect, event nouns) and planned or hypothetical events take only
+a date their own words give. Every date is checked against publication by tense: an asserted
+past event is never dated after it ("since a failed July coup" in May is last July), a
+future clause looks ahead ("will meet on Monday" is the coming Monday), and so do a weekday
+of a present tense ("the envoys meet Monday") and the date of a present plan ("on Tuesday
+the league plans to hold").
 """
 
 from __future__ import annotations
@@ -1016,6 +1018,9 @@ class Dater:
             return None
         if trigger.pos_ in ("VERB", "AUX") and tense(verb) == "past" and _simple_past(verb) \
                 and trigger.dep_ not in ("relcl", "acl", "amod"):
+            own = _sentence_time(verb, here)
+            if own is not None:
+                return own, "sentence"
             story = self.story_time(trigger)
             if story is not None:
                 return story, "story"
@@ -1094,6 +1099,32 @@ class Dater:
         if tense(verb) == "past" or (trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBD"):
             return None
         return d
+
+
+def _sentence_time(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
+    """The one date a sentence gives its main clauses, for a past event of it that the parse
+    did not tie to it ("invited them to join in July 1997", "began to fall apart in
+    mid-1996"): a date of a verb, not of a noun ("the 1988 bombing") or of a relative or
+    participle clause that leaves the event out ("Cisse, appointed in April, said"). Two
+    different dates name no one time."""
+    found = []
+    for t, span in here:
+        if t.type != "DATE" or t.qualifier or t.kind == "vague":
+            continue
+        holder = clause_verb(span.root)
+        if holder is None or not _direct(span.root, holder):
+            continue
+        aside = [a for a in [holder, *holder.ancestors] if a.dep_ in _ASIDE]
+        if any(verb != a and verb not in a.subtree for a in aside):
+            continue
+        found.append(t)
+    return found[0] if len({t.value for t in found}) == 1 else None
+
+
+# clauses whose time is their own, not the sentence's ("spotted ..., and was found in
+# December", "compared with ... a year earlier")
+_ASIDE = frozenset({"relcl", "acl", "advcl", "appos", "ccomp", "parataxis", "csubj", "conj",
+                    "prep"})
 
 
 def _direct(root: Token, verb: Token | None) -> bool:
