@@ -64,7 +64,12 @@ class ModalityReader:
         """The verb whose cues an event takes: its own, or a light verb carrying its noun."""
         if trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB"):
             return trigger
+        while trigger.dep_ == "conj" and trigger.head.pos_ == trigger.pos_:
+            trigger = trigger.head  # "would not be fair or effective", "launched raids and ..."
         head = trigger.head
+        if trigger.dep_ in ("acomp", "attr", "prep") \
+                and head.lemma_.lower() in self.w["copular_verbs"]:
+            return head  # "was not available", "is not a threat", "is not for sale"
         if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "for"):
             head = head.head  # "engaged in talks", "called for a strike"
         elif trigger.dep_ not in ("dobj", "obj", "nsubjpass", "nsubj", "attr"):
@@ -86,8 +91,11 @@ class ModalityReader:
                 break
             if v.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ"):
                 v = head if head.pos_ != "ADJ" or head.head.i == head.i else head.head
-            elif v.dep_ == "conj" and head.pos_ in ("VERB", "AUX") \
-                    and not _has_subject(v) and not _own_aux(v):
+            elif v.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and v.pos_ != "AUX" \
+                    and not _has_subject(v) and not _own_aux(v) \
+                    and not (v.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"):
+                # not "do not affect users and are likely to be fixed" nor "did not find a
+                # buyer and filed for bankruptcy": a tensed verb is a clause of its own
                 v = head  # "could attack and destroy": the auxiliary of the first verb
             else:
                 break
@@ -130,7 +138,7 @@ class ModalityReader:
         verb = self.verb_of(trigger)
         noun = trigger if verb is not trigger else None
         if noun is not None:
-            r = self._noun(noun)
+            r = self._noun(noun) or self._denied_noun(noun)
             if r is not None:
                 return r
         if verb is None:  # a noun no light verb carries: only the verbs reporting it
@@ -158,7 +166,7 @@ class ModalityReader:
                     return Reading("negated", (no,))
         without = self._without(verb)
         if without is not None:
-            return Reading("negated", (without,))
+            return self._counter(*without)
         cond = self._conditional(verb)
         if cond is not None:
             return Reading("hypothetical", (cond,))  # "if the talks fail" on either clause
@@ -199,55 +207,100 @@ class ModalityReader:
                 return Reading("hypothetical", (verb.head,))  # "its demand that Israel ease"
         return self._reported(verb, trigger) or Reading("asserted")
 
+    def _negator(self, v: Token) -> Token | None:
+        """The word that negates ``v`` itself: "not", "never", "no longer", "neither ... nor",
+        "never before"; not a negated focus ("not only attacked", "not just talks")."""
+        w = self.w
+        for c in v.children:
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det")
+                                   and c.lower_ in w["negators"]):
+                if not self._focused(c):
+                    return c
+            elif c.dep_ == "advmod" and c.lower_ == "longer" and any(
+                    g.lower_ == "no" for g in c.children):
+                return c  # "no longer make"
+            elif c.dep_ == "advmod" and c.lower_ in w["negated_adverbs"]:
+                g = next((g for g in c.children if g.dep_ == "neg"
+                          or g.lower_ in w["negators"]), None)
+                if g is not None:
+                    return g  # "never before has NATO reached out"
+            elif c.dep_ == "cc" and c.lower_ == "nor":
+                return c
+        if v.dep_ == "conj":
+            # "it has not grown, nor has it merged": the conjunct after "nor"
+            return next((c for c in v.head.children if c.dep_ == "cc" and c.lower_ == "nor"
+                         and c.i < v.i), None)
+        return None
+
+    def _focused(self, neg: Token) -> bool:
+        """Whether ``neg`` negates a focus ("not only", "not just") rather than an act."""
+        doc = neg.doc
+        return neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in self.w["focus_adverbs"]
+
     def _negation(self, verb: Token, scope: list[Token]) -> Reading | None:
         """A negation of the verb, of the verb it is coordinated with ("would not elaborate
         or comment", not "would not divulge but said") or of an implicative verb governing
         it ("did not manage to meet"). A wish or plan that is denied ("does not want to go")
-        leaves its act unrealized: hypothetical."""
+        or refused ("refused to go") leaves its act unrealized: hypothetical. A
+        counter-factive verb ("failed to reach", "declined to comment") denies its act."""
         w = self.w
-
-        def negator(v: Token) -> Token | None:
-            for c in v.children:
-                if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and \
-                        c.lower_ in w["negators"]):
-                    return c
-                if c.dep_ == "advmod" and c.lower_ == "longer" and any(
-                        g.lower_ == "no" for g in c.children):
-                    return c  # "no longer make"
-                if c.dep_ == "cc" and c.lower_ == "nor":
-                    return c
-            return None
-
-        found = negator(verb)
+        found = self._negator(verb)
         if found is not None:
             return Reading("negated", (found,))
         for v in scope[1:]:
-            found = negator(v)
+            found = self._negator(v)
+            below = scope[scope.index(v) - 1]
+            direct = below.dep_ == "xcomp" and below.head.i == v.i
+            lemma = v.lemma_.lower()
             if found is None:
-                below = scope[scope.index(v) - 1]
-                if v.lemma_.lower() in w["negating_verbs"] and below.dep_ == "xcomp" \
-                        and below.head.i == v.i:
-                    return Reading("negated", (v,))  # "failed to reach a deal"
+                if not direct:
+                    continue
+                if lemma in w["negating_verbs"]:
+                    return self._counter(v, v)  # "failed to reach a deal"
+                if lemma in w["refusing_verbs"]:
+                    return Reading("hypothetical", (v,))  # "refused to hand over"
                 continue
-            prev = scope[scope.index(v) - 1]
-            if prev.dep_ == "conj":
+            if below.dep_ == "conj":
                 if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in v.children) or \
                         any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
-                            for c in prev.children):
+                            for c in below.children):
                     return None
                 return Reading("negated", (found,))
-            if v.lemma_.lower() in w["implicative_verbs"]:
-                return Reading("negated", (found,))  # "did not manage to meet"
+            k = scope.index(v)
+            passes = all(scope[j].lemma_.lower() in w["implicative_verbs"]
+                         for j in range(1, k) if scope[j - 1].dep_ != "conj")
+            if lemma in w["implicative_verbs"] and direct and passes:
+                # "did not manage to meet", not "was not able to meet" (an adjective between)
+                # nor "did not have to sell to pay" (the purpose of an act not done)
+                return Reading("negated", (found,))
             return Reading("hypothetical", (found, v))  # "does not want to go"
         return None
 
+    def _counter(self, cue: Token, governor: Token) -> Reading:
+        """The act a counter-factive ``cue`` ("failed to", "without", "prevented ... from")
+        governs did not happen where ``governor``, the clause the cue belongs to, is a fact,
+        said or denied; under a modal, a plan or a condition ("could leave without paying",
+        "if the talks fail to end the war") it is only hypothetical."""
+        r = self.judge(governor)
+        if r.modality in ("asserted", "reported", "disputed"):
+            return Reading("negated", (cue,))
+        return Reading("hypothetical", (cue, *r.basis))
+
     def _noun(self, noun: Token) -> Reading | None:
-        """Cues on an event noun itself: "no attack", "potential incursions", "the planned
-        summit"."""
+        """Cues on an event noun itself: "no attack", "not a war", "no gains or losses",
+        "potential incursions", "the planned summit"."""
         p = self.p
         for c in noun.children:
-            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            # a "not" after the noun negates what follows it ("for questioning, not a trial")
+            if (c.dep_ == "neg" and c.i < noun.i and not self._focused(c)) or (
+                    c.dep_ == "det" and c.lower_ == "no"):
                 return Reading("negated", (c,))
+        head = noun.head
+        if noun.dep_ == "conj" and head.pos_ == "NOUN" \
+                and not any(c.dep_ == "det" for c in noun.children):
+            no = next((c for c in head.children if c.dep_ == "det" and c.lower_ == "no"), None)
+            if no is not None:
+                return Reading("negated", (no,))  # "no gains or losses"
         for c in noun.children:
             if c.dep_ in ("amod", "compound"):
                 if c.lower_ in p.hypothetical_adjectives:
@@ -260,16 +313,24 @@ class ModalityReader:
                 return Reading("planned", (c,))
         return None
 
-    def _without(self, verb: Token) -> Token | None:
+    def _denied_noun(self, noun: Token) -> Reading | None:
+        """An event noun that a counter-factive verb takes as its object: "declined further
+        comment", "the truce averted a war" (not "stopped the fighting": it happened)."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.w["negating_verbs"]:
+            return self._counter(head, head)
+        return None
+
+    def _without(self, verb: Token) -> tuple[Token, Token] | None:
         """"left without signing the deal", "prevented the crowd from reaching the
-        consulate": the gerund did not happen."""
+        consulate": the gerund's counter-factive word and the clause it belongs to."""
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "without":
-            return head
+            return head, head.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "from" \
                 and head.head.lemma_.lower() in self.w["preventing_verbs"] \
                 and not any(c.dep_ == "neg" for c in head.head.children):
-            return head.head  # not "has not prohibited him from going"
+            return head.head, head.head  # not "has not prohibited him from going"
         return None
 
     def _conditional(self, verb: Token) -> Token | None:
