@@ -106,13 +106,27 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     # a refusal is an intention: the act is not meant to happen, not known never to happen
     ("The guerrillas refused to release the hostages.", "release", "hypothetical",
      ["refused"]),
-    # a counter-factive under a condition or a modal: the act is only hypothetical
+    # a counter-factive negates as "not" does, under a condition or a modal too; under a
+    # negated clause it is a condition, and through a verb that is not implicative it
+    # leaves the act undecided
     ("If the rebels fail to reach the capital, the army will hold the city.", "reach",
-     "hypothetical", ["fail", "If"]),
+     "negated", ["fail"]),
     ("The commander could leave the country without paying the fine.", "paying",
-     "hypothetical", ["without", "could"]),
+     "negated", ["without"]),
+    ("The commander cannot leave the country without paying the fine.", "paying",
+     "hypothetical", ["without", "not"]),
+    ("The rebels failed to force the army to retreat.", "retreat", "hypothetical",
+     ["failed"]),
     ("The rebels declined further talks with the government.", "talks", "negated",
      ["declined"]),
+    ("Police were unable to reach the village.", "reach", "negated", ["unable"]),
+    ("The rebels have yet to sign the truce.", "sign", "negated", ["yet"]),
+    ("The court barred the general from leaving the country or contacting witnesses.",
+     "contacting", "negated", ["barred"]),
+    # the negation of a verb that decides an event leaves the event undecided
+    ("The council did not authorize a military operation in the north.", "operation",
+     "hypothetical", ["not", "authorize"]),
+    ("The army did not launch an operation in the north.", "operation", "negated", ["not"]),
     # a predicate takes the cues of its copula
     ("The envoy was not available for talks.", "available", "negated", ["not"]),
     ("The company is not for sale.", "for", "negated", ["not"]),
@@ -162,3 +176,4 @@ def test_modality_word_lists_do_not_overlap() -> None:
             assert not set(words[a]) & set(words[b]), (a, b)
     assert not set(words["focus_adverbs"]) & set(words["negators"])
     assert "be" in words["copular_verbs"] and "yet" in words["negated_adverbs"]
+    assert not set(words["deciding_verbs"]) & set(words["occurrence_verbs"])

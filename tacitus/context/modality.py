@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -145,6 +146,11 @@ class ModalityReader:
             return self._reported(trigger, trigger) or Reading("asserted")
         scope = self.scope(verb)
         neg = self._negation(verb, scope)
+        if neg is not None and noun is not None and neg.modality == "negated" \
+                and verb.lemma_.lower() in w["deciding_verbs"]:
+            # "did not authorize the operation": an act about the event, whose negation
+            # leaves the event undecided (not "did not launch the operation")
+            return Reading("hypothetical", (*neg.basis, verb))
         if neg is not None:
             return neg
         children = [c for s in scope for c in s.children]
@@ -164,7 +170,9 @@ class ModalityReader:
                         c.dep_ != "attr" or any(e.dep_ == "expl" for e in verb.children)):
                     # "no troops died", "no talks took place", "there was no confirmation"
                     return Reading("negated", (no,))
-        without = self._without(verb)
+        # "prevented him from organizing a defence or doing anything": the first conjunct's
+        heads = [verb] + [v for u, v in pairwise(scope) if u.dep_ == "conj"]
+        without = next((c for v in heads if (c := self._without(v)) is not None), None)
         if without is not None:
             return self._counter(*without)
         cond = self._conditional(verb)
@@ -226,6 +234,10 @@ class ModalityReader:
                     return g  # "never before has NATO reached out"
             elif c.dep_ == "cc" and c.lower_ == "nor":
                 return c
+            elif c.dep_ in ("aux", "auxpass"):
+                g = next((g for g in c.children if g.dep_ == "neg"), None)
+                if g is not None and not self._focused(g):
+                    return g  # "were not yet approved" with "not" under "were"
         if v.dep_ == "conj":
             # "it has not grown, nor has it merged": the conjunct after "nor"
             return next((c for c in v.head.children if c.dep_ == "cc" and c.lower_ == "nor"
@@ -252,11 +264,26 @@ class ModalityReader:
             below = scope[scope.index(v) - 1]
             direct = below.dep_ == "xcomp" and below.head.i == v.i
             lemma = v.lemma_.lower()
+            # the verbs between pass the cue down only if they are implicative themselves:
+            # not "failed to force him to resign", "did not have to sell to pay"
+            k = scope.index(v)
+            passes = all(scope[j].lemma_.lower() in w["implicative_verbs"]
+                         for j in range(1, k) if scope[j - 1].dep_ != "conj")
             if found is None:
+                adjective = below.head if below.dep_ == "xcomp" else None
+                if adjective is not None and adjective.pos_ == "ADJ" and adjective.head.i == v.i \
+                        and adjective.lemma_.lower() in w["negating_adjectives"]:
+                    return self._counter(adjective, v)  # "police were unable to reach"
                 if not direct:
                     continue
+                still = next((c for c in v.children if c.dep_ == "advmod"
+                              and c.lower_ in w["still_to_adverbs"]), None)
+                if still is not None and lemma in w["implicative_verbs"]:
+                    # "has yet to find", "is yet to sign"
+                    return Reading("negated" if passes else "hypothetical", (still,))
                 if lemma in w["negating_verbs"]:
-                    return self._counter(v, v)  # "failed to reach a deal"
+                    # "failed to reach a deal"; "failed to force them to retreat": undecided
+                    return self._counter(v, v) if passes else Reading("hypothetical", (v,))
                 if lemma in w["refusing_verbs"]:
                     return Reading("hypothetical", (v,))  # "refused to hand over"
                 continue
@@ -266,23 +293,21 @@ class ModalityReader:
                             for c in below.children):
                     return None
                 return Reading("negated", (found,))
-            k = scope.index(v)
-            passes = all(scope[j].lemma_.lower() in w["implicative_verbs"]
-                         for j in range(1, k) if scope[j - 1].dep_ != "conj")
             if lemma in w["implicative_verbs"] and direct and passes:
                 # "did not manage to meet", not "was not able to meet" (an adjective between)
-                # nor "did not have to sell to pay" (the purpose of an act not done)
                 return Reading("negated", (found,))
             return Reading("hypothetical", (found, v))  # "does not want to go"
         return None
 
     def _counter(self, cue: Token, governor: Token) -> Reading:
         """The act a counter-factive ``cue`` ("failed to", "without", "prevented ... from")
-        governs did not happen where ``governor``, the clause the cue belongs to, is a fact,
-        said or denied; under a modal, a plan or a condition ("could leave without paying",
-        "if the talks fail to end the war") it is only hypothetical."""
+        governs is negated, as "not" negates it, under a modal or a condition too ("could
+        fail to reach" as "could not reach", "if the talks fail to end the war" as "if the
+        talks do not end it"); where ``governor``, the clause the cue belongs to, is itself
+        negated ("cannot leave without paying"), the act is only a condition:
+        hypothetical."""
         r = self.judge(governor)
-        if r.modality in ("asserted", "reported", "disputed"):
+        if r.modality != "negated":
             return Reading("negated", (cue,))
         return Reading("hypothetical", (cue, *r.basis))
 
@@ -325,12 +350,16 @@ class ModalityReader:
         """"left without signing the deal", "prevented the crowd from reaching the
         consulate": the gerund's counter-factive word and the clause it belongs to."""
         head = verb.head
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "without":
+        if verb.dep_ != "pcomp" or head.dep_ != "prep":
+            return None
+        if head.lower_ == "without":
             return head, head.head
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "from" \
-                and head.head.lemma_.lower() in self.w["preventing_verbs"] \
-                and not any(c.dep_ == "neg" for c in head.head.children):
-            return head.head, head.head  # not "has not prohibited him from going"
+        stopper = head.head
+        if stopper.dep_ == "dobj" and stopper.pos_ in ("NOUN", "PROPN", "PRON"):
+            stopper = stopper.head  # "prevented the marchers, waving flags, from reaching"
+        if head.lower_ == "from" and stopper.lemma_.lower() in self.w["preventing_verbs"] \
+                and not any(c.dep_ == "neg" for c in stopper.children):
+            return stopper, stopper  # not "has not prohibited him from going"
         return None
 
     def _conditional(self, verb: Token) -> Token | None:
