@@ -143,6 +143,11 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
      ["not", "were"]),
     ("The rebels did not launch attacks or raids on the villages.", "raids", "negated",
      ["not"]),
+    # "but" opposes the conjuncts: the auxiliary and negation of the first are not shared
+    ("The minister would not comment or elaborate, but said talks would continue.",
+     "elaborate", "negated", ["not"]),
+    ("The minister would not comment or elaborate, but said talks would continue.",
+     "said", "asserted", []),
     # a tensed verb after a negated bare one is a clause of its own
     ("Police did not find the gunmen and released a statement on Monday.", "released",
      "asserted", []),

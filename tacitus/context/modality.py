@@ -10,9 +10,14 @@ check it.
 
 The scope of a cue: the event's verb, the verbs that govern it through a to-complement
 ("could be forced to stay", "did not agree to meet") and the first verb of a coordination
-that it shares a subject with ("could attack and destroy"). An event noun takes the cues of
-a light verb that carries it ("did not launch an attack", "may hold talks"), never those of
-any other verb ("did not condemn the attack": the attack happened).
+that it shares a subject with ("could attack and destroy"), not a tensed verb after a bare
+one ("did not find them and left"). A negation passes down a to-complement only through
+implicative verbs ("did not manage to meet"); through any other it leaves the act
+unrealized ("did not want to meet": hypothetical). An event noun takes the cues of a light
+verb that carries it ("did not launch an attack", "may hold talks"), never those of any
+other verb ("did not condemn the attack": the attack happened), and a predicate those of
+its copula ("was not available"). Counter-factive words ("failed to", "declined to",
+"unable to", "without", "prevented ... from") negate their act as "not" does.
 """
 
 from __future__ import annotations
@@ -94,9 +99,13 @@ class ModalityReader:
                 v = head if head.pos_ != "ADJ" or head.head.i == head.i else head.head
             elif v.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and v.pos_ != "AUX" \
                     and not _has_subject(v) and not _own_aux(v) \
-                    and not (v.tag_ in ("VBD", "VBZ") and head.tag_ == "VB"):
+                    and not (v.tag_ in ("VBD", "VBZ") and head.tag_ == "VB") \
+                    and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
+                                and (c.head is v or head.i < c.i < v.i)
+                                for c in (*v.children, *head.children)):
                 # not "do not affect users and are likely to be fixed" nor "did not find a
-                # buyer and filed for bankruptcy": a tensed verb is a clause of its own
+                # buyer and filed for bankruptcy": a tensed verb is a clause of its own; nor
+                # "would not divulge it but said": "but" opposes the two
                 v = head  # "could attack and destroy": the auxiliary of the first verb
             else:
                 break
@@ -170,7 +179,8 @@ class ModalityReader:
                         c.dep_ != "attr" or any(e.dep_ == "expl" for e in verb.children)):
                     # "no troops died", "no talks took place", "there was no confirmation"
                     return Reading("negated", (no,))
-        # "prevented him from organizing a defence or doing anything": the first conjunct's
+        # "prevented him from organizing a defence or doing anything": the cue of the first
+        # conjunct
         heads = [verb] + [v for u, v in pairwise(scope) if u.dep_ == "conj"]
         without = next((c for v in heads if (c := self._without(v)) is not None), None)
         if without is not None:
@@ -259,14 +269,13 @@ class ModalityReader:
         found = self._negator(verb)
         if found is not None:
             return Reading("negated", (found,))
-        for v in scope[1:]:
+        for k, v in enumerate(scope[1:], 1):
             found = self._negator(v)
-            below = scope[scope.index(v) - 1]
+            below = scope[k - 1]
             direct = below.dep_ == "xcomp" and below.head.i == v.i
             lemma = v.lemma_.lower()
             # the verbs between pass the cue down only if they are implicative themselves:
             # not "failed to force him to resign", "did not have to sell to pay"
-            k = scope.index(v)
             passes = all(scope[j].lemma_.lower() in w["implicative_verbs"]
                          for j in range(1, k) if scope[j - 1].dep_ != "conj")
             if found is None:
@@ -288,10 +297,6 @@ class ModalityReader:
                     return Reading("hypothetical", (v,))  # "refused to hand over"
                 continue
             if below.dep_ == "conj":
-                if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in v.children) or \
-                        any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
-                            for c in below.children):
-                    return None
                 return Reading("negated", (found,))
             if lemma in w["implicative_verbs"] and direct and passes:
                 # "did not manage to meet", not "was not able to meet" (an adjective between)
