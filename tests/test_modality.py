@@ -103,6 +103,54 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     ("The US will not lift the embargo until Cuba holds elections.", "holds",
      "hypothetical", ["until"]),
     ("The troops stayed until the rebels attacked the base.", "attacked", "asserted", []),
+    # a refusal is an intention: the act is not meant to happen, not known never to happen
+    ("The guerrillas refused to release the hostages.", "release", "hypothetical",
+     ["refused"]),
+    # a counter-factive negates as "not" does, under a condition or a modal too; under a
+    # negated clause it is a condition, and through a verb that is not implicative it
+    # leaves the act undecided
+    ("If the rebels fail to reach the capital, the army will hold the city.", "reach",
+     "negated", ["fail"]),
+    ("The commander could leave the country without paying the fine.", "paying",
+     "negated", ["without"]),
+    ("The commander cannot leave the country without paying the fine.", "paying",
+     "hypothetical", ["without", "not"]),
+    ("The rebels failed to force the army to retreat.", "retreat", "hypothetical",
+     ["failed"]),
+    ("The rebels declined further talks with the government.", "talks", "negated",
+     ["declined"]),
+    ("Police were unable to reach the village.", "reach", "negated", ["unable"]),
+    ("The rebels have yet to sign the truce.", "sign", "negated", ["yet"]),
+    ("The court barred the general from leaving the country or contacting witnesses.",
+     "contacting", "negated", ["barred"]),
+    # the negation of a verb that decides an event leaves the event undecided
+    ("The council did not authorize a military operation in the north.", "operation",
+     "hypothetical", ["not", "authorize"]),
+    ("The army did not launch an operation in the north.", "operation", "negated", ["not"]),
+    # a predicate takes the cues of its copula
+    ("The envoy was not available for talks.", "available", "negated", ["not"]),
+    ("The company is not for sale.", "for", "negated", ["not"]),
+    # negators on a time adverb, after "nor", before a focus
+    ("Never again will the army shell the city.", "shell", "negated", ["Never"]),
+    ("The army has never before shelled the city.", "shelled", "negated", ["never"]),
+    ("The army did not retreat, nor did it surrender.", "surrender", "negated", ["nor"]),
+    ("The rebels not only attacked the base but also burned it.", "attacked", "asserted", []),
+    ("The militia reported no casualties or injuries.", "injuries", "negated", ["no"]),
+    # "be to" and "have to" pass their negation down; an adjective between does not
+    ("The new embassy was not to open until May.", "open", "negated", ["not"]),
+    ("The minister did not have to resign.", "resign", "negated", ["not"]),
+    ("The soldiers were not able to enter the town.", "enter", "hypothetical",
+     ["not", "were"]),
+    ("The rebels did not launch attacks or raids on the villages.", "raids", "negated",
+     ["not"]),
+    # "but" opposes the conjuncts: the auxiliary and negation of the first are not shared
+    ("The minister would not comment or elaborate, but said talks would continue.",
+     "elaborate", "negated", ["not"]),
+    ("The minister would not comment or elaborate, but said talks would continue.",
+     "said", "asserted", []),
+    # a tensed verb after a negated bare one is a clause of its own
+    ("Police did not find the gunmen and released a statement on Monday.", "released",
+     "asserted", []),
 ])
 def test_issue11_modality_and_its_words(text: str, trigger: str, modality: str,
                                         basis: list[str]) -> None:
@@ -119,3 +167,18 @@ def test_issue11_modality_basis_offsets_slice_the_text() -> None:
         for s in e.modality_basis:
             assert doc.document.text[s.start : s.end] == s.text
     assert {s.text for e in marked for s in e.modality_basis} >= {"denied", "not"}
+
+
+def test_modality_word_lists_do_not_overlap() -> None:
+    """A verb is counter-factive, a refusal, implicative or preventing, never two of these:
+    the reader tries them in turn, and a word in two lists would take only the first reading."""
+    from tacitus.data import load_modality_words
+
+    words = load_modality_words()
+    kinds = ("negating_verbs", "refusing_verbs", "implicative_verbs", "preventing_verbs")
+    for i, a in enumerate(kinds):
+        for b in kinds[i + 1:]:
+            assert not set(words[a]) & set(words[b]), (a, b)
+    assert not set(words["focus_adverbs"]) & set(words["negators"])
+    assert "be" in words["copular_verbs"] and "yet" in words["negated_adverbs"]
+    assert not set(words["deciding_verbs"]) & set(words["occurrence_verbs"])

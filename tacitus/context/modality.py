@@ -10,9 +10,14 @@ check it.
 
 The scope of a cue: the event's verb, the verbs that govern it through a to-complement
 ("could be forced to stay", "did not agree to meet") and the first verb of a coordination
-that it shares a subject with ("could attack and destroy"). An event noun takes the cues of
-a light verb that carries it ("did not launch an attack", "may hold talks"), never those of
-any other verb ("did not condemn the attack": the attack happened).
+that it shares a subject with ("could attack and destroy"), not a tensed verb after a bare
+one ("did not find them and left"). A negation passes down a to-complement only through
+implicative verbs ("did not manage to meet"); through any other it leaves the act
+unrealized ("did not want to meet": hypothetical). An event noun takes the cues of a light
+verb that carries it ("did not launch an attack", "may hold talks"), never those of any
+other verb ("did not condemn the attack": the attack happened), and a predicate those of
+its copula ("was not available"). Counter-factive words ("failed to", "declined to",
+"unable to", "without", "prevented ... from") negate their act as "not" does.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -64,7 +70,12 @@ class ModalityReader:
         """The verb whose cues an event takes: its own, or a light verb carrying its noun."""
         if trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB"):
             return trigger
+        while trigger.dep_ == "conj" and trigger.head.pos_ == trigger.pos_:
+            trigger = trigger.head  # "would not be fair or effective", "launched raids and ..."
         head = trigger.head
+        if trigger.dep_ in ("acomp", "attr", "prep") \
+                and head.lemma_.lower() in self.w["copular_verbs"]:
+            return head  # "was not available", "is not a threat", "is not for sale"
         if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "for"):
             head = head.head  # "engaged in talks", "called for a strike"
         elif trigger.dep_ not in ("dobj", "obj", "nsubjpass", "nsubj", "attr"):
@@ -86,8 +97,15 @@ class ModalityReader:
                 break
             if v.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ"):
                 v = head if head.pos_ != "ADJ" or head.head.i == head.i else head.head
-            elif v.dep_ == "conj" and head.pos_ in ("VERB", "AUX") \
-                    and not _has_subject(v) and not _own_aux(v):
+            elif v.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and v.pos_ != "AUX" \
+                    and not _has_subject(v) and not _own_aux(v) \
+                    and not (v.tag_ in ("VBD", "VBZ") and head.tag_ == "VB") \
+                    and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
+                                and (c.head is v or head.i < c.i < v.i)
+                                for c in (*v.children, *head.children)):
+                # not "do not affect users and are likely to be fixed" nor "did not find a
+                # buyer and filed for bankruptcy": a tensed verb is a clause of its own; nor
+                # "would not divulge it but said": "but" opposes the two
                 v = head  # "could attack and destroy": the auxiliary of the first verb
             else:
                 break
@@ -130,13 +148,18 @@ class ModalityReader:
         verb = self.verb_of(trigger)
         noun = trigger if verb is not trigger else None
         if noun is not None:
-            r = self._noun(noun)
+            r = self._noun(noun) or self._denied_noun(noun)
             if r is not None:
                 return r
         if verb is None:  # a noun no light verb carries: only the verbs reporting it
             return self._reported(trigger, trigger) or Reading("asserted")
         scope = self.scope(verb)
         neg = self._negation(verb, scope)
+        if neg is not None and noun is not None and neg.modality == "negated" \
+                and verb.lemma_.lower() in w["deciding_verbs"]:
+            # "did not authorize the operation": an act about the event, whose negation
+            # leaves the event undecided (not "did not launch the operation")
+            return Reading("hypothetical", (*neg.basis, verb))
         if neg is not None:
             return neg
         children = [c for s in scope for c in s.children]
@@ -156,9 +179,12 @@ class ModalityReader:
                         c.dep_ != "attr" or any(e.dep_ == "expl" for e in verb.children)):
                     # "no troops died", "no talks took place", "there was no confirmation"
                     return Reading("negated", (no,))
-        without = self._without(verb)
+        # "prevented him from organizing a defence or doing anything": the cue of the first
+        # conjunct
+        heads = [verb] + [v for u, v in pairwise(scope) if u.dep_ == "conj"]
+        without = next((c for v in heads if (c := self._without(v)) is not None), None)
         if without is not None:
-            return Reading("negated", (without,))
+            return self._counter(*without)
         cond = self._conditional(verb)
         if cond is not None:
             return Reading("hypothetical", (cond,))  # "if the talks fail" on either clause
@@ -199,55 +225,112 @@ class ModalityReader:
                 return Reading("hypothetical", (verb.head,))  # "its demand that Israel ease"
         return self._reported(verb, trigger) or Reading("asserted")
 
+    def _negator(self, v: Token) -> Token | None:
+        """The word that negates ``v`` itself: "not", "never", "no longer", "neither ... nor",
+        "never before"; not a negated focus ("not only attacked", "not just talks")."""
+        w = self.w
+        for c in v.children:
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det")
+                                   and c.lower_ in w["negators"]):
+                if not self._focused(c):
+                    return c
+            elif c.dep_ == "advmod" and c.lower_ == "longer" and any(
+                    g.lower_ == "no" for g in c.children):
+                return c  # "no longer make"
+            elif c.dep_ == "advmod" and c.lower_ in w["negated_adverbs"]:
+                g = next((g for g in c.children if g.dep_ == "neg"
+                          or g.lower_ in w["negators"]), None)
+                if g is not None:
+                    return g  # "never before has NATO reached out"
+            elif c.dep_ == "cc" and c.lower_ == "nor":
+                return c
+            elif c.dep_ in ("aux", "auxpass"):
+                g = next((g for g in c.children if g.dep_ == "neg"), None)
+                if g is not None and not self._focused(g):
+                    return g  # "were not yet approved" with "not" under "were"
+        if v.dep_ == "conj":
+            # "it has not grown, nor has it merged": the conjunct after "nor"
+            return next((c for c in v.head.children if c.dep_ == "cc" and c.lower_ == "nor"
+                         and c.i < v.i), None)
+        return None
+
+    def _focused(self, neg: Token) -> bool:
+        """Whether ``neg`` negates a focus ("not only", "not just") rather than an act."""
+        doc = neg.doc
+        return neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in self.w["focus_adverbs"]
+
     def _negation(self, verb: Token, scope: list[Token]) -> Reading | None:
         """A negation of the verb, of the verb it is coordinated with ("would not elaborate
         or comment", not "would not divulge but said") or of an implicative verb governing
         it ("did not manage to meet"). A wish or plan that is denied ("does not want to go")
-        leaves its act unrealized: hypothetical."""
+        or refused ("refused to go") leaves its act unrealized: hypothetical. A
+        counter-factive verb ("failed to reach", "declined to comment") denies its act."""
         w = self.w
-
-        def negator(v: Token) -> Token | None:
-            for c in v.children:
-                if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det") and \
-                        c.lower_ in w["negators"]):
-                    return c
-                if c.dep_ == "advmod" and c.lower_ == "longer" and any(
-                        g.lower_ == "no" for g in c.children):
-                    return c  # "no longer make"
-                if c.dep_ == "cc" and c.lower_ == "nor":
-                    return c
-            return None
-
-        found = negator(verb)
+        found = self._negator(verb)
         if found is not None:
             return Reading("negated", (found,))
-        for v in scope[1:]:
-            found = negator(v)
+        for k, v in enumerate(scope[1:], 1):
+            found = self._negator(v)
+            below = scope[k - 1]
+            direct = below.dep_ == "xcomp" and below.head.i == v.i
+            lemma = v.lemma_.lower()
+            # the verbs between pass the cue down only if they are implicative themselves:
+            # not "failed to force him to resign", "did not have to sell to pay"
+            passes = all(scope[j].lemma_.lower() in w["implicative_verbs"]
+                         for j in range(1, k) if scope[j - 1].dep_ != "conj")
             if found is None:
-                below = scope[scope.index(v) - 1]
-                if v.lemma_.lower() in w["negating_verbs"] and below.dep_ == "xcomp" \
-                        and below.head.i == v.i:
-                    return Reading("negated", (v,))  # "failed to reach a deal"
+                adjective = below.head if below.dep_ == "xcomp" else None
+                if adjective is not None and adjective.pos_ == "ADJ" and adjective.head.i == v.i \
+                        and adjective.lemma_.lower() in w["negating_adjectives"]:
+                    return self._counter(adjective, v)  # "police were unable to reach"
+                if not direct:
+                    continue
+                still = next((c for c in v.children if c.dep_ == "advmod"
+                              and c.lower_ in w["still_to_adverbs"]), None)
+                if still is not None and lemma in w["implicative_verbs"]:
+                    # "has yet to find", "is yet to sign"
+                    return Reading("negated" if passes else "hypothetical", (still,))
+                if lemma in w["negating_verbs"]:
+                    # "failed to reach a deal"; "failed to force them to retreat": undecided
+                    return self._counter(v, v) if passes else Reading("hypothetical", (v,))
+                if lemma in w["refusing_verbs"]:
+                    return Reading("hypothetical", (v,))  # "refused to hand over"
                 continue
-            prev = scope[scope.index(v) - 1]
-            if prev.dep_ == "conj":
-                if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in v.children) or \
-                        any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
-                            for c in prev.children):
-                    return None
+            if below.dep_ == "conj":
                 return Reading("negated", (found,))
-            if v.lemma_.lower() in w["implicative_verbs"]:
-                return Reading("negated", (found,))  # "did not manage to meet"
+            if lemma in w["implicative_verbs"] and direct and passes:
+                # "did not manage to meet", not "was not able to meet" (an adjective between)
+                return Reading("negated", (found,))
             return Reading("hypothetical", (found, v))  # "does not want to go"
         return None
 
+    def _counter(self, cue: Token, governor: Token) -> Reading:
+        """The act a counter-factive ``cue`` ("failed to", "without", "prevented ... from")
+        governs is negated, as "not" negates it, under a modal or a condition too ("could
+        fail to reach" as "could not reach", "if the talks fail to end the war" as "if the
+        talks do not end it"); where ``governor``, the clause the cue belongs to, is itself
+        negated ("cannot leave without paying"), the act is only a condition:
+        hypothetical."""
+        r = self.judge(governor)
+        if r.modality != "negated":
+            return Reading("negated", (cue,))
+        return Reading("hypothetical", (cue, *r.basis))
+
     def _noun(self, noun: Token) -> Reading | None:
-        """Cues on an event noun itself: "no attack", "potential incursions", "the planned
-        summit"."""
+        """Cues on an event noun itself: "no attack", "not a war", "no gains or losses",
+        "potential incursions", "the planned summit"."""
         p = self.p
         for c in noun.children:
-            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            # a "not" after the noun negates what follows it ("for questioning, not a trial")
+            if (c.dep_ == "neg" and c.i < noun.i and not self._focused(c)) or (
+                    c.dep_ == "det" and c.lower_ == "no"):
                 return Reading("negated", (c,))
+        head = noun.head
+        if noun.dep_ == "conj" and head.pos_ == "NOUN" \
+                and not any(c.dep_ == "det" for c in noun.children):
+            no = next((c for c in head.children if c.dep_ == "det" and c.lower_ == "no"), None)
+            if no is not None:
+                return Reading("negated", (no,))  # "no gains or losses"
         for c in noun.children:
             if c.dep_ in ("amod", "compound"):
                 if c.lower_ in p.hypothetical_adjectives:
@@ -260,16 +343,28 @@ class ModalityReader:
                 return Reading("planned", (c,))
         return None
 
-    def _without(self, verb: Token) -> Token | None:
+    def _denied_noun(self, noun: Token) -> Reading | None:
+        """An event noun that a counter-factive verb takes as its object: "declined further
+        comment", "the truce averted a war" (not "stopped the fighting": it happened)."""
+        head = noun.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in self.w["negating_verbs"]:
+            return self._counter(head, head)
+        return None
+
+    def _without(self, verb: Token) -> tuple[Token, Token] | None:
         """"left without signing the deal", "prevented the crowd from reaching the
-        consulate": the gerund did not happen."""
+        consulate": the gerund's counter-factive word and the clause it belongs to."""
         head = verb.head
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "without":
-            return head
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "from" \
-                and head.head.lemma_.lower() in self.w["preventing_verbs"] \
-                and not any(c.dep_ == "neg" for c in head.head.children):
-            return head.head  # not "has not prohibited him from going"
+        if verb.dep_ != "pcomp" or head.dep_ != "prep":
+            return None
+        if head.lower_ == "without":
+            return head, head.head
+        stopper = head.head
+        if stopper.dep_ == "dobj" and stopper.pos_ in ("NOUN", "PROPN", "PRON"):
+            stopper = stopper.head  # "prevented the marchers, waving flags, from reaching"
+        if head.lower_ == "from" and stopper.lemma_.lower() in self.w["preventing_verbs"] \
+                and not any(c.dep_ == "neg" for c in stopper.children):
+            return stopper, stopper  # not "has not prohibited him from going"
         return None
 
     def _conditional(self, verb: Token) -> Token | None:
