@@ -141,6 +141,17 @@ def test_the_verb_above_gives_the_subject_that_binding_excludes() -> None:
     assert _holder(doc, text, "him") == "Pavel Horak"
 
 
+def test_a_surname_read_before_the_full_name_is_that_person() -> None:
+    # a summary line names her by surname first; then the full name and the role
+    doc = code("Lindqvist presses Norway on fishing. Swedish Foreign Minister Karin Lindqvist "
+               "on Monday urged Norway to sign the fishing pact. Lindqvist said the talks had "
+               "gone well.")
+    people = [a for a in doc.actors if "Lindqvist" in a.name]
+    assert len(people) == 1, people
+    assert people[0].code == "SWEGOV"
+    assert len(people[0].mentions) >= 3
+
+
 # -- codes from what the text says about a person -------------------------------------------
 def test_a_spokesman_for_a_capitals_government_is_that_government() -> None:
     doc = code("The spokesman for the Nairobi government said the talks would resume.")

@@ -185,6 +185,18 @@ class Chains:
             if noun in self.w.person_nouns:
                 self.roles.setdefault(key, set()).add(noun)
 
+    def rename(self, old: str, new: str) -> None:
+        """Actor ``old`` is ``new``: its mentions, gender and roles become ``new``'s."""
+        for m in self.mentions:
+            if m.key == old:
+                m.key = new
+        if old in self.gender:
+            self.gender.setdefault(new, self.gender.pop(old))
+        self.roles.setdefault(new, set()).update(self.roles.pop(old, set()))
+        self.count[new] += self.count.pop(old, 0)
+        for i, keys in self.group.items():
+            self.group[i] = list(dict.fromkeys(new if k == old else k for k in keys))
+
     # -- resolution -------------------------------------------------------------------
     def sentence_of(self, i: int) -> int:
         return self._sent.get(i, 0)

@@ -258,6 +258,39 @@ class ActorBook:
             key = self._resolve(head, slot)
             if slot == "arg":
                 self.by_head[head.i] = key
+        self._fold_lone_names()
+
+    def _lone(self, key: str) -> bool:
+        """An unknown person the text has named by one word only, with no code yet."""
+        rec = self.records[key]
+        return key.startswith("U|") and " " not in rec.name and rec.code is None
+
+    def _fold_lone_names(self) -> None:
+        """A lone name read before the full name ("Flynn says ..." in a headline, then
+        "Retired general Michael Flynn said") is that person, when one full name ends with
+        it: its record joins the full name's, so that a later "Flynn said" (which followed
+        the first "Flynn") is coded like the full mention."""
+        full: dict[str, set[str]] = {}
+        for key, rec in self.records.items():
+            if rec.kind == "person" and len(rec.name.split()) > 1:
+                full.setdefault(rec.name.split()[-1], set()).add(key)
+        for key, rec in list(self.records.items()):
+            if not self._lone(key):
+                continue
+            into = full.get(rec.name, set()) - {key}
+            if len(into) != 1:
+                continue  # no full name, or two people of that surname
+            new = into.pop()
+            for span, words in self.records.pop(key).mentions.items():
+                self.records[new].mentions.setdefault(span, words)
+            for i, k in self.by_head.items():
+                if k == key:
+                    self.by_head[i] = new
+            for names in (self._surnames, self._firsts):
+                for name, k in names.items():
+                    if k == key:
+                        names[name] = new
+            self.chains.rename(key, new)
 
     def _resolve(self, head: Token, slot: str) -> str | None:
         if head.lower_ in self._third:
@@ -546,8 +579,10 @@ class ActorBook:
         return None
 
     def _from_entity(self, head: Token, np: list[Token], slot: str = "arg") -> str | None:
+        named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
         if head.pos_ == "PROPN" and head.text in self._surnames and (
-                head.ent_type_ != "GPE" or not any(c.dep_ == "compound" for c in head.children)):
+                head.ent_type_ != "GPE" or not any(c.dep_ == "compound" for c in head.children)
+        ) and not (named and self._lone(self._surnames[head.text])):
             # "Fernwood", after "Tariq Fernwood"; also where the recognizer takes the bare
             # surname for a place ("Najjar later said"), but not a place of several words
             return self._surnames[head.text]
@@ -563,7 +598,10 @@ class ActorBook:
             ) + f" {head.text}"
             name = name.strip()
             known = self._surnames.get(name.split()[-1])
-            if known:
+            # a lone surname read before ("Lindqvist presses Norway. Foreign Minister Karin
+            # Lindqvist urged"): the full name names and codes that person
+            lone = known is not None and " " in name and self._lone(known)
+            if known and not lone:
                 return known
             qualifier = self._qualifier(head, np)
             agent = next((self.entry_at[t.i][1].code for t in np
@@ -596,7 +634,12 @@ class ActorBook:
                     country, code = near, near + agent
                 elif described is not None:
                     code = f"---{agent}"  # "a member of the city's riot police": police
-            key = self._record(f"U|{name}", name, code, country, "person")
+            if lone and known is not None:
+                key, rec = known, self.records[known]
+                rec.name, rec.code, rec.country = name, code, country
+                rec.basis_span = None  # the words that code it are these, not the lone name
+            else:
+                key = self._record(f"U|{name}", name, code, country, "person")
             self._surnames[name.split()[-1]] = key
             if len(name.split()) > 1:
                 self._firsts[name.split()[0]] = key
