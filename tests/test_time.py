@@ -111,6 +111,17 @@ def test_a_weekday_of_a_present_tense_or_a_present_plan_looks_ahead() -> None:
     assert ("2012-01-06", "day", "Friday") in dates.values(), dates
 
 
+def test_a_date_under_would_looks_ahead() -> None:
+    (summit,) = find_times("The minister said the summit would be held on April 24.", PUBLISHED)
+    assert (summit.value, summit.precision) == ("2011-04-24", "day")  # alone: the past
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp("The minister said the summit would be held on April 24.")
+    (t,) = Dater(doc, PUBLISHED).times
+    assert t.value == "2012-04-24"
+
+
 def test_an_act_its_own_words_date_after_publication_is_planned() -> None:
     (meeting,) = code("Iranian and French envoys meet Monday in Paris.",
                       published=PUBLISHED).events

@@ -920,6 +920,9 @@ class Dater:
                 if way is None and t.kind == "weekday" and verb is not None and present(verb) \
                         and _direct(span.root, verb):
                     way = "future"  # "the two leaders meet Monday": the coming Monday
+                if way is None and verb is not None and any(
+                        c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+                    way = "future"  # "said the summit would be held on April 24": ahead
                 if way == "future":
                     t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
                 elif way == "past" and _direct(span.root, clause_verb(span.root)):
