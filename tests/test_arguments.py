@@ -191,6 +191,18 @@ def test_an_object_inside_an_owner_phrase_gives_the_target() -> None:
     assert ("CAN", "RUSGOV") in _dyads(doc, "16")
 
 
+def test_a_noun_describing_a_country_with_an_of_phrase_is_that_country() -> None:
+    doc = code("Fiji established diplomatic ties with the island nation of Tuvalu.")
+    assert ("FJI", "TUV") in _dyads(doc)
+
+
+def test_the_other_side_of_a_between_phrase_is_the_target() -> None:
+    doc = code("Kenya lifted the trade restrictions between it and Somalia.")
+    pairs = _dyads(doc)
+    assert ("KEN", "SOM") in pairs
+    assert not any(s == t for s, t in pairs)
+
+
 def test_coordinated_qualifiers_of_a_target_give_one_pair_each() -> None:
     doc = code("Sweden expelled Danish and Finnish diplomats.")
     assert {("SWE", "DNKGOV"), ("SWE", "FINGOV")} <= _dyads(doc, "16")

@@ -78,6 +78,12 @@ class Dictionary:
         return frozenset(phrase.split()[-1] for phrase in
                          (*self.country_descriptors, *self.org_descriptors))
 
+    @cached_property
+    def country_heads(self) -> frozenset[str]:
+        """Last words of the country descriptors ("nation", "emirate", "kingdom"): nouns
+        that, with an "of" phrase, name a country ("the island nation of Nauru")."""
+        return frozenset(phrase.split()[-1] for phrase in self.country_descriptors)
+
     def match(self, doc: Doc) -> list[tuple[Span, Entry]]:
         """Dictionary mentions in ``doc``, longest first where they overlap."""
         found: list[tuple[int, int, str]] = [

@@ -305,6 +305,8 @@ class ActorBook:
             return None  # "in Bamako", "Latin America": a place, not an unknown person
         if found is None:
             found = self._from_entity(head, np, slot)
+        if found is None:
+            found = self._state_of(head)
         if found is None and self.partitive(head):
             # "thousands of Iraqi Kurds", "a group of diplomats": the actor of the "of" phrase
             inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -327,6 +329,19 @@ class ActorBook:
         if found is not None:
             self._mention(found, head, np)
         return found
+
+    def _state_of(self, head: Token) -> str | None:
+        """"the island nation of Nauru", "the emirate of Qatar": a noun that describes a
+        country, named by its "of" phrase, is that country."""
+        if head.lower_ not in self.d.country_heads and head.lemma_.lower() \
+                not in self.d.country_heads:
+            return None
+        for obj in (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"):
+            hit = self.entry_at.get(obj.i)
+            if hit is not None and hit[1].kind == "country":
+                return self._country(hit[1].code)
+        return None
 
     def _both(self, head: Token) -> str | None:
         """"the two countries", "both sides": the last two (three...) states the text named,

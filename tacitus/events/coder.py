@@ -343,7 +343,7 @@ def _and_coordinated(book: ActorBook, found: list[tuple[str, list[Token]]]
     for _key, tokens in found:
         tok = tokens[0]
         more = [(k, tok) for k in book.coordinated(tok)]
-        if tok.dep_ in MODIFIERS:
+        if tok.dep_ in MODIFIERS or tok.dep_ == "pobj":  # "restrictions between Gaza and Israel"
             more += [(k, c) for c in tok.conjuncts if (k := book.actor_of(c)) is not None]
         for k, t in more:
             if k not in keys:
