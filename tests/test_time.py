@@ -111,6 +111,22 @@ def test_a_weekday_of_a_present_tense_or_a_present_plan_looks_ahead() -> None:
     assert ("2012-01-06", "day", "Friday") in dates.values(), dates
 
 
+def test_the_quarter_of_a_business_report_follows_the_quarter_the_text_named() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = ("Second-quarter profit at the state oil company rose. In the latest period sales "
+            "fell, and the year-earlier quarter was weak. Riots hit the Christian quarter; a "
+            "quarter of the staff left in the period of unrest.")
+    timexes = Dater(default_coder().nlp(text), PUBLISHED, text).timexes()
+    assert [(t.text, t.value) for t in timexes] == [
+        ("Second-quarter", "2011-Q2"), ("the latest period", "2011-Q2"),
+        ("the year-earlier quarter", "2010-Q2")]
+    # with no quarter named before it, "the quarter" is the last one ended
+    (alone,) = find_times("Profit fell in the quarter.", PUBLISHED)
+    assert (alone.value, alone.precision) == ("2011-10", "quarter")
+
+
 def test_a_date_under_would_looks_ahead() -> None:
     (summit,) = find_times("The minister said the summit would be held on April 24.", PUBLISHED)
     assert (summit.value, summit.precision) == ("2011-04-24", "day")  # alone: the past

@@ -166,6 +166,11 @@ def _grammar() -> list[tuple[str, str]]:
         ("relquarter", rf"(?P<rel>last|next|this)\s+year's\s+{quarter}"),
         ("agoquarter", rf"the\s+year[\s-]+(?:ago|earlier)\s+{quarter}"),
         ("quarter", rf"(?:the\s+)?{quarter}"),
+        # "the quarter", "the latest quarter", "the year-ago period": the quarter a business
+        # report is about (not "the quarter of a century", not "the Christian quarter")
+        ("focusquarter", r"(?:the|this|that)\s+(?:(?P<fqcur>current|latest|same|most\s+recent)"
+                         r"\s+|(?:comparable\s+)?(?P<fqago>year[\s-]+(?:ago|earlier))\s+)?"
+                         r"(?P<fqunit>quarter|period)(?!\s+of\b)(?![\w-])"),
         ("mdy", rf"{month}\s+{day},?\s+{year}"),
         ("dmy", rf"{day}\s+{month},?\s+{year}"),
         ("dmyy", rf"{day}\s+{month}\s+{yy}"),
@@ -362,6 +367,13 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         first = _first_month(g)
         y = anchor.year if first <= anchor.month else anchor.year - 1
         return _part(y, g)
+    if kind == "focusquarter":  # the last quarter ended; ``resolve_anchored`` may re-anchor it
+        modifier = (g.get("fqcur") or "").split()[:1]
+        if g["fqunit"] == "period" and not (modifier or g.get("fqago")):
+            return None  # "the period": no quarter named
+        q = (anchor.month - 1) // 3 + (0 if modifier == ["current"] else -1)
+        y = anchor.year + (q // 4) - (1 if g.get("fqago") else 0)
+        return _month_value(y, 3 * (q % 4) + 1), "quarter"
     if kind == "relquarter":
         step = {"last": -1, "next": 1}.get(g["rel"], 0)
         return _part(anchor.year + step, g)
@@ -709,6 +721,8 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
     if kind == "deictic" and deictic.startswith("this"):
         type_ = "TIME"  # "this morning"; TimeML types "Tuesday night" and "tonight" DATE
     shift = _anchored_shift(m.groupdict()) if kind == "anchored" else None
+    if kind == "focusquarter" and (m.group("fqcur") or "").lower() != "current":
+        shift = ("quarter", -4 if m.group("fqago") else 0)
     if kind == "prevweekday":
         shift = (m.group("pdir").lower(), _words()["weekdays"][m.group("weekday").lower()])
     t = TimeExpr(start, end, text[start:end], value, precision, qualifier, kind, type_,
@@ -722,7 +736,15 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
     out: list[TimeExpr] = []
     last: date | None = None
     last_at: int | None = None
+    quarter: TimeExpr | None = None  # the quarter the text last named ("third-quarter")
     for t in times:
+        if t.kind == "focusquarter" and quarter is not None and t.shift is not None:
+            y, m = map(int, quarter.value.split("-"))
+            resolved = _month_value(y + t.shift[1] // 4, m), "quarter"
+            t = replace(t, value=resolved[0], anchor="text", timeml=_calendar(*resolved),
+                        anchor_at=quarter.start)
+        elif t.precision == "quarter" and t.value and t.kind != "focusquarter":
+            quarter = t
         if t.kind in _TEXT_ANCHORED and last is not None and t.shift is not None:
             if t.kind == "prevweekday":  # "the previous Friday": from the text's date
                 way, target = t.shift
