@@ -173,17 +173,22 @@ class Coder:
     def _place_target(book: ActorBook, placer: Placer, f) -> str | None:
         """The target basis of event ``f``; an event with no target takes the country of the
         place its own words give ("protested in Beijing": CHN), as CAMEO codes it, marked
-        "place" so that users can keep or drop such targets."""
-        if f.target is not None:
-            return "text"
-        if f.code in ("010", "011"):
-            return None  # a statement is made somewhere, not against the place
+        "place" so that users can keep or drop such targets. An unidentified source or
+        target that belongs where it acts ("police", "demonstrators") is that country's."""
         m = placer.mention_for(f.trigger)
         if m is None:  # "agreed to set up a hospital in Mumbai": the complement's place
             comps = [c for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp")]
             comps += [g for c in comps for g in c.children if g.dep_ in ("xcomp", "ccomp")]
             m = next((p for c in comps if (p := placer.mention_for(c)) is not None), None)
-        if m is None or m.chosen is None or not m.chosen.cc3:
+        where = m.chosen.cc3 if m is not None and m.chosen is not None else None
+        if where:
+            f.source = (book.placed(f.source, where) if f.source else None) or f.source
+            f.target = (book.placed(f.target, where) if f.target else None) or f.target
+        if f.target is not None:
+            return "text"
+        if f.code in ("010", "011"):
+            return None  # a statement is made somewhere, not against the place
+        if m is None or not where:
             return None
         key = book.country_at(m.chosen.cc3, m.head)
         if key is None or key == f.source:
