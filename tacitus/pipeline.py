@@ -174,16 +174,20 @@ class Coder:
         """The target basis of event ``f``; an event with no target takes the country of the
         place its own words give ("protested in Beijing": CHN), as CAMEO codes it, marked
         "place" so that users can keep or drop such targets. An unidentified source or
-        target that belongs where it acts ("police", "demonstrators") is that country's."""
+        target that belongs where it acts ("police", "demonstrators") is of the country its
+        own words place it in ("Darfur rebels"), else of the event's place."""
         m = placer.mention_for(f.trigger)
         if m is None:  # "agreed to set up a hospital in Mumbai": the complement's place
             comps = [c for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp")]
             comps += [g for c in comps for g in c.children if g.dep_ in ("xcomp", "ccomp")]
             m = next((p for c in comps if (p := placer.mention_for(c)) is not None), None)
         where = m.chosen.cc3 if m is not None and m.chosen is not None else None
-        if where:
-            f.source = (book.placed(f.source, where) if f.source else None) or f.source
-            f.target = (book.placed(f.target, where) if f.target else None) or f.target
+        for role in ("source", "target"):
+            key, at = getattr(f, role), getattr(f, f"{role}_at")
+            own = placer.country_within(book.words_of(at)) if key and at is not None else None
+            placed = book.placed(key, own or where) if key and (own or where) else None
+            if placed is not None:
+                setattr(f, role, placed)
         if f.target is not None:
             return "text"
         if f.code in ("010", "011"):

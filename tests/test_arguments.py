@@ -350,3 +350,14 @@ def test_a_titled_stranger_is_not_of_the_state_he_acts_against() -> None:
     (event,) = _events(doc, "threatened")
     assert _actor(doc, event.source).country is None
     assert _code(doc, event.target) == "GHA"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Darfur rebels attacked a convoy.", "SDNREB"),
+    ("The government of Balochistan province banned the rally.", "PAKGOV"),
+    ("Troops in Kandahar attacked a village.", "---MIL"),  # soldiers: often foreign there
+])
+def test_an_unidentified_agent_is_of_the_place_its_own_words_name(text: str,
+                                                                 source: str) -> None:
+    doc = code(text, published="2020-01-01")
+    assert _code(doc, doc.events[0].source) == source

@@ -778,6 +778,12 @@ class ActorBook:
             words = self._phrases[head.i] = _np_tokens(head)
         return words
 
+    def words_of(self, head: Token) -> list[Token]:
+        """The words of the phrase headed by ``head``, with those of its prepositional
+        phrases ("the government of Sindh province", "refugees in Jaffna")."""
+        return sorted({*self._np(head), *(t for c in head.children if c.dep_ == "prep"
+                                          for t in c.subtree)}, key=lambda t: t.i)
+
     def extent(self, head: Token) -> tuple[int, int]:
         """Character offsets of the phrase headed by ``head``, as a mention shows it."""
         found = self._extents.get(head.i)
