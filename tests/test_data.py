@@ -79,6 +79,11 @@ def test_a_people_of_a_state_is_no_demonym_of_its_region() -> None:
     assert "Iraqi Kurdish" in kurdistan.adjectives
 
 
+def test_a_former_country_name_brings_its_adjective() -> None:
+    cambodia = next(c for c in data.load_countries() if c.code == "KHM")
+    assert "Kampuchea" in cambodia.aliases and "Kampuchean" in cambodia.adjectives
+
+
 def test_agent_nouns_are_unambiguous() -> None:
     seen = Counter(n.lower() for a in data.load_agents() for n in a.nouns)
     assert not [n for n, k in seen.items() if k > 1]
