@@ -117,6 +117,8 @@ class Coder:
         counter = Counter(doc, [(t.start, t.end) for t, _ in dater.spans], text)
         placer = Placer(doc, book, text=text, dateline=document.dateline)
         bases = [self._place_target(book, placer, f) for _, f in found]
+        book.forget_placed({k for _, f in found for k in (f.source, f.target, f.attributed_to)}
+                           | {q.speaker for q in quotes})
         ids = book.ids()  # after place targets: they may add country actors
         events = []
         for n, ((sentence, f), basis) in enumerate(zip(found, bases, strict=True), start=1):

@@ -61,6 +61,7 @@ class ActorBook:
         # name ("Ana Prieto ... Ana"), where news goes on by the surname
         self._firsts: dict[str, str] = {}
         self.entry_at: dict[int, tuple[Span, Entry]] = {}
+        self._placed: set[str] = set()  # unidentified actors given a country by a place
         # the named entity of each token, found once (a scan of doc.ents per lookup made the
         # resolver quadratic in article length)
         self._entity: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
@@ -244,7 +245,15 @@ class ActorBook:
                                   f"{country}{agent}", country, "person")
         for span, words in rec.mentions.items():
             self.records[placed].mentions.setdefault(span, words)
+        self._placed.add(key)
         return placed
+
+    def forget_placed(self, used: set[str | None]) -> None:
+        """Drop the unidentified actors that ``placed`` replaced wherever they acted: no
+        event or quote names them any more, and a list of actors should not show them
+        beside the placed ones."""
+        for key in self._placed - used:
+            del self.records[key]
 
     def country_of(self, key: str | None) -> str | None:
         return self.records[key].country if key else None
