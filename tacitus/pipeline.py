@@ -117,6 +117,8 @@ class Coder:
         counter = Counter(doc, [(t.start, t.end) for t, _ in dater.spans], text)
         placer = Placer(doc, book, text=text, dateline=document.dateline)
         bases = [self._place_target(book, placer, f) for _, f in found]
+        book.forget_placed({k for _, f in found for k in (f.source, f.target, f.attributed_to)}
+                           | {q.speaker for q in quotes})
         ids = book.ids()  # after place targets: they may add country actors
         events = []
         for n, ((sentence, f), basis) in enumerate(zip(found, bases, strict=True), start=1):
@@ -173,17 +175,26 @@ class Coder:
     def _place_target(book: ActorBook, placer: Placer, f) -> str | None:
         """The target basis of event ``f``; an event with no target takes the country of the
         place its own words give ("protested in Beijing": CHN), as CAMEO codes it, marked
-        "place" so that users can keep or drop such targets."""
-        if f.target is not None:
-            return "text"
-        if f.code in ("010", "011"):
-            return None  # a statement is made somewhere, not against the place
+        "place" so that users can keep or drop such targets. An unidentified source or
+        target that belongs where it acts ("police", "demonstrators") is of the country its
+        own words place it in ("Darfur rebels"), else of the event's place."""
         m = placer.mention_for(f.trigger)
         if m is None:  # "agreed to set up a hospital in Mumbai": the complement's place
             comps = [c for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp")]
             comps += [g for c in comps for g in c.children if g.dep_ in ("xcomp", "ccomp")]
             m = next((p for c in comps if (p := placer.mention_for(c)) is not None), None)
-        if m is None or m.chosen is None or not m.chosen.cc3:
+        where = m.chosen.cc3 if m is not None and m.chosen is not None else None
+        for role in ("source", "target"):
+            key, at = getattr(f, role), getattr(f, f"{role}_at")
+            own = placer.country_within(book.words_of(at)) if key and at is not None else None
+            placed = book.placed(key, own or where) if key and (own or where) else None
+            if placed is not None:
+                setattr(f, role, placed)
+        if f.target is not None:
+            return "text"
+        if f.code in ("010", "011"):
+            return None  # a statement is made somewhere, not against the place
+        if m is None or not where:
             return None
         key = book.country_at(m.chosen.cc3, m.head)
         if key is None or key == f.source:

@@ -335,3 +335,52 @@ def test_a_statement_telling_another_actor_what_it_should_do_is_an_appeal_to_it(
     doc = code("The EU said Turkey should release the journalists.")
     assert _dyads(doc, "02") == {("IGOEU", "TUR")}
     assert not _dyads(code("He said we must stay vigilant."))  # one's own side
+
+
+# -- countries from where actors are --------------------------------------------------------
+@pytest.mark.parametrize(("text", "country"), [
+    ("Ethnic Hungarians in Romania demanded greater autonomy on Friday.", "ROU"),
+    ("The Hungarians of northern Serbia demanded greater autonomy.", "SRB"),
+    ("Hundreds of ethnic Uzbeks protested on Monday in Kyrgyzstan.", "KGZ"),
+    ("Palestinians of the West Bank protested against Israel.", "PSE"),  # at home
+    ("Albanians protested in Tirana.", "ALB"),
+])
+def test_a_people_placed_by_the_sentence_is_of_the_country_it_lives_in(
+        text: str, country: str) -> None:
+    doc = code(text)
+    event = next(e for e in doc.events if e.root in ("10", "14"))
+    assert _actor(doc, event.source).country == country
+
+
+def test_iraqi_kurds_are_a_people_of_iraq() -> None:
+    doc = code("Thousands of Iraqi Kurds demanded independence from Baghdad.")
+    (event,) = _events(doc, "demanded")
+    assert _actor(doc, event.source).country == "IRQ"
+
+
+def test_unidentified_local_agents_take_the_country_of_the_events_place() -> None:
+    doc = code("Riot police fired tear gas at protesters in Nairobi on Tuesday.")
+    assert ("KENCOP", "KENOPP") in _dyads(doc, "17")
+
+
+def test_soldiers_at_a_place_keep_no_country() -> None:
+    doc = code("Soldiers stormed a village in Mali.")  # often foreign: no guess
+    assert all(not (_code(doc, e.source) or "").startswith("MLI") for e in doc.events)
+
+
+def test_a_titled_stranger_is_not_of_the_state_he_acts_against() -> None:
+    doc = code("President Okonkwo threatened new sanctions against Ghana.")
+    (event,) = _events(doc, "threatened")
+    assert _actor(doc, event.source).country is None
+    assert _code(doc, event.target) == "GHA"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Darfur rebels attacked a convoy.", "SDNREB"),
+    ("The government of Balochistan province banned the rally.", "PAKGOV"),
+    ("Troops in Kandahar attacked a village.", "---MIL"),  # soldiers: often foreign there
+])
+def test_an_unidentified_agent_is_of_the_place_its_own_words_name(text: str,
+                                                                 source: str) -> None:
+    doc = code(text, published="2020-01-01")
+    assert _code(doc, doc.events[0].source) == source

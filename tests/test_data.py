@@ -65,6 +65,25 @@ def test_codes_used_by_persons_and_organizations_exist() -> None:
     assert all(o.country is None or o.country in countries for o in data.load_organizations())
 
 
+def test_agent_lists_of_the_argument_words_name_known_agents() -> None:
+    agents = {a.code for a in data.load_agents()}
+    words = data.load_argument_words()
+    assert words.state_agents <= agents and words.local_agents <= agents
+    assert words.ethnic_marks
+
+
+def test_a_people_of_a_state_is_no_demonym_of_its_region() -> None:
+    # "Iraqi Kurds" are Iraq's people; only "Iraqi Kurdish" names the regional government
+    kurdistan = next(c for c in data.load_countries() if c.code == "XKR")
+    assert "Iraqi Kurds" not in kurdistan.demonyms
+    assert "Iraqi Kurdish" in kurdistan.adjectives
+
+
+def test_a_former_country_name_brings_its_adjective() -> None:
+    cambodia = next(c for c in data.load_countries() if c.code == "KHM")
+    assert "Kampuchea" in cambodia.aliases and "Kampuchean" in cambodia.adjectives
+
+
 def test_agent_nouns_are_unambiguous() -> None:
     seen = Counter(n.lower() for a in data.load_agents() for n in a.nouns)
     assert not [n for n, k in seen.items() if k > 1]

@@ -282,7 +282,8 @@ def test_merge_with_the_coder_one_shooting_of_two_victims() -> None:
     violent = [e for e in coded.events if e.root in ("18", "19", "20")]
     assert len(violent) == 1
     codes = {a.id: a.code for a in coded.actors}
-    assert sorted(codes[p.target] for p in violent[0].pairs()) == ["---COP", "---MIL"]
+    # the officer is of the place's police; soldiers there are often foreign: no country
+    assert sorted(codes[p.target] for p in violent[0].pairs()) == ["---MIL", "AFGCOP"]
     for p in violent[0].pairs():
         assert p.target_span is not None and coded.document.text[
             p.target_span.start:p.target_span.end] == p.target_span.text

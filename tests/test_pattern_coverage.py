@@ -87,7 +87,7 @@ CASES = [
     ("The Iraqi government challenged the findings of the UN report.",
      "IRQGOV", "110", "IGOUNO"),
     ("Prosecutors in Ankara sought life sentences for the Kurdish activists.",
-     "TURJUD", "115", "---OPP"),
+     "TURJUD", "115", "TUROPP"),
     ("A Berlin court ruled against the Russian government in the pipeline dispute.",
      "DEUJUD", "116", "RUSGOV"),
     ("A federal judge awarded damages against the Iranian government.",
@@ -132,7 +132,7 @@ CASES = [
     ("Syrian forces advanced on the rebel-held town of Idlib.", "SYRMIL", "190", "SYR"),
     ("Heavy fighting between Armenia and Azerbaijan continued on Sunday.", None, "190", "ARM"),
     # a weapon that hits: the subject decides the sense of "hit"
-    ("A Russian missile hit a hospital in Kharkiv.", "RUS", "195", "---HLH"),
+    ("A Russian missile hit a hospital in Kharkiv.", "RUS", "195", "UKRHLH"),
     # honours, contracts, extradition, allocations, resuming, lockdowns, congratulations
     ("Britain and the European Union agreed a deal on fishing rights.", "GBR", "057", "IGOEU"),
     ("The Chinese president sent congratulations to the new Philippine president.",
@@ -152,11 +152,11 @@ CASES = [
     ("The Kenyan government took legal action against the British company.",
      "KENGOV", "115", "GBRBUS"),
     ("The Indian government imposed a lockdown in Kashmir.", "INDGOV", "172", "IND"),
-    ("Protesters desecrated a mosque in Lahore.", "---OPP", "171", "---REL"),
+    ("Protesters desecrated a mosque in Lahore.", "PAKOPP", "171", "PAKREL"),
     ("Security forces used live ammunition against protesters in Baghdad.",
-     "---COP", "175", "IRQOPP"),
+     "IRQCOP", "175", "IRQOPP"),
     ("Iranian authorities hanged two Kurdish militants.", "IRNGOV", "1823", "---INS"),
-    ("The Taliban flogged two women in Kabul.", "TAL", "182", "---CVL"),
+    ("The Taliban flogged two women in Kabul.", "TAL", "182", "AFGCVL"),
 ]
 
 

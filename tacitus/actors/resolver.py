@@ -61,6 +61,7 @@ class ActorBook:
         # name ("Ana Prieto ... Ana"), where news goes on by the surname
         self._firsts: dict[str, str] = {}
         self.entry_at: dict[int, tuple[Span, Entry]] = {}
+        self._placed: set[str] = set()  # unidentified actors given a country by a place
         # the named entity of each token, found once (a scan of doc.ents per lookup made the
         # resolver quadratic in article length)
         self._entity: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
@@ -223,6 +224,36 @@ class ActorBook:
         key = self._country(code)
         self._mention(key, head, [head])
         return key
+
+    def placed(self, key: str, country: str) -> str | None:
+        """The actor an unidentified one is at an event placed in ``country``, for agents
+        that belong where they act ("riot police dispersed demonstrators in Monrovia":
+        Liberian police, Liberian opposition); None for any other actor."""
+        rec = self.records[key]
+        code = rec.code or ""
+        agent = code[3:]
+        if not code.startswith("---") or agent not in self.d.words.local_agents \
+                or country not in self.d.countries:
+            return None
+        if rec.kind != "person":
+            placed = self._state(country, agent)
+        else:  # "a deputy governor": one office holder ("X|GOV|governor")
+            office = key.split("|")[-1]
+            label = self.d.agent_labels.get(agent, agent.lower())
+            placed = self._record(f"C|{country}{agent}|{office}",
+                                  f"{self.d.countries[country]} {label} ({office})",
+                                  f"{country}{agent}", country, "person")
+        for span, words in rec.mentions.items():
+            self.records[placed].mentions.setdefault(span, words)
+        self._placed.add(key)
+        return placed
+
+    def forget_placed(self, used: set[str | None]) -> None:
+        """Drop the unidentified actors that ``placed`` replaced wherever they acted: no
+        event or quote names them any more, and a list of actors should not show them
+        beside the placed ones."""
+        for key in self._placed - used:
+            del self.records[key]
 
     def country_of(self, key: str | None) -> str | None:
         return self.records[key].country if key else None
@@ -453,6 +484,10 @@ class ActorBook:
         if entry.kind in ("country", "demonym"):
             if slot in self.d.words.locative_preps:
                 return None
+            home = self._residence(head, entry.code) if entry.kind == "demonym" else None
+            if home is not None:
+                name = f"{head.text.capitalize()} in {self.d.countries[home]}"
+                return self._record(f"E|{home}|{head.lower_}", name, home, home, "group")
             return self._country(entry.code)
         # An agent noun: qualify it by a country or organization in the phrase.
         if head.pos_ == "ADJ":
@@ -582,6 +617,31 @@ class ActorBook:
                 return d
         return None
 
+    def _residence(self, head: Token, own: str) -> str | None:
+        """The country a people named by a demonym lives in, where it is not the one its
+        name comes from: "the Albanians of southern Serbia", "ethnic Albanians in Serbia",
+        and, for a people marked ethnic, the place of its clause ("ethnic Albanians
+        demonstrated in Serbia"). CAMEO codes an ethnic group by its country of residence."""
+        holders = [head]
+        if any(c.dep_ == "amod" and c.lower_ in self.d.words.ethnic_marks
+               for c in head.children):
+            verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is not None:
+                holders.append(verb)
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "inside", "across",
+                                                              "throughout"):
+                    continue
+                if holder is not head and prep.lower_ == "of":
+                    continue
+                for tok in prep.subtree:  # "in a gunbattle in southeastern Serbia"
+                    hit = self.entry_at.get(tok.i) if tok.dep_ == "pobj" else None
+                    if hit and hit[1].kind in ("country", "metonym"):
+                        # "Palestinians of the Israeli-occupied West Bank" live at home
+                        return hit[1].code if hit[1].code != own else None
+        return None
+
     def _located(self, head: Token) -> tuple[str, str] | None:
         """An unqualified agent placed in a country: "rebels in the Ivory Coast" (CIV)."""
         for prep in head.children:
@@ -644,7 +704,8 @@ class ActorBook:
                 if near is None:  # "Judge Rivera opened investigations against Chilean ..."
                     near = next((hit[1].code for t in head.sent
                                  if (hit := self.entry_at.get(t.i)) is not None
-                                 and hit[1].kind in ("country", "demonym", "metonym")), None)
+                                 and hit[1].kind in ("country", "demonym", "metonym")
+                                 and not self._other_side(t, head)), None)
                 if near is not None:
                     country, code = near, near + agent
                 elif described is not None:
@@ -671,6 +732,19 @@ class ActorBook:
             country = qualifier[1] if qualifier and qualifier[0] == "country" else None
             return self._record(f"G|{ent.text}", ent.text, None, country, "group")
         return None
+
+    def _other_side(self, tok: Token, person: Token) -> bool:
+        """Whether the state word ``tok`` names whom a titled person deals with, not whose
+        the person is: a state that is itself an argument ("threatened action against
+        Russia", "called for sanctions against Nigeria") or the country of another named
+        person ("welcomed South African leader F.W. de Klerk")."""
+        head = _np_head(tok)
+        if head.i == tok.i:
+            if tok.dep_ == "dobj":
+                return True
+            return tok.dep_ == "pobj" and tok.head.lower_ not in self.d.words.locative_preps \
+                and tok.head.lower_ != "of"
+        return head.i != person.i and self._is_name(head)
 
     def _from_description(self, head: Token, np: list[Token]) -> str | None:
         """"the movement", "the Persian Gulf emirate": an actor already in the story."""
@@ -770,6 +844,12 @@ class ActorBook:
         if words is None:
             words = self._phrases[head.i] = _np_tokens(head)
         return words
+
+    def words_of(self, head: Token) -> list[Token]:
+        """The words of the phrase headed by ``head``, with those of its prepositional
+        phrases ("the government of Sindh province", "refugees in Jaffna")."""
+        return sorted({*self._np(head), *(t for c in head.children if c.dep_ == "prep"
+                                          for t in c.subtree)}, key=lambda t: t.i)
 
     def extent(self, head: Token) -> tuple[int, int]:
         """Character offsets of the phrase headed by ``head``, as a mention shows it."""

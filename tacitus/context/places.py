@@ -415,6 +415,14 @@ class Placer:
             return min(above, key=lambda m: abs(m.head.i - trigger.i))
         return None
 
+    def country_within(self, tokens: list[Token]) -> str | None:
+        """The country of the first resolved place among ``tokens`` (an actor's own words:
+        "Darfur rebels", "the government of Sindh province"), or None. Only a name the
+        recognizer took for a place: a party's "(Freedom)" is no town of that name."""
+        return next((m.chosen.cc3 for t in tokens if (m := self._by_token.get(t.i)) is not None
+                     and m.chosen is not None and m.chosen.cc3
+                     and m.head.ent_type_ in PLACE_LABELS), None)
+
     def location_for(self, trigger: Token, modality: str) -> Location | None:
         """The event's place: its clause's, a clause above it's, else the dateline's for a
         report of current news (asserted or reported, in a sentence that names no place)."""

@@ -516,6 +516,8 @@ class ArgumentWords:
     relative_pronouns: frozenset[str]
     backing: frozenset[str]
     group_nouns: frozenset[str]
+    ethnic_marks: frozenset[str]
+    local_agents: frozenset[str]
     numbers: dict[str, int]
     demands: dict[str, str]
     document_nouns: frozenset[str]
@@ -528,7 +530,8 @@ def load_argument_words() -> ArgumentWords:
              "condition_marks", "object_preps", "direction_preps", "locative_preps",
              "bare_statements", "refinable_violence",
              "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
-             "relative_pronouns", "backing", "group_nouns", "document_nouns")
+             "relative_pronouns", "backing", "group_nouns", "document_nouns", "ethnic_marks",
+             "local_agents")
     data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]
