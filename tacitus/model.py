@@ -194,6 +194,8 @@ class LeftOut(_Model):
     trigger: Span
     reason: str = Field(description="content: the statement's content is coded instead; "
                                     "commentary: a remark by someone with no political role; "
+                                    "attribution: a bare 'reported' that says where the "
+                                    "article's facts come from; "
                                     "sense: the word is used in another sense; generic: a "
                                     "habitual or generic statement, no event; merged: "
                                     "one event with another record, whose code was kept "

@@ -26,6 +26,16 @@ def test_a_statement_with_no_content_of_its_own_stays() -> None:
     assert doc.left_out == []
 
 
+def test_a_news_report_is_attribution_not_a_statement() -> None:
+    doc = code("The newspaper Kathimerini reported that the minister had been in Crete.")
+    assert doc.events == []
+    assert [lo.reason for lo in doc.left_out] == ["attribution"]
+    # reporting to someone is a statement to them
+    doc = code("Iran reported to the IAEA that it had enriched more uranium.")
+    assert [e.cameo for e in doc.events] == ["010"]
+    assert next(a for a in doc.actors if a.id == doc.events[0].target).code == "IGOIAEA"
+
+
 def test_a_commentators_remark_is_no_event() -> None:
     doc = code("A law professor told the broadcaster that the verdict was a disgrace.")
     assert doc.events == []

@@ -856,6 +856,11 @@ class EventCoder:
                     left.append((f, "content", f"its content is coded: {inside[0].code} "
                                                f"'{inside[0].trigger.text}'"))
                     continue
+            if f.code in self.p.words.bare_statements and f.target is None \
+                    and f.trigger.lemma_.lower() in self.p.words.attribution_verbs:
+                left.append((f, "attribution", f"'{f.trigger.text}' says where the article's "
+                                               "facts come from: no statement of its own"))
+                continue
             who = _commentator(book, f)
             if who is not None:
                 left.append((f, "commentary", f"a remark by {who}s, who have no political role"))
