@@ -1,8 +1,10 @@
-"""Only events: a statement whose content is coded, and a commentator's remark, are left out,
-with the reason where the user can see it (issue 14)."""
+"""Only events: a statement whose content is coded, a news attribution, a habitual statement
+and a commentator's remark are left out, with the reason where the user can see it
+(issue 14)."""
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from tacitus import code
@@ -34,6 +36,26 @@ def test_a_news_report_is_attribution_not_a_statement() -> None:
     doc = code("Iran reported to the IAEA that it had enriched more uranium.")
     assert [e.cameo for e in doc.events] == ["010"]
     assert next(a for a in doc.actors if a.id == doc.events[0].target).code == "IGOIAEA"
+
+
+@pytest.mark.parametrize("text", [
+    "Militiamen routinely attack convoys on the coastal highway.",
+    "Police patrol the border crossing every Friday.",
+    "Soldiers tend to fire on protesters near the capital.",
+])
+def test_a_habitual_or_generic_statement_is_no_event(text: str) -> None:
+    doc = code(text)
+    assert doc.events == []
+    assert [lo.reason for lo in doc.left_out] == ["generic"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police will patrol the border crossing every Friday.",  # a plan
+    "Militiamen repeatedly attacked the convoy on Monday.",  # several acts
+    "The army used tear gas to disperse protesters.",  # no "used to"
+])
+def test_a_repeated_or_planned_act_stays_an_event(text: str) -> None:
+    assert code(text).events
 
 
 def test_a_commentators_remark_is_no_event() -> None:

@@ -519,6 +519,8 @@ class ArgumentWords:
     ethnic_marks: frozenset[str]
     local_agents: frozenset[str]
     attribution_verbs: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    habitual_verbs: frozenset[str]
     numbers: dict[str, int]
     demands: dict[str, str]
     document_nouns: frozenset[str]
@@ -532,7 +534,7 @@ def load_argument_words() -> ArgumentWords:
              "bare_statements", "refinable_violence",
              "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "backing", "group_nouns", "document_nouns", "ethnic_marks",
-             "local_agents", "attribution_verbs")
+             "local_agents", "attribution_verbs", "habitual_adverbs", "habitual_verbs")
     data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]

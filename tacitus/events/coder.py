@@ -844,8 +844,10 @@ class EventCoder:
     def _only_events(self, book: ActorBook, found: list[Found],
                      left: list[tuple[Found, str, str]]) -> list[Found]:
         """Drop the readings that are no events of their own: a statement whose content is
-        coded ("X said Y attacked Z" is Y's attack, reported by X, not also X's 010), and a
-        commentator's remark ("a law professor told the channel")."""
+        coded ("X said Y attacked Z" is Y's attack, reported by X, not also X's 010), a news
+        attribution ("the newspaper reported"), a habitual or generic statement ("rebels
+        routinely attack convoys"), and a commentator's remark ("a law professor told the
+        channel")."""
         kept = []
         for f in found:
             if f.code == "010" and f.trigger.pos_ in ("VERB", "AUX"):
@@ -861,12 +863,38 @@ class EventCoder:
                 left.append((f, "attribution", f"'{f.trigger.text}' says where the article's "
                                                "facts come from: no statement of its own"))
                 continue
+            habit = self._habitual(f.trigger)
+            if habit is not None:
+                left.append((f, "generic", f"a habitual or generic statement ('{habit}'), "
+                                           "no one event"))
+                continue
             who = _commentator(book, f)
             if who is not None:
                 left.append((f, "commentary", f"a remark by {who}s, who have no political role"))
                 continue
             kept.append(f)
         return kept
+
+    def _habitual(self, trigger: Token) -> str | None:
+        """The word that makes a verb's event habitual or generic, or None: a frequency
+        adverb ("rebels routinely attack convoys"), "used to" or "tend to", or "every/each"
+        with a present tense ("police patrol the border every Friday")."""
+        if trigger.pos_ not in ("VERB", "AUX"):
+            return None
+        w = self.p.words
+        for c in trigger.children:
+            if c.dep_ == "advmod" and c.lower_ in w.habitual_adverbs:
+                return c.text
+            if c.dep_ == "npadvmod" and trigger.tag_ in ("VB", "VBP", "VBZ") and not any(
+                    a.dep_ in ("aux", "auxpass") for a in trigger.children) and any(
+                    d.lower_ in ("every", "each") for d in c.children):
+                return f"every {c.text}"
+        head = trigger.head
+        if trigger.dep_ == "xcomp" and head.lemma_.lower() in w.habitual_verbs \
+                and any(c.lower_ == "to" for c in trigger.children) \
+                and not any(c.dep_ in ("dobj", "obj") for c in head.children):
+            return f"{head.text} to"  # "used to attack", not "used tear gas to disperse"
+        return None
 
     # -- frames -----------------------------------------------------------------------
     def frame_of(self, book: ActorBook, v: Token) -> FrameUse | None:
