@@ -151,6 +151,10 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     # a tensed verb after a negated bare one is a clause of its own
     ("Police did not find the gunmen and released a statement on Monday.", "released",
      "asserted", []),
+    # a participle beside a plan is part of the plan; beside a done act it is done
+    ("Another 4,000 soldiers are supposed to leave by June, completing the drawdown.",
+     "completing", "planned", ["supposed"]),
+    ("The last soldiers left in June, completing the drawdown.", "completing", "asserted", []),
 ])
 def test_issue11_modality_and_its_words(text: str, trigger: str, modality: str,
                                         basis: list[str]) -> None:

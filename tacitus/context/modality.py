@@ -218,6 +218,13 @@ class ModalityReader:
                            else "hypothetical", (head, to))
         if verb.dep_ == "advcl" and to is not None:
             return Reading("planned", (to,))  # a purpose: "sent troops to protect the border"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children):
+            # "are supposed to leave by next summer, completing the withdrawal": a participle
+            # beside a plan or a condition is part of it
+            above = self.judge(verb.head)
+            if above.modality in ("planned", "hypothetical"):
+                return Reading(above.modality, above.basis)
         if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" \
                 and verb.head.lemma_.lower() in p.planning_nouns:
             mark = next((c for c in children if c.dep_ == "mark" and c.lower_ == "that"), None)
