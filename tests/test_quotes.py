@@ -91,3 +91,64 @@ def test_quote_verbs_that_code_no_event_still_attribute() -> None:
     doc = code('"Does anyone here know the plan?" Senator Ruth Okafor asked.')
     (quote,) = doc.quotes
     assert next(a.name for a in doc.actors if a.id == quote.speaker) == "Ruth Okafor"
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    """Each quote's first words -> its speaker's name (the text under a headline: a first
+    paragraph is one)."""
+    doc = code("City news\n\n" + text, published="2016-09-20")
+    names = {a.id: a.name for a in doc.actors}
+    return {q.text[:20]: names.get(q.speaker) if q.speaker else None for q in doc.quotes}
+
+
+def test_a_verb_past_a_paragraph_break_does_not_attribute() -> None:
+    speakers = _speakers('Senator Ruth Okafor opened the hearing. She said, "Nobody here will '
+                         'vote for the plan as it stands."\n\nCity officials said the vote '
+                         'would be held on Friday.')
+    assert speakers["Nobody here will vot"] == "Ruth Okafor"
+
+
+def test_the_verb_that_opens_a_quote_comes_first() -> None:
+    speakers = _speakers('Asked about the budget, Ruth Okafor said, "We will not go into that '
+                         'today." Aides said the talks went on late.')
+    assert speakers["We will not go into "] == "Ruth Okafor"
+
+
+def test_a_colon_opens_a_quote_in_the_next_paragraph() -> None:
+    speakers = _speakers('Mayor Ines Taveras spoke on Sunday. Taveras continued:\n\n"The health '
+                         'of this city matters more than any election."')
+    assert speakers["The health of this c"] == "Ines Taveras"
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "''We cannot wait for the money,'' said Mayor Ines Taveras. It's late, he's sure."
+    assert [text[s.start : s.end] for s in direct_spans(text)] == ["We cannot wait for the money,"]
+    assert _speakers(text) == {"We cannot wait for t": "Ines Taveras"}
+
+
+def test_the_speaker_is_named_beside_the_verb_not_inside_the_quote() -> None:
+    speakers = _speakers("“The council is in panic mode. Full panic mode,” said Carla Mendes, a "
+                         "spokeswoman for the mayor.\n\n“We expect the river to rise again,” "
+                         "Harbor police Chief Dana Whitfield said Monday.")
+    assert speakers == {"The council is in pa": "Carla Mendes",
+                        "We expect the river ": "Dana Whitfield"}
+
+
+def test_who_said_names_the_speaker_where_the_relative_pronoun_stands() -> None:
+    text = ("The plan was backed by Tomas Reyes, who said that the tax would fall on the rich. "
+            "A builder who said he was never paid sued the firm.")
+    doc = code("City news\n\n" + text, published="2016-09-20")
+    text = doc.document.text
+    actors = {a.id: a for a in doc.actors}
+    found = {q.text: actors[q.speaker] for q in doc.quotes if q.speaker}
+    reyes = found["the tax would fall on the rich"]
+    assert reyes.name == "Tomas Reyes"
+    assert text.index("who said") in [m.start for m in reyes.mentions]
+    builder = found["he was never paid"]
+    assert text.index("who said he") in [m.start for m in builder.mentions]
+
+
+def test_a_signature_may_have_an_initial_and_no_break_spaces() -> None:
+    speakers = _speakers("Readers wrote in.\n\n\u201cI will vote for the first time this year."
+                         "\u201d\u00a0\u2015\u00a0Maria T Delgado")
+    assert speakers == {"I will vote for the ": "Maria T Delgado"}

@@ -181,6 +181,18 @@ class ActorBook:
         self.records[key].mentions[(start, end)] = self.text[start:end]
         return key
 
+    def relative(self, pronoun: Token, unnamed: bool = True) -> str | None:
+        """The actor a relative pronoun stands for ("Kamin, who said ...": Kamin; also one
+        that is no political actor, with ``unnamed``), the pronoun recorded as a mention
+        of it: a reader, and PolNeAR, find the speaker of the clause named there."""
+        if pronoun.head.dep_ != "relcl" or pronoun.head.head.i == pronoun.head.i:
+            return None
+        antecedent = pronoun.head.head
+        key = self.actor_of(antecedent) or (self.unnamed(antecedent) if unnamed else None)
+        if key is not None:
+            self.records[key].mentions[(pronoun.idx, pronoun.idx + len(pronoun))] = pronoun.text
+        return key
+
     def first_person(self, quotes: list) -> None:
         """"I" and "we" inside a direct quote: the speaker, and the speaker's organization or
         country ("'We reached an understanding,' the Taliban spokesman said": the Taliban)."""

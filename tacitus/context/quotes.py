@@ -1,13 +1,18 @@
 """Who said it: direct quotes and reported speech, with their speakers.
 
-A direct quote is the text between quotation marks, straight or curly, across sentences; a
-quote left open at the end of a paragraph and reopened at the start of the next one goes on
-there (news style for long quotes), and the next paragraph's part is a quote of its own with
-the same speaker. Its speaker is the subject of the speech verb just after it ("...," he
-said) or just before it (she said: "..."), else the speaker of the quote it continues. "The
+A direct quote is the text between quotation marks, straight or curly, across sentences (or
+two apostrophes, as some archives write them: ''It is,'' he said); a quote left open at the
+end of a paragraph and reopened at the start of the next one goes on there (news style for
+long quotes), and the next paragraph's part is a quote of its own with the same speaker. Its
+speaker is the subject of the speech verb just after it ("...," he said) or just before it
+(she said: "..."), the verb that opens it first ('O'Neill said, "..."'), never a verb across a
+line break (a new paragraph starts a new story) unless a colon opens the quote there; where
+the parse gives the verb no subject, or one inside the quote, the name beside the verb is the
+speaker ('"...," said Ana Ruiz'). Else it is the speaker of the quote it continues. "The
 statement said" gives the statement's author where the phrase names one ("the ministry's
 statement"). Reported speech ("X stressed that ...") is a quote with ``direct`` false: the
-clause the speech verb governs, spoken by its subject.
+clause the speech verb governs, spoken by its subject ("Ruiz, who said ...": Ruiz, named at
+"who" too).
 """
 
 from __future__ import annotations
@@ -24,8 +29,12 @@ MAX_QUOTE = 3000  # characters: a mark left open does not swallow the article
 NEAR = 60  # characters between a quote and the speech verb that attributes it
 SCARE_WORDS = 3  # a quoted term this short is a quote only when a speech verb attributes it
 CLOSING = {"“": "”", "«": "»", '"': '"'}
-SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})")
+# '"..." ― Jane Roe': spaces, no-break spaces included, or none on either side of the dash
+SIGNATURE = re.compile(r"[^\S\n]*[―—–][^\S\n]*([A-Z][\w.'’-]+(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})")
+DOUBLED = "''"  # two apostrophes for a double mark, opening and closing alike
 CLOSERS = {"”", '"', "»"}
+# between a speech verb and the quote it opens: 'said Monday, "', 'wrote: "', 'said, "'
+INTRODUCES = re.compile(r"[^\"“”«»\n.]{0,25}(?:,[^\S\n]*|:\s*)(?:[\"“«]|'')")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ")  # "WALLACE: ..."
 
 @dataclass
@@ -35,28 +44,36 @@ class _Span:
     continues: bool = False  # reopened after a paragraph break: same speaker as before
 
 
+def _mark(text: str, i: int) -> str | None:
+    """The opening quotation mark at ``i``, if one is there: a character, or the two
+    apostrophes some newspapers' archives write for one (''It is,'' he said)."""
+    if text.startswith(DOUBLED, i):
+        return DOUBLED
+    return text[i] if text[i] in CLOSING else None
+
+
 def direct_spans(text: str) -> list[_Span]:
     """Offsets of the words inside quotation marks (the marks left out)."""
     out: list[_Span] = []
     i, n = 0, len(text)
     continuing = False
     while i < n:
-        ch = text[i]
-        if ch not in CLOSING:
+        mark = _mark(text, i)
+        if mark is None:
             i += 1
             continue
-        close = CLOSING[ch]
-        start = i + 1
+        close = CLOSING.get(mark, mark)
+        start = i + len(mark)
         j = start
-        while j < n and j - start < MAX_QUOTE and text[j] != close and \
-                not (ch == "“" and text[j] == "“"):
+        while j < n and j - start < MAX_QUOTE and not text.startswith(close, j) and \
+                not (mark == "“" and text[j] == "“"):
             if text.startswith("\n\n", j):
                 break
             j += 1
-        if j < n and text[j] == close and j > start:
+        if j < n and text.startswith(close, j) and j > start:
             out.append(_Span(start, j, continuing))
             continuing = False
-            i = j + 1
+            i = j + len(close)
             continue
         # open at a paragraph break: a long quote goes on if the next paragraph reopens it
         para = text.find("\n\n", start)
@@ -64,7 +81,7 @@ def direct_spans(text: str) -> list[_Span]:
             nxt = para + 2
             while nxt < n and text[nxt] in "\n ":
                 nxt += 1
-            if nxt < n and text[nxt] == ch and para > start:
+            if text.startswith(mark, nxt) and para > start:
                 out.append(_Span(start, para, continuing))
                 continuing = True
                 i = nxt
@@ -125,37 +142,85 @@ class QuoteFinder:
                 return speaker
         enclosing = self._reporting(s)
         if enclosing is not None:  # 'Mook said, arguing that Trump "lashed out ..."'
-            speaker = self._speaker_of(enclosing, unnamed)
+            speaker = self._speaker_of(enclosing, unnamed, s)
             if speaker is not None:
                 return speaker
         window = self.doc.char_span(max(0, s.start - NEAR), min(len(text), s.end + NEAR),
                                     alignment_mode="expand")
         near = list(window) if window is not None else []
+        # the verb that attributes a quote is in its paragraph: a verb past a line break
+        # starts a new story ('..."\n\nPolice officials said'), unless it opens the quote
+        # with a colon ('Caddell continued:\n\n"...')
         after = [t for t in near if s.end < t.idx <= s.end + NEAR and self._speech_verb(t)
-                 and not _inside(t.idx, text, s.end)]
-        before = [t for t in near if s.start - NEAR <= t.idx < s.start
-                  and self._speech_verb(t)]
-        for verb in [*after[:1], *reversed(before[-1:])]:
-            speaker = self._speaker_of(verb, unnamed)
+                 and not _inside(t.idx, text, s.end) and "\n" not in text[s.end:t.idx]]
+        before = [t for t in near if s.start - NEAR <= t.idx < s.start and self._speech_verb(t)
+                  and ("\n" not in text[t.idx:s.start] or self._opens(t, s))]
+        verbs = [*after[:1], *reversed(before[-1:])]
+        if before and self._opens(before[-1], s):
+            verbs.reverse()  # 'O'Neill said, "Not going ..."': the verb that opens it
+        for verb in verbs:
+            speaker = self._speaker_of(verb, unnamed, s) or self._beside(verb, s, unnamed)
             if speaker is not None:
                 return speaker
         return None
 
+    def _opens(self, verb: Token, s: _Span) -> bool:
+        """Whether ``verb`` introduces the quote: 'said Monday, "', 'Said Ellis: "'."""
+        return INTRODUCES.fullmatch(self.text, verb.idx + len(verb), s.start) is not None
+
+    def _beside(self, verb: Token, s: _Span, unnamed: bool) -> str | None:
+        """The speaker named beside a speech verb the parse gave no subject: between the
+        quote and the verb ('"...," Tulsa police Chief Ana Ruiz said'), or just after a verb
+        that follows or opens the quote ('"...," said Ruiz', 'Said Ruiz: "...'). The first
+        word there that names an actor is the speaker."""
+        doc = self.doc
+        if verb.idx >= s.end:
+            opened = doc.char_span(s.end, verb.idx, alignment_mode="expand")
+            words = [t for t in opened or [] if t.idx >= s.end and t.i < verb.i]
+            if not any(t.is_alpha for t in words):  # '"...," said Ruiz, a lawyer'
+                words = list(doc[verb.i + 1 : verb.i + 8])
+        elif self._opens(verb, s):
+            words = [t for t in doc[verb.i + 1 : verb.i + 8] if t.idx < s.start]
+        else:
+            return None
+        for t in words:
+            if t.is_punct and verb.idx < s.end:
+                break  # the phrase after the verb ends: '"...," said Ruiz, a lawyer for'
+            if t.pos_ not in ("PROPN", "NOUN", "PRON"):
+                continue
+            head = t
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            key = self.book.actor_of(head) or (
+                self.book.unnamed(head) if unnamed and head.pos_ != "PRON" else None)
+            if key is not None:
+                return key
+        return None
+
     def _reporting(self, s: _Span) -> Token | None:
-        """The speech verb whose reported clause holds the whole quote, if one does."""
+        """The speech verb whose reported clause holds the whole quote, if one does (its
+        marks and the comma or stop inside them aside: the parse may leave those out)."""
         first = self.doc.char_span(s.start, s.end, alignment_mode="contract")
         if first is None or not len(first):
             return None
+        inner = self.text[s.start : s.end]
+        start = s.start + len(inner) - len(inner.lstrip())
+        end = s.start + len(inner.rstrip(" \n,.;:"))
         for anc in first.root.ancestors:
             if self._speech_verb(anc):
                 clause = next((c for c in anc.children if c.dep_ == "ccomp"
-                               and c.left_edge.idx <= s.start
-                               and c.right_edge.idx + len(c.right_edge) >= s.end), None)
+                               and c.left_edge.idx <= start
+                               and c.right_edge.idx + len(c.right_edge) >= end), None)
                 return anc if clause is not None else None
         return None
 
-    def _speaker_of(self, verb: Token, unnamed: bool = True) -> str | None:
+    def _speaker_of(self, verb: Token, unnamed: bool = True, quote: _Span | None = None
+                    ) -> str | None:
+        """The speaker a speech verb's subject names (never a word inside ``quote``: the
+        parse may take one for the subject of a verb after it)."""
         for subj in self.subjects(verb):
+            if quote is not None and quote.start <= subj.idx < quote.end:
+                continue
             # "the ministry's statement said": the document speaks for its author
             if subj.lemma_.lower() in self.book.d.words.document_nouns:
                 for c in subj.children:
@@ -164,7 +229,10 @@ class QuoteFinder:
                         if key:
                             return key
                 continue
-            key = self.book.actor_of(subj) or (self.book.unnamed(subj) if unnamed else None)
+            if subj.lower_ in self.book.d.words.relative_pronouns:
+                key = self.book.relative(subj, unnamed)  # "Kamin, who said ..."
+            else:
+                key = self.book.actor_of(subj) or (self.book.unnamed(subj) if unnamed else None)
             if key is not None:
                 return key
         return None
@@ -201,4 +269,4 @@ class QuoteFinder:
 def _inside(idx: int, text: str, after: int) -> bool:
     """Whether position ``idx`` is inside a new quotation opened after ``after``."""
     segment = text[after:idx]
-    return bool(re.search(r"[“\"]", segment.lstrip(" ,.”\"")))
+    return bool(re.search(r"[“\"]|''", segment.lstrip(" ,.”\"'")))
