@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from tacitus import code
 from tacitus.context.quotes import direct_spans
+from tacitus.data import load_quote_verbs, load_source_phrases
 
 ARTICLE = """Talks in Doha
 
@@ -152,3 +153,31 @@ def test_a_signature_may_have_an_initial_and_no_break_spaces() -> None:
     speakers = _speakers("Readers wrote in.\n\n\u201cI will vote for the first time this year."
                          "\u201d\u00a0\u2015\u00a0Maria T Delgado")
     assert speakers == {"I will vote for the ": "Maria T Delgado"}
+
+
+def _reported(text: str) -> list[tuple[str, str | None]]:
+    """The indirect quotes of ``text`` (under a headline) with their speakers' names."""
+    doc = code("City news\n\n" + text, published="2016-09-20")
+    names = {a.id: a.name for a in doc.actors}
+    return [(q.text, names.get(q.speaker) if q.speaker else None)
+            for q in doc.quotes if not q.direct]
+
+
+def test_a_parenthetical_speech_verb_attributes_its_sentence() -> None:
+    assert _reported("The new bridge, Mayor Ines Taveras said, will open in May.") == [
+        ("The new bridge, Mayor Ines Taveras said, will open in May", "Ines Taveras")]
+
+
+def test_according_to_names_the_source_of_its_clause() -> None:
+    found = _reported("Taveras leads the race by six points, according to a poll by Harlow "
+                      "College. According to Senator Ruth Okafor, the vote will be close.")
+    assert found[0][0] == "Taveras leads the race by six points"
+    assert found[0][1] is not None and "poll" in found[0][1]
+    assert found[1] == ("the vote will be close", "Ruth Okafor")
+
+
+def test_the_source_phrases_and_quote_verbs_load_as_lowercase_words() -> None:
+    phrases = load_source_phrases()
+    assert ("according", "to") in phrases
+    assert all(p and all(w == w.lower() and " " not in w for w in p) for p in phrases)
+    assert {"say", "write", "ask"} <= load_quote_verbs()

@@ -12,7 +12,9 @@ speaker ('"...," said Ana Ruiz'). Else it is the speaker of the quote it continu
 statement said" gives the statement's author where the phrase names one ("the ministry's
 statement"). Reported speech ("X stressed that ...") is a quote with ``direct`` false: the
 clause the speech verb governs, spoken by its subject ("Ruiz, who said ...": Ruiz, named at
-"who" too).
+"who" too); the sentence a parenthetical speech verb interrupts ("The museum, Ruiz said, will
+open in May"); the clause a source phrase modifies ("..., according to a new poll": the poll,
+the phrase left out where it opens or closes the clause).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ DOUBLED = "''"  # two apostrophes for a double mark, opening and closing alike
 CLOSERS = {"”", '"', "»"}
 # between a speech verb and the quote it opens: 'said Monday, "', 'wrote: "', 'said, "'
 INTRODUCES = re.compile(r"[^\"“”«»\n.]{0,25}(?:,[^\S\n]*|:\s*)(?:[\"“«]|'')")
+_MARKS = re.compile(r"[\"“”«»]|''")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ")  # "WALLACE: ..."
 
 @dataclass
@@ -95,8 +98,9 @@ class QuoteFinder:
     """The quotes of one parsed document."""
 
     def __init__(self, doc: Doc, book: ActorBook, speech_verbs: frozenset[str],
-                 subjects) -> None:
+                 subjects, sources: frozenset[tuple[str, ...]] = frozenset()) -> None:
         self.doc = doc
+        self.sources = sources  # phrases that name a source: ("according", "to")
         self.text = book.text  # Doc.text is rebuilt on every access
         self.book = book
         self.speech = speech_verbs
@@ -221,35 +225,32 @@ class QuoteFinder:
         for subj in self.subjects(verb):
             if quote is not None and quote.start <= subj.idx < quote.end:
                 continue
-            # "the ministry's statement said": the document speaks for its author
-            if subj.lemma_.lower() in self.book.d.words.document_nouns:
-                for c in subj.children:
-                    if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                        key = self.book.actor_of(c)
-                        if key:
-                            return key
-                continue
-            if subj.lower_ in self.book.d.words.relative_pronouns:
-                key = self.book.relative(subj, unnamed)  # "Kamin, who said ..."
-            else:
-                key = self.book.actor_of(subj) or (self.book.unnamed(subj) if unnamed else None)
+            key = self._named(subj, unnamed)
             if key is not None:
                 return key
         return None
 
+    def _named(self, head: Token, unnamed: bool) -> str | None:
+        """The speaker a phrase names: its actor, or for a document ("the ministry's
+        statement said") the author it names, else nobody."""
+        if head.lemma_.lower() in self.book.d.words.document_nouns:
+            for c in head.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    key = self.book.actor_of(c)
+                    if key:
+                        return key
+            return None
+        if head.lower_ in self.book.d.words.relative_pronouns:
+            return self.book.relative(head, unnamed)  # "Kamin, who said ..."
+        return self.book.actor_of(head) or (self.book.unnamed(head) if unnamed else None)
+
     def _indirect(self, taken: list[tuple[int, int]]) -> list[Quote]:
         out = []
         for verb in self.doc:
-            if not self._speech_verb(verb):
+            found = self._reported(verb) if self._speech_verb(verb) else self._according(verb)
+            if found is None:
                 continue
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            if clause is None:
-                continue
-            # the clause's edges (not its subtree, word by word: that costs), without the
-            # "that" before it and a closing mark after it
-            first, last = clause.left_edge, clause.right_edge
-            if first.dep_ == "mark" and first.i < clause.i:
-                first = self.doc[first.i + 1]
+            first, last, speaker = found
             if last.is_punct and last.i > first.i:
                 last = self.doc[last.i - 1]
             if first.i > last.i:
@@ -260,11 +261,58 @@ class QuoteFinder:
                 continue  # inside a direct quote, or across one's edge
             # a reported clause around a quoted phrase ('said that Trump "lashed out"') is
             # a quote of its own: the whole of what was said
-            out.append(Quote(speaker=self._speaker_of(verb), text=self.text[start:end],
+            out.append(Quote(speaker=speaker, text=self.text[start:end],
                              start=start, end=end, direct=False))
             taken.append((start, end))
         return out
 
+    def _reported(self, verb: Token) -> tuple[Token, Token, str | None] | None:
+        """What a speech verb reports, first and last word, and who: the clause it governs
+        ("X stressed that ..."), or the sentence it interrupts ("The museum, Mr. Ruiz said,
+        will open in May": a parenthetical verb hangs on the clause it attributes)."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is not None:
+            # the clause's edges (not its subtree, word by word: that costs), without the
+            # "that" before it
+            first = clause.left_edge
+            if first.dep_ == "mark" and first.i < clause.i:
+                first = self.doc[first.i + 1]
+            return first, clause.right_edge, self._speaker_of(verb)
+        if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        head = verb.head
+        text = self.text[head.left_edge.idx : head.right_edge.idx + len(head.right_edge)]
+        if _MARKS.search(text):
+            return None  # a quote's "he said": the direct quote has it
+        return head.left_edge, head.right_edge, self._speaker_of(verb)
+
+    def _according(self, tok: Token) -> tuple[Token, Token, str | None] | None:
+        """The clause a source phrase attributes ("Clinton leads by five points, according
+        to a new poll"), the phrase left out where it opens or closes the clause, and the
+        source it names."""
+        phrase = next((p for p in self.sources if tok.lower_ == p[0]
+                       and [t.lower_ for t in self.doc[tok.i : tok.i + len(p)]] == list(p)),
+                      None)
+        if phrase is None or tok.dep_ != "prep":
+            return None
+        last = self.doc[tok.i + len(phrase) - 1]
+        source = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        head = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.sent.root
+        first, end = head.left_edge, head.right_edge
+        if end.is_punct and end.i > first.i:
+            end = self.doc[end.i - 1]
+        edge = tok.right_edge
+        if first.i >= tok.i:  # "According to X, ...": what follows it
+            first = self.doc[min(edge.i + 1, len(self.doc) - 1)]
+            while first.is_punct and first.i < end.i:
+                first = self.doc[first.i + 1]
+        elif end.i <= edge.i:  # "..., according to X": what comes before it
+            end = self.doc[tok.i - 1]
+            while end.is_punct and end.i > first.i:
+                end = self.doc[end.i - 1]
+        return first, end, self._named(source, True)
 
 def _inside(idx: int, text: str, after: int) -> bool:
     """Whether position ``idx`` is inside a new quotation opened after ``after``."""
