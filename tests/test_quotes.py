@@ -181,3 +181,10 @@ def test_the_source_phrases_and_quote_verbs_load_as_lowercase_words() -> None:
     assert ("according", "to") in phrases
     assert all(p and all(w == w.lower() and " " not in w for w in p) for p in phrases)
     assert {"say", "write", "ask"} <= load_quote_verbs()
+
+
+def test_a_namesake_is_another_person() -> None:
+    speakers = _speakers("Police stopped Marcus Dale Whitaker on Tuesday. Nadia Whitaker "
+                         "filmed the stop from the car.\n\n\"Please do not hurt him, he has "
+                         "nothing,\" she says in the video. Whitaker was released later.")
+    assert speakers == {"Please do not hurt h": "Nadia Whitaker"}

@@ -5,7 +5,9 @@ seat of power, country, or an agent noun ("officials", "troops") combined with t
 or organization that modifies it ("Afghan officials" -> AFGGOV, "Taliban fighters" -> TAL,
 "the government of Pakistan" -> PAKGOV). Within the document, a surname, "he"/"she", "it" and
 a definite description ("the movement", "the Gulf emirate") point back to an actor already
-mentioned. Unknown persons and groups stay actors, with the country the text gives them.
+mentioned; a full name with another given name is a namesake ("Rakeyia Scott" after "Keith
+Scott"), a person of its own. Unknown persons and groups stay actors, with the country the
+text gives them.
 """
 
 from __future__ import annotations
@@ -559,7 +561,8 @@ class ActorBook:
 
     def _from_entity(self, head: Token, np: list[Token], slot: str = "arg") -> str | None:
         if head.pos_ == "PROPN" and head.text in self._surnames and (
-                head.ent_type_ != "GPE" or not any(c.dep_ == "compound" for c in head.children)):
+                head.ent_type_ != "GPE" or not any(c.dep_ == "compound" for c in head.children)) \
+                and not self._namesake(head, self._surnames[head.text]):
             # "Fernwood", after "Tariq Fernwood"; also where the recognizer takes the bare
             # surname for a place ("Najjar later said"), but not a place of several words
             return self._surnames[head.text]
@@ -575,7 +578,7 @@ class ActorBook:
             ) + f" {head.text}"
             name = name.strip()
             known = self._surnames.get(name.split()[-1])
-            if known:
+            if known and not self._namesake(head, known):
                 return known
             qualifier = self._qualifier(head, np)
             agent = next((self.entry_at[t.i][1].code for t in np
@@ -609,7 +612,8 @@ class ActorBook:
                 elif described is not None:
                     code = f"---{agent}"  # "a member of the city's riot police": police
             key = self._record(f"U|{name}", name, code, country, "person")
-            self._surnames[name.split()[-1]] = key
+            # a namesake leaves the bare surname to the person the story named first
+            self._surnames.setdefault(name.split()[-1], key)
             if len(name.split()) > 1:
                 self._firsts[name.split()[0]] = key
             if described is not None:
@@ -625,6 +629,21 @@ class ActorBook:
             country = qualifier[1] if qualifier and qualifier[0] == "country" else None
             return self._record(f"G|{ent.text}", ent.text, None, country, "group")
         return None
+
+    def _namesake(self, head: Token, key: str) -> bool:
+        """Whether the name headed by ``head`` gives a person of ``key``'s surname another
+        given name ("Rakeyia Scott" after "Keith Lamont Scott": his wife, not him)."""
+        rec = self.records[key]
+        given = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if rec.kind != "person" or not given or len(rec.name.split()) < 2:
+            return False
+        words = self.chains.w
+        mine, theirs = given[0].text.rstrip(".").lower(), rec.name.split()[0].rstrip(".").lower()
+        if mine in words.titles or mine in words.abbreviations:
+            return False  # "Mr. Scott", "Sen. Scott": a title, no given name
+        if len(mine) == 1 or len(theirs) == 1:
+            return mine[0] != theirs[0]  # "J. Scott" may be "John Scott"
+        return mine != theirs
 
     def _from_description(self, head: Token, np: list[Token]) -> str | None:
         """"the movement", "the Persian Gulf emirate": an actor already in the story."""

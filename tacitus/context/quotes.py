@@ -251,8 +251,10 @@ class QuoteFinder:
             if found is None:
                 continue
             first, last, speaker = found
+            while last.is_space and last.i > first.i:
+                last = self.doc[last.i - 1]  # a paragraph break
             if last.is_punct and last.i > first.i:
-                last = self.doc[last.i - 1]
+                last = self.doc[last.i - 1]  # a stop, or a closing mark (the quote's stop in)
             if first.i > last.i:
                 continue
             start, end = first.idx, last.idx + len(last.text)
