@@ -188,3 +188,9 @@ def test_a_namesake_is_another_person() -> None:
                          "filmed the stop from the car.\n\n\"Please do not hurt him, he has "
                          "nothing,\" she says in the video. Whitaker was released later.")
     assert speakers == {"Please do not hurt h": "Nadia Whitaker"}
+
+
+def test_a_clause_after_a_closing_dash_is_not_the_parentheticals() -> None:
+    speakers = _speakers("Striking teachers circled the stadium - where the Harbor Lions played "
+                         "the Rockets - while chanting, \"We want fair pay today.\"")
+    assert speakers == {"We want fair pay tod": "unidentified education"}

@@ -8,7 +8,8 @@ speaker is the subject of the speech verb just after it ("...," he said) or just
 (she said: "..."), the verb that opens it first ('O'Neill said, "..."'), never a verb across a
 line break (a new paragraph starts a new story) unless a colon opens the quote there; where
 the parse gives the verb no subject, or one inside the quote, the name beside the verb is the
-speaker ('"...," said Ana Ruiz'). Else it is the speaker of the quote it continues. "The
+speaker ('"...," said Ana Ruiz'); a verb after a closing dash speaks for the clause outside the
+dashes. Else it is the speaker of the quote it continues. "The
 statement said" gives the statement's author where the phrase names one ("the ministry's
 statement"). Reported speech ("X stressed that ...") is a quote with ``direct`` false: the
 clause the speech verb governs, spoken by its subject ("Ruiz, who said ...": Ruiz, named at
@@ -37,6 +38,7 @@ DOUBLED = "''"  # two apostrophes for a double mark, opening and closing alike
 CLOSERS = {"”", '"', "»"}
 # between a speech verb and the quote it opens: 'said Monday, "', 'wrote: "', 'said, "'
 INTRODUCES = re.compile(r"[^\"“”«»\n.]{0,25}(?:,[^\S\n]*|:\s*)(?:[\"“«]|'')")
+DASHES = {"-", "--", "–", "—", "―"}  # dashes that set off a parenthetical
 _MARKS = re.compile(r"[\"“”«»]|''")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ")  # "WALLACE: ..."
 
@@ -222,7 +224,7 @@ class QuoteFinder:
                     ) -> str | None:
         """The speaker a speech verb's subject names (never a word inside ``quote``: the
         parse may take one for the subject of a verb after it)."""
-        for subj in self.subjects(verb):
+        for subj in self.subjects(_outside_dashes(verb)):
             if quote is not None and quote.start <= subj.idx < quote.end:
                 continue
             key = self._named(subj, unnamed)
@@ -315,6 +317,21 @@ class QuoteFinder:
             while end.is_punct and end.i > first.i:
                 end = self.doc[end.i - 1]
         return first, end, self._named(source, True)
+
+def _outside_dashes(verb: Token) -> Token:
+    """The verb a clause after a closing dash hangs on: the parse may hang it on the verb
+    inside the dashes ("Protesters marched past the stadium - where the team played - while
+    chanting": the protesters chant, not the team)."""
+    head = verb.head
+    doc = verb.doc
+    if verb.dep_ not in ("advcl", "xcomp", "conj") or not head.i < verb.i \
+            or head.head.i == head.i:
+        return verb
+    before = head.left_edge.i - 1
+    opened = before >= 0 and doc[before].text in DASHES
+    closed = any(t.text in DASHES for t in doc[head.i + 1 : verb.i])
+    return head.head if opened and closed else verb
+
 
 def _inside(idx: int, text: str, after: int) -> bool:
     """Whether position ``idx`` is inside a new quotation opened after ``after``."""
