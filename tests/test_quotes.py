@@ -194,3 +194,13 @@ def test_a_clause_after_a_closing_dash_is_not_the_parentheticals() -> None:
     speakers = _speakers("Striking teachers circled the stadium - where the Harbor Lions played "
                          "the Rockets - while chanting, \"We want fair pay today.\"")
     assert speakers == {"We want fair pay tod": "unidentified education"}
+
+
+def test_a_speaker_named_in_apposition_or_by_a_pronoun_phrase() -> None:
+    assert _reported("One of the family's lawyers, Ana Ruiz, said the video was clear.") == [
+        ("the video was clear", "Ana Ruiz")]
+    doc = code("City news\n\nThose close to the mayor say that she will run again.",
+               published="2016-09-20")
+    (quote,) = doc.quotes
+    speaker = next(a for a in doc.actors if a.id == quote.speaker)
+    assert next(m.text for m in speaker.mentions).startswith("Those close")

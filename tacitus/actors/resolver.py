@@ -170,9 +170,13 @@ class ActorBook:
 
     def unnamed(self, head: Token) -> str | None:
         """Whoever a noun phrase names when it is no political actor ("sources", "the
-        campaign", "a pollster"): an actor without a code, so that a quote has its speaker.
+        campaign", "a pollster", "those close to him"): an actor without a code, so that a
+        quote has its speaker.
         Events never take it: the coder reads ``actor_of``, which does not know it."""
-        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "GPE"):
+        if head.tag_ in ("DT", "CD"):  # "those close to him", "some", "one of the lawyers"
+            if "Sing" in head.morph.get("Number") and "Dem" in head.morph.get("PronType"):
+                return None  # "this", "that": a thing
+        elif head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "GPE"):
             return None
         words = [t for t in self._np(head) if t.dep_ not in ("det", "punct", "prep")
                  and t.i <= head.i]

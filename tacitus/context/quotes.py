@@ -222,11 +222,13 @@ class QuoteFinder:
 
     def _speaker_of(self, verb: Token, unnamed: bool = True, quote: _Span | None = None
                     ) -> str | None:
-        """The speaker a speech verb's subject names (never a word inside ``quote``: the
-        parse may take one for the subject of a verb after it)."""
+        """The speaker a speech verb's subject names (never a word inside ``quote``, nor
+        one past a line break: the parse may take one for the subject of a verb after it)."""
         for subj in self.subjects(_outside_dashes(verb)):
             if quote is not None and quote.start <= subj.idx < quote.end:
                 continue
+            if "\n" in self.text[min(subj.idx, verb.idx) : max(subj.idx, verb.idx)]:
+                continue  # a parse across a paragraph break ("WASHINGTON (AP) -- The Latest")
             key = self._named(subj, unnamed)
             if key is not None:
                 return key
@@ -244,7 +246,11 @@ class QuoteFinder:
             return None
         if head.lower_ in self.book.d.words.relative_pronouns:
             return self.book.relative(head, unnamed)  # "Kamin, who said ..."
-        return self.book.actor_of(head) or (self.book.unnamed(head) if unnamed else None)
+        key = self.book.actor_of(head)
+        if key is None:  # "one of the family's lawyers, Ana Ruiz, said": the name
+            key = next((k for c in head.children if c.dep_ == "appos" and c.i > head.i
+                        and (k := self.book.actor_of(c)) is not None), None)
+        return key or (self.book.unnamed(head) if unnamed else None)
 
     def _indirect(self, taken: list[tuple[int, int]]) -> list[Quote]:
         out = []
