@@ -204,3 +204,10 @@ def test_a_speaker_named_in_apposition_or_by_a_pronoun_phrase() -> None:
     (quote,) = doc.quotes
     speaker = next(a for a in doc.actors if a.id == quote.speaker)
     assert next(m.text for m in speaker.mentions).startswith("Those close")
+
+
+def test_a_study_says_what_it_found() -> None:
+    found = dict(_reported("A poll by Harlow College found that most voters back the bridge. "
+                           "Its authors agreed that the margin was small."))
+    assert "poll" in (found["most voters back the bridge"] or "")
+    assert found["the margin was small"] is not None
