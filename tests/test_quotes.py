@@ -211,3 +211,9 @@ def test_a_study_says_what_it_found() -> None:
                            "Its authors agreed that the margin was small."))
     assert "poll" in (found["most voters back the bridge"] or "")
     assert found["the margin was small"] is not None
+
+
+def test_what_a_speaker_called_something_is_a_quote() -> None:
+    speakers = _speakers('Senator Ruth Okafor called the ruling "a huge win for every tenant in '
+                         'the city."')
+    assert speakers == {"a huge win for every": "Ruth Okafor"}
