@@ -217,3 +217,12 @@ def test_what_a_speaker_called_something_is_a_quote() -> None:
     speakers = _speakers('Senator Ruth Okafor called the ruling "a huge win for every tenant in '
                          'the city."')
     assert speakers == {"a huge win for every": "Ruth Okafor"}
+
+
+def test_a_quote_paragraph_right_after_an_attributed_one_goes_on() -> None:
+    speakers = _speakers('"Nobody is funding the bridge yet," Ines Taveras said.\n\n'
+                         '"We will keep asking the state until it pays."\n\n'
+                         '"Why is the state still waiting?" Senator Ruth Okafor demanded.')
+    assert speakers == {"Nobody is funding th": "Ines Taveras",
+                        "We will keep asking ": "Ines Taveras",
+                        "Why is the state sti": "Ruth Okafor"}

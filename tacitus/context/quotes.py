@@ -9,7 +9,8 @@ speaker is the subject of the speech verb just after it ("...," he said) or just
 line break (a new paragraph starts a new story) unless a colon opens the quote there; where
 the parse gives the verb no subject, or one inside the quote, the name beside the verb is the
 speaker ('"...," said Ana Ruiz'); a verb after a closing dash speaks for the clause outside the
-dashes. Else it is the speaker of the quote it continues. "The
+dashes. Else it is the speaker of the quote it continues: in the same paragraph, or in the
+paragraph right after the one that attributed it ('"...," he said.\n\n"..."'). "The
 statement said" gives the statement's author where the phrase names one ("the ministry's
 statement"). Reported speech ("X stressed that ...") is a quote with ``direct`` false: the
 clause the speech verb governs, spoken by its subject ("Ruiz, who said ...": Ruiz, named at
@@ -38,6 +39,8 @@ DOUBLED = "''"  # two apostrophes for a double mark, opening and closing alike
 CLOSERS = {"”", '"', "»"}
 # between a speech verb and the quote it opens: 'said Monday, "', 'wrote: "', 'said, "'
 INTRODUCES = re.compile(r"[^\"“”«»\n.]{0,25}(?:,[^\S\n]*|:\s*)(?:[\"“«]|'')")
+# between a quote and the next: its own attribution, one line break, the next one's mark
+OPENS_PARAGRAPH = re.compile(r"(?:[\"”»]|'')?[^\n\"“”]*\n+[ \t\xa0]*(?:[\"“«]|'')")
 DASHES = {"-", "--", "–", "—", "―"}  # dashes that set off a parenthetical
 _MARKS = re.compile(r"[\"“”«»]|''")
 TRANSCRIPT = re.compile(r"([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?): ")  # "WALLACE: ..."
@@ -119,9 +122,13 @@ class QuoteFinder:
             speaker = self._direct_speaker(s, unnamed=not short)
             if speaker is None and short:
                 continue  # "regime change", "surge": a term in quotation marks, not a quote
-            split = 0 <= s.start - last_end <= 2 * NEAR and "\n\n" not in text[last_end:s.start]
+            between = text[last_end : s.start]
+            # the quote goes on: '"...," he said. "..."', also in a paragraph of its own right
+            # after the one that attributed it ('"...," he said.\n\n"..."': news style)
+            split = 0 <= s.start - last_end <= 2 * NEAR and (
+                "\n" not in between or OPENS_PARAGRAPH.fullmatch(between.strip(" \t\xa0")))
             if speaker is None and (s.continues or split):
-                speaker = previous  # the quote goes on: '"...," he said. "..."'
+                speaker = previous
             out.append(Quote(speaker=speaker, text=text[s.start : s.end], start=s.start,
                              end=s.end, direct=True))
             previous, last_end = speaker, s.end
