@@ -16,7 +16,13 @@ from tacitus.context.modality import ModalityReader
 from tacitus.context.places import Placer
 from tacitus.context.quotes import QuoteFinder
 from tacitus.context.time import renumber_timexes
-from tacitus.data import Knowledge, default_knowledge, load_quote_verbs, versions
+from tacitus.data import (
+    Knowledge,
+    default_knowledge,
+    load_quote_verbs,
+    load_source_phrases,
+    versions,
+)
 from tacitus.data.gazetteer import gazetteer_version
 from tacitus.events import EventCoder, load_patterns, lookup
 from tacitus.events.coder import subjects
@@ -42,6 +48,7 @@ class Coder:
         self.events = EventCoder(load_patterns(knowledge=self.knowledge))
         self.modality = ModalityReader(self.events)
         self.quote_verbs = self.events.p.speech | load_quote_verbs(knowledge=self.knowledge)
+        self.source_phrases = load_source_phrases(knowledge=self.knowledge)
         self.data_version = f"{versions(knowledge=self.knowledge)};{gazetteer_version()}"
         self.merge = merge
         """Merge the mentions of each real event into one event (tacitus/events/merge.py);
@@ -107,8 +114,8 @@ class Coder:
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
         book = ActorBook(doc, self.dictionary, document.published)
         # quotes first: "we" inside a quote is its speaker's side, for the events too
-        quotes = QuoteFinder(doc, book, self.quote_verbs,
-                             subjects).quotes()
+        quotes = QuoteFinder(doc, book, self.quote_verbs, subjects,
+                             self.source_phrases).quotes()
         book.first_person(quotes)
         dropped: list = []
         found = self.events.code(doc, book, self.modality.read, dropped)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from tacitus import code
 from tacitus.context.quotes import direct_spans
+from tacitus.data import load_quote_verbs, load_source_phrases
 
 ARTICLE = """Talks in Doha
 
@@ -91,3 +92,137 @@ def test_quote_verbs_that_code_no_event_still_attribute() -> None:
     doc = code('"Does anyone here know the plan?" Senator Ruth Okafor asked.')
     (quote,) = doc.quotes
     assert next(a.name for a in doc.actors if a.id == quote.speaker) == "Ruth Okafor"
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    """Each quote's first words -> its speaker's name (the text under a headline: a first
+    paragraph is one)."""
+    doc = code("City news\n\n" + text, published="2016-09-20")
+    names = {a.id: a.name for a in doc.actors}
+    return {q.text[:20]: names.get(q.speaker) if q.speaker else None for q in doc.quotes}
+
+
+def test_a_verb_past_a_paragraph_break_does_not_attribute() -> None:
+    speakers = _speakers('Senator Ruth Okafor opened the hearing. She said, "Nobody here will '
+                         'vote for the plan as it stands."\n\nCity officials said the vote '
+                         'would be held on Friday.')
+    assert speakers["Nobody here will vot"] == "Ruth Okafor"
+
+
+def test_the_verb_that_opens_a_quote_comes_first() -> None:
+    speakers = _speakers('Asked about the budget, Ruth Okafor said, "We will not go into that '
+                         'today." Aides said the talks went on late.')
+    assert speakers["We will not go into "] == "Ruth Okafor"
+
+
+def test_a_colon_opens_a_quote_in_the_next_paragraph() -> None:
+    speakers = _speakers('Mayor Ines Taveras spoke on Sunday. Taveras continued:\n\n"The health '
+                         'of this city matters more than any election."')
+    assert speakers["The health of this c"] == "Ines Taveras"
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "''We cannot wait for the money,'' said Mayor Ines Taveras. It's late, he's sure."
+    assert [text[s.start : s.end] for s in direct_spans(text)] == ["We cannot wait for the money,"]
+    assert _speakers(text) == {"We cannot wait for t": "Ines Taveras"}
+
+
+def test_the_speaker_is_named_beside_the_verb_not_inside_the_quote() -> None:
+    speakers = _speakers("“The council is in panic mode. Full panic mode,” said Carla Mendes, a "
+                         "spokeswoman for the mayor.\n\n“We expect the river to rise again,” "
+                         "Harbor police Chief Dana Whitfield said Monday.")
+    assert speakers == {"The council is in pa": "Carla Mendes",
+                        "We expect the river ": "Dana Whitfield"}
+
+
+def test_who_said_names_the_speaker_where_the_relative_pronoun_stands() -> None:
+    text = ("The plan was backed by Tomas Reyes, who said that the tax would fall on the rich. "
+            "A builder who said he was never paid sued the firm.")
+    doc = code("City news\n\n" + text, published="2016-09-20")
+    text = doc.document.text
+    actors = {a.id: a for a in doc.actors}
+    found = {q.text: actors[q.speaker] for q in doc.quotes if q.speaker}
+    reyes = found["the tax would fall on the rich"]
+    assert reyes.name == "Tomas Reyes"
+    assert text.index("who said") in [m.start for m in reyes.mentions]
+    builder = found["he was never paid"]
+    assert text.index("who said he") in [m.start for m in builder.mentions]
+
+
+def test_a_signature_may_have_an_initial_and_no_break_spaces() -> None:
+    speakers = _speakers("Readers wrote in.\n\n\u201cI will vote for the first time this year."
+                         "\u201d\u00a0\u2015\u00a0Maria T Delgado")
+    assert speakers == {"I will vote for the ": "Maria T Delgado"}
+
+
+def _reported(text: str) -> list[tuple[str, str | None]]:
+    """The indirect quotes of ``text`` (under a headline) with their speakers' names."""
+    doc = code("City news\n\n" + text, published="2016-09-20")
+    names = {a.id: a.name for a in doc.actors}
+    return [(q.text, names.get(q.speaker) if q.speaker else None)
+            for q in doc.quotes if not q.direct]
+
+
+def test_a_parenthetical_speech_verb_attributes_its_sentence() -> None:
+    assert _reported("The new bridge, Mayor Ines Taveras said, will open in May.") == [
+        ("The new bridge, Mayor Ines Taveras said, will open in May", "Ines Taveras")]
+
+
+def test_according_to_names_the_source_of_its_clause() -> None:
+    found = _reported("Taveras leads the race by six points, according to a poll by Harlow "
+                      "College. According to Senator Ruth Okafor, the vote will be close.")
+    assert found[0][0] == "Taveras leads the race by six points"
+    assert found[0][1] is not None and "poll" in found[0][1]
+    assert found[1] == ("the vote will be close", "Ruth Okafor")
+
+
+def test_the_source_phrases_and_quote_verbs_load_as_lowercase_words() -> None:
+    phrases = load_source_phrases()
+    assert ("according", "to") in phrases
+    assert all(p and all(w == w.lower() and " " not in w for w in p) for p in phrases)
+    assert {"say", "write", "ask"} <= load_quote_verbs()
+
+
+def test_a_namesake_is_another_person() -> None:
+    speakers = _speakers("Police stopped Marcus Dale Whitaker on Tuesday. Nadia Whitaker "
+                         "filmed the stop from the car.\n\n\"Please do not hurt him, he has "
+                         "nothing,\" she says in the video. Whitaker was released later.")
+    assert speakers == {"Please do not hurt h": "Nadia Whitaker"}
+
+
+def test_a_clause_after_a_closing_dash_is_not_the_parentheticals() -> None:
+    speakers = _speakers("Striking teachers circled the stadium - where the Harbor Lions played "
+                         "the Rockets - while chanting, \"We want fair pay today.\"")
+    assert speakers == {"We want fair pay tod": "unidentified education"}
+
+
+def test_a_speaker_named_in_apposition_or_by_a_pronoun_phrase() -> None:
+    assert _reported("One of the family's lawyers, Ana Ruiz, said the video was clear.") == [
+        ("the video was clear", "Ana Ruiz")]
+    doc = code("City news\n\nThose close to the mayor say that she will run again.",
+               published="2016-09-20")
+    (quote,) = doc.quotes
+    speaker = next(a for a in doc.actors if a.id == quote.speaker)
+    assert next(m.text for m in speaker.mentions).startswith("Those close")
+
+
+def test_a_study_says_what_it_found() -> None:
+    found = dict(_reported("A poll by Harlow College found that most voters back the bridge. "
+                           "Its authors agreed that the margin was small."))
+    assert "poll" in (found["most voters back the bridge"] or "")
+    assert found["the margin was small"] is not None
+
+
+def test_what_a_speaker_called_something_is_a_quote() -> None:
+    speakers = _speakers('Senator Ruth Okafor called the ruling "a huge win for every tenant in '
+                         'the city."')
+    assert speakers == {"a huge win for every": "Ruth Okafor"}
+
+
+def test_a_quote_paragraph_right_after_an_attributed_one_goes_on() -> None:
+    speakers = _speakers('"Nobody is funding the bridge yet," Ines Taveras said.\n\n'
+                         '"We will keep asking the state until it pays."\n\n'
+                         '"Why is the state still waiting?" Senator Ruth Okafor demanded.')
+    assert speakers == {"Nobody is funding th": "Ines Taveras",
+                        "We will keep asking ": "Ines Taveras",
+                        "Why is the state sti": "Ruth Okafor"}

@@ -5,7 +5,9 @@ seat of power, country, or an agent noun ("officials", "troops") combined with t
 or organization that modifies it ("Afghan officials" -> AFGGOV, "Taliban fighters" -> TAL,
 "the government of Pakistan" -> PAKGOV). Within the document, a surname, "he"/"she", "it" and
 a definite description ("the movement", "the Gulf emirate") point back to an actor already
-mentioned. Unknown persons and groups stay actors, with the country the text gives them.
+mentioned; a full name with another given name is a namesake ("Rakeyia Scott" after "Keith
+Scott"), a person of its own. Unknown persons and groups stay actors, with the country the
+text gives them.
 """
 
 from __future__ import annotations
@@ -169,9 +171,13 @@ class ActorBook:
 
     def unnamed(self, head: Token) -> str | None:
         """Whoever a noun phrase names when it is no political actor ("sources", "the
-        campaign", "a pollster"): an actor without a code, so that a quote has its speaker.
+        campaign", "a pollster", "those close to him"): an actor without a code, so that a
+        quote has its speaker.
         Events never take it: the coder reads ``actor_of``, which does not know it."""
-        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "GPE"):
+        if head.tag_ in ("DT", "CD"):  # "those close to him", "some", "one of the lawyers"
+            if "Sing" in head.morph.get("Number") and "Dem" in head.morph.get("PronType"):
+                return None  # "this", "that": a thing
+        elif head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME", "GPE"):
             return None
         words = [t for t in self._np(head) if t.dep_ not in ("det", "punct", "prep")
                  and t.i <= head.i]
@@ -180,6 +186,18 @@ class ActorBook:
         key = self._record(f"S|{name.lower()}", name, None, None, kind)
         start, end = _extent(head, self._np(head))
         self.records[key].mentions[(start, end)] = self.text[start:end]
+        return key
+
+    def relative(self, pronoun: Token, unnamed: bool = True) -> str | None:
+        """The actor a relative pronoun stands for ("Kamin, who said ...": Kamin; also one
+        that is no political actor, with ``unnamed``), the pronoun recorded as a mention
+        of it: a reader, and PolNeAR, find the speaker of the clause named there."""
+        if pronoun.head.dep_ != "relcl" or pronoun.head.head.i == pronoun.head.i:
+            return None
+        antecedent = pronoun.head.head
+        key = self.actor_of(antecedent) or (self.unnamed(antecedent) if unnamed else None)
+        if key is not None:
+            self.records[key].mentions[(pronoun.idx, pronoun.idx + len(pronoun))] = pronoun.text
         return key
 
     def first_person(self, quotes: list) -> None:
@@ -657,7 +675,8 @@ class ActorBook:
         named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
         if head.pos_ == "PROPN" and head.text in self._surnames and (
                 head.ent_type_ != "GPE" or not any(c.dep_ == "compound" for c in head.children)
-        ) and not (named and self._lone(self._surnames[head.text])):
+        ) and not (named and self._lone(self._surnames[head.text])) \
+                and not self._namesake(head, self._surnames[head.text]):
             # "Fernwood", after "Tariq Fernwood"; also where the recognizer takes the bare
             # surname for a place ("Najjar later said"), but not a place of several words
             return self._surnames[head.text]
@@ -676,7 +695,7 @@ class ActorBook:
             # a lone surname read before ("Lindqvist presses Norway. Foreign Minister Karin
             # Lindqvist urged"): the full name names and codes that person
             lone = known is not None and " " in name and self._lone(known)
-            if known and not lone:
+            if known and not lone and not self._namesake(head, known):
                 return known
             qualifier = self._qualifier(head, np)
             agent = next((self.entry_at[t.i][1].code for t in np
@@ -716,7 +735,8 @@ class ActorBook:
                 rec.basis_span = None  # the words that code it are these, not the lone name
             else:
                 key = self._record(f"U|{name}", name, code, country, "person")
-            self._surnames[name.split()[-1]] = key
+            # a namesake leaves the bare surname to the person the story named first
+            self._surnames.setdefault(name.split()[-1], key)
             if len(name.split()) > 1:
                 self._firsts[name.split()[0]] = key
             if described is not None:
@@ -745,6 +765,21 @@ class ActorBook:
             return tok.dep_ == "pobj" and tok.head.lower_ not in self.d.words.locative_preps \
                 and tok.head.lower_ != "of"
         return head.i != person.i and self._is_name(head)
+
+    def _namesake(self, head: Token, key: str) -> bool:
+        """Whether the name headed by ``head`` gives a person of ``key``'s surname another
+        given name ("Rakeyia Scott" after "Keith Lamont Scott": his wife, not him)."""
+        rec = self.records[key]
+        given = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if rec.kind != "person" or not given or len(rec.name.split()) < 2:
+            return False
+        words = self.chains.w
+        mine, theirs = given[0].text.rstrip(".").lower(), rec.name.split()[0].rstrip(".").lower()
+        if mine in words.titles or mine in words.abbreviations:
+            return False  # "Mr. Scott", "Sen. Scott": a title, no given name
+        if len(mine) == 1 or len(theirs) == 1:
+            return mine[0] != theirs[0]  # "J. Scott" may be "John Scott"
+        return mine != theirs
 
     def _from_description(self, head: Token, np: list[Token]) -> str | None:
         """"the movement", "the Persian Gulf emirate": an actor already in the story."""

@@ -581,6 +581,12 @@ def load_quote_verbs() -> frozenset[str]:
 
 
 @knowledge_cached
+def load_source_phrases() -> frozenset[tuple[str, ...]]:
+    """Phrases that name the source of a clause ("according to the report"), as words."""
+    return frozenset(tuple(w.lower().split()) for w in _words("quotes.yaml", "sources"))
+
+
+@knowledge_cached
 def load_commentators() -> frozenset[str]:
     """Words for people whose remarks are no events: analysts, professors, experts."""
     return frozenset(w.lower() for w in _words("actors/agents.yaml", "commentators"))
