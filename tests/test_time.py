@@ -42,6 +42,7 @@ PUBLISHED = "2012-01-04"  # a Wednesday
     ("the third quarter", "2011-07", "quarter", None),
     ("recently", "2012-01", "month", "recent"),
     ("last Oct. 23", "2011-10-23", "day", None),
+    ("last night", "2012-01-03", "day", None),
     ("on Friday, Dec. 30", "2011-12-30", "day", None),
 ])
 def test_each_news_form_resolves(text: str, value: str, precision: str,

@@ -202,7 +202,7 @@ def _grammar() -> list[tuple[str, str]]:
         ("relmd", rf"{rel}\s+{month}\s+{day}(?!\d|:\d)"),
         ("relmonth", rf"{rel}\s+{month}"),
         ("relweekday", rf"{rel}\s+{weekday}{part}"),
-        ("deictic", r"(?P<deictic>today|yesterday|tomorrow|tonight|"
+        ("deictic", r"(?P<deictic>today|yesterday|tomorrow|tonight|last\s+night|"
                     r"this\s+(?:morning|afternoon|evening))"),
         ("weekday", rf"{weekday}{part}"),
         ("seasonyear", rf"{season}\s+(?:of\s+)?{year}"),
@@ -407,7 +407,7 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         return anchor.isoformat(), "day"
     if kind == "deictic":
         word = g["deictic"].split()[0]
-        delta = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        delta = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
         return (anchor + timedelta(days=delta)).isoformat(), "day"
     if kind == "weekday":
         back = (anchor.weekday() - w["weekdays"][g["weekday"]]) % 7
@@ -718,8 +718,8 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
         qualifier = _words()["vague"][" ".join(m.group("vague").lower().split())]
     type_ = _TYPES.get(kind, "DATE")
     deictic = (m.group("deictic") or "").lower()
-    if kind == "deictic" and deictic.startswith("this"):
-        type_ = "TIME"  # "this morning"; TimeML types "Tuesday night" and "tonight" DATE
+    if kind == "deictic" and deictic.startswith(("this", "last")):
+        type_ = "TIME"  # "this morning", "last night"; TimeML types "tonight" DATE
     shift = _anchored_shift(m.groupdict()) if kind == "anchored" else None
     if kind == "focusquarter" and (m.group("fqcur") or "").lower() != "current":
         shift = ("quarter", -4 if m.group("fqago") else 0)
