@@ -157,6 +157,18 @@ CASES = [
      "IRQCOP", "175", "IRQOPP"),
     ("Iranian authorities hanged two Kurdish militants.", "IRNGOV", "1823", "---INS"),
     ("The Taliban flogged two women in Kabul.", "TAL", "182", "AFGCVL"),
+    # a call to punish someone condemns them (111); calling off a visit refuses to meet (125)
+    ("The Greek foreign minister called for sanctions against Turkey over the drilling.",
+     "GRCGOV", "111", "TUR"),
+    ("The Dutch parliament urged sanctions against Iranian officials.", "NLDLEG", "111",
+     "IRNGOV"),
+    ("The Lithuanian president demanded sanctions against Belarus.", "LTUGOV", "111", "BLR"),
+    ("The Pakistani prime minister cancelled a planned visit to Malaysia.", "PAKGOV", "125",
+     "MYS"),
+    ("The Japanese premier called off his trip to Beijing.", "JPNGOV", "125", "CHN"),
+    # failing to reach an agreement is a rejection (the "failure" frame)
+    ("Japan and South Korea failed to reach agreement on the fishing dispute.", "JPN", "120",
+     "KOR"),
 ]
 
 
@@ -239,3 +251,23 @@ def test_whoever_announces_or_approves_an_act_does_it() -> None:
     doc = code("The emir of Qatar launched a mediation effort between Bahrain and Saudi Arabia.",
                published="2019-06-12")
     assert {("QATGOV", "045", "BHR"), ("QATGOV", "045", "SAU")} <= _events(doc)
+
+
+def test_what_a_protest_is_held_for_gives_way_to_the_protest() -> None:
+    # the demand is what the protest is for: the protest scores higher, and is against whom
+    # the demand is addressed when nothing else names its target
+    doc = code("Algerian students continued their hunger strike to demand the resignation of "
+               "the Algerian president.", published="2019-06-12")
+    best = max(doc.events, key=lambda e: e.confidence)
+    assert best.root == "14" and _actor(doc, best.target) == "DZAGOV"
+    doc = code("Thousands of Chilean students staged protests in Santiago to demand free "
+               "education.", published="2019-06-12")
+    best = max(doc.events, key=lambda e: e.confidence)
+    assert best.cameo == "141"
+
+
+def test_an_act_that_failed_did_not_happen() -> None:
+    # only a failed agreement is an event of its own (a rejection); a failed attack is negated
+    doc = code("The rebels failed to capture the airport.", published="2019-06-12")
+    assert all(e.modality == "negated" for e in doc.events if e.root == "19")
+    assert not [e for e in doc.events if e.root == "12"]

@@ -1088,7 +1088,32 @@ class EventCoder:
                     f.modality = f.extra["modality"]
                 f.confidence = _confidence(f, book)
                 events.append((s_index, f))
+            _purposes_give_way(book, [f for i, f in events if i == s_index])
         return events
+
+
+PROTEST_AIMS = ("02", "10", "11")  # roots of what a protest is held for: appeals, demands
+
+
+def _purposes_give_way(book: ActorBook, found: list[Found]) -> None:
+    """A protest held to ask for something ("staged rallies to demand reforms", "went on
+    hunger strike to protest the ban", "marched, calling for his release") is reported as a
+    protest: the appeal, demand or disapproval is what the protest is for, not a second act,
+    so it scores below the protest (CAMEO codes such a protest 14, by what it demands), and
+    whom it is addressed to is whom the protest is against when nothing else says so."""
+    protests = [f for f in found if f.code.startswith("14")]
+    for f in found:
+        t = f.trigger
+        if not f.code.startswith(PROTEST_AIMS) or t.dep_ not in ("advcl", "xcomp", "acl"):
+            continue
+        for p in protests:
+            if t.head.i == p.trigger.i or t.head in p.tokens or t.head.head.i == p.trigger.i:
+                f.confidence = min(f.confidence, round(p.confidence - 0.05, 2))
+                if p.target is None and f.target is not None and f.target != p.source:
+                    p.target, p.target_at = f.target, f.target_at
+                    if f.target_at is not None:
+                        p.tokens.append(f.target_at)
+                        p.spans.append(book.extent(f.target_at))
 
 
 def _commentator(book: ActorBook, f: Found) -> str | None:
