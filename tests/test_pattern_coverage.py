@@ -177,6 +177,10 @@ CASES = [
     ("Russian forces pressed their offensive against Ukrainian positions near Bakhmut.",
      "RUSMIL", "190", "UKR"),
     ("The Kenyan president called the Ugandan leader on Friday.", "KENGOV", "041", "UGAGOV"),
+    # easing measures and shortening a curfew yield; peacekeepers who arrive keep the peace
+    ("Serbia eased emergency measures in Kosovo.", "SRB", "081", "XKX"),
+    ("The Sudanese president shortened the curfew in Khartoum.", "SDNGOV", "0813", "SDN"),
+    ("Some 200 Indian peacekeepers arrived in South Sudan on Monday.", "INDMIL", "074", "SSD"),
     # failing to reach an agreement is a rejection (the "failure" frame)
     ("Japan and South Korea failed to reach agreement on the fishing dispute.", "JPN", "120",
      "KOR"),
@@ -301,6 +305,14 @@ def test_what_a_protest_is_held_for_gives_way_to_the_protest() -> None:
                "education.", published="2019-06-12")
     best = max(doc.events, key=lambda e: e.confidence)
     assert best.cameo == "141"
+    # the protest is the object of the verb the purpose hangs on ("began a strike to ...")
+    doc = code("A Kurdish deputy began a hunger strike to demand the release of the jailed "
+               "mayor.", published="2019-06-12")
+    best = max(doc.events, key=lambda e: e.confidence)
+    assert best.cameo == "142"
+    # an official who arrives visits
+    doc = code("The Egyptian foreign minister arrived in Khartoum.", published="2019-06-12")
+    assert [e.cameo for e in doc.events] == ["042"]
 
 
 def test_an_act_that_failed_did_not_happen() -> None:

@@ -1123,7 +1123,8 @@ def _purposes_give_way(book: ActorBook, found: list[Found]) -> None:
         if not f.code.startswith(PROTEST_AIMS) or t.dep_ not in ("advcl", "xcomp", "acl"):
             continue
         for p in protests:
-            if t.head.i == p.trigger.i or t.head in p.tokens or t.head.head.i == p.trigger.i:
+            if t.head.i in (p.trigger.i, p.trigger.head.i) or t.head in p.tokens \
+                    or t.head.head.i == p.trigger.i:  # "began a hunger strike to demand"
                 f.confidence = min(f.confidence, round(p.confidence - 0.05, 2))
                 if p.target is None and f.target is not None and f.target != p.source:
                     p.target, p.target_at = f.target, f.target_at
