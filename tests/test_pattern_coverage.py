@@ -181,6 +181,11 @@ CASES = [
     ("Serbia eased emergency measures in Kosovo.", "SRB", "081", "XKX"),
     ("The Sudanese president shortened the curfew in Khartoum.", "SDNGOV", "0813", "SDN"),
     ("Some 200 Indian peacekeepers arrived in South Sudan on Monday.", "INDMIL", "074", "SSD"),
+    # denying permission and refusing talks are refusals; evacuating the wounded is relief
+    ("The Kerala government denied permission to the opposition rally.", "INDGOV", "1245",
+     "---OPP"),
+    ("The Taliban refused direct talks with the Afghan government.", "TAL", "125", "AFGGOV"),
+    ("Red Cross teams evacuated the wounded from Mariupol.", "NGOICRC", "073", None),
     # failing to reach an agreement is a rejection (the "failure" frame)
     ("Japan and South Korea failed to reach agreement on the fishing dispute.", "JPN", "120",
      "KOR"),
