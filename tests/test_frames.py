@@ -38,6 +38,8 @@ def _find(doc: CodedDocument, cameo: str) -> Event:
     ("The Israeli government refused to release the prisoners.", ("1243", "ISRGOV", "---CVL")),
     ("France called on Israel to withdraw its troops from Lebanon.", ("0256", "FRA", "ISR")),
     ("Egypt demanded that Israel release the prisoners.", ("1053", "EGY", "ISR")),
+    ("Washington pressured Seoul to lift the ban on American beef.",
+     ("1051", "USAGOV", "KORGOV")),
     ("Hamas threatened to attack Israel.", ("138", "HAM", "ISR")),
     ("Hamas threatened to expel the diplomats of Israel.", ("1313", "HAM", "ISRGOV")),
 ])
@@ -46,7 +48,8 @@ def test_frame_recodes_its_complement(text: str, expected: tuple) -> None:
     assert expected in [e[:3] for e in events], events
     # the complement itself did not happen: it is not coded as an event of its own
     plain = {"0353": "084", "0356": "087", "0331": "07", "124": "081", "1243": "084",
-             "0256": "087", "1053": "084", "138": "19", "1313": "161"}[expected[0]]
+             "0256": "087", "1053": "084", "138": "19", "1313": "161",
+             "1051": "081"}[expected[0]]
     assert not [e for e in events if e[0].startswith(plain)], events
 
 
@@ -65,6 +68,20 @@ def test_a_demand_reported_with_must_targets_the_clause_subject() -> None:
 def test_a_refusal_of_violence_is_a_negated_attack_not_a_rejection() -> None:
     family = load_frames().families["refusal"]
     assert family.recode("190") == "negated" and family.recode("0841") == "1243"
+
+
+def test_an_investigation_announced_is_a_planned_investigation() -> None:
+    # no intent to cooperate (030): the investigation itself, not yet done
+    _, events = _events("The Kenyan police will investigate the killing of the British tourist.")
+    assert ("090", "KENCOP", "GBRCVL", "planned") in events, events
+    assert not [e for e in events if e[0] == "030"], events
+
+
+def test_a_failed_accord_is_a_rejection_and_a_failed_attack_did_not_happen() -> None:
+    family = load_frames().families["failure"]
+    assert family.recode("057") == "120" and family.recode("190") == "negated"
+    _, events = _events("Japan and South Korea failed to reach agreement on the fishing dispute.")
+    assert ("120", "JPN", "KOR", "asserted") in events, events
 
 
 def test_will_not_is_a_refusal() -> None:

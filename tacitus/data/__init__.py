@@ -105,6 +105,13 @@ class VerbPattern(_Entry):
     # the agents its subject must be ("troops left": MIL), for verbs with a dominant
     # non-political sense ("the minister left Kabul" is no withdrawal)
     source_agent: list[str] = Field(default_factory=list)
+    # objects that take the verb out of its political sense ("fought the epidemic",
+    # "protect jobs"): with one of them as its object (or the noun of its "against"), the
+    # entry does not apply
+    unless_object: list[str] = Field(default_factory=list)
+    # the object must name an actor, for verbs whose sense that decides ("called the Iranian
+    # president" is a telephone call; "called an election" or "called him a liar" is none)
+    object_actor: bool = False
     # words one of which must head the subject, for verbs whose sense the subject decides
     # ("a missile hit a hospital" is an attack; "the storm hit the coast" is none)
     subject: list[str] = Field(default_factory=list)

@@ -253,6 +253,13 @@ def pobjs(holder: Token, prep: str) -> list[Token]:
     return _conjuncts(out)
 
 
+def _dated(prep: Token) -> bool:
+    """Whether a preposition only dates the act ("called Erdogan on Tuesday"): it is not the
+    preposition a pattern or frame asks for ("called on Erdogan" is an appeal)."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+
+
 def _content_clause(v: Token) -> bool:
     """A clause that says what a noun or preposition is about ("claims that X abused",
     "into whether X was"), not a relative clause or a gerund ("after meeting X")."""
@@ -482,7 +489,7 @@ class EventCoder:
         objects += [c for o in list(objects) if o.lemma_.lower() in self.p.light_objects
                     for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         xcomp = _xcomp(v)
-        preps = {c.lower_ for c in v.children if c.dep_ == "prep"}
+        preps = {c.lower_ for c in v.children if c.dep_ == "prep" and not _dated(c)}
         for pattern in candidates:
             obj = None
             if pattern.object:
@@ -505,6 +512,15 @@ class EventCoder:
                 continue
             if pattern.subject and not any(t.lemma_.lower() in pattern.subject
                                            for t in self._doers(v, pattern)):
+                continue
+            if pattern.unless_object and any(
+                    o.lemma_.lower() in pattern.unless_object
+                    for o in [*objects, *pobjs(v, "against")]):
+                continue  # "fought the epidemic" is no fighting
+            if pattern.object_actor and (  # not "called in troops", "called him a liar"
+                    book is None or particle is not None
+                    or any(c.dep_ == "oprd" for c in v.children)
+                    or not any(book.actor_of(o) for o in _objects(v))):
                 continue
             if pattern.source_agent and (book is None or not self._agents_do(
                     book, v, pattern, tuple(pattern.source_agent))):
@@ -910,7 +926,7 @@ class EventCoder:
             for f in frames.verbs.get(head.lemma_.lower(), []):
                 if f.control == "clause":
                     continue
-                if f.prep and not any(c.dep_ == "prep" and c.lower_ == f.prep
+                if f.prep and not any(c.dep_ == "prep" and c.lower_ == f.prep and not _dated(c)
                                       for c in head.children):
                     continue
                 return FrameUse(f.family, head, f.control, f.prep)
@@ -1121,7 +1137,33 @@ class EventCoder:
                     f.modality = f.extra["modality"]
                 f.confidence = _confidence(f, book)
                 events.append((s_index, f))
+            _purposes_give_way(book, [f for i, f in events if i == s_index])
         return events
+
+
+PROTEST_AIMS = ("02", "10", "11")  # roots of what a protest is held for: appeals, demands
+
+
+def _purposes_give_way(book: ActorBook, found: list[Found]) -> None:
+    """A protest held to ask for something ("staged rallies to demand reforms", "went on
+    hunger strike to protest the ban", "marched, calling for his release") is reported as a
+    protest: the appeal, demand or disapproval is what the protest is for, not a second act,
+    so it scores below the protest (CAMEO codes such a protest 14, by what it demands), and
+    whom it is addressed to is whom the protest is against when nothing else says so."""
+    protests = [f for f in found if f.code.startswith("14")]
+    for f in found:
+        t = f.trigger
+        if not f.code.startswith(PROTEST_AIMS) or t.dep_ not in ("advcl", "xcomp", "acl"):
+            continue
+        for p in protests:
+            if t.head.i in (p.trigger.i, p.trigger.head.i) or t.head in p.tokens \
+                    or t.head.head.i == p.trigger.i:  # "began a hunger strike to demand"
+                f.confidence = min(f.confidence, round(p.confidence - 0.05, 2))
+                if p.target is None and f.target is not None and f.target != p.source:
+                    p.target, p.target_at = f.target, f.target_at
+                    if f.target_at is not None:
+                        p.tokens.append(f.target_at)
+                        p.spans.append(book.extent(f.target_at))
 
 
 def _commentator(book: ActorBook, f: Found) -> str | None:
