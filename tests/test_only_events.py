@@ -58,6 +58,16 @@ def test_a_repeated_or_planned_act_stays_an_event(text: str) -> None:
     assert code(text).events
 
 
+def test_another_sense_of_an_event_verb_is_listed_not_coded() -> None:
+    doc = code("The ministry acted to protect a lucrative fishing deal.")
+    assert doc.events == []
+    (left,) = doc.left_out
+    assert (left.reason, left.cameo, left.trigger.text) == ("sense", "074", "protect")
+    # the same verb with a political object is coded
+    assert [e.cameo for e in code("Peacekeepers protected the refugees in Goma.").events] \
+        == ["074"]
+
+
 def test_a_commentators_remark_is_no_event() -> None:
     doc = code("A law professor told the broadcaster that the verdict was a disgrace.")
     assert doc.events == []

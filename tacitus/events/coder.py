@@ -528,6 +528,19 @@ class EventCoder:
             return pattern, obj, xcomp if pattern.xcomp else None
         return None
 
+    def other_sense(self, v: Token) -> tuple[VerbPattern, Token] | None:
+        """The pattern of verb ``v`` that its object reads in another sense ("fought the
+        epidemic", "protected jobs": ``unless_object``), with that object; None if none."""
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        for pattern in self.p.verbs.get((v.lemma_.lower(), particle)) or []:
+            if not pattern.unless_object:
+                continue
+            obj = next((o for o in [*_objects(v), *pobjs(v, "against")]
+                        if o.lemma_.lower() in pattern.unless_object), None)
+            if obj is not None:
+                return pattern, obj
+        return None
+
     def _targets(self, book: ActorBook, v: Token, pattern: VerbPattern, obj: Token | None,
                  xcomp: Token | None, sources: set[str]
                  ) -> tuple[list[tuple[str, list[Token]]], str]:
@@ -1111,6 +1124,13 @@ class EventCoder:
             for tok in words:
                 if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
                     hits = self.code_verb(book, tok)
+                    sense = None if hits else self.other_sense(tok)
+                    if sense is not None:  # "fought the epidemic": listed, not coded
+                        pattern, obj = sense
+                        left.append((Found(None, None, pattern.code, tok, [tok, obj], [],
+                                           pattern.verb, False), "sense",
+                                     f"'{tok.text} ... {obj.text}': another sense of "
+                                     f"'{pattern.verb}'"))
                     for h in hits:  # "launched an attack": the noun is not a second event
                         consumed.update(t.i for t in h.core or h.tokens)
                     found.extend(hits)
