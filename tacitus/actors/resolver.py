@@ -285,9 +285,11 @@ class ActorBook:
         roots += [e.root for e in self.doc.ents if e.label_ in _NAMED]
         # pronouns, and "the Persian Gulf emirate", "the movement": resolved in reading order
         # too, so that a later "it" can continue them (tokens: slicing a Doc costs)
+        # (the word lists first: reading a noun's children costs more than a set lookup)
         roots += [t for t in self.doc if (t.pos_ == "PRON" and t.lower_ in self._third) or (
-            t.pos_ == "NOUN" and _definite(t)
-            and (t.lower_ in self.d.descriptor_heads or self.chains.is_person_noun(t)))]
+            t.pos_ == "NOUN"
+            and (t.lower_ in self.d.descriptor_heads or self.chains.is_person_noun(t))
+            and _definite(t))]
         for root in roots:
             head = _np_head(root)
             if head.i not in seen:
