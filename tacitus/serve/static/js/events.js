@@ -19,6 +19,9 @@
   }
 
   async function draw() {
+    // the rows of the last address go at once: none may stand under the new one while its
+    // form and rows load
+    document.getElementById("results")?.replaceChildren();
     const params = pageParams();
     const form = el("form", { id: "filters", class: "filters" });
     for (const [name, label, type, hint] of FILTERS) {
