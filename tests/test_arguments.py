@@ -152,6 +152,13 @@ def test_a_surname_read_before_the_full_name_is_that_person() -> None:
     assert len(people[0].mentions) >= 3
 
 
+def test_a_country_name_with_its_article_is_no_actor_of_its_own_in_a_phrase() -> None:
+    # "The Netherlands army": one actor, the army, not also "The" as the Netherlands
+    doc = code("The Netherlands army attacked the rebels near the border.")
+    assert [a.code for a in doc.actors if a.code and a.code.startswith("NLD")] == ["NLDMIL"]
+    assert all(m.text != "The" for a in doc.actors for m in a.mentions)
+
+
 # -- codes from what the text says about a person -------------------------------------------
 def test_a_spokesman_for_a_capitals_government_is_that_government() -> None:
     doc = code("The spokesman for the Nairobi government said the talks would resume.")

@@ -281,7 +281,10 @@ class ActorBook:
         """Resolve, in reading order, every phrase headed by a dictionary match or name."""
         heads: list[Token] = []
         seen: set[int] = set()
-        roots = [span.root for span, _ in self.entry_at.values()]
+        # the root of a match, not its article: "The Philippines army" is the army's phrase
+        # (the parse hangs both words on "army", and the span's root would be "The")
+        roots = [span[-1] if span.root.dep_ == "det" else span.root
+                 for span, _ in self.entry_at.values()]
         roots += [e.root for e in self.doc.ents if e.label_ in _NAMED]
         # pronouns, and "the Persian Gulf emirate", "the movement": resolved in reading order
         # too, so that a later "it" can continue them (tokens: slicing a Doc costs)
