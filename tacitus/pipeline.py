@@ -15,7 +15,7 @@ from tacitus.context.headline import code_title
 from tacitus.context.modality import ModalityReader
 from tacitus.context.places import Placer
 from tacitus.context.quotes import QuoteFinder
-from tacitus.context.time import renumber_timexes
+from tacitus.context.time import after_publication, renumber_timexes
 from tacitus.data import (
     Knowledge,
     default_knowledge,
@@ -235,4 +235,4 @@ def _ahead(when: EventDate | None, published: str | None) -> bool:
     if when is None or published is None or when.text is None or when.start is None \
             or when.qualifier is not None:
         return False
-    return when.value[:len(published)] > published[:len(when.value)]
+    return after_publication(when.value, published)

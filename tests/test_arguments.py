@@ -178,53 +178,38 @@ def test_a_raid_that_left_soldiers_dead_has_them_as_target() -> None:
     assert any(e.root == "19" and _code(doc, e.target) == "INDMIL" for e in doc.events)
 
 
-def test_fighting_by_a_gerund_pairs_coordinated_subjects() -> None:
-    doc = code("Peru and Ecuador are breaking the truce by continuing to fight along the border.")
-    assert {("PER", "ECU"), ("ECU", "PER")} <= _dyads(doc, "19")
-
-
-def test_joint_drills_of_coordinated_navies_act_on_each_other() -> None:
-    doc = code("Spanish and Moroccan warships started joint naval drills off Ceuta on Monday.")
-    assert {("ESPMIL", "MARMIL"), ("MARMIL", "ESPMIL")} <= _dyads(doc, "06")
-
-
-def test_a_prepositional_complement_is_the_target() -> None:
-    doc = code("The European Union launched legal action against Hungary.")
-    assert ("IGOEU", "HUN") in _dyads(doc)
-
-
-def test_an_object_inside_an_owner_phrase_gives_the_target() -> None:
-    doc = code("Canada imposed sanctions on a number of Russian government agencies.")
-    assert ("CAN", "RUSGOV") in _dyads(doc, "16")
-
-
-def test_a_noun_describing_a_country_with_an_of_phrase_is_that_country() -> None:
-    doc = code("Fiji established diplomatic ties with the island nation of Tuvalu.")
-    assert ("FJI", "TUV") in _dyads(doc)
-
-
-def test_the_other_side_of_a_between_phrase_is_the_target() -> None:
-    doc = code("Kenya lifted the trade restrictions between it and Somalia.")
-    pairs = _dyads(doc)
-    assert ("KEN", "SOM") in pairs
-    assert not any(s == t for s, t in pairs)
-
-
-def test_coordinated_qualifiers_of_a_target_give_one_pair_each() -> None:
-    doc = code("Sweden expelled Danish and Finnish diplomats.")
-    assert {("SWE", "DNKGOV"), ("SWE", "FINGOV")} <= _dyads(doc, "16")
-
-
-def test_coordinated_countries_in_an_of_phrase_are_each_a_source() -> None:
-    doc = code("The leaders of Spain and Portugal met Macron in Lisbon.")
-    assert {("ESPGOV", "FRAGOV"), ("PRTGOV", "FRAGOV")} <= _dyads(doc, "04")
-
-
-def test_coordinated_groups_modifying_a_target_noun_are_each_a_target() -> None:
-    doc = code("Egyptian warplanes bombed Hamas and Hezbollah positions.")
-    pairs = _dyads(doc, "19")
-    assert {("EGYMIL", "HAM"), ("EGYMIL", "HEZ")} <= pairs
-    assert not any(s == t for s, t in pairs)
+@pytest.mark.parametrize(("text", "root", "pairs"), [
+    # fighting by a gerund pairs coordinated subjects
+    ("Peru and Ecuador are breaking the truce by continuing to fight along the border.", "19",
+     {("PER", "ECU"), ("ECU", "PER")}),
+    # joint drills of coordinated navies act on each other
+    ("Spanish and Moroccan warships started joint naval drills off Ceuta on Monday.", "06",
+     {("ESPMIL", "MARMIL"), ("MARMIL", "ESPMIL")}),
+    # a prepositional complement is the target
+    ("The European Union launched legal action against Hungary.", None, {("IGOEU", "HUN")}),
+    # an object inside an owner phrase gives the target
+    ("Canada imposed sanctions on a number of Russian government agencies.", "16",
+     {("CAN", "RUSGOV")}),
+    # a noun describing a country, with an "of" phrase, is that country
+    ("Fiji established diplomatic ties with the island nation of Tuvalu.", None,
+     {("FJI", "TUV")}),
+    # the other side of a "between" phrase is the target
+    ("Kenya lifted the trade restrictions between it and Somalia.", None, {("KEN", "SOM")}),
+    # coordinated qualifiers of a target give one pair each
+    ("Sweden expelled Danish and Finnish diplomats.", "16",
+     {("SWE", "DNKGOV"), ("SWE", "FINGOV")}),
+    # coordinated countries in an "of" phrase are each a source
+    ("The leaders of Spain and Portugal met Macron in Lisbon.", "04",
+     {("ESPGOV", "FRAGOV"), ("PRTGOV", "FRAGOV")}),
+    # coordinated groups modifying a target noun are each a target
+    ("Egyptian warplanes bombed Hamas and Hezbollah positions.", "19",
+     {("EGYMIL", "HAM"), ("EGYMIL", "HEZ")}),
+])
+def test_targets_and_pairs_in_ordinary_constructions(text: str, root: str | None,
+                                                     pairs: set[tuple[str, str]]) -> None:
+    found = _dyads(code(text), root)
+    assert pairs <= found
+    assert not any(s == t for s, t in found)  # never the same actor on both sides
 
 
 # -- never the same actor twice, never invented ---------------------------------------------

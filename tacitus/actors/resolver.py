@@ -699,8 +699,8 @@ class ActorBook:
             known = self._surnames.get(name.split()[-1])
             # a lone surname read before ("Lindqvist presses Norway. Foreign Minister Karin
             # Lindqvist urged"): the full name names and codes that person
-            lone = known is not None and " " in name and self._lone(known)
-            if known and not lone and not self._namesake(head, known):
+            upgrade = known is not None and " " in name and self._lone(known)
+            if known and not upgrade and not self._namesake(head, known):
                 return known
             qualifier = self._qualifier(head, np)
             agent = next((self.entry_at[t.i][1].code for t in np
@@ -734,7 +734,7 @@ class ActorBook:
                     country, code = near, near + agent
                 elif described is not None:
                     code = f"---{agent}"  # "a member of the city's riot police": police
-            if lone and known is not None:
+            if upgrade and known is not None:
                 key, rec = known, self.records[known]
                 rec.name, rec.code, rec.country = name, code, country
                 rec.basis_span = None  # the words that code it are these, not the lone name

@@ -1118,12 +1118,18 @@ class Dater:
             return d
         if d.qualifier in ("before", "until", "future", "within", "duration"):
             return d
-        if d.value[: len(self.anchor.isoformat())] <= self.anchor.isoformat()[: len(d.value)]:
+        if not after_publication(d.value, self.anchor.isoformat()):
             return d
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         if tense(verb) == "past" or (trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBD"):
             return None
         return d
+
+
+def after_publication(value: str, published: str) -> bool:
+    """Whether a date (YYYY, YYYY-MM or YYYY-MM-DD) lies after the publication date at the
+    coarser of their precisions: "2012-02" is after "2012-01-04", "2012-01" is not."""
+    return value[: len(published)] > published[: len(value)]
 
 
 def _sentence_time(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
@@ -1140,7 +1146,7 @@ def _sentence_time(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr |
         if holder is None or not _direct(span.root, holder):
             continue
         aside = [a for a in [holder, *holder.ancestors] if a.dep_ in _ASIDE]
-        if any(verb != a and verb not in a.subtree for a in aside):
+        if any(verb != a and not a.is_ancestor(verb) for a in aside):
             continue
         found.append(t)
     return found[0] if len({t.value for t in found}) == 1 else None

@@ -339,6 +339,15 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
     return None
 
 
+def _sense_object(pattern: VerbPattern, v: Token, objects: list[Token]) -> Token | None:
+    """The object (or "against" noun) of ``v`` that reads ``pattern`` in another sense, its
+    ``unless_object`` ("fought the epidemic"), or None."""
+    if not pattern.unless_object:
+        return None
+    return next((o for o in [*objects, *pobjs(v, "against")]
+                 if o.lemma_.lower() in pattern.unless_object), None)
+
+
 def _and_coordinated(book: ActorBook, found: list[tuple[str, list[Token]]]
                      ) -> list[tuple[str, list[Token]]]:
     """``found`` with the actors coordinated with each of its phrases: "British and German
@@ -473,21 +482,10 @@ class EventCoder:
                    ) -> tuple[VerbPattern, Token | None, Token | None] | None:
         """The most specific pattern for verb ``v``, with the object and xcomp it used (a
         pattern that asks for its subject's agent needs the ``book`` to read the subject)."""
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
-        candidates = self.p.verbs.get((v.lemma_.lower(), particle))
-        if candidates is None and particle is not None:
-            # a particle no pattern asks for is noise of the parse ("kidnapped up to 16")
-            candidates = self.p.verbs.get((v.lemma_.lower(), None))
+        particle, candidates = self._candidates(v)
         if candidates is None:
             return None
-        objects = _objects(v)
-        # "provided 25,000 tons of food aid", "allow the return of inspectors": the noun
-        # inside an "of" phrase can carry the meaning the object pattern asks for.
-        objects += [g for o in list(objects) for g in pobjs(o, "of")]
-        # "suspended aid deliveries", "ended mediation efforts": the noun that modifies a
-        # light object head carries the meaning (see light_objects in verb_patterns.yaml)
-        objects += [c for o in list(objects) if o.lemma_.lower() in self.p.light_objects
-                    for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        objects = self._pattern_objects(v)
         xcomp = _xcomp(v)
         preps = {c.lower_ for c in v.children if c.dep_ == "prep" and not _dated(c)}
         for pattern in candidates:
@@ -513,9 +511,7 @@ class EventCoder:
             if pattern.subject and not any(t.lemma_.lower() in pattern.subject
                                            for t in self._doers(v, pattern)):
                 continue
-            if pattern.unless_object and any(
-                    o.lemma_.lower() in pattern.unless_object
-                    for o in [*objects, *pobjs(v, "against")]):
+            if _sense_object(pattern, v, objects) is not None:
                 continue  # "fought the epidemic" is no fighting
             if pattern.object_actor and (  # not "called in troops", "called him a liar"
                     book is None or particle is not None
@@ -528,18 +524,36 @@ class EventCoder:
             return pattern, obj, xcomp if pattern.xcomp else None
         return None
 
+    def _candidates(self, v: Token) -> tuple[str | None, list[VerbPattern] | None]:
+        """The particle of verb ``v`` and the patterns of its lemma with it."""
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        candidates = self.p.verbs.get((v.lemma_.lower(), particle))
+        if candidates is None and particle is not None:
+            # a particle no pattern asks for is noise of the parse ("kidnapped up to 16")
+            candidates = self.p.verbs.get((v.lemma_.lower(), None))
+        return particle, candidates
+
+    def _pattern_objects(self, v: Token) -> list[Token]:
+        """The nouns an object pattern of ``v`` may ask for: its objects, the noun inside an
+        "of" phrase ("provided 25,000 tons of food aid", "allow the return of inspectors")
+        and the noun that modifies a light object head ("suspended aid deliveries": see
+        light_objects in verb_patterns.yaml)."""
+        objects = _objects(v)
+        objects += [g for o in list(objects) for g in pobjs(o, "of")]
+        objects += [c for o in list(objects) if o.lemma_.lower() in self.p.light_objects
+                    for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        return objects
+
     def other_sense(self, v: Token) -> tuple[VerbPattern, Token] | None:
         """The pattern of verb ``v`` that its object reads in another sense ("fought the
-        epidemic", "protected jobs": ``unless_object``), with that object; None if none."""
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
-        for pattern in self.p.verbs.get((v.lemma_.lower(), particle)) or []:
-            if not pattern.unless_object:
-                continue
-            obj = next((o for o in [*_objects(v), *pobjs(v, "against")]
-                        if o.lemma_.lower() in pattern.unless_object), None)
-            if obj is not None:
-                return pattern, obj
-        return None
+        epidemic", "protected jobs": ``unless_object``), with that object; None if none.
+        The objects are read only for a verb that has such a pattern."""
+        senses = [p for p in self._candidates(v)[1] or [] if p.unless_object]
+        if not senses:
+            return None
+        objects = self._pattern_objects(v)
+        return next(((p, o) for p in senses
+                     if (o := _sense_object(p, v, objects)) is not None), None)
 
     def _targets(self, book: ActorBook, v: Token, pattern: VerbPattern, obj: Token | None,
                  xcomp: Token | None, sources: set[str]
