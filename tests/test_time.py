@@ -128,6 +128,17 @@ def test_the_quarter_of_a_business_report_follows_the_quarter_the_text_named() -
     assert (alone.value, alone.precision) == ("2011-10", "quarter")
 
 
+def test_a_date_after_an_event_noun_in_another_clause_does_not_date_it() -> None:
+    # "March 2009" dates the sending of the troops, not the withdrawal planned now
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp("Another 4,000 are supposed to leave by June, completing the "
+                              "withdrawal of the troops that the president sent in March 2009.")
+    withdrawal = next(t for t in doc if t.text == "withdrawal")
+    assert Dater(doc, PUBLISHED).attach(withdrawal, "planned") is None
+
+
 def test_a_date_under_would_looks_ahead() -> None:
     (summit,) = find_times("The minister said the summit would be held on April 24.", PUBLISHED)
     assert (summit.value, summit.precision) == ("2011-04-24", "day")  # alone: the past

@@ -1177,7 +1177,7 @@ def _direct(root: Token, verb: Token | None) -> bool:
 def _before_noun(span: Span, noun: Token) -> bool:
     """A date written just before an event noun: "the September 11, 2001, attacks"."""
     gap = noun.doc[span.end:noun.i]
-    return len(gap) <= 1 and all(t.is_punct for t in gap)
+    return span.end <= noun.i and len(gap) <= 1 and all(t.is_punct for t in gap)
 
 
 def _simple_past(verb: Token) -> bool:
