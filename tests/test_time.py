@@ -137,6 +137,12 @@ def test_a_date_after_an_event_noun_in_another_clause_does_not_date_it() -> None
                               "withdrawal of the troops that the president sent in March 2009.")
     withdrawal = next(t for t in doc if t.text == "withdrawal")
     assert Dater(doc, PUBLISHED).attach(withdrawal, "planned") is None
+    # a relative clause of the event noun itself dates it
+    doc = default_coder().nlp("Envoys prepared for a summit that is scheduled to be held in "
+                              "Lima in May.")
+    summit = next(t for t in doc if t.text == "summit")
+    found = Dater(doc, PUBLISHED).attach(summit, "planned")
+    assert found is not None and found[0].text == "May"
 
 
 def test_a_date_under_would_looks_ahead() -> None:

@@ -1017,7 +1017,7 @@ class Dater:
                 if t.value and t.precision not in ("decade", "century")]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
-            trigger.pos_ == "NOUN" and _before_noun(s, trigger))]
+            trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s.root, trigger)))]
         if own:
             t, _ = min(own, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause"
@@ -1178,6 +1178,14 @@ def _before_noun(span: Span, noun: Token) -> bool:
     """A date written just before an event noun: "the September 11, 2001, attacks"."""
     gap = noun.doc[span.end:noun.i]
     return span.end <= noun.i and len(gap) <= 1 and all(t.is_punct for t in gap)
+
+
+def _relative_of(root: Token, noun: Token) -> bool:
+    """A date of a relative clause of the event noun itself ("a summit that is scheduled to
+    be held in May", "the attack that took place on Monday"), not of another noun's ("the
+    withdrawal of troops that were sent in 2009")."""
+    clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
+    return clause is not None and clause.head.i == noun.i
 
 
 def _simple_past(verb: Token) -> bool:
