@@ -201,7 +201,7 @@ class Coder:
             return "text"
         if f.code in ("010", "011"):
             return None  # a statement is made somewhere, not against the place
-        if m is None or not where:
+        if m is None or not where or _partnered(f.trigger):
             return None
         key = book.country_at(m.chosen.cc3, m.head)
         if key is None or key == f.source:
@@ -209,6 +209,14 @@ class Coder:
         f.target, f.target_at = key, m.head
         f.spans.append(book.extent(m.head))
         return "place"
+
+
+def _partnered(trigger) -> bool:
+    """Whether the event names its other side in a "with" phrase, even one that is no actor
+    ("talks with relevant sides in Qatar"): then the place is where it happens, not with whom."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+               for h in heads for c in h.children)
 
 
 def _span(book: ActorBook, token, text: str) -> Span | None:

@@ -227,6 +227,15 @@ def test_no_target_when_the_text_names_none() -> None:
     assert all(e.target is None for e in doc.events)
 
 
+def test_a_place_named_beside_a_partner_or_in_apposition_is_no_target() -> None:
+    # "in Nairobi, Kenya": the country in apposition to the place is in the place's phrase
+    doc = code("The conference on Somalia convened in Nairobi, Kenya, last month.")
+    assert all(e.target is None for e in doc.events)
+    # talks "with" a partner the text does not name are not with the place they are held in
+    doc = code('The Taliban said it would hold talks with "relevant sides" in Qatar.')
+    assert all(e.target is None for e in doc.events)
+
+
 def test_a_place_target_is_marked_as_such() -> None:
     doc = code("Thousands of students protested in Beijing on Sunday.")
     protest = next(e for e in doc.events if e.root == "14")

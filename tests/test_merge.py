@@ -193,6 +193,9 @@ def test_merge_symmetric_talks_one_side_named_either_way() -> None:
     assert len(merged(one_side, both)[0]) == 1
     there, back = event(1, "046", "irn", "irq"), event(2, "046", "irq", "irn")
     assert len(merged(there, back)[0]) == 2
+    # the one named side is never put on both sides of the merged record
+    (talks,), _ = merged(event(1, "046", "tal", None), event(2, "046", None, "tal", sentence=1))
+    assert (talks.source, talks.target) == ("tal", None)
     # not for an attack: Iran attacking and Iran attacked are two events
     assert len(merged(event(1, "190", None, "irn"), event(2, "190", "irn", "irq"))[0]) == 2
 

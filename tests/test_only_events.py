@@ -22,6 +22,25 @@ def test_a_statement_whose_content_is_coded_is_no_event_of_its_own() -> None:
     assert left.cameo == "010" and left.reason == "content" and left.trigger.text == "said"
 
 
+def test_a_speech_participle_that_sets_the_scene_of_a_coded_act_is_no_statement() -> None:
+    for text in ("Karzai, speaking at a ceremony in Kabul on Monday, praised the Indian envoy.",
+                 "Speaking to reporters, the Kenyan president criticized Uganda."):
+        doc = code(text)
+        assert [e.cameo for e in doc.events] in (["051"], ["111"])
+        assert [lo.reason for lo in doc.left_out] == ["content"]
+
+
+def test_what_a_side_says_it_must_do_itself_is_no_demand_on_itself() -> None:
+    doc = code("A spokesman for the Kenyan government stressed that the Kenyan government "
+               "must take the leading role in any talks.")
+    assert [e.cameo for e in doc.events] == ["010"]
+    doc = code("A spokesman for the Kenyan government said that Uganda must take the leading "
+               "role in any talks.")
+    (demand,) = doc.events
+    assert demand.cameo == "100"
+    assert next(a for a in doc.actors if a.id == demand.target).code == "UGA"
+
+
 def test_a_statement_with_no_content_of_its_own_stays() -> None:
     doc = code("The Kenyan foreign minister said the weather was fine.")
     assert [e.cameo for e in doc.events] == ["010"]

@@ -143,6 +143,11 @@ def test_a_date_after_an_event_noun_in_another_clause_does_not_date_it() -> None
     summit = next(t for t in doc if t.text == "summit")
     found = Dater(doc, PUBLISHED).attach(summit, "planned")
     assert found is not None and found[0].text == "May"
+    # a relative clause that only names another dated thing does not date the noun
+    doc = default_coder().nlp("The regime fell to the Kenyan invasion that followed the "
+                              "March 3, 2005, attacks on Nairobi.")
+    invasion = next(t for t in doc if t.text == "invasion")
+    assert Dater(doc, PUBLISHED).attach(invasion, "asserted") is None
 
 
 def test_a_date_under_would_looks_ahead() -> None:

@@ -1183,9 +1183,16 @@ def _before_noun(span: Span, noun: Token) -> bool:
 def _relative_of(root: Token, noun: Token) -> bool:
     """A date of a relative clause of the event noun itself ("a summit that is scheduled to
     be held in May", "the attack that took place on Monday"), not of another noun's ("the
-    withdrawal of troops that were sent in 2009")."""
-    clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
-    return clause is not None and clause.head.i == noun.i
+    withdrawal of troops that were sent in 2009"), nor one that only names another noun of
+    the clause ("the invasion that followed the September 11 attacks")."""
+    if root.dep_ in ("dobj", "obj"):  # "the invasion that followed September 11": after it
+        return False
+    for a in root.ancestors:
+        if a.dep_ == "relcl":
+            return a.head.i == noun.i
+        if a.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False
+    return False
 
 
 def _simple_past(verb: Token) -> bool:

@@ -278,6 +278,9 @@ def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
     return noun, None
 
 
+STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")  # a country's own state
+
+
 def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
                  avoid: frozenset[str] | set[str] = frozenset()) -> tuple[Token, str] | None:
     """An actor inside a phrase that names none itself: its owner or modifier ("Buhari's
@@ -386,7 +389,10 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
             return None
         t = queue.pop(0)
         if t is not v and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
-            prep = t.head.lower_ if t.dep_ == "pobj" else None
+            held = t  # "in Bonn, Germany": an apposition is in its head's phrase
+            while held.dep_ == "appos" and held.head.i != held.i:
+                held = held.head
+            prep = held.head.lower_ if held.dep_ == "pobj" else None
             direction = book.d.words.direction_preps
             slot = "arg" if prep is None else ("target" if prep in direction else prep)
             key = book.actor_of(t, slot=slot)
@@ -743,6 +749,18 @@ class EventCoder:
             return (key, [tok]), modal, clause
         return None
 
+    def _own_side(self, book: ActorBook, speakers: tuple[str, ...], v: Token) -> bool:
+        """Whether every actor subject of ``v`` is one of ``speakers`` or of their state (the
+        country, its government, army or police, not its rebels or opposition): the speaker's
+        own side, which a demand cannot address."""
+        def state(key: str) -> str | None:
+            code = book.records[key].code or ""
+            return code[:3] if len(code) == 3 or code[3:6] in STATE_SECTORS else None
+
+        own = {state(k) for k in speakers} - {None}
+        keys = [k for t in self._subjects(v) if (k := book.actor_of(t))]
+        return bool(keys) and all(k in speakers or state(k) in own for k in keys)
+
     def _mutual(self, trigger: Token, code: str, sources: list) -> bool:
         """Whether coordinated actors of ``trigger`` act on each other: a symmetric verb
         ("Iran and Iraq met"), an event done together ("agreed", "joint drills")."""
@@ -862,6 +880,23 @@ class EventCoder:
             prev = anc
         return None
 
+    @staticmethod
+    def _framing(f: Found, found: list[Found]) -> Found | None:
+        """The event that a speech participle only sets the scene of: "X, speaking at a
+        ceremony, hailed Y" is X's 051, not also X's 010 (the participle is an adverbial
+        clause of the coded verb, with that verb's own subject)."""
+        t = f.trigger
+        if t.tag_ != "VBG" or f.source is None:
+            return None
+        if t.dep_ == "advcl":
+            head = t.head
+        elif t.dep_ == "acl" and t.head.dep_ == "nsubj":  # "Karzai, speaking ..., hailed"
+            head = t.head.head
+        else:
+            return None
+        return next((g for g in found if g is not f and g.trigger.i == head.i
+                     and g.source == f.source), None)
+
     def instrument_code(self, v: Token) -> str | None:
         """The code the means of a violent event make it ("a roadside bomb killed": 1833)."""
         if v.pos_ == "NOUN":  # "their hunger strike", "a suicide bombing"
@@ -900,6 +935,11 @@ class EventCoder:
                 if inside:
                     left.append((f, "content", f"its content is coded: {inside[0].code} "
                                                f"'{inside[0].trigger.text}'"))
+                    continue
+                framed = self._framing(f, found)
+                if framed is not None:  # "Karzai, speaking in Kabul, hailed Biden's remarks"
+                    left.append((f, "content", f"it frames the coded {framed.code} "
+                                               f"'{framed.trigger.text}' of the same speaker"))
                     continue
             if f.code in self.p.words.bare_statements and f.target is None \
                     and f.trigger.lemma_.lower() in self.p.words.attribution_verbs:
@@ -974,6 +1014,11 @@ class EventCoder:
         if reporter is not None and ("must" in auxes or "should" in auxes):
             family = frames.modals.get("must" if "must" in auxes else "should")
             speakers = tuple(k for t in self._subjects(reporter) if (k := book.actor_of(t)))
+            if speakers and self._own_side(book, speakers, v):
+                # "Kenya's spokesman stressed that the Kenyan government must take the lead":
+                # what a side says it must do itself is its intent, not a demand on itself
+                family = frames.modals.get("planned")
+                return FrameUse(family, v, "self", reporter=reporter) if family else None
             if family and speakers and not negated:
                 return FrameUse(family, v, "modal", speakers=speakers, reporter=reporter)
             return None

@@ -446,7 +446,11 @@ def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
                       goldstein=coder.goldstein, name=coder.name, plover=coder.plover)
     for side in ("source", "target"):
         if getattr(best, side) is None:
-            giver = next((e for e in group if getattr(e, side) is not None), None)
+            # never the actor of the other side: "its talks" and "talks with the Taliban"
+            # are one act of the Taliban's, not the Taliban's with itself
+            other = update.get("source", best.source) if side == "target" else best.target
+            giver = next((e for e in group if (k := getattr(e, side)) is not None
+                          and (other is None or actor_match(k, other, actors) is None)), None)
             if giver is not None:
                 update[side] = getattr(giver, side)
                 update[f"{side}_span"] = getattr(giver, f"{side}_span")
