@@ -227,6 +227,22 @@ def test_no_target_when_the_text_names_none() -> None:
     assert all(e.target is None for e in doc.events)
 
 
+def test_the_statement_said_speaks_for_whoever_issued_it() -> None:
+    doc = code('In a statement, the Taliban denied the reports. "Foreign troops must leave '
+               'Afghanistan," the statement said.')
+    (quote,) = doc.quotes
+    assert next(a for a in doc.actors if a.id == quote.speaker).code == "TAL"
+    doc = code("Kenya said in a statement that it would send troops. The statement also said "
+               "Uganda must pay.")
+    demand = next(e for e in doc.events if e.cameo == "100")
+    codes = {a.id: a.code for a in doc.actors}
+    assert (codes[demand.source], codes[demand.target]) == ("KEN", "UGA")
+    # an indefinite document names no earlier author
+    doc = code("Kenya said in a statement that it would send troops. A statement said "
+               "Uganda must pay.")
+    assert next(e for e in doc.events if e.cameo == "100").source is None
+
+
 def test_a_place_named_beside_a_partner_or_in_apposition_is_no_target() -> None:
     # "in Nairobi, Kenya": the country in apposition to the place is in the place's phrase
     doc = code("The conference on Somalia convened in Nairobi, Kenya, last month.")

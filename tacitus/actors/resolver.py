@@ -64,6 +64,8 @@ class ActorBook:
         self._firsts: dict[str, str] = {}
         self.entry_at: dict[int, tuple[Span, Entry]] = {}
         self._placed: set[str] = set()  # unidentified actors given a country by a place
+        # each document noun: where, its name, its issuer, whether definite (found once)
+        self._authors: list[tuple[int, str, str | None, bool]] | None = None
         # the named entity of each token, found once (a scan of doc.ents per lookup made the
         # resolver quadratic in article length)
         self._entity: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
@@ -83,8 +85,58 @@ class ActorBook:
         if token.lower_ in self.d.words.relative_pronouns and token.head.dep_ == "relcl":
             token = token.head.head
         if token.i in self.by_head and slot == "arg":
-            return self.by_head[token.i]
-        return self._resolve(token, slot)
+            key = self.by_head[token.i]
+        else:
+            key = self._resolve(token, slot)
+        if key is None and slot == "arg" and token.lemma_.lower() in self.d.words.document_nouns:
+            key = self.author(token)
+            if key is not None:  # the words that speak for the actor are its mention
+                start, end = _extent(token, [token])
+                self.records[key].mentions[(start, end)] = self.text[start:end]
+        return key
+
+    def author(self, document: Token) -> str | None:
+        """Who issued the document a definite "the statement" points back to: the author of
+        the latest earlier document of that name ("In a statement, the Taliban disputed ...",
+        "X said in a statement", "X issued a statement", "a statement by X", "X's
+        statement"); nobody when that one has no author the text names ("a group of parents
+        sent a letter"). Another definite mention with no author continues the same one."""
+        if not _definite(document):
+            return None
+        if self._authors is None:
+            self._authors = [(t.i, t.lemma_.lower(), self._issuer(t), _definite(t))
+                             for t in self.doc if t.lemma_.lower() in self.d.words.document_nouns]
+        name = document.lemma_.lower()
+        for i, lemma, key, definite in reversed(self._authors):
+            if i >= document.i or lemma != name or (key is None and definite):
+                continue
+            return key
+        return None
+
+    def _issuer(self, document: Token) -> str | None:
+        """The author that the words around one document name, if any."""
+        for c in document.children:
+            if c.dep_ in ("poss", "compound", "nmod"):
+                key = self._resolve(c, "arg")
+                if key:
+                    return key
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and (key := self._resolve(g, "arg")):
+                        return key
+        verb = document.head
+        if document.dep_ == "pobj" and document.head.lower_ == "in":
+            verb = document.head.head  # "In a statement, X said", "X said in a statement"
+        elif document.dep_ not in ("dobj", "obj"):  # "X issued a statement"
+            return None
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.lemma_.lower() not in self.d.words.document_nouns:
+                key = self.by_head.get(c.i) or self._resolve(c, "arg")
+                if key:
+                    return key
+        return None
 
     def modifier_agent(self, head: Token) -> str | None:
         """The agent a noun's modifiers name together: "Russian government agencies" is the
@@ -944,3 +996,7 @@ def _np_tokens(head: Token) -> list[Token]:
     return sorted(set(out), key=lambda t: t.i)
 
 
+def _definite(noun: Token) -> bool:
+    """Whether a noun points back to one already given ("the statement", "this letter")."""
+    dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    return bool(dets) and dets[0] in ("the", "this", "that")

@@ -250,7 +250,7 @@ class QuoteFinder:
                     key = self.book.actor_of(c)
                     if key:
                         return key
-            return None
+            return self.book.author(head)  # "the statement said": the one that issued it
         if head.lower_ in self.book.d.words.relative_pronouns:
             return self.book.relative(head, unnamed)  # "Kamin, who said ..."
         key = self.book.actor_of(head)
