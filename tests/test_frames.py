@@ -53,6 +53,23 @@ def test_frame_recodes_its_complement(text: str, expected: tuple) -> None:
     assert not [e for e in events if e[0].startswith(plain)], events
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event noun asked for has not happened: the appeal is the event, to whoever would act
+    ("Uganda called for the withdrawal of Kenyan troops from Somalia.",
+     [("0256", "UGA", "KENMIL", "asserted")]),
+    ("The rebels asked for the release of prisoners held by Kenya.",
+     [("0253", "---REB", "---CVL", "asserted")]),
+])
+def test_an_event_noun_asked_for_is_the_appeal_not_the_act(text: str, expected: list) -> None:
+    _, events = _events(text)
+    assert [e for e in events if e[0][:2] in ("02", "08")] == expected
+
+
+def test_an_event_noun_a_verb_pattern_already_coded_is_no_event_of_its_own() -> None:
+    _, events = _events("The rebels demanded the release of ten prisoners.")
+    assert [e[0] for e in events] == ["1053"]
+
+
 def test_frame_verb_does_not_also_give_its_generic_event() -> None:
     _, events = _events("Libya has offered to hand over the two hostages to Britain.")
     assert not [e for e in events if e[0] == "030"], events

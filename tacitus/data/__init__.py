@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -169,6 +169,8 @@ class Frames:
     verbs: dict[str, list[Frame]]
     adjectives: dict[str, Frame]
     modals: dict[str, str]
+    # verbs whose object (or "for" phrase) is an event noun they ask for, offer or threaten
+    nouns: dict[str, list[Frame]] = field(default_factory=dict)
 
 
 class CameoCode(_Entry):
@@ -665,9 +667,13 @@ def load_frames() -> Frames:
     for f in _entries(name, "verbs", Frame):
         verbs.setdefault(f.lemma, []).append(f)
     adjectives = {f.lemma: f for f in _entries(name, "adjectives", Frame)}
+    nouns: dict[str, list[Frame]] = {}
+    for f in _entries(name, "nouns", Frame):
+        nouns.setdefault(f.lemma, []).append(f)
     modals = dict(data.get("modals") or {})
     problems = [f"{f.lemma}: unknown family {f.family!r}"
-                for f in [*(x for v in verbs.values() for x in v), *adjectives.values()]
+                for f in [*(x for v in [*verbs.values(), *nouns.values()] for x in v),
+                          *adjectives.values()]
                 if f.family not in families]
     problems += [f"modals.{k}: unknown family {v!r}" for k, v in modals.items()
                  if v not in families]
@@ -675,7 +681,7 @@ def load_frames() -> Frames:
                  for k, f in families.items() if f.hostile and f.hostile not in families]
     if problems:
         raise DataFileError(name, problems)
-    return Frames(families, verbs, adjectives, modals)
+    return Frames(families, verbs, adjectives, modals, nouns)
 
 
 @knowledge_cached

@@ -980,6 +980,21 @@ class EventCoder:
         return None
 
     # -- frames -----------------------------------------------------------------------
+    def noun_frame(self, n: Token) -> FrameUse | None:
+        """The frame of a verb whose object or "for" phrase is event noun ``n`` ("called for
+        the withdrawal", "offered talks"): the act has not happened, it is asked or offered."""
+        if n.dep_ in ("dobj", "obj"):
+            verb, prep = n.head, None
+        elif n.dep_ == "pobj" and n.head.dep_ == "prep":
+            verb, prep = n.head.head, n.head.lower_
+        else:
+            return None
+        if verb.pos_ != "VERB":
+            return None
+        frame = next((fr for fr in self.p.frames.nouns.get(verb.lemma_.lower(), [])
+                      if fr.prep == prep), None)
+        return FrameUse(frame.family, verb, "noun") if frame is not None else None
+
     def frame_of(self, book: ActorBook, v: Token) -> FrameUse | None:
         """The complement frame that governs verb ``v`` ("offered to [v]", "said X must [v]")."""
         if v.pos_ not in ("VERB", "AUX"):
@@ -1044,7 +1059,17 @@ class EventCoder:
         superseded: set[int] = set()
         for f in found:
             if f.pattern.startswith("noun"):
-                out.append(f)
+                use = self.noun_frame(f.trigger)
+                if use is None:
+                    out.append(f)
+                    continue
+                matrix_events = by_trigger.get(use.matrix.i, [])
+                if any("+object" in m.pattern for m in matrix_events):
+                    continue  # "demanded the release of X": the verb's pattern coded it
+                recoded = self._recode(book, f, use, matrix_events)
+                out.extend(recoded)
+                if recoded:
+                    superseded.add(use.matrix.i)
                 continue
             use = self.frame_of(book, f.trigger)
             if use is None:
@@ -1087,14 +1112,17 @@ class EventCoder:
                 out.append(f)
         return out
 
-    def _recode(self, book: ActorBook, f: Found, use: FrameUse) -> list[Found]:
+    def _recode(self, book: ActorBook, f: Found, use: FrameUse,
+                matrix_events: list[Found] | None = None) -> list[Found]:
         family = self.p.frames.families[use.family]
         root = f.code[:2]
         if family.hostile and root in family.hostile_roots:  # "vowed to strike": a threat
             family = self.p.frames.families[family.hostile]
         code = family.recode(f.code)
-        if code == "same":
+        if code == "same" and use.control != "noun":
             return [f]
+        if code == "same":  # "offered scathing criticism of X": the subject's criticism
+            code = f.code
         modality = None
         if code == "negated":
             code, modality = f.code, "negated"
@@ -1113,6 +1141,23 @@ class EventCoder:
             targets: list[tuple[str | None, Token | None]] = [
                 (k, t) for t in self._controlled(matrix, use, f.trigger)
                 if (k := book.actor_of(t))] or [(None, None)]
+            pairs = [(sk, st, tk, tt) for sk, st in sources for tk, tt in targets
+                     if (sk or tk) and sk != tk]
+        elif use.control == "noun":
+            # who is asked is who would act ("the withdrawal of Kenyan troops"), else whom
+            # the verb's own reading named ("called on Kenya for"), else the act's target;
+            # what is offered or threatened keeps the act's target
+            sources = [(k, t) for t in self._subjects(matrix)
+                       if (k := book.actor_of(t))] or [(None, None)]
+            asked = use.family in ("appeal", "demand")
+            named = next(((m.target, m.target_at) for m in matrix_events or []
+                          if m.target is not None), None)
+            if asked and f.source is not None:
+                targets = [(f.source, f.source_at)]
+            elif asked and named is not None:
+                targets = [named]
+            else:
+                targets = [(f.target, f.target_at)]
             pairs = [(sk, st, tk, tt) for sk, st in sources for tk, tt in targets
                      if (sk or tk) and sk != tk]
         elif use.control == "modal":
