@@ -194,7 +194,8 @@ class Coder:
         for role in ("source", "target"):
             key, at = getattr(f, role), getattr(f, f"{role}_at")
             own = placer.country_within(book.words_of(at)) if key and at is not None else None
-            placed = book.placed(key, own or where) if key and (own or where) else None
+            placed = book.placed(key, own or where, own=own is not None) \
+                if key and (own or where) else None
             if placed is not None:
                 setattr(f, role, placed)
         if f.target is not None:

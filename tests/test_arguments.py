@@ -172,6 +172,17 @@ def test_a_gunman_described_as_a_police_member_is_police() -> None:
     assert _code(doc, shot.source) == "---COP"
 
 
+def test_a_title_before_a_name_codes_the_person_and_a_state_of_the_phrase_places_them() -> None:
+    doc = code("Vermont Sen. Ann Lee criticized the ruling.", published="2016-09-16")
+    lee = next(a for a in doc.actors if a.name == "Ann Lee")
+    assert lee.code == "USALEG"
+    doc = code("Senator Ann Lee criticized the ruling.", published="2016-09-16")
+    assert next(a for a in doc.actors if a.name == "Ann Lee").code == "---LEG"
+    # where a named person acts does not say whom they serve
+    doc = code("Sen. Ann Lee visited Kabul on Monday.", published="2016-09-16")
+    assert next(a for a in doc.actors if a.name == "Ann Lee").code == "---LEG"
+
+
 # -- targets in ordinary constructions ------------------------------------------------------
 def test_a_raid_that_left_soldiers_dead_has_them_as_target() -> None:
     doc = code("India condemned a raid that left 12 Indian soldiers dead.")

@@ -72,6 +72,15 @@ class Dictionary:
     words: ArgumentWords
 
     @cached_property
+    def title_agents(self) -> dict[str, str]:
+        """The agent of an abbreviated title ("Sen." -> senator -> LEG, "Gov." -> GOV): the
+        phrase matcher reads whole words, and the tokenizer keeps "Sen." one word only with
+        its capital."""
+        nouns = {n: a.code for a in load_agents() for n in a.nouns}
+        return {short: nouns[full] for short, full in self.chain_words.abbreviations.items()
+                if full in nouns}
+
+    @cached_property
     def descriptor_heads(self) -> frozenset[str]:
         """Last words of the descriptors ("emirate", "movement"): nouns that may name an
         actor already in the story."""

@@ -295,16 +295,24 @@ class ActorBook:
         self._mention(key, head, [head])
         return key
 
-    def placed(self, key: str, country: str) -> str | None:
+    def placed(self, key: str, country: str, *, own: bool = False) -> str | None:
         """The actor an unidentified one is at an event placed in ``country``, for agents
         that belong where they act ("riot police dispersed demonstrators in Monrovia":
-        Liberian police, Liberian opposition); None for any other actor."""
+        Liberian police, Liberian opposition); None for any other actor. A named person
+        of no country is placed only by the words of their own phrase (``own``: "Vermont
+        Sen. Ann Lee" is a US legislator; where she acts says nothing of whom she serves),
+        and keeps their name."""
         rec = self.records[key]
         code = rec.code or ""
         agent = code[3:]
         if not code.startswith("---") or agent not in self.d.words.local_agents \
                 or country not in self.d.countries:
             return None
+        if key.startswith("U|"):
+            if not own:
+                return None
+            rec.code, rec.country = f"{country}{agent}", country
+            return key
         if rec.kind != "person":
             placed = self._state(country, agent)
         else:  # "a deputy governor": one office holder ("X|GOV|governor")
@@ -757,7 +765,9 @@ class ActorBook:
             qualifier = self._qualifier(head, np)
             agent = next((self.entry_at[t.i][1].code for t in np
                           if t.i in self.entry_at and self.entry_at[t.i][1].kind == "agent"
-                          and t.i < head.i), None)
+                          and t.i < head.i), None) or next(
+                (self.d.title_agents[t.lower_.rstrip(".")] for t in np if t.i < head.i
+                 and t.text[:1].isupper() and t.lower_.rstrip(".") in self.d.title_agents), None)
             described = self._description(head)
             if described is not None and (qualifier is None or agent is None):
                 # the apposition says who the person is and works for
@@ -784,8 +794,8 @@ class ActorBook:
                                  and not self._other_side(t, head)), None)
                 if near is not None:
                     country, code = near, near + agent
-                elif described is not None:
-                    code = f"---{agent}"  # "a member of the city's riot police": police
+                else:  # "a member of the city's riot police", "Sen. Ann Lee": of no country
+                    code = f"---{agent}"
             if upgrade and known is not None:
                 key, rec = known, self.records[known]
                 rec.name, rec.code, rec.country = name, code, country
