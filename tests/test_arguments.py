@@ -183,6 +183,13 @@ def test_a_title_before_a_name_codes_the_person_and_a_state_of_the_phrase_places
     assert next(a for a in doc.actors if a.name == "Ann Lee").code == "---LEG"
 
 
+def test_an_apposition_parsed_as_a_second_subject_is_no_second_actor() -> None:
+    doc = code("Ban Ki-moon, the secretary general of the United Nations, vowed to end the "
+               "crisis.")
+    (vow,) = doc.events
+    assert vow.target is None and len(vow.dyads) <= 1
+
+
 # -- targets in ordinary constructions ------------------------------------------------------
 def test_a_raid_that_left_soldiers_dead_has_them_as_target() -> None:
     doc = code("India condemned a raid that left 12 Indian soldiers dead.")

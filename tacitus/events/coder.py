@@ -183,6 +183,22 @@ def _bare_participle(v: Token) -> bool:
                         for c in v.children))
 
 
+def _apposed(found: Iterable[Token]) -> list[Token]:
+    """Subjects without a second one that only sets a phrase beside the first, between
+    commas: in "Ban Ki-moon, the secretary general of the UN, vowed" the parse may make
+    both subjects, where the second is an apposition (one actor, not two acting together)."""
+    out: list[Token] = []
+    for t in found:
+        doc, first, last = t.doc, t.left_edge.i, t.right_edge.i
+        opened = bool(out) and first > 0 and doc[first - 1].text == "," \
+            and first - 1 == out[-1].right_edge.i + 1
+        closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+        if opened and closed:
+            continue
+        out.append(t)
+    return out
+
+
 def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> list[Token]:
     """Who does ``v``: its subject, or the agent of a passive, or the governing verb's
     (``words``: the argument words of the coder's knowledge, the default's when not given)."""
@@ -191,7 +207,7 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
         found = [g for c in v.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
     else:
-        found = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        found = _apposed(c for c in v.children if c.dep_ in SUBJECT_DEPS)
     if not found and depth < 3 and not _is_passive(v):  # a passive's subject is its patient
         head = v.head
         if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
