@@ -130,6 +130,30 @@ def test_an_unknown_surname_that_acts_and_a_titled_name_are_people() -> None:
     assert _holder(doc, text, "he") == "Okafor"
 
 
+def test_she_may_mean_the_first_of_coordinated_people() -> None:
+    # "Dana Reyes and her brother": the pair is plural, but "her" is Dana, its first person
+    text = "After Mira Holt left the band, Dana Reyes and her brother moved to Porto."
+    doc = code(text)
+    assert _holder(doc, text, "her") == "Dana Reyes"
+
+
+def test_a_city_after_a_preposition_of_place_is_no_person() -> None:
+    # the small model labels "Darwin" a person; after "in" it is the city, no antecedent
+    text = "Kira Holt gave a long interview in Darwin. Later that month she sang at a festival."
+    doc = code(text)
+    assert not [a for a in doc.actors if a.name == "Darwin"]
+    assert _holder(doc, text, "she") == "Kira Holt"
+
+
+def test_a_surname_labelled_a_place_that_acts_is_a_person() -> None:
+    # "Hartwig" is labelled a place by the small model, but no map knows it and it acts
+    text = "Tom Brandt wrote to Sofia Lenz. In 1994, Hartwig began teaching, and Brandt " \
+           "praised her school."
+    doc = code(text)
+    assert next(a for a in doc.actors if a.name == "Hartwig").kind == "person"
+    assert _holder(doc, text, "her") == "Hartwig"
+
+
 def test_the_verb_above_gives_the_subject_that_binding_excludes() -> None:
     # "telling her": Marta tells, so "her" is not Marta
     text = "Marta Ruiz met Elena Sosa in Quito, telling her that the deal was off."

@@ -27,12 +27,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tacitus.data import ChainWords
+from tacitus.data.gazetteer import load_gazetteer
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 OBJECTS = {"dobj", "obj", "pobj", "dative", "iobj"}
 # labels the recognizer puts on names of people it does not know ("Davina" as a GPE)
 NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART",
                "EVENT"}
+# labels the small model gives many unfamiliar surnames ("Hartwig" as a GPE, "Cole" as a
+# PRODUCT): one such word that acts or owns, and that names no known place, is a person
+MISTAKEN_LABELS = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+# a place this large, or any region, keeps its label ("Fallujah said" speaks for the town)
+PLACE_POPULATION = 20_000
 # clauses whose verb takes its subject from the verb above ("Ruiz left, telling him")
 CONTROLLED = {"xcomp", "advcl", "pcomp", "acl"}
 WINDOW = 3  # sentences back that a pronoun looks for its antecedent
@@ -46,6 +52,7 @@ class _Context:
     ancestors: set[int]
     counts: Counter  # mentions of each actor before it
     nearest: dict[bool, int]  # the nearest mention naming a person (True) or not (False)
+    coordinated: set[int]  # the phrase its own phrase is coordinated with ("X and her son")
 
 @dataclass
 class Mention:
@@ -59,12 +66,21 @@ class Mention:
     plural: bool
     gender: str | None
     named: bool
+    # plural only as the first of coordinated phrases ("Isabella and her mother"): "they"
+    # means them all, and "she" may still mean the one person that heads them
+    joined: bool = False
 
 def ascii_name(word: str) -> str:
     """A name as the given-name list writes it: lowercase ASCII ("Łukasz" -> "lukasz")."""
     word = word.translate(_ASCII)
     return "".join(c for c in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(c)).lower()
+
+def _place(word: str) -> bool:
+    """Whether ``word`` is a region's or a sizeable town's own name in the gazetteer."""
+    return any(own and (e.fcode.startswith(("ADM", "PCL")) or e.population >= PLACE_POPULATION)
+               for e, own in load_gazetteer().lookup(word))
+
 
 def role_of(tok: Token) -> str:
     if tok.dep_ in SUBJECTS:
@@ -132,7 +148,15 @@ class Chains:
         model; "Mr Haldane"); one given name the recognizer took for a place, a work or an
         organization ("Davina", labelled GPE: the small model labels many unfamiliar lone
         names so; the dictionary has already claimed the real places a name can spell,
-        "Jordan", "Georgia"); or an unlabelled lone name that acts or owns ("Okafor said")."""
+        "Jordan", "Georgia"); an unlabelled lone name that acts or owns ("Okafor said"); one
+        labelled a place or a work that acts or owns and that the gazetteer knows as no region
+        or sizeable town ("Hartwig began", GPE); a given name tagged as a noun that acts
+        ("Ellen catches")."""
+        acts = (head.dep_ in SUBJECTS and head.head.pos_ == "VERB") or head.dep_ == "poss"
+        if head.pos_ in ("NOUN", "ADJ") and head.is_title and head.ent_type_ == "":
+            # "Ellen catches the eye", the name tagged as a noun: a given name that acts
+            return acts and ascii_name(head.text) in self.w.given \
+                and not any(c.dep_ in ("det", "compound", "amod") for c in head.children)
         if head.pos_ != "PROPN" or head.ent_type_ not in NAME_LABELS:
             return False
         words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -144,11 +168,12 @@ class Chains:
         if words and (first.lower_.rstrip(".") in self.w.titles
                       or first.lower_.rstrip(".") in self.w.abbreviations):
             return True  # "Mr Haldane", "Dr. Okafor": the title says it is a person
-        if not words and head.ent_type_ == "" and not head.is_upper \
-                and ((head.dep_ in SUBJECTS and head.head.pos_ == "VERB")
-                     or head.dep_ == "poss") \
+        if not words and head.ent_type_ == "" and not head.is_upper and acts \
                 and not any(c.dep_ == "det" for c in head.children):
             return True  # "Okafor said", "Okafor's view": an unknown name that acts or owns
+        if not words and head.ent_type_ in MISTAKEN_LABELS and not head.is_upper and acts \
+                and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
+            return True  # "Hartwig began", labelled GPE: a surname no map knows, acting
         name = ascii_name(first.text)
         return name in self.w.given or name in self.w.given_either
 
@@ -159,9 +184,11 @@ class Chains:
         gender = self.gender_of(head, words, name) if person else None
         if gender and key not in self.gender:
             self.gender[key] = gender
+        joined = False
         if plural is None:
-            plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in self.plural \
-                or any(c.dep_ == "conj" for c in head.children)
+            alone = head.tag_ in ("NNS", "NNPS") or head.lower_ in self.plural
+            joined = not alone and any(c.dep_ == "conj" for c in head.children)
+            plural = alone or joined
         for t in words:  # "President Ortega", "Sen. Graham": roles a later noun names
             if t.i > head.i:
                 continue
@@ -170,7 +197,7 @@ class Chains:
             elif t.lower_.rstrip(".") in self.w.abbreviations:
                 self.roles.setdefault(key, set()).add(self.w.abbreviations[t.lower_.rstrip(".")])
         m = Mention(head.i, key, self._sent.get(head.i, 0), role_of(head), person, plural,
-                    gender, bool(name))
+                    gender, bool(name), joined)
         pos = bisect.bisect_left(self._starts, head.i)
         if pos < len(self._starts) and self._starts[pos] == head.i:
             self.mentions[pos] = m
@@ -255,7 +282,7 @@ class Chains:
 
             def fits(m: Mention) -> bool:
                 gender = m.gender or self.gender.get(m.key)
-                return m.person and not m.plural and gender in (None, want)
+                return m.person and (not m.plural or m.joined) and gender in (None, want)
         elif low in self.thing:
             def fits(m: Mention) -> bool:
                 return not m.person and not m.plural
@@ -332,6 +359,7 @@ class Chains:
             "nearest": float(nearest == m.i),
             "object": float(m.role == "obj"),
             "ahead": float(m.i > tok.i),
+            "coordinated": float(m.i in here.coordinated),
         }
 
     def _context(self, tok: Token) -> _Context:
@@ -342,8 +370,16 @@ class Chains:
             for c in self.preceding(tok.i):
                 counts[c.key] += 1
                 nearest.setdefault(c.person, c.i)
-            self._ctx = _Context(tok.i, {a.i for a in tok.ancestors}, counts, nearest)
+            ancestors = {a.i for a in tok.ancestors}
+            self._ctx = _Context(tok.i, ancestors, counts, nearest, self._coordinated(tok))
         return self._ctx
+
+    @staticmethod
+    def _coordinated(tok: Token) -> set[int]:
+        """The phrase that the pronoun's own phrase is coordinated with: "Isabella and her
+        mother" (her, the mother's possessor, is Isabella)."""
+        phrase = tok.head if tok.dep_ == "poss" else tok
+        return {c.i for c in phrase.conjuncts if c.i < phrase.i}
 
     def _salience(self, tok: Token, m: Mention) -> float:
         return sum(self.w.weights.get(k, 0.0) * v for k, v in self.features(tok, m).items())

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors.chains import NAME_LABELS, Chains
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
+from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
 from tacitus.model import Span as TextSpan
 
@@ -25,6 +26,9 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nn"}
 NP_DEPS = MODIFIER_DEPS | {"det", "case", "punct", "nummod", "quantmod", "prep", "pobj", "appos"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NAMED = {"PERSON", "ORG", "NORP"}
+# a lone word after "in", "to", "at" that names a city this large is the city, even where the
+# recognizer calls it a person (a town of a few thousand shares its name with many people)
+CITY_POPULATION = 50_000
 
 
 @dataclass
@@ -299,7 +303,9 @@ class ActorBook:
                 seen.add(head.i)
                 heads.append(head)
         # a bare surname the recognizer left unlabelled ("Collins" after "Sandra Collins")
-        names = [t for t in self.doc if t.pos_ == "PROPN" and t.i not in seen
+        names = [t for t in self.doc if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ")
+                                                               and t.is_title))
+                 and t.i not in seen
                  and t.dep_ != "compound" and t.ent_type_ in NAME_LABELS]
         names_at = {t.i for t in names}
         for head in sorted([*heads, *names], key=lambda t: t.i):
@@ -615,6 +621,14 @@ class ActorBook:
             return hit[1].kind == "person"
         return tok.ent_type_ == "PERSON" or self.chains.looks_like_name(tok)
 
+    @staticmethod
+    def _city(tok: Token) -> bool:
+        """Whether one word after a preposition of place is a city's own name ("escapes to
+        Glasgow", "an interview in Darwin"): the small model labels many such words as
+        persons, and a pronoun would then take the town for a woman or a man."""
+        return any(own and e.is_city and e.population >= CITY_POPULATION
+                   for e, own in load_gazetteer().lookup(tok.text))
+
     def _appositive_name(self, head: Token) -> Token | None:
         """A name set beside an agent noun: "Norway's ambassador, Lars Eide", also when the
         parse hangs it on the phrase's last noun ("ambassador to Chile, Lars Eide")."""
@@ -689,6 +703,8 @@ class ActorBook:
         lone = not any(c.dep_ == "compound" for c in head.children)
         if lone and head.pos_ == "PROPN" and head.text in self._firsts:
             return self._firsts[head.text]  # "Ana", after "Ana Prieto"
+        if lone and slot != "arg" and label == "PERSON" and self._city(head):
+            return None  # "an interview in Darwin": a place the recognizer took for a person
         if label == "PERSON" or ((label in ("", "ORG") or slot == "arg")
                                  and self.chains.looks_like_name(head)):
             ent = self._entity.get(head.i) if label == "PERSON" else None
