@@ -154,6 +154,15 @@ def test_a_surname_labelled_a_place_that_acts_is_a_person() -> None:
     assert _holder(doc, text, "her") == "Hartwig"
 
 
+def test_she_may_mean_a_surname_labelled_an_organization() -> None:
+    # the small model labels "Wheatley" an organization; "she" says it is a person
+    text = "The detectives questioned Tom Brandt. Later, Wheatley confessed to the theft, " \
+           "which she had denied."
+    doc = code(text)
+    assert _holder(doc, text, "she") == "Wheatley"
+    assert next(a for a in doc.actors if a.name == "Wheatley").kind == "person"
+
+
 def test_the_verb_above_gives_the_subject_that_binding_excludes() -> None:
     # "telling her": Marta tells, so "her" is not Marta
     text = "Marta Ruiz met Elena Sosa in Quito, telling her that the deal was off."

@@ -69,6 +69,9 @@ class Mention:
     # plural only as the first of coordinated phrases ("Isabella and her mother"): "they"
     # means them all, and "she" may still mean the one person that heads them
     joined: bool = False
+    # a lone unknown name the recognizer called an organization ("Tinning confessed"): the
+    # small model labels many surnames so; "he" or "she" may still mean it, after a person
+    unsure: bool = False
 
 def ascii_name(word: str) -> str:
     """A name as the given-name list writes it: lowercase ASCII ("Łukasz" -> "lukasz")."""
@@ -179,8 +182,10 @@ class Chains:
 
     # -- recording --------------------------------------------------------------------
     def add(self, head: Token, key: str, *, person: bool, words: list[Token],
-            name: str | None = None, plural: bool | None = None) -> None:
-        """Record that the phrase headed by ``head`` mentions actor ``key``."""
+            name: str | None = None, plural: bool | None = None, unsure: bool = False
+            ) -> None:
+        """Record that the phrase headed by ``head`` mentions actor ``key`` (``unsure``: a
+        lone name labelled an organization, which may be a person's surname)."""
         gender = self.gender_of(head, words, name) if person else None
         if gender and key not in self.gender:
             self.gender[key] = gender
@@ -197,7 +202,7 @@ class Chains:
             elif t.lower_.rstrip(".") in self.w.abbreviations:
                 self.roles.setdefault(key, set()).add(self.w.abbreviations[t.lower_.rstrip(".")])
         m = Mention(head.i, key, self._sent.get(head.i, 0), role_of(head), person, plural,
-                    gender, bool(name), joined)
+                    gender, bool(name), joined, unsure and not person)
         pos = bisect.bisect_left(self._starts, head.i)
         if pos < len(self._starts) and self._starts[pos] == head.i:
             self.mentions[pos] = m
@@ -282,7 +287,8 @@ class Chains:
 
             def fits(m: Mention) -> bool:
                 gender = m.gender or self.gender.get(m.key)
-                return m.person and (not m.plural or m.joined) and gender in (None, want)
+                return (m.person or m.unsure) and (not m.plural or m.joined) \
+                    and gender in (None, want)
         elif low in self.thing:
             def fits(m: Mention) -> bool:
                 return not m.person and not m.plural
@@ -360,6 +366,7 @@ class Chains:
             "object": float(m.role == "obj"),
             "ahead": float(m.i > tok.i),
             "coordinated": float(m.i in here.coordinated),
+            "unsure_person": float(m.unsure),
         }
 
     def _context(self, tok: Token) -> _Context:

@@ -827,8 +827,12 @@ class ActorBook:
         return None
 
     def _pronoun(self, tok: Token) -> str | None:
-        return self.chains.pronoun(tok, {k: r.kind for k, r in self.records.items()},
-                                   self._ahead(tok))
+        key = self.chains.pronoun(tok, {k: r.kind for k, r in self.records.items()},
+                                  self._ahead(tok))
+        c = self.chains
+        if key and key.startswith("G|") and tok.lower_ in c.masculine | c.feminine:
+            self.records[key].kind = "person"  # "Tinning confessed ... she": a surname
+        return key
 
     def _ahead(self, tok: Token):
         """The main clause's subject, when the pronoun sits in a phrase before it: "After
@@ -925,7 +929,9 @@ class ActorBook:
                   or c.is_person_noun(head)
                   or (rec.kind == "person" and head.pos_ in ("PROPN", "NOUN")))
         name = rec.name if rec.kind == "person" and head.pos_ == "PROPN" else None
-        c.add(head, key, person=person, words=np, name=name)
+        unsure = key.startswith("G|") and " " not in rec.name and head.ent_type_ == "ORG" \
+            and head.pos_ == "PROPN" and not head.is_upper
+        c.add(head, key, person=person, words=np, name=name, unsure=unsure)
 
 
 def _extent(head: Token, np: list[Token]) -> tuple[int, int]:
