@@ -152,6 +152,10 @@ def test_a_surname_labelled_a_place_that_acts_is_a_person() -> None:
     doc = code(text)
     assert next(a for a in doc.actors if a.name == "Hartwig").kind == "person"
     assert _holder(doc, text, "her") == "Hartwig"
+    # the subject of a copula acts too ("Delysia was a singer")
+    text = "Tom Brandt met Sofia Lenz in 1990. Born in Leeds, Delysia was a singer, and " \
+           "Brandt admired her voice."
+    assert _holder(code(text), text, "her") == "Delysia"
 
 
 def test_she_may_mean_a_surname_labelled_an_organization() -> None:

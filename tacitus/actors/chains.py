@@ -155,7 +155,8 @@ class Chains:
         labelled a place or a work that acts or owns and that the gazetteer knows as no region
         or sizeable town ("Hartwig began", GPE); a given name tagged as a noun that acts
         ("Ellen catches")."""
-        acts = (head.dep_ in SUBJECTS and head.head.pos_ == "VERB") or head.dep_ == "poss"
+        acts = (head.dep_ in SUBJECTS and head.head.pos_ in ("VERB", "AUX")) \
+            or head.dep_ == "poss"
         if head.pos_ in ("NOUN", "ADJ") and head.is_title and head.ent_type_ == "":
             # "Ellen catches the eye", the name tagged as a noun: a given name that acts
             return acts and ascii_name(head.text) in self.w.given \

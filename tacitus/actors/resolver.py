@@ -623,11 +623,12 @@ class ActorBook:
 
     @staticmethod
     def _city(tok: Token) -> bool:
-        """Whether one word after a preposition of place is a city's own name ("escapes to
-        Glasgow", "an interview in Darwin"): the small model labels many such words as
-        persons, and a pronoun would then take the town for a woman or a man."""
-        return any(own and e.is_city and e.population >= CITY_POPULATION
-                   for e, own in load_gazetteer().lookup(tok.text))
+        """Whether one word after a preposition of place is a city's name, its own or another
+        ("escapes to Glasgow", "an interview in Darwin", "sent to Bangalore"): the small model
+        labels many such words as persons, and a pronoun would then take the town for a woman
+        or a man."""
+        return any(e.is_city and e.population >= CITY_POPULATION
+                   for e, _ in load_gazetteer().lookup(tok.text))
 
     def _appositive_name(self, head: Token) -> Token | None:
         """A name set beside an agent noun: "Norway's ambassador, Lars Eide", also when the
