@@ -187,7 +187,7 @@ class Chains:
             ) -> None:
         """Record that the phrase headed by ``head`` mentions actor ``key`` (``unsure``: a
         lone name labelled an organization, which may be a person's surname)."""
-        gender = self.gender_of(head, words, name) if person else None
+        gender = self.gender_of(head, words, name) if person or unsure else None
         if gender and key not in self.gender:
             self.gender[key] = gender
         joined = False

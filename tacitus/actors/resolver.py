@@ -929,9 +929,10 @@ class ActorBook:
         person = (head.lower_ in c.masculine | c.feminine | c.first_singular
                   or c.is_person_noun(head)
                   or (rec.kind == "person" and head.pos_ in ("PROPN", "NOUN")))
-        name = rec.name if rec.kind == "person" and head.pos_ == "PROPN" else None
         unsure = key.startswith("G|") and " " not in rec.name and head.ent_type_ == "ORG" \
             and head.pos_ == "PROPN" and not head.is_upper
+        # an unsure name is still a name, for salience and for a gender its words may give
+        name = rec.name if (rec.kind == "person" or unsure) and head.pos_ == "PROPN" else None
         c.add(head, key, person=person, words=np, name=name, unsure=unsure)
 
 
