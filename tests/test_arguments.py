@@ -167,6 +167,14 @@ def test_she_may_mean_a_surname_labelled_an_organization() -> None:
     assert next(a for a in doc.actors if a.name == "Wheatley").kind == "person"
 
 
+def test_a_capitalized_word_tagged_a_noun_that_acts_and_recurs_is_a_name() -> None:
+    # the tagger reads the first "Schneider" as a noun; the text writes it capitalized twice
+    text = "Anna Berg ran the lab. Schneider faced Kate Jackson in the final. Schneider lost " \
+           "her title."
+    doc = code(text)
+    assert _holder(doc, text, "Schneider") == "Schneider"
+
+
 def test_the_verb_above_gives_the_subject_that_binding_excludes() -> None:
     # "telling her": Marta tells, so "her" is not Marta
     text = "Marta Ruiz met Elena Sosa in Quito, telling her that the deal was off."

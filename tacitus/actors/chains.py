@@ -113,6 +113,9 @@ class Chains:
         self.traced: dict[int, list[tuple[str, dict[str, float]]]] = {}
         self._ctx: _Context | None = None
         self._sent = {}
+        # how often each capitalized word occurs: a word the tagger reads as a noun but that
+        # the text writes with a capital each time ("Wiggins caught ... Wiggins") is a name
+        self._capitals = Counter(t.text for t in doc if t.is_title)
         for n, sent in enumerate(doc.sents):
             for t in sent:
                 self._sent[t.i] = n
@@ -153,13 +156,15 @@ class Chains:
         names so; the dictionary has already claimed the real places a name can spell,
         "Jordan", "Georgia"); an unlabelled lone name that acts or owns ("Okafor said"); one
         labelled a place or a work that acts or owns and that the gazetteer knows as no region
-        or sizeable town ("Hartwig began", GPE); a given name tagged as a noun that acts
-        ("Ellen catches")."""
+        or sizeable town ("Hartwig began", GPE); a given name, or a word the text writes
+        capitalized more than once, tagged as a noun that acts ("Ellen catches", "Wiggins
+        caught ... Wiggins")."""
         acts = (head.dep_ in SUBJECTS and head.head.pos_ in ("VERB", "AUX")) \
             or head.dep_ == "poss"
         if head.pos_ in ("NOUN", "ADJ") and head.is_title and head.ent_type_ == "":
-            # "Ellen catches the eye", the name tagged as a noun: a given name that acts
-            return acts and ascii_name(head.text) in self.w.given \
+            # "Ellen catches the eye", the name tagged as a noun: a name that acts
+            return acts and (ascii_name(head.text) in self.w.given
+                             or self._capitals[head.text] > 1) \
                 and not any(c.dep_ in ("det", "compound", "amod") for c in head.children)
         if head.pos_ != "PROPN" or head.ent_type_ not in NAME_LABELS:
             return False
