@@ -100,6 +100,14 @@ def test_we_in_a_quote_is_the_speakers_side() -> None:
     assert _code(doc, deal.source) == "HOU" and _code(doc, deal.target) == "OMN"
 
 
+def test_our_in_a_quote_gives_an_agent_noun_the_speakers_country() -> None:
+    # "our soldiers" said by the Kenyan president: Kenya's soldiers, and no unidentified army
+    doc = code('The Kenyan president met the Ugandan foreign minister in Nairobi. "We will not '
+               'tolerate attacks on our soldiers," she said.')
+    assert "KENMIL" in {_code(doc, e.target) for e in doc.events}
+    assert not [a for a in doc.actors if a.code == "---MIL"]
+
+
 def _holder(doc: CodedDocument, text: str, word: str, nth: int = 0) -> str | None:
     """The name of the actor whose chain holds the ``nth`` ``word`` of ``text``."""
     start = [m.start() for m in re.finditer(rf"\b{word}\b", text)][nth]

@@ -68,6 +68,9 @@ class ActorBook:
         self._firsts: dict[str, str] = {}
         self.entry_at: dict[int, tuple[Span, Entry]] = {}
         self._placed: set[str] = set()  # unidentified actors given a country by a place
+        # agent nouns a quote's "our" gives the speaker's side, in every slot ("attacks on
+        # our soldiers" is read again as a target)
+        self._owned: dict[int, str] = {}
         # the named entity of each token, found once (a scan of doc.ents per lookup made the
         # resolver quadratic in article length)
         self._entity: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
@@ -86,6 +89,8 @@ class ActorBook:
         """
         if token.lower_ in self.d.words.relative_pronouns and token.head.dep_ == "relcl":
             token = token.head.head
+        if token.i in self._owned:
+            return self._owned[token.i]
         if token.i in self.by_head and slot == "arg":
             return self.by_head[token.i]
         return self._resolve(token, slot)
@@ -223,6 +228,26 @@ class ActorBook:
                 if key is not None:
                     self.by_head[tok.i] = key
                     self._mention(key, tok, [tok])
+                    if tok.dep_ == "poss":
+                        self._own_agent(tok.head, key)
+
+    def _own_agent(self, head: Token, owner: str) -> None:
+        """An agent noun a quote's "our" or "my" owns is the speaker's side's: "our soldiers",
+        said by Kenya's president, are Kenya's soldiers, not unidentified ones (the phrase
+        was read before the quote's speaker was known)."""
+        hit = self.entry_at.get(head.i)
+        country = self.records[owner].country
+        if hit is None or hit[1].kind != "agent" or head.pos_ == "ADJ" or not country:
+            return
+        old = self.by_head.get(head.i)
+        if old is not None and not (self.records[old].code or "---").startswith("---"):
+            return  # a phrase that names its own side ("our Afghan partners")
+        key = self.by_head[head.i] = self._owned[head.i] = self._state(country, hit[1].code)
+        if old is not None:
+            self.records[old].mentions.pop(self.extent(head), None)
+            if not self.records[old].mentions and old not in self.by_head.values():
+                del self.records[old]  # read for this phrase only: no actor of its own
+        self._mention(key, head, self._np(head))
 
     def _side_of(self, key: str) -> str | None:
         """The organization or country a speaker speaks for (a person's code names it)."""
