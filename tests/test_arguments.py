@@ -183,6 +183,13 @@ def test_a_capitalized_word_tagged_a_noun_that_acts_and_recurs_is_a_name() -> No
     assert _holder(doc, text, "Schneider") == "Schneider"
 
 
+def test_a_copula_gives_its_subject_the_gender_of_its_noun() -> None:
+    # Kim and Sasha are given to both sexes: "was an actress" says Sasha Hale is a woman
+    text = "Kim Okafor was a lawyer in Lagos, and Sasha Hale was an actress. He sued the " \
+           "studio in 1990."
+    assert _holder(code(text), text, "He") == "Kim Okafor"
+
+
 def test_the_verb_above_gives_the_subject_that_binding_excludes() -> None:
     # "telling her": Marta tells, so "her" is not Marta
     text = "Marta Ruiz met Elena Sosa in Quito, telling her that the deal was off."

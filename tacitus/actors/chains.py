@@ -193,6 +193,8 @@ class Chains:
         """Record that the phrase headed by ``head`` mentions actor ``key`` (``unsure``: a
         lone name labelled an organization, which may be a person's surname)."""
         gender = self.gender_of(head, words, name) if person or unsure else None
+        if (person or unsure) and gender is None:
+            gender = self._predicated(head)
         if gender and key not in self.gender:
             self.gender[key] = gender
         joined = False
@@ -216,6 +218,15 @@ class Chains:
             self._starts.insert(pos, head.i)
             self.mentions.insert(pos, m)
         self.count[key] += 1
+
+    def _predicated(self, head: Token) -> str | None:
+        """The gender a copula says of its subject: "Okafor is an actress", "Hale was the
+        king's son" (the noun it is called, when that noun has a gender)."""
+        verb = head.head
+        if head.dep_ not in SUBJECTS or verb.lemma_ != "be":
+            return None
+        return next((g for c in verb.children if c.dep_ == "attr"
+                     and (g := self.w.gendered.get(c.lemma_.lower()))), None)
 
     def describe(self, key: str, nouns: list[str]) -> None:
         """Give actor ``key`` roles from outside the text (a dictionary person's title)."""
