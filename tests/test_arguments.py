@@ -175,6 +175,14 @@ def test_she_may_mean_a_surname_labelled_an_organization() -> None:
     assert next(a for a in doc.actors if a.name == "Wheatley").kind == "person"
 
 
+def test_a_town_that_acts_is_no_person() -> None:
+    # "Raqqa" (unlabelled) and "Fallujah" (a place) as subjects are towns the map knows
+    for town in ("Raqqa", "Fallujah"):
+        doc = code(f"{town} fell to the militants in January, and the mayor fled.",
+                   published="2014-02-01")
+        assert not [a for a in doc.actors if a.kind == "person" and a.name == town]
+
+
 def test_a_capitalized_word_tagged_a_noun_that_acts_and_recurs_is_a_name() -> None:
     # the tagger reads the first "Schneider" as a noun; the text writes it capitalized twice
     text = "Anna Berg ran the lab. Schneider faced Kate Jackson in the final. Schneider lost " \

@@ -80,9 +80,10 @@ def ascii_name(word: str) -> str:
                    if not unicodedata.combining(c)).lower()
 
 def _place(word: str) -> bool:
-    """Whether ``word`` is a region's or a sizeable town's own name in the gazetteer."""
-    return any(own and (e.fcode.startswith(("ADM", "PCL")) or e.population >= PLACE_POPULATION)
-               for e, own in load_gazetteer().lookup(word))
+    """Whether ``word`` names a region or a sizeable town in the gazetteer, by its own name
+    or another ("Fallujah" for Al Fallujah, "Raqqa" for Ar Raqqah)."""
+    return any(e.fcode.startswith(("ADM", "PCL")) or e.population >= PLACE_POPULATION
+               for e, _ in load_gazetteer().lookup(word))
 
 
 def role_of(tok: Token) -> str:
@@ -154,9 +155,10 @@ class Chains:
         model; "Mr Haldane"); one given name the recognizer took for a place, a work or an
         organization ("Davina", labelled GPE: the small model labels many unfamiliar lone
         names so; the dictionary has already claimed the real places a name can spell,
-        "Jordan", "Georgia"); an unlabelled lone name that acts or owns ("Okafor said"); one
-        labelled a place or a work that acts or owns and that the gazetteer knows as no region
-        or sizeable town ("Hartwig began", GPE); a given name, or a word the text writes
+        "Jordan", "Georgia"); an unlabelled lone name that acts or owns ("Okafor said") and
+        that names no region or sizeable town ("Raqqa fell" is the town); one
+        labelled a place or a work that is a verb's subject and that the gazetteer knows as no
+        region or sizeable town ("Hartwig began", GPE); a given name, or a word the text writes
         capitalized more than once, tagged as a noun that acts ("Ellen catches", "Wiggins
         caught ... Wiggins")."""
         acts = (head.dep_ in SUBJECTS and head.head.pos_ in ("VERB", "AUX")) \
@@ -178,9 +180,10 @@ class Chains:
                       or first.lower_.rstrip(".") in self.w.abbreviations):
             return True  # "Mr Haldane", "Dr. Okafor": the title says it is a person
         if not words and head.ent_type_ == "" and not head.is_upper and acts \
-                and not any(c.dep_ == "det" for c in head.children):
+                and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
             return True  # "Okafor said", "Okafor's view": an unknown name that acts or owns
-        if not words and head.ent_type_ in MISTAKEN_LABELS and not head.is_upper and acts \
+        if not words and head.ent_type_ in MISTAKEN_LABELS and not head.is_upper \
+                and head.dep_ in SUBJECTS and acts \
                 and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
             return True  # "Hartwig began", labelled GPE: a surname no map knows, acting
         name = ascii_name(first.text)
