@@ -35,7 +35,8 @@ OBJECTS = {"dobj", "obj", "pobj", "dative", "iobj"}
 NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART",
                "EVENT"}
 # labels the small model gives many unfamiliar surnames ("Hartwig" as a GPE, "Cole" as a
-# PRODUCT): one such word that acts or owns, and that names no known place, is a person
+# PRODUCT): one such word that is a verb's subject, and that names no known place, is a
+# person
 MISTAKEN_LABELS = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
 # a place this large, or any region, keeps its label ("Fallujah said" speaks for the town)
 PLACE_POPULATION = 20_000
@@ -397,8 +398,8 @@ class Chains:
             for c in self.preceding(tok.i):
                 counts[c.key] += 1
                 nearest.setdefault(c.person, c.i)
-            ancestors = {a.i for a in tok.ancestors}
-            self._ctx = _Context(tok.i, ancestors, counts, nearest, self._coordinated(tok))
+            self._ctx = _Context(tok.i, {a.i for a in tok.ancestors}, counts, nearest,
+                                 self._coordinated(tok))
         return self._ctx
 
     @staticmethod

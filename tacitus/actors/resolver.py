@@ -328,10 +328,10 @@ class ActorBook:
                 seen.add(head.i)
                 heads.append(head)
         # a bare surname the recognizer left unlabelled ("Collins" after "Sandra Collins")
-        names = [t for t in self.doc if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ")
-                                                               and t.is_title))
-                 and t.i not in seen
-                 and t.dep_ != "compound" and t.ent_type_ in NAME_LABELS]
+        # (and a capitalized word the tagger took for a noun: "Wiggins caught")
+        names = [t for t in self.doc
+                 if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ") and t.is_title))
+                 and t.i not in seen and t.dep_ != "compound" and t.ent_type_ in NAME_LABELS]
         names_at = {t.i for t in names}
         for head in sorted([*heads, *names], key=lambda t: t.i):
             if head.i in names_at and head.text not in self._surnames \
