@@ -100,6 +100,14 @@ def test_we_in_a_quote_is_the_speakers_side() -> None:
     assert _code(doc, deal.source) == "HOU" and _code(doc, deal.target) == "OMN"
 
 
+def test_our_in_a_quote_gives_an_agent_noun_the_speakers_country() -> None:
+    # "our soldiers" said by the Kenyan president: Kenya's soldiers, and no unidentified army
+    doc = code('The Kenyan president met the Ugandan foreign minister in Nairobi. "We will not '
+               'tolerate attacks on our soldiers," she said.')
+    assert "KENMIL" in {_code(doc, e.target) for e in doc.events}
+    assert not [a for a in doc.actors if a.code == "---MIL"]
+
+
 def _holder(doc: CodedDocument, text: str, word: str, nth: int = 0) -> str | None:
     """The name of the actor whose chain holds the ``nth`` ``word`` of ``text``."""
     start = [m.start() for m in re.finditer(rf"\b{word}\b", text)][nth]
@@ -128,6 +136,66 @@ def test_an_unknown_surname_that_acts_and_a_titled_name_are_people() -> None:
     doc = code(text)
     assert next(a for a in doc.actors if a.name.endswith("Haldane")).kind == "person"
     assert _holder(doc, text, "he") == "Okafor"
+
+
+def test_she_may_mean_the_first_of_coordinated_people() -> None:
+    # "Dana Reyes and her brother": the pair is plural, but "her" is Dana, its first person
+    text = "After Mira Holt left the band, Dana Reyes and her brother moved to Porto."
+    doc = code(text)
+    assert _holder(doc, text, "her") == "Dana Reyes"
+
+
+def test_a_city_after_a_preposition_of_place_is_no_person() -> None:
+    # the small model labels "Darwin" a person; after "in" it is the city, no antecedent
+    text = "Kira Holt gave a long interview in Darwin. Later that month she sang at a festival."
+    doc = code(text)
+    assert not [a for a in doc.actors if a.name == "Darwin"]
+    assert _holder(doc, text, "she") == "Kira Holt"
+
+
+def test_a_surname_labelled_a_place_that_acts_is_a_person() -> None:
+    # "Hartwig" is labelled a place by the small model, but no map knows it and it acts
+    text = "Tom Brandt wrote to Sofia Lenz. In 1994, Hartwig began teaching, and Brandt " \
+           "praised her school."
+    doc = code(text)
+    assert next(a for a in doc.actors if a.name == "Hartwig").kind == "person"
+    assert _holder(doc, text, "her") == "Hartwig"
+    # the subject of a copula acts too ("Delysia was a singer")
+    text = "Tom Brandt met Sofia Lenz in 1990. Born in Leeds, Delysia was a singer, and " \
+           "Brandt admired her voice."
+    assert _holder(code(text), text, "her") == "Delysia"
+
+
+def test_she_may_mean_a_surname_labelled_an_organization() -> None:
+    # the small model labels "Wheatley" an organization; "she" says it is a person
+    text = "The detectives questioned Tom Brandt. Later, Wheatley confessed to the theft, " \
+           "which she had denied."
+    doc = code(text)
+    assert _holder(doc, text, "she") == "Wheatley"
+    assert next(a for a in doc.actors if a.name == "Wheatley").kind == "person"
+
+
+def test_a_town_that_acts_is_no_person() -> None:
+    # "Raqqa" (unlabelled) and "Fallujah" (a place) as subjects are towns the map knows
+    for town in ("Raqqa", "Fallujah"):
+        doc = code(f"{town} fell to the militants in January, and the mayor fled.",
+                   published="2014-02-01")
+        assert not [a for a in doc.actors if a.kind == "person" and a.name == town]
+
+
+def test_a_capitalized_word_tagged_a_noun_that_acts_and_recurs_is_a_name() -> None:
+    # the tagger reads the first "Schneider" as a noun; the text writes it capitalized twice
+    text = "Anna Berg ran the lab. Schneider faced Kate Jackson in the final. Schneider lost " \
+           "her title."
+    doc = code(text)
+    assert _holder(doc, text, "Schneider") == "Schneider"
+
+
+def test_a_copula_gives_its_subject_the_gender_of_its_noun() -> None:
+    # Kim and Sasha are given to both sexes: "was an actress" says Sasha Hale is a woman
+    text = "Kim Okafor was a lawyer in Lagos, and Sasha Hale was an actress. He sued the " \
+           "studio in 1990."
+    assert _holder(code(text), text, "He") == "Kim Okafor"
 
 
 def test_the_verb_above_gives_the_subject_that_binding_excludes() -> None:

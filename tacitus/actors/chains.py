@@ -27,12 +27,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tacitus.data import ChainWords
+from tacitus.data.gazetteer import load_gazetteer
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 OBJECTS = {"dobj", "obj", "pobj", "dative", "iobj"}
 # labels the recognizer puts on names of people it does not know ("Davina" as a GPE)
 NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART",
                "EVENT"}
+# labels the small model gives many unfamiliar surnames ("Hartwig" as a GPE, "Cole" as a
+# PRODUCT): one such word that is a verb's subject, and that names no known place, is a
+# person
+MISTAKEN_LABELS = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+# a place this large, or any region, keeps its label ("Fallujah said" speaks for the town)
+PLACE_POPULATION = 20_000
 # clauses whose verb takes its subject from the verb above ("Ruiz left, telling him")
 CONTROLLED = {"xcomp", "advcl", "pcomp", "acl"}
 WINDOW = 3  # sentences back that a pronoun looks for its antecedent
@@ -46,6 +53,7 @@ class _Context:
     ancestors: set[int]
     counts: Counter  # mentions of each actor before it
     nearest: dict[bool, int]  # the nearest mention naming a person (True) or not (False)
+    coordinated: set[int]  # the phrase its own phrase is coordinated with ("X and her son")
 
 @dataclass
 class Mention:
@@ -59,12 +67,25 @@ class Mention:
     plural: bool
     gender: str | None
     named: bool
+    # plural only as the first of coordinated phrases ("Isabella and her mother"): "they"
+    # means them all, and "she" may still mean the one person that heads them
+    joined: bool = False
+    # a lone unknown name the recognizer called an organization ("Tinning confessed"): the
+    # small model labels many surnames so; "he" or "she" may still mean it, after a person
+    unsure: bool = False
 
 def ascii_name(word: str) -> str:
     """A name as the given-name list writes it: lowercase ASCII ("Łukasz" -> "lukasz")."""
     word = word.translate(_ASCII)
     return "".join(c for c in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(c)).lower()
+
+def _place(word: str) -> bool:
+    """Whether ``word`` names a region or a sizeable town in the gazetteer, by its own name
+    or another ("Fallujah" for Al Fallujah, "Raqqa" for Ar Raqqah)."""
+    return any(e.fcode.startswith(("ADM", "PCL")) or e.population >= PLACE_POPULATION
+               for e, _ in load_gazetteer().lookup(word))
+
 
 def role_of(tok: Token) -> str:
     if tok.dep_ in SUBJECTS:
@@ -94,6 +115,9 @@ class Chains:
         self.traced: dict[int, list[tuple[str, dict[str, float]]]] = {}
         self._ctx: _Context | None = None
         self._sent = {}
+        # how often each capitalized word occurs: a word the tagger reads as a noun but that
+        # the text writes with a capital each time ("Wiggins caught ... Wiggins") is a name
+        self._capitals = Counter(t.text for t in doc if t.is_title)
         for n, sent in enumerate(doc.sents):
             for t in sent:
                 self._sent[t.i] = n
@@ -132,7 +156,19 @@ class Chains:
         model; "Mr Haldane"); one given name the recognizer took for a place, a work or an
         organization ("Davina", labelled GPE: the small model labels many unfamiliar lone
         names so; the dictionary has already claimed the real places a name can spell,
-        "Jordan", "Georgia"); or an unlabelled lone name that acts or owns ("Okafor said")."""
+        "Jordan", "Georgia"); an unlabelled lone name that acts or owns ("Okafor said") and
+        that names no region or sizeable town ("Raqqa fell" is the town); one
+        labelled a place or a work that is a verb's subject and that the gazetteer knows as no
+        region or sizeable town ("Hartwig began", GPE); a given name, or a word the text writes
+        capitalized more than once, tagged as a noun that acts ("Ellen catches", "Wiggins
+        caught ... Wiggins")."""
+        acts = (head.dep_ in SUBJECTS and head.head.pos_ in ("VERB", "AUX")) \
+            or head.dep_ == "poss"
+        if head.pos_ in ("NOUN", "ADJ") and head.is_title and head.ent_type_ == "":
+            # "Ellen catches the eye", the name tagged as a noun: a name that acts
+            return acts and (ascii_name(head.text) in self.w.given
+                             or self._capitals[head.text] > 1) \
+                and not any(c.dep_ in ("det", "compound", "amod") for c in head.children)
         if head.pos_ != "PROPN" or head.ent_type_ not in NAME_LABELS:
             return False
         words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -144,24 +180,32 @@ class Chains:
         if words and (first.lower_.rstrip(".") in self.w.titles
                       or first.lower_.rstrip(".") in self.w.abbreviations):
             return True  # "Mr Haldane", "Dr. Okafor": the title says it is a person
-        if not words and head.ent_type_ == "" and not head.is_upper \
-                and ((head.dep_ in SUBJECTS and head.head.pos_ == "VERB")
-                     or head.dep_ == "poss") \
-                and not any(c.dep_ == "det" for c in head.children):
+        if not words and head.ent_type_ == "" and not head.is_upper and acts \
+                and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
             return True  # "Okafor said", "Okafor's view": an unknown name that acts or owns
+        if not words and head.ent_type_ in MISTAKEN_LABELS and not head.is_upper \
+                and head.dep_ in SUBJECTS and acts \
+                and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
+            return True  # "Hartwig began", labelled GPE: a surname no map knows, acting
         name = ascii_name(first.text)
         return name in self.w.given or name in self.w.given_either
 
     # -- recording --------------------------------------------------------------------
     def add(self, head: Token, key: str, *, person: bool, words: list[Token],
-            name: str | None = None, plural: bool | None = None) -> None:
-        """Record that the phrase headed by ``head`` mentions actor ``key``."""
-        gender = self.gender_of(head, words, name) if person else None
+            name: str | None = None, plural: bool | None = None, unsure: bool = False
+            ) -> None:
+        """Record that the phrase headed by ``head`` mentions actor ``key`` (``unsure``: a
+        lone name labelled an organization, which may be a person's surname)."""
+        gender = self.gender_of(head, words, name) if person or unsure else None
+        if (person or unsure) and gender is None:
+            gender = self._predicated(head)
         if gender and key not in self.gender:
             self.gender[key] = gender
+        joined = False
         if plural is None:
-            plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in self.plural \
-                or any(c.dep_ == "conj" for c in head.children)
+            alone = head.tag_ in ("NNS", "NNPS") or head.lower_ in self.plural
+            joined = not alone and any(c.dep_ == "conj" for c in head.children)
+            plural = alone or joined
         for t in words:  # "President Ortega", "Sen. Graham": roles a later noun names
             if t.i > head.i:
                 continue
@@ -170,7 +214,7 @@ class Chains:
             elif t.lower_.rstrip(".") in self.w.abbreviations:
                 self.roles.setdefault(key, set()).add(self.w.abbreviations[t.lower_.rstrip(".")])
         m = Mention(head.i, key, self._sent.get(head.i, 0), role_of(head), person, plural,
-                    gender, bool(name))
+                    gender, bool(name), joined, unsure and not person)
         pos = bisect.bisect_left(self._starts, head.i)
         if pos < len(self._starts) and self._starts[pos] == head.i:
             self.mentions[pos] = m
@@ -178,6 +222,15 @@ class Chains:
             self._starts.insert(pos, head.i)
             self.mentions.insert(pos, m)
         self.count[key] += 1
+
+    def _predicated(self, head: Token) -> str | None:
+        """The gender a copula says of its subject: "Okafor is an actress", "Hale was the
+        king's son" (the noun it is called, when that noun has a gender)."""
+        verb = head.head
+        if head.dep_ not in SUBJECTS or verb.lemma_ != "be":
+            return None
+        return next((g for c in verb.children if c.dep_ == "attr"
+                     and (g := self.w.gendered.get(c.lemma_.lower()))), None)
 
     def describe(self, key: str, nouns: list[str]) -> None:
         """Give actor ``key`` roles from outside the text (a dictionary person's title)."""
@@ -255,7 +308,8 @@ class Chains:
 
             def fits(m: Mention) -> bool:
                 gender = m.gender or self.gender.get(m.key)
-                return m.person and not m.plural and gender in (None, want)
+                return (m.person or m.unsure) and (not m.plural or m.joined) \
+                    and gender in (None, want)
         elif low in self.thing:
             def fits(m: Mention) -> bool:
                 return not m.person and not m.plural
@@ -332,6 +386,8 @@ class Chains:
             "nearest": float(nearest == m.i),
             "object": float(m.role == "obj"),
             "ahead": float(m.i > tok.i),
+            "coordinated": float(m.i in here.coordinated),
+            "unsure_person": float(m.unsure),
         }
 
     def _context(self, tok: Token) -> _Context:
@@ -342,8 +398,16 @@ class Chains:
             for c in self.preceding(tok.i):
                 counts[c.key] += 1
                 nearest.setdefault(c.person, c.i)
-            self._ctx = _Context(tok.i, {a.i for a in tok.ancestors}, counts, nearest)
+            self._ctx = _Context(tok.i, {a.i for a in tok.ancestors}, counts, nearest,
+                                 self._coordinated(tok))
         return self._ctx
+
+    @staticmethod
+    def _coordinated(tok: Token) -> set[int]:
+        """The phrase that the pronoun's own phrase is coordinated with: "Isabella and her
+        mother" (her, the mother's possessor, is Isabella)."""
+        phrase = tok.head if tok.dep_ == "poss" else tok
+        return {c.i for c in phrase.conjuncts if c.i < phrase.i}
 
     def _salience(self, tok: Token, m: Mention) -> float:
         return sum(self.w.weights.get(k, 0.0) * v for k, v in self.features(tok, m).items())

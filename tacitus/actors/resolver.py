@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors.chains import NAME_LABELS, Chains
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
+from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
 from tacitus.model import Span as TextSpan
 
@@ -25,6 +26,9 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nn"}
 NP_DEPS = MODIFIER_DEPS | {"det", "case", "punct", "nummod", "quantmod", "prep", "pobj", "appos"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NAMED = {"PERSON", "ORG", "NORP"}
+# a lone word after "in", "to", "at" that names a city this large is the city, even where the
+# recognizer calls it a person (a town of a few thousand shares its name with many people)
+CITY_POPULATION = 50_000
 
 
 @dataclass
@@ -66,6 +70,9 @@ class ActorBook:
         self._placed: set[str] = set()  # unidentified actors given a country by a place
         # each document noun: where, its name, its issuer, whether definite (found once)
         self._authors: list[tuple[int, str, str | None, bool]] | None = None
+        # agent nouns a quote's "our" gives the speaker's side, in every slot ("attacks on
+        # our soldiers" is read again as a target)
+        self._owned: dict[int, str] = {}
         # the named entity of each token, found once (a scan of doc.ents per lookup made the
         # resolver quadratic in article length)
         self._entity: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
@@ -84,6 +91,8 @@ class ActorBook:
         """
         if token.lower_ in self.d.words.relative_pronouns and token.head.dep_ == "relcl":
             token = token.head.head
+        if token.i in self._owned:
+            return self._owned[token.i]
         if token.i in self.by_head and slot == "arg":
             key = self.by_head[token.i]
         else:
@@ -271,6 +280,26 @@ class ActorBook:
                 if key is not None:
                     self.by_head[tok.i] = key
                     self._mention(key, tok, [tok])
+                    if tok.dep_ == "poss":
+                        self._own_agent(tok.head, key)
+
+    def _own_agent(self, head: Token, owner: str) -> None:
+        """An agent noun a quote's "our" or "my" owns is the speaker's side's: "our soldiers",
+        said by Kenya's president, are Kenya's soldiers, not unidentified ones (the phrase
+        was read before the quote's speaker was known)."""
+        hit = self.entry_at.get(head.i)
+        country = self.records[owner].country
+        if hit is None or hit[1].kind != "agent" or head.pos_ == "ADJ" or not country:
+            return
+        old = self.by_head.get(head.i)
+        if old is not None and not (self.records[old].code or "---").startswith("---"):
+            return  # a phrase that names its own side ("our Afghan partners")
+        key = self.by_head[head.i] = self._owned[head.i] = self._state(country, hit[1].code)
+        if old is not None:
+            self.records[old].mentions.pop(self.extent(head), None)
+            if not self.records[old].mentions and old not in self.by_head.values():
+                del self.records[old]  # read for this phrase only: no actor of its own
+        self._mention(key, head, self._np(head))
 
     def _side_of(self, key: str) -> str | None:
         """The organization or country a speaker speaks for (a person's code names it)."""
@@ -359,8 +388,10 @@ class ActorBook:
                 seen.add(head.i)
                 heads.append(head)
         # a bare surname the recognizer left unlabelled ("Collins" after "Sandra Collins")
-        names = [t for t in self.doc if t.pos_ == "PROPN" and t.i not in seen
-                 and t.dep_ != "compound" and t.ent_type_ in NAME_LABELS]
+        # (and a capitalized word the tagger took for a noun: "Wiggins caught")
+        names = [t for t in self.doc
+                 if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ") and t.is_title))
+                 and t.i not in seen and t.dep_ != "compound" and t.ent_type_ in NAME_LABELS]
         names_at = {t.i for t in names}
         for head in sorted([*heads, *names], key=lambda t: t.i):
             if head.i in names_at and head.text not in self._surnames \
@@ -675,6 +706,15 @@ class ActorBook:
             return hit[1].kind == "person"
         return tok.ent_type_ == "PERSON" or self.chains.looks_like_name(tok)
 
+    @staticmethod
+    def _city(tok: Token) -> bool:
+        """Whether one word after a preposition of place is a city's name, its own or another
+        ("escapes to Glasgow", "an interview in Darwin", "sent to Bangalore"): the small model
+        labels many such words as persons, and a pronoun would then take the town for a woman
+        or a man."""
+        return any(e.is_city and e.population >= CITY_POPULATION
+                   for e, _ in load_gazetteer().lookup(tok.text))
+
     def _appositive_name(self, head: Token) -> Token | None:
         """A name set beside an agent noun: "Norway's ambassador, Lars Eide", also when the
         parse hangs it on the phrase's last noun ("ambassador to Chile, Lars Eide")."""
@@ -749,6 +789,8 @@ class ActorBook:
         lone = not any(c.dep_ == "compound" for c in head.children)
         if lone and head.pos_ == "PROPN" and head.text in self._firsts:
             return self._firsts[head.text]  # "Ana", after "Ana Prieto"
+        if lone and slot != "arg" and label == "PERSON" and self._city(head):
+            return None  # "an interview in Darwin": a place the recognizer took for a person
         if label == "PERSON" or ((label in ("", "ORG") or slot == "arg")
                                  and self.chains.looks_like_name(head)):
             ent = self._entity.get(head.i) if label == "PERSON" else None
@@ -873,8 +915,12 @@ class ActorBook:
         return None
 
     def _pronoun(self, tok: Token) -> str | None:
-        return self.chains.pronoun(tok, {k: r.kind for k, r in self.records.items()},
-                                   self._ahead(tok))
+        key = self.chains.pronoun(tok, {k: r.kind for k, r in self.records.items()},
+                                  self._ahead(tok))
+        c = self.chains
+        if key and key.startswith("G|") and tok.lower_ in c.masculine | c.feminine:
+            self.records[key].kind = "person"  # "Tinning confessed ... she": a surname
+        return key
 
     def _ahead(self, tok: Token):
         """The main clause's subject, when the pronoun sits in a phrase before it: "After
@@ -970,8 +1016,11 @@ class ActorBook:
         person = (head.lower_ in c.masculine | c.feminine | c.first_singular
                   or c.is_person_noun(head)
                   or (rec.kind == "person" and head.pos_ in ("PROPN", "NOUN")))
-        name = rec.name if rec.kind == "person" and head.pos_ == "PROPN" else None
-        c.add(head, key, person=person, words=np, name=name)
+        unsure = key.startswith("G|") and " " not in rec.name and head.ent_type_ == "ORG" \
+            and head.pos_ == "PROPN" and not head.is_upper
+        # an unsure name is still a name, for salience and for a gender its words may give
+        name = rec.name if (rec.kind == "person" or unsure) and head.pos_ == "PROPN" else None
+        c.add(head, key, person=person, words=np, name=name, unsure=unsure)
 
 
 def _extent(head: Token, np: list[Token]) -> tuple[int, int]:
