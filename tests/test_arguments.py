@@ -251,6 +251,13 @@ def test_a_title_before_a_name_codes_the_person_and_a_state_of_the_phrase_places
     assert next(a for a in doc.actors if a.name == "Ann Lee").code == "---LEG"
 
 
+def test_a_title_and_the_first_word_of_a_family_name_first_person_is_that_person() -> None:
+    doc = code("Ban Ki-moon visited Kabul on Monday. Mr. Ban said the talks would resume.")
+    (ban,) = [a for a in doc.actors if a.kind == "person"]
+    assert ban.name == "Ban Ki-moon"
+    assert [m.text for m in ban.mentions] == ["Ban Ki-moon", "Mr. Ban"]
+
+
 def test_an_apposition_parsed_as_a_second_subject_is_no_second_actor() -> None:
     doc = code("Ban Ki-moon, the secretary general of the United Nations, vowed to end the "
                "crisis.")

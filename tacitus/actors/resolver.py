@@ -66,6 +66,9 @@ class ActorBook:
         # the first word of each person's full name: fiction and profiles go on by the given
         # name ("Ana Prieto ... Ana"), where news goes on by the surname
         self._firsts: dict[str, str] = {}
+        # the first word of each dictionary person's name, read as a surname only after a
+        # title: Chinese, Korean or Hungarian order puts the family name first
+        self._titled_first: dict[str, str] = {}
         self.entry_at: dict[int, tuple[Span, Entry]] = {}
         self._placed: set[str] = set()  # unidentified actors given a country by a place
         # each document noun: where, its name, its issuer, whether definite (found once)
@@ -786,6 +789,9 @@ class ActorBook:
             # surname for a place ("Najjar later said"), but not a place of several words
             return self._surnames[head.text]
         label = head.ent_type_
+        if head.text in self._titled_first and head.text not in self._surnames \
+                and self._titled(head):
+            return self._titled_first[head.text]  # "Mr. Ban", after "Ban Ki-moon"
         lone = not any(c.dep_ == "compound" for c in head.children)
         if lone and head.pos_ == "PROPN" and head.text in self._firsts:
             return self._firsts[head.text]  # "Ana", after "Ana Prieto"
@@ -875,6 +881,13 @@ class ActorBook:
                 and tok.head.lower_ != "of"
         return head.i != person.i and self._is_name(head)
 
+    def _titled(self, head: Token) -> bool:
+        """Whether a lone name has only a title before it ("Mr. Ban", "Sen. Lee")."""
+        lefts = [t for t in head.lefts if t.dep_ == "compound"]
+        words = self.chains.w
+        return len(lefts) == 1 and (lefts[0].lower_.rstrip(".") in words.titles
+                                    or lefts[0].lower_.rstrip(".") in words.abbreviations)
+
     def _namesake(self, head: Token, key: str) -> bool:
         """Whether the name headed by ``head`` gives a person of ``key``'s surname another
         given name ("Rakeyia Scott" after "Keith Lamont Scott": his wife, not him)."""
@@ -963,6 +976,8 @@ class ActorBook:
                            basis="dictionary")
         for alias in [p.name, *p.aliases]:
             self._surnames.setdefault(alias.split()[-1], key)
+            if " " in alias:  # "Mr. Ban", "President Xi": names written family name first
+                self._titled_first.setdefault(alias.split()[0], key)
         if title:
             self.chains.describe(key, title.lower().split())
         return key
