@@ -258,6 +258,12 @@ def test_a_title_and_the_first_word_of_a_family_name_first_person_is_that_person
     assert [m.text for m in ban.mentions] == ["Ban Ki-moon", "Mr. Ban"]
 
 
+def test_them_after_a_plural_thing_and_them_of_the_doers_own_act_are_no_actor() -> None:
+    doc = code("Police say two Kenyan brothers, Ali and Omar Hassan, carried the bombs to the "
+               "square before detonating them.")
+    assert all(e.target is None for e in doc.events)
+
+
 def test_an_apposition_parsed_as_a_second_subject_is_no_second_actor() -> None:
     doc = code("Ban Ki-moon, the secretary general of the United Nations, vowed to end the "
                "crisis.")

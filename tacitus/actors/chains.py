@@ -285,7 +285,7 @@ class Chains:
             s = self._salience(tok, m)
             if s > score:
                 best, score = m, s
-        if best is None:
+        if best is None or (low in self.plural and self._thing_between(best, tok)):
             return None
         if low in self.plural:  # "Egypt and Sudan said they": both
             head = self.doc[best.i]
@@ -298,6 +298,14 @@ class Chains:
         elif low in self.feminine:
             self.gender.setdefault(best.key, "f")
         return best.key
+
+    def _thing_between(self, best: Mention, tok: Token) -> bool:
+        """Whether a plural object that is no actor stands between ``best`` and the plural
+        pronoun, in its sentence: "carried the bombs to the square before detonating them"
+        means the bombs, not whoever carried them."""
+        start = max(best.i + 1, tok.sent.start)
+        return any(t.tag_ in ("NNS", "NNPS") and t.dep_ in OBJECTS and self.key_at(t.i) is None
+                   and not self.is_person_noun(t) for t in self.doc[start:tok.i])
 
     def candidates(self, tok: Token, kinds: dict[str, str], ahead: Mention | None = None
                    ) -> list[Mention]:
@@ -359,6 +367,8 @@ class Chains:
                 if objects:
                     return objects
             verb = verb.head
+            if verb.dep_ == "prep" and verb.head.i != verb.i:
+                verb = verb.head  # "carried the bombs before detonating them": "carried"
             seen += 1
         return []
 
