@@ -295,6 +295,29 @@ def test_a_participle_of_aiming_names_the_target_of_an_attack() -> None:
     assert _dyads(doc, "19") == {("IRQMIL", "ISIL")}
 
 
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("Oman sent doctors to help the Yemeni government.", "07", "YEMGOV"),
+    ("Canada has offered to send troops to help the Malian army.", "03", "MLIMIL"),
+    ("The Danish government is sending aid to help Ethiopia cope with the drought.", "07",
+     "ETH"),
+])
+def test_a_to_clause_of_helping_names_whom_aid_is_for(text: str, root: str,
+                                                     target: str) -> None:
+    assert {t for _, t in _dyads(code(text), root)} == {target}
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # the source's own troops are what it withdraws, not a target
+    ("Bolivia is willing to withdraw its troops from the disputed border zone.", "03"),
+    # unnamed people an act of aid sends are what it sends
+    ("Oman sent doctors on Monday.", "07"),
+    # an attack to help an army is not against it
+    ("Russian jets bombed at dawn to help the Syrian army.", "19"),
+])
+def test_what_an_act_sends_or_withdraws_is_no_target(text: str, root: str) -> None:
+    assert {t for _, t in _dyads(code(text), root)} == {None}
+
+
 def test_coordinated_modifiers_of_one_noun_are_both_actors() -> None:
     doc = code("UK and EU negotiators have agreed a free trade agreement.")
     assert _dyads(doc, "05") == {("GBRGOV", "IGOEU"), ("IGOEU", "GBRGOV")}

@@ -509,6 +509,9 @@ class ArgumentWords:
     verb_target_preps: tuple[str, ...]  # in the order they are tried
     loose_preps: frozenset[str]
     aim_verbs: frozenset[str]
+    benefit_verbs: frozenset[str]
+    benefit_roots: frozenset[str]
+    theme_codes: frozenset[str]
     condition_marks: frozenset[str]
     object_preps: tuple[str, ...]
     direction_preps: frozenset[str]
@@ -537,7 +540,7 @@ class ArgumentWords:
 def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
-             "condition_marks", "object_preps", "direction_preps", "locative_preps",
+             "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps", "direction_preps", "locative_preps",
              "bare_statements", "refinable_violence",
              "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "backing", "group_nouns", "document_nouns", "ethnic_marks",

@@ -376,10 +376,13 @@ OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "punct",
 
 
 def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | frozenset[int]
-               = frozenset()) -> tuple[Token, str] | None:
+               = frozenset(), theme: Callable[[Token, str], bool] | None = None
+               ) -> tuple[Token, str] | None:
     """The first actor in the phrase that follows the verb, breadth first ("agreed to allow
     access of United Nations aid workers"): PETRARCH's rule for a target no pattern names.
-    A place in a locative phrase is no target here ("talks in Geneva")."""
+    A place in a locative phrase is no target here ("talks in Geneva"); a phrase that
+    ``theme`` says is what the act gives or moves is passed over, but its own phrases are
+    searched ("withdrew its troops from X")."""
     queue = [v]
     for _ in range(40):
         if not queue:
@@ -390,7 +393,7 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
             direction = book.d.words.direction_preps
             slot = "arg" if prep is None else ("target" if prep in direction else prep)
             key = book.actor_of(t, slot=slot)
-            if key is not None and key not in sources:
+            if key is not None and key not in sources and not (theme and theme(t, key)):
                 return t, key
         queue.extend(c for c in t.children if c.dep_ not in OUTSIDE_PHRASE
                      and (t is not v or c.i > v.i) and c.i not in skip)
@@ -565,6 +568,7 @@ class EventCoder:
         if obj is not None and obj.dep_ == "compound":  # "a mediation effort between X and Y"
             holders.append(obj.head)
         vague: list[tuple[str, list[Token]]] = []
+        theme = self._theme(book, pattern.code, sources)
         for slot in pattern.target:
             if slot == "dobj":
                 tokens = _objects(xcomp) if xcomp is not None else _objects(v)
@@ -583,7 +587,8 @@ class EventCoder:
             # "in Kabul": the country
             where = "target" if slot in self.p.words.locative_preps else "arg"
             found = [(key, [tok]) for t in tokens
-                     for tok, key in [_actor_or_owner(book, t, where)] if key is not None]
+                     for tok, key in [_actor_or_owner(book, t, where)] if key is not None
+                     and not (slot == "dobj" and theme(tok, key))]
             # "refused to send peacekeepers to Iraq": a named actor before an unnamed one
             if found and all(book.records[k].code is None
                              or book.records[k].code.startswith("---") for k, _ in found):
@@ -619,10 +624,15 @@ class EventCoder:
             inner = _xcomp(inner)
         for o in objects:
             found_in = _inner_actor(book, o, avoid=sources)
-            if found_in is not None:
+            if found_in is not None and not theme(*found_in):
                 return _and_coordinated(book, [(found_in[1], [found_in[0]])]), "complement"
         if bare:
             return [], ""
+        helped = self._beneficiary(book, [v, *objects, *([xcomp] if xcomp is not None else [])],
+                                   sources) \
+            if pattern.code[:2] in self.p.words.benefit_roots else None
+        if helped is not None:  # "sent doctors to help the Yemeni government"
+            return [helped], "complement"
         if pattern.code[:2] in ("18", "19", "20"):  # "carried out a raid, targeting X"
             for aim in (c for h in (v, obj) if h is not None for c in h.children
                         if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"
@@ -636,12 +646,54 @@ class EventCoder:
             return [waits_on], "complement"
         skip = {t.i for c in v.children if pattern.pobj and c.dep_ == "prep"
                 and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
-        found_in = _in_phrase(book, v, sources, skip)
+        found_in = _in_phrase(book, v, sources, skip, theme)
         if found_in is None and not _objects(v):
             # "donated and delivered goods to X": coordinated verbs share what follows
             shared = next((c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
-            found_in = _in_phrase(book, shared, sources) if shared is not None else None
+            found_in = _in_phrase(book, shared, sources, theme=theme) \
+                if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
+
+    def _theme(self, book: ActorBook, code: str, sources: set[str]
+               ) -> Callable[[Token, str], bool]:
+        """Whether a phrase of the verb (and the actor it names) is what an act of giving or
+        moving forces (theme_codes) gives, sends or moves rather than whom it is for: forces
+        or people a source owns ("withdraw its troops", "lay down their weapons"), or that
+        are the source's own or unnamed ("sent doctors", "send Omani troops"). Other acts
+        have no such phrase: "met his counterpart"."""
+        countries = {book.records[k].country for k in sources} - {None}
+        moves = code in self.p.words.theme_codes
+        agents = tuple(self.p.words.state_agents)
+
+        def theme(t: Token, key: str) -> bool:
+            if not moves:
+                return False
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PRON" and book.actor_of(owner) in sources:
+                return True
+            if t.dep_ not in ("dobj", "obj", "compound", "amod", "poss", "nmod"):
+                return False
+            code_of = book.records[key].code or ""
+            return code_of.startswith("---") or (
+                book.records[key].country in countries and code_of.endswith(agents))
+        return theme
+
+    def _beneficiary(self, book: ActorBook, heads: list[Token], sources: set[str]
+                     ) -> tuple[str, list[Token]] | None:
+        """Whom an act is for, by a to-clause of helping on it or its object ("sent doctors
+        to help the Yemeni government"): the clause's object, or the subject of its own
+        clause ("sending aid to help Haiti recover")."""
+        benefit = self.p.words.benefit_verbs
+        for clause in (c for h in heads for c in h.children
+                       if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in benefit
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            found = _objects(clause) or [g for c in clause.children if c.dep_ in (
+                "ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+            for t in found:
+                tok, key = _actor_or_owner(book, t)
+                if key is not None and key not in sources:
+                    return key, [tok]
+        return None
 
     def _condition_target(self, book: ActorBook, v: Token, sources: set[str]
                           ) -> tuple[str, list[Token]] | None:
