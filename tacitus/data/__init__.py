@@ -540,8 +540,8 @@ class ArgumentWords:
 def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
-             "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps", "direction_preps", "locative_preps",
-             "bare_statements", "refinable_violence",
+             "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps",
+             "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
              "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "backing", "group_nouns", "document_nouns", "ethnic_marks",
              "local_agents", "attribution_verbs", "habitual_adverbs", "habitual_verbs")

@@ -230,6 +230,8 @@ def _objects(v: Token) -> list[Token]:
     if not found:  # "found the bishop guilty", "declared them dead": a small clause
         found = [g for c in v.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
                  for g in c.children if g.dep_ == "nsubj"]
+    if not found:  # "called President X on Friday": a lone name the parser took for a predicate
+        found = [c for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
     return _conjuncts(found)
 
 
@@ -501,10 +503,14 @@ class EventCoder:
                     continue
             if pattern.xcomp and (xcomp is None or xcomp.lemma_.lower() not in pattern.xcomp):
                 continue
-            if pattern.prep and pattern.prep not in preps:
+            # a phrase with the noun a pattern names may hang on the verb's object in the
+            # parse ("held villagers as human shields"); a bare preposition may not
+            held = [v, *_objects(v)] if pattern.pobj else [v]
+            if pattern.prep and pattern.prep not in preps and not (pattern.pobj and any(
+                    pobjs(h, pattern.prep) for h in held[1:])):
                 continue
-            if pattern.pobj and not any(g.lemma_.lower() in pattern.pobj
-                                        for g in pobjs(v, pattern.prep or "")):
+            if pattern.pobj and not any(g.lemma_.lower() in pattern.pobj for h in held
+                                        for g in pobjs(h, pattern.prep or "")):
                 continue
             if pattern.complement and not any(
                     c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "amod")
@@ -518,7 +524,8 @@ class EventCoder:
                 continue  # "fought the epidemic" is no fighting
             if pattern.object_actor and (  # not "called in troops", "called him a liar"
                     book is None or particle is not None
-                    or any(c.dep_ == "oprd" for c in v.children)
+                    or (any(c.dep_ == "oprd" for c in v.children)
+                        and any(c.dep_ in ("dobj", "obj") for c in v.children))
                     or not any(book.actor_of(o) for o in _objects(v))):
                 continue
             if pattern.source_agent and (book is None or not self._agents_do(
