@@ -367,6 +367,16 @@ def test_a_people_placed_by_the_sentence_is_of_the_country_it_lives_in(
     assert _actor(doc, event.source).country == country
 
 
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Peacekeepers from Bangladesh arrived in Freetown.", "BGDMIL"),
+    ("The UN will provide food aid to refugees fleeing the fighting in Sudan.", "SDNREF"),
+    # the object of a verb of motion: "from" is the verb's, the troops are Israel's
+    ("Israel withdrew troops from Lebanon.", "---MIL"),
+])
+def test_people_from_a_country_or_fleeing_it_are_of_it(text: str, code_: str) -> None:
+    assert code_ in {a.code for a in code(text).actors}
+
+
 def test_iraqi_kurds_are_a_people_of_iraq() -> None:
     doc = code("Thousands of Iraqi Kurds demanded independence from Baghdad.")
     (event,) = _events(doc, "demanded")
