@@ -300,10 +300,19 @@ def test_a_participle_of_aiming_names_the_target_of_an_attack() -> None:
     ("Canada has offered to send troops to help the Malian army.", "03", "MLIMIL"),
     ("The Danish government is sending aid to help Ethiopia cope with the drought.", "07",
      "ETH"),
+    # the to-clause of an intent, and of the verb whose object an aid noun is
+    ("The Swedish government offered to help the Malian army.", "03", "MLI"),
+    ("The Danish government announced new assistance of 20 million euros to help Ethiopia "
+     "recover.", "07", "ETH"),
 ])
 def test_a_to_clause_of_helping_names_whom_aid_is_for(text: str, root: str,
                                                      target: str) -> None:
     assert {t for _, t in _dyads(code(text), root)} == {target}
+
+
+def test_an_event_nouns_target_phrase_may_hang_on_its_of_object() -> None:
+    doc = code("The deployment of 200 Ghanaian troops to Liberia began on Monday.")
+    assert {t for _, t in _dyads(doc, "15")} == {"LBR"}
 
 
 @pytest.mark.parametrize(("text", "root"), [

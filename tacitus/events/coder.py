@@ -692,7 +692,7 @@ class EventCoder:
         clause ("sending aid to help Haiti recover")."""
         benefit = self.p.words.benefit_verbs
         for clause in (c for h in heads for c in h.children
-                       if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in benefit
+                       if c.dep_ in ("advcl", "acl", "xcomp") and c.lemma_.lower() in benefit
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             found = _objects(clause) or [g for c in clause.children if c.dep_ in (
                 "ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
@@ -858,12 +858,21 @@ class EventCoder:
             sources = [(k, [t]) for t in [held, *held.conjuncts]
                        if (k := book.actor_of(t))]
         targets: list[tuple[str, list[Token]]] = owners
+        # "the deployment of 230 troops to Liberia": the parser may hang the noun's target
+        # phrase on its "of" object
+        holders = [n, *pobjs(n, "of")]
         for slot in pattern.target:
             if targets:
                 break
             targets = _and_coordinated(book, [
-                (k, [tok]) for t in pobjs(n, slot) if t is not held
+                (k, [tok]) for h in holders for t in pobjs(h, slot) if t is not held
                 for tok, k in [_actor_or_owner(book, t, "target")] if k is not None])
+        if not targets and pattern.code[:2] in self.p.words.benefit_roots:
+            # "announced assistance of $60 million to help X": the clause may hang on the
+            # verb whose object the noun is
+            heads = [n, n.head] if n.dep_ in ("dobj", "obj") else [n]
+            helped = self._beneficiary(book, heads, {k for k, _ in sources})
+            targets = [helped] if helped is not None else []  # "assistance to help X"
         label = f"noun {pattern.noun}"
         if not targets and self._mutual(n, pattern.code, sources):
             return self._each_other(book, n, sources, pattern.code, label + " (symmetric)",
