@@ -71,7 +71,7 @@ CASES = [
     ("Ukraine dropped charges against the Russian journalist.", "UKR", "080", "RUSMED"),
     ("The United States reduced tariffs on Chinese goods.", "USA", "085", "CHN"),
     ("France suspended its digital tax on American companies.", "FRA", "085", "USABUS"),
-    ("Hungary opened its borders to refugees from Ukraine.", "HUN", "081", "---REF"),
+    ("Hungary opened its borders to refugees from Ukraine.", "HUN", "081", "UKRREF"),
     ("Egypt opened a humanitarian corridor to Gaza.", "EGY", "0863", "PSE"),
     ("Israel dismantled checkpoints in the West Bank.", "ISR", "0872", "PSE"),
     ("Colombia and the rebels renewed the ceasefire.", "COL", "0871", None),

@@ -493,6 +493,9 @@ class EventCoder:
         objects = self._pattern_objects(v)
         xcomp = _xcomp(v)
         preps = {c.lower_ for c in v.children if c.dep_ == "prep" and not _dated(c)}
+        # a phrase with the noun a pattern names may hang on the verb's object in the parse
+        # ("held villagers as human shields"); a bare preposition may not
+        direct = _objects(v) if any(p.pobj for p in candidates) else []
         for pattern in candidates:
             obj = None
             if pattern.object:
@@ -503,11 +506,9 @@ class EventCoder:
                     continue
             if pattern.xcomp and (xcomp is None or xcomp.lemma_.lower() not in pattern.xcomp):
                 continue
-            # a phrase with the noun a pattern names may hang on the verb's object in the
-            # parse ("held villagers as human shields"); a bare preposition may not
-            held = [v, *_objects(v)] if pattern.pobj else [v]
+            held = [v, *direct] if pattern.pobj else [v]
             if pattern.prep and pattern.prep not in preps and not (pattern.pobj and any(
-                    pobjs(h, pattern.prep) for h in held[1:])):
+                    pobjs(h, pattern.prep) for h in direct)):
                 continue
             if pattern.pobj and not any(g.lemma_.lower() in pattern.pobj for h in held
                                         for g in pobjs(h, pattern.prep or "")):
