@@ -310,6 +310,13 @@ def test_a_to_clause_of_helping_names_whom_aid_is_for(text: str, root: str,
     assert {t for _, t in _dyads(code(text), root)} == {target}
 
 
+def test_whoever_leads_an_act_named_by_a_noun_does_it_but_a_backer_does_not() -> None:
+    assert _dyads(code("A Saudi-led strike on a Yemeni school bus killed 20 children."),
+                  "19") == {("SAU", "YEMEDU")}
+    doc = code("An Iran-backed attack on the embassy wounded two guards.")
+    assert {s for s, _ in _dyads(doc, "19")} == {None}
+
+
 def test_an_event_nouns_target_phrase_may_hang_on_its_of_object() -> None:
     doc = code("The deployment of 200 Ghanaian troops to Liberia began on Monday.")
     assert {t for _, t in _dyads(doc, "15")} == {"LBR"}

@@ -525,6 +525,7 @@ class ArgumentWords:
     state_agents: frozenset[str]
     relative_pronouns: frozenset[str]
     origin_verbs: frozenset[str]
+    leading: frozenset[str]
     backing: frozenset[str]
     group_nouns: frozenset[str]
     ethnic_marks: frozenset[str]
@@ -544,8 +545,8 @@ def load_argument_words() -> ArgumentWords:
              "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
              "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
-             "relative_pronouns", "origin_verbs", "backing", "group_nouns", "document_nouns",
-             "ethnic_marks",
+             "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
+             "document_nouns", "ethnic_marks",
              "local_agents", "attribution_verbs", "habitual_adverbs", "habitual_verbs")
     data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists

@@ -839,6 +839,11 @@ class EventCoder:
                     if c.dep_ != "poss":
                         sources += [(k, [c]) for k in book.coordinated(c) if k != key]
         sources += [(k, [t]) for t in by if (k := book.actor_of(t)) is not None]
+        if not sources:  # "a Saudi-led strike": whoever leads the act does it
+            sources = [(k, [g]) for c in n.children if c.dep_ == "amod" and c.tag_ == "VBN"
+                       and c.lemma_.lower() in self.p.words.leading
+                       for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                       and (k := book.actor_of(g)) is not None]
         light = self._light_verb(n)
         if not sources and light is not None:
             doers = self._subjects(light) or [c for c in light.children if c.dep_ == "nsubjpass"
