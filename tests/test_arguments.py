@@ -419,6 +419,45 @@ def test_a_participle_of_aiming_names_the_target_of_an_attack() -> None:
     assert _dyads(doc, "19") == {("IRQMIL", "ISIL")}
 
 
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("Oman sent doctors to help the Yemeni government.", "07", "YEMGOV"),
+    ("Canada has offered to send troops to help the Malian army.", "03", "MLIMIL"),
+    ("The Danish government is sending aid to help Ethiopia cope with the drought.", "07",
+     "ETH"),
+    # the to-clause of an intent, and of the verb whose object an aid noun is
+    ("The Swedish government offered to help the Malian army.", "03", "MLI"),
+    ("The Danish government announced new assistance of 20 million euros to help Ethiopia "
+     "recover.", "07", "ETH"),
+])
+def test_a_to_clause_of_helping_names_whom_aid_is_for(text: str, root: str,
+                                                     target: str) -> None:
+    assert {t for _, t in _dyads(code(text), root)} == {target}
+
+
+def test_whoever_leads_an_act_named_by_a_noun_does_it_but_a_backer_does_not() -> None:
+    assert _dyads(code("A Saudi-led strike on a Yemeni school bus killed 20 children."),
+                  "19") == {("SAU", "YEMEDU")}
+    doc = code("An Iran-backed attack on the embassy wounded two guards.")
+    assert {s for s, _ in _dyads(doc, "19")} == {None}
+
+
+def test_an_event_nouns_target_phrase_may_hang_on_its_of_object() -> None:
+    doc = code("The deployment of 200 Ghanaian troops to Liberia began on Monday.")
+    assert {t for _, t in _dyads(doc, "15")} == {"LBR"}
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    # the source's own troops are what it withdraws, not a target
+    ("Bolivia is willing to withdraw its troops from the disputed border zone.", "03"),
+    # unnamed people an act of aid sends are what it sends
+    ("Oman sent doctors on Monday.", "07"),
+    # an attack to help an army is not against it
+    ("Russian jets bombed at dawn to help the Syrian army.", "19"),
+])
+def test_what_an_act_sends_or_withdraws_is_no_target(text: str, root: str) -> None:
+    assert {t for _, t in _dyads(code(text), root)} == {None}
+
+
 def test_coordinated_modifiers_of_one_noun_are_both_actors() -> None:
     doc = code("UK and EU negotiators have agreed a free trade agreement.")
     assert _dyads(doc, "05") == {("GBRGOV", "IGOEU"), ("IGOEU", "GBRGOV")}
@@ -466,6 +505,16 @@ def test_a_people_placed_by_the_sentence_is_of_the_country_it_lives_in(
     doc = code(text)
     event = next(e for e in doc.events if e.root in ("10", "14"))
     assert _actor(doc, event.source).country == country
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Peacekeepers from Bangladesh arrived in Freetown.", "BGDMIL"),
+    ("The UN will provide food aid to refugees fleeing the fighting in Sudan.", "SDNREF"),
+    # the object of a verb of motion: "from" is the verb's, the troops are Israel's
+    ("Israel withdrew troops from Lebanon.", "---MIL"),
+])
+def test_people_from_a_country_or_fleeing_it_are_of_it(text: str, code_: str) -> None:
+    assert code_ in {a.code for a in code(text).actors}
 
 
 def test_iraqi_kurds_are_a_people_of_iraq() -> None:

@@ -769,12 +769,24 @@ class ActorBook:
         return None
 
     def _located(self, head: Token) -> tuple[str, str] | None:
-        """An unqualified agent placed in a country: "rebels in the Ivory Coast" (CIV)."""
+        """An unqualified agent placed in a country: "rebels in the Ivory Coast" (CIV), or
+        come from it: "peacekeepers from Bangladesh" (not the object of a verb, where "from"
+        is often the verb's: "withdrew troops from Lebanon"), "refugees fleeing the war in
+        Liberia" (origin_verbs)."""
+        places = ("in", "inside", "across", "throughout")
+        if head.dep_ not in ("dobj", "obj"):
+            places += ("from",)
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "across", "throughout"):
+            if prep.dep_ != "prep" or prep.lower_ not in places:
                 continue
             for obj in prep.children:
                 hit = self.entry_at.get(obj.i) if obj.dep_ == "pobj" else None
+                if hit and hit[1].kind in ("country", "metonym"):
+                    return ("country", hit[1].code)
+        for fled in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                     and c.lemma_.lower() in self.d.words.origin_verbs):
+            for tok in fled.subtree:
+                hit = self.entry_at.get(tok.i) if tok.dep_ in ("dobj", "pobj") else None
                 if hit and hit[1].kind in ("country", "metonym"):
                     return ("country", hit[1].code)
         return None

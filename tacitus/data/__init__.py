@@ -511,6 +511,9 @@ class ArgumentWords:
     verb_target_preps: tuple[str, ...]  # in the order they are tried
     loose_preps: frozenset[str]
     aim_verbs: frozenset[str]
+    benefit_verbs: frozenset[str]
+    benefit_roots: frozenset[str]
+    theme_codes: frozenset[str]
     condition_marks: frozenset[str]
     object_preps: tuple[str, ...]
     direction_preps: frozenset[str]
@@ -523,6 +526,8 @@ class ArgumentWords:
     blame: frozenset[str]
     state_agents: frozenset[str]
     relative_pronouns: frozenset[str]
+    origin_verbs: frozenset[str]
+    leading: frozenset[str]
     backing: frozenset[str]
     group_nouns: frozenset[str]
     ethnic_marks: frozenset[str]
@@ -539,10 +544,11 @@ class ArgumentWords:
 def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
-             "condition_marks", "object_preps", "direction_preps", "locative_preps",
-             "bare_statements", "refinable_violence",
+             "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps",
+             "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
              "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
-             "relative_pronouns", "backing", "group_nouns", "document_nouns", "ethnic_marks",
+             "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
+             "document_nouns", "ethnic_marks",
              "local_agents", "attribution_verbs", "habitual_adverbs", "habitual_verbs")
     data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists

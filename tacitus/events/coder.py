@@ -246,6 +246,8 @@ def _objects(v: Token) -> list[Token]:
     if not found:  # "found the bishop guilty", "declared them dead": a small clause
         found = [g for c in v.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
                  for g in c.children if g.dep_ == "nsubj"]
+    if not found:  # "called President X on Friday": a lone name the parser took for a predicate
+        found = [c for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
     return _conjuncts(found)
 
 
@@ -395,10 +397,13 @@ OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "punct",
 
 
 def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | frozenset[int]
-               = frozenset()) -> tuple[Token, str] | None:
+               = frozenset(), theme: Callable[[Token, str], bool] | None = None
+               ) -> tuple[Token, str] | None:
     """The first actor in the phrase that follows the verb, breadth first ("agreed to allow
     access of United Nations aid workers"): PETRARCH's rule for a target no pattern names.
-    A place in a locative phrase is no target here ("talks in Geneva")."""
+    A place in a locative phrase is no target here ("talks in Geneva"); a phrase that
+    ``theme`` says is what the act gives or moves is passed over, but its own phrases are
+    searched ("withdrew its troops from X")."""
     queue = [v]
     for _ in range(40):
         if not queue:
@@ -412,7 +417,7 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
             direction = book.d.words.direction_preps
             slot = "arg" if prep is None else ("target" if prep in direction else prep)
             key = book.actor_of(t, slot=slot)
-            if key is not None and key not in sources:
+            if key is not None and key not in sources and not (theme and theme(t, key)):
                 return t, key
         queue.extend(c for c in t.children if c.dep_ not in OUTSIDE_PHRASE
                      and (t is not v or c.i > v.i) and c.i not in skip)
@@ -510,6 +515,9 @@ class EventCoder:
         objects = self._pattern_objects(v)
         xcomp = _xcomp(v)
         preps = {c.lower_ for c in v.children if c.dep_ == "prep" and not _dated(c)}
+        # a phrase with the noun a pattern names may hang on the verb's object in the parse
+        # ("held villagers as human shields"); a bare preposition may not
+        direct = _objects(v) if any(p.pobj for p in candidates) else []
         for pattern in candidates:
             obj = None
             if pattern.object:
@@ -520,10 +528,12 @@ class EventCoder:
                     continue
             if pattern.xcomp and (xcomp is None or xcomp.lemma_.lower() not in pattern.xcomp):
                 continue
-            if pattern.prep and pattern.prep not in preps:
+            held = [v, *direct] if pattern.pobj else [v]
+            if pattern.prep and pattern.prep not in preps and not (pattern.pobj and any(
+                    pobjs(h, pattern.prep) for h in direct)):
                 continue
-            if pattern.pobj and not any(g.lemma_.lower() in pattern.pobj
-                                        for g in pobjs(v, pattern.prep or "")):
+            if pattern.pobj and not any(g.lemma_.lower() in pattern.pobj for h in held
+                                        for g in pobjs(h, pattern.prep or "")):
                 continue
             if pattern.complement and not any(
                     c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "amod")
@@ -537,7 +547,8 @@ class EventCoder:
                 continue  # "fought the epidemic" is no fighting
             if pattern.object_actor and (  # not "called in troops", "called him a liar"
                     book is None or particle is not None
-                    or any(c.dep_ == "oprd" for c in v.children)
+                    or (any(c.dep_ == "oprd" for c in v.children)
+                        and any(c.dep_ in ("dobj", "obj") for c in v.children))
                     or not any(book.actor_of(o) for o in _objects(v))):
                 continue
             if pattern.source_agent and (book is None or not self._agents_do(
@@ -587,6 +598,7 @@ class EventCoder:
         if obj is not None and obj.dep_ == "compound":  # "a mediation effort between X and Y"
             holders.append(obj.head)
         vague: list[tuple[str, list[Token]]] = []
+        theme = self._theme(book, pattern.code, sources)
         for slot in pattern.target:
             if slot == "dobj":
                 tokens = _objects(xcomp) if xcomp is not None else _objects(v)
@@ -605,7 +617,8 @@ class EventCoder:
             # "in Kabul": the country
             where = "target" if slot in self.p.words.locative_preps else "arg"
             found = [(key, [tok]) for t in tokens
-                     for tok, key in [_actor_or_owner(book, t, where)] if key is not None]
+                     for tok, key in [_actor_or_owner(book, t, where)] if key is not None
+                     and not (slot == "dobj" and theme(tok, key))]
             # "refused to send peacekeepers to Iraq": a named actor before an unnamed one
             if found and all(book.records[k].code is None
                              or book.records[k].code.startswith("---") for k, _ in found):
@@ -641,10 +654,15 @@ class EventCoder:
             inner = _xcomp(inner)
         for o in objects:
             found_in = _inner_actor(book, o, avoid=sources)
-            if found_in is not None:
+            if found_in is not None and not theme(*found_in):
                 return _and_coordinated(book, [(found_in[1], [found_in[0]])]), "complement"
         if bare:
             return [], ""
+        helped = self._beneficiary(book, [v, *objects, *([xcomp] if xcomp is not None else [])],
+                                   sources) \
+            if pattern.code[:2] in self.p.words.benefit_roots else None
+        if helped is not None:  # "sent doctors to help the Yemeni government"
+            return [helped], "complement"
         if pattern.code[:2] in ("18", "19", "20"):  # "carried out a raid, targeting X"
             for aim in (c for h in (v, obj) if h is not None for c in h.children
                         if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"
@@ -658,12 +676,54 @@ class EventCoder:
             return [waits_on], "complement"
         skip = {t.i for c in v.children if pattern.pobj and c.dep_ == "prep"
                 and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
-        found_in = _in_phrase(book, v, sources, skip)
+        found_in = _in_phrase(book, v, sources, skip, theme)
         if found_in is None and not _objects(v):
             # "donated and delivered goods to X": coordinated verbs share what follows
             shared = next((c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
-            found_in = _in_phrase(book, shared, sources) if shared is not None else None
+            found_in = _in_phrase(book, shared, sources, theme=theme) \
+                if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
+
+    def _theme(self, book: ActorBook, code: str, sources: set[str]
+               ) -> Callable[[Token, str], bool]:
+        """Whether a phrase of the verb (and the actor it names) is what an act of giving or
+        moving forces (theme_codes) gives, sends or moves rather than whom it is for: forces
+        or people a source owns ("withdraw its troops", "lay down their weapons"), or that
+        are the source's own or unnamed ("sent doctors", "send Omani troops"). Other acts
+        have no such phrase: "met his counterpart"."""
+        countries = {book.records[k].country for k in sources} - {None}
+        moves = code in self.p.words.theme_codes
+        agents = tuple(self.p.words.state_agents)
+
+        def theme(t: Token, key: str) -> bool:
+            if not moves:
+                return False
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PRON" and book.actor_of(owner) in sources:
+                return True
+            if t.dep_ not in ("dobj", "obj", "compound", "amod", "poss", "nmod"):
+                return False
+            code_of = book.records[key].code or ""
+            return code_of.startswith("---") or (
+                book.records[key].country in countries and code_of.endswith(agents))
+        return theme
+
+    def _beneficiary(self, book: ActorBook, heads: list[Token], sources: set[str]
+                     ) -> tuple[str, list[Token]] | None:
+        """Whom an act is for, by a to-clause of helping on it or its object ("sent doctors
+        to help the Yemeni government"): the clause's object, or the subject of its own
+        clause ("sending aid to help Haiti recover")."""
+        benefit = self.p.words.benefit_verbs
+        for clause in (c for h in heads for c in h.children
+                       if c.dep_ in ("advcl", "acl", "xcomp") and c.lemma_.lower() in benefit
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            found = _objects(clause) or [g for c in clause.children if c.dep_ in (
+                "ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+            for t in found:
+                tok, key = _actor_or_owner(book, t)
+                if key is not None and key not in sources:
+                    return key, [tok]
+        return None
 
     def _condition_target(self, book: ActorBook, v: Token, sources: set[str]
                           ) -> tuple[str, list[Token]] | None:
@@ -813,6 +873,11 @@ class EventCoder:
                     if c.dep_ != "poss":
                         sources += [(k, [c]) for k in book.coordinated(c) if k != key]
         sources += [(k, [t]) for t in by if (k := book.actor_of(t)) is not None]
+        if not sources:  # "a Saudi-led strike": whoever leads the act does it
+            sources = [(k, [g]) for c in n.children if c.dep_ == "amod" and c.tag_ == "VBN"
+                       and c.lemma_.lower() in self.p.words.leading
+                       for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                       and (k := book.actor_of(g)) is not None]
         light = self._light_verb(n)
         if not sources and light is not None:
             doers = self._subjects(light) or [c for c in light.children if c.dep_ == "nsubjpass"
@@ -833,12 +898,21 @@ class EventCoder:
             sources = [(k, [t]) for t in [held, *held.conjuncts]
                        if (k := book.actor_of(t))]
         targets: list[tuple[str, list[Token]]] = owners
+        # "the deployment of 230 troops to Liberia": the parser may hang the noun's target
+        # phrase on its "of" object
+        holders = [n, *pobjs(n, "of")]
         for slot in pattern.target:
             if targets:
                 break
             targets = _and_coordinated(book, [
-                (k, [tok]) for t in pobjs(n, slot) if t is not held
+                (k, [tok]) for h in holders for t in pobjs(h, slot) if t is not held
                 for tok, k in [_actor_or_owner(book, t, "target")] if k is not None])
+        if not targets and pattern.code[:2] in self.p.words.benefit_roots:
+            # "announced assistance of $60 million to help X": the clause may hang on the
+            # verb whose object the noun is
+            heads = [n, n.head] if n.dep_ in ("dobj", "obj") else [n]
+            helped = self._beneficiary(book, heads, {k for k, _ in sources})
+            targets = [helped] if helped is not None else []  # "assistance to help X"
         label = f"noun {pattern.noun}"
         if not targets and self._mutual(n, pattern.code, sources):
             return self._each_other(book, n, sources, pattern.code, label + " (symmetric)",
