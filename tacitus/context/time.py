@@ -36,6 +36,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.context.regex import factor
 from tacitus.data import load_time_words
 from tacitus.model import CodedDocument, EventDate, Timex
 
@@ -101,8 +102,8 @@ def _words() -> dict:
 
 
 def _alt(names) -> str:
-    return "|".join(sorted((re.escape(n).replace("\\ ", r"\s+") for n in names), key=len,
-                           reverse=True))
+    return factor(sorted((re.escape(n).replace("\\ ", r"\s+") for n in names), key=len,
+                         reverse=True))
 
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
