@@ -232,6 +232,26 @@ def _where(text: str, verb: str) -> str | None:
     return None if m is None else text[m.start : m.end]
 
 
+def test_a_triggers_place_is_found_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An event's target basis and its place both ask for its toponym: the second asking
+    reads the first one's answer."""
+    from tacitus.actors import ActorBook
+    from tacitus.context.places import Placer
+
+    coder = default_coder()
+    doc = coder.nlp("Police arrested two smugglers in Herat on Sunday.")
+    placer = Placer(doc, ActorBook(doc, coder.dictionary, None))
+    calls = []
+    find = placer._find_mention_for
+    monkeypatch.setattr(placer, "_find_mention_for", lambda t: calls.append(t.i) or find(t))
+    verb = doc[1]
+    first = placer.mention_for(verb)
+    assert first is not None and doc.text[first.start : first.end] == "Herat"
+    assert placer.mention_for(verb) is first
+    assert placer.location_for(verb, "asserted").country == "AFG"
+    assert calls == [verb.i]
+
+
 def test_coordinated_verbs_share_their_place() -> None:
     assert _where("The driver was shot and killed in Kandahar.", "shot") == "Kandahar"
     assert _where("The blast killed four guards and wounded ten in Herat.",

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tacitus import code
-from tacitus.context.quotes import direct_spans
+from tacitus.context.quotes import MAX_QUOTE, direct_spans
 from tacitus.data import load_quote_verbs, load_source_phrases
 
 ARTICLE = """Talks in Doha
@@ -63,6 +63,51 @@ def test_quote_spans_are_inside_the_text(text: str) -> None:
     for s in direct_spans(text):
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start : s.end].strip()
+
+
+def _spans_char_by_char(text: str, longest: int) -> list[tuple[int, int, bool]]:
+    """The quote scan as first written, testing every character: the search-based scan of
+    ``direct_spans`` must find the same spans."""
+    closing = {"“": "”", "«": "»", '"': '"'}
+    out, i, n, continuing = [], 0, len(text), False
+    while i < n:
+        mark = "''" if text.startswith("''", i) else text[i] if text[i] in closing else None
+        if mark is None:
+            i += 1
+            continue
+        close = closing.get(mark, mark)
+        start = j = i + len(mark)
+        while j < n and j - start < longest and not text.startswith(close, j) and \
+                not (mark == "“" and text[j] == "“") and not text.startswith("\n\n", j):
+            j += 1
+        if j < n and text.startswith(close, j) and j > start:
+            out.append((start, j, continuing))
+            continuing, i = False, j + len(close)
+            continue
+        para = text.find("\n\n", start)
+        if para != -1 and para - start < longest:
+            nxt = para + 2
+            while nxt < n and text[nxt] in "\n ":
+                nxt += 1
+            if text.startswith(mark, nxt) and para > start:
+                out.append((start, para, continuing))
+                continuing, i = True, nxt
+                continue
+        continuing, i = False, start
+    return [s for s in out if text[s[0] : s[1]].strip()]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab '\"“”«»\n", max_size=120))
+def test_quote_scan_finds_what_a_character_scan_finds(text: str) -> None:
+    assert [(s.start, s.end, s.continues) for s in direct_spans(text)] == \
+        _spans_char_by_char(text, MAX_QUOTE)
+
+
+def test_a_quote_left_open_stops_at_its_length_limit() -> None:
+    text = 'He said "' + "word " * (MAX_QUOTE // 4) + '" and left.'
+    assert direct_spans(text) == []
+    assert _spans_char_by_char(text, MAX_QUOTE) == []
 
 
 def test_a_quoted_term_is_not_a_quote() -> None:

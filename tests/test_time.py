@@ -5,12 +5,15 @@ Every form the context issue names, in sentences written for these tests.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tacitus import code
 from tacitus.context import find_times
+from tacitus.context.time import _combined, _Form
 
 PUBLISHED = "2012-01-04"  # a Wednesday
 
@@ -368,3 +371,34 @@ def test_a_force_that_leaves_soldiers_behind_withdraws_none() -> None:
     codes = {a.id: a.code for a in doc.actors}
     assert all(codes[e.source] == "NLDMIL" for e in withdrawals)
     assert sorted(q.value for e in withdrawals for q in e.quantities) == [2000.0, 5000.0]
+
+
+TIME_WORDS = ["the", "end", "of", "by", "since", "early", "mid-", "last", "next", "week",
+              "March", "march", "5", "1998", "2012-01-04", "Monday", "morning", "two", "days",
+              "ago", "later", "for", "years", "third", "quarter", "in", "1990s", "every",
+              "day", "noon", "3:30", "p.m.", "soldiers", "_x", "'98"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TIME_WORDS), max_size=12),
+       st.lists(st.sampled_from([" ", "  ", ", ", ". ", "-", "\n"]), max_size=12))
+def test_the_grammar_tries_its_forms_only_where_a_word_starts(words: list[str],
+                                                              gaps: list[str]) -> None:
+    """The look-ahead after the grammar's "\\b" (every form starts with a letter or digit)
+    changes no match: the grammar without it finds the same forms with the same groups."""
+    text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
+    pattern, _ = _combined()
+    assert pattern.pattern.startswith(r"\b(?=\w)")
+    plain = re.compile(pattern.pattern.replace(r"\b(?=\w)", r"\b", 1), pattern.flags)
+    assert [(m.span(), m.lastgroup, _Form(m).groupdict()) for m in pattern.finditer(text)] \
+        == [(m.span(), m.lastgroup, _Form(m).groupdict()) for m in plain.finditer(text)]
+
+
+def test_a_match_reads_only_its_own_forms_groups() -> None:
+    pattern, kinds = _combined()
+    form = _Form(next(pattern.finditer("talks ended by the end of March 2009")))
+    assert kinds[form.n] == "my"
+    assert (form.group(0), form.group("month"), form.group("year"), form.group("qual"),
+            form.group("edge")) == ("by the end of March 2009", "March", "2009", "by",
+                                    "the end of")
+    assert form.group("day") is None  # a group of another form

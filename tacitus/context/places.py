@@ -153,6 +153,9 @@ class Placer:
                 for i in range(*m.tokens):
                     self._by_token[i] = m
         self.dateline = self._dateline(dateline)
+        # the toponym of each trigger, found once: an event's target basis and its place
+        # both ask for it, and the mentions do not change after this
+        self._mention_of: dict[int, _Mention | None] = {}
 
     # -- finding ------------------------------------------------------------------------
     def _lookup(self, text: str) -> list[tuple[GeoEntry, bool]]:
@@ -396,6 +399,11 @@ class Placer:
 
     def mention_for(self, trigger: Token) -> _Mention | None:
         """The toponym that says where the event of ``trigger`` happened, or None."""
+        if trigger.i not in self._mention_of:
+            self._mention_of[trigger.i] = self._find_mention_for(trigger)
+        return self._mention_of[trigger.i]
+
+    def _find_mention_for(self, trigger: Token) -> _Mention | None:
         sent = trigger.sent
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         here = [m for m in {id(m): m for m in self._by_token.values()}.values()

@@ -34,6 +34,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.context.regex import factor
 from tacitus.data import load_quantity_words
 from tacitus.model import Quantity
 
@@ -65,7 +66,7 @@ def _words() -> dict:
 def _alt(words) -> str:
     """An alternation, longest first; a space matches any run of spaces ("AT  LEAST")."""
     escaped = (re.sub(r"\\? ", r"\\s+", re.escape(w)) for w in words)
-    return "|".join(sorted(escaped, key=len, reverse=True))
+    return factor(sorted(escaped, key=len, reverse=True))
 
 
 @cache

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -52,12 +53,17 @@ class _Span:
     continues: bool = False  # reopened after a paragraph break: same speaker as before
 
 
-def _mark(text: str, i: int) -> str | None:
-    """The opening quotation mark at ``i``, if one is there: a character, or the two
-    apostrophes some newspapers' archives write for one (''It is,'' he said)."""
-    if text.startswith(DOUBLED, i):
-        return DOUBLED
-    return text[i] if text[i] in CLOSING else None
+# an opening quotation mark: a character, or the two apostrophes some newspapers' archives
+# write for one (''It is,'' he said); found by one search, not a test at every character
+_OPENING = re.compile("|".join([re.escape(DOUBLED), *map(re.escape, CLOSING)]))
+
+
+@cache
+def _quote_stop(mark: str) -> re.Pattern[str]:
+    """Where a quote opened by ``mark`` stops: its closing mark, a paragraph break, or (after
+    a curly opening mark) the next opening one."""
+    close = CLOSING.get(mark, mark)
+    return re.compile("|".join([re.escape(close), *(["“"] if mark == "“" else []), "\n\n"]))
 
 
 def direct_spans(text: str) -> list[_Span]:
@@ -65,19 +71,13 @@ def direct_spans(text: str) -> list[_Span]:
     out: list[_Span] = []
     i, n = 0, len(text)
     continuing = False
-    while i < n:
-        mark = _mark(text, i)
-        if mark is None:
-            i += 1
-            continue
+    while (found := _OPENING.search(text, i)) is not None:
+        i, mark = found.start(), found.group()
         close = CLOSING.get(mark, mark)
         start = i + len(mark)
-        j = start
-        while j < n and j - start < MAX_QUOTE and not text.startswith(close, j) and \
-                not (mark == "“" and text[j] == "“"):
-            if text.startswith("\n\n", j):
-                break
-            j += 1
+        stop = _quote_stop(mark).search(text, start)
+        j = stop.start() if stop is not None and stop.start() - start < MAX_QUOTE \
+            else min(n, start + MAX_QUOTE)
         if j < n and text.startswith(close, j) and j > start:
             out.append(_Span(start, j, continuing))
             continuing = False
@@ -106,6 +106,7 @@ class QuoteFinder:
                  subjects, sources: frozenset[tuple[str, ...]] = frozenset()) -> None:
         self.doc = doc
         self.sources = sources  # phrases that name a source: ("according", "to")
+        self._source_starts = {p[0] for p in sources}  # most words start none: skip them
         self.text = book.text  # Doc.text is rebuilt on every access
         self.book = book
         self.speech = speech_verbs
@@ -262,7 +263,8 @@ class QuoteFinder:
     def _indirect(self, taken: list[tuple[int, int]]) -> list[Quote]:
         out = []
         for verb in self.doc:
-            found = self._reported(verb) if self._speech_verb(verb) else self._according(verb)
+            found = self._reported(verb) if self._speech_verb(verb) else \
+                self._according(verb) if verb.lower_ in self._source_starts else None
             if found is None:
                 continue
             first, last, speaker = found
