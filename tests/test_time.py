@@ -44,6 +44,9 @@ PUBLISHED = "2012-01-04"  # a Wednesday
     ("last Oct. 23", "2011-10-23", "day", None),
     ("last night", "2012-01-03", "day", None),
     ("on Friday, Dec. 30", "2011-12-30", "day", None),
+    ("in June last year", "2011-06", "month", None),
+    ("in March of next year", "2013-03", "month", None),
+    ("a year ago", "2011", "year", None),
 ])
 def test_each_news_form_resolves(text: str, value: str, precision: str,
                                  qualifier: str | None) -> None:
@@ -126,6 +129,29 @@ def test_the_quarter_of_a_business_report_follows_the_quarter_the_text_named() -
     # with no quarter named before it, "the quarter" is the last one ended
     (alone,) = find_times("Profit fell in the quarter.", PUBLISHED)
     assert (alone.value, alone.precision) == ("2011-10", "quarter")
+
+
+def test_a_year_ago_in_a_report_on_a_quarter_is_that_quarter_a_year_before() -> None:
+    text = ("Fourth-quarter profit at the mill rose to $4 million from $3 million a year ago. "
+            "Year-earlier sales were lower. A year earlier the mill had lost money.")
+    found = find_times(text, PUBLISHED)
+    assert [(t.text, t.timeml, t.anchor) for t in found] == [
+        ("Fourth-quarter", "2011-Q4", "publication"), ("a year ago", "2010-Q4", "text"),
+        ("Year-earlier", "2010-Q4", "text"), ("A year earlier", "2010-Q4", "text")]
+    # with no quarter named, "year-earlier" is the year before publication
+    (alone,) = find_times("Year-earlier sales at the mill were lower.", PUBLISHED)
+    assert (alone.value, alone.precision) == ("2011", "year")
+
+
+def test_a_month_planned_in_a_passive_is_the_coming_one() -> None:
+    # "was scheduled for" names the plan's time: March after a January publication is
+    # this March, though the verb is a past tense
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = "The minister said the vote was scheduled for March."
+    (t,) = Dater(default_coder().nlp(text), PUBLISHED, text).times
+    assert (t.text, t.value) == ("March", "2012-03")
 
 
 def test_a_date_after_an_event_noun_in_another_clause_does_not_date_it() -> None:

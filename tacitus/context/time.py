@@ -193,6 +193,8 @@ def _grammar() -> list[tuple[str, str]]:
                      r"(?P<aunit2>day|week|month|year)s?\s+(?P<adir2>later|earlier)|"
                      r"(?:earlier|later)\s+that\s+(?P<aunit3>day|week|month|year)|"
                      r"that\s+(?:same\s+)?day|the\s+same\s+day)"),
+        # "year-earlier net income", "year-ago results": the same period a year before
+        ("yearago", r"year[\s-]+(?:ago|earlier)(?![\w-])"),
         ("prevweekday", rf"the\s+(?P<pdir>previous|following)\s+{weekday}"),
         ("within", rf"(?:within|in|over|during)\s+the\s+(?:last|past)\s+(?:(?P<num>\d+|"
                    rf"{_alt(w['numbers'])})\s+)?{unit}"),
@@ -201,6 +203,10 @@ def _grammar() -> list[tuple[str, str]]:
         ("relseason", rf"{rel}\s+{season}"),
         ("relmd", rf"{rel}\s+{month}\s+{day}(?!\d|:\d)"),
         ("relmonth", rf"{rel}\s+{month}"),
+        # "in July last year", "April next year": a month of the year named relative to now
+        ("monthrelyear", r"(?-i:(?P<month>January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct"
+                         r"|Nov|Dec))\.?\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year(?![\w-])"),
         ("relweekday", rf"{rel}\s+{weekday}{part}"),
         ("deictic", r"(?P<deictic>today|yesterday|tomorrow|tonight|last\s+night|"
                     r"this\s+(?:morning|afternoon|evening))"),
@@ -422,6 +428,11 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
     if kind == "anchored":
         unit, n = _anchored_shift(g)
         return _unit_value(anchor, unit, n)
+    if kind == "yearago":
+        return _unit_value(anchor, "year", -1)
+    if kind == "monthrelyear":
+        return _month_value(anchor.year + {"last": -1, "next": 1}.get(g["yrel"], 0), month), \
+            "month"
     rel = g.get("rel")
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel or "", 0)
     if kind == "relweekday":
@@ -575,6 +586,8 @@ def _windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, in
 _TYPES = {"clock": "TIME", "set": "SET", "duration": "DURATION", "plainduration": "DURATION",
           "within": "DURATION", "for": "DURATION"}
 _TEXT_ANCHORED = {"anchored", "prevweekday"}
+# the same period a year before: re-anchored to the quarter a text reports on
+_YEAR_BACK = re.compile(r"(?:(?:a|one)\s+)?year[\s-]+(?:ago|earlier)", re.IGNORECASE)
 _ABSOLUTE = {"mdy", "dmy", "dmyy", "iso", "my", "mspelled", "spelled", "seasonyear", "year",
              "quarteryear", "yearquarter", "decade", "century", "set", "duration",
              "plainduration"}
@@ -745,6 +758,15 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
                         anchor_at=quarter.start)
         elif t.precision == "quarter" and t.value and t.kind != "focusquarter":
             quarter = t
+        elif quarter is not None and _YEAR_BACK.fullmatch(t.text) and (
+                t.kind != "anchored" or last_at is None or last_at < quarter.start):
+            # "a year ago", "year-earlier" in a report on a quarter: that quarter a year
+            # before ("third-quarter profit ... compared with a loss a year ago": 1988-Q3)
+            y, m = map(int, quarter.value.split("-"))
+            resolved = _month_value(y - 1, m), "quarter"
+            out.append(replace(t, value=resolved[0], precision="quarter", anchor="text",
+                               timeml=_calendar(*resolved), anchor_at=quarter.start))
+            continue
         if t.kind in _TEXT_ANCHORED and last is not None and t.shift is not None:
             if t.kind == "prevweekday":  # "the previous Friday": from the text's date
                 way, target = t.shift
@@ -812,6 +834,9 @@ def tense(verb: Token | None) -> str | None:
         chain.append(v)
     if verb.lemma_.lower() in w["planning_verbs"] and present(verb):
         return "future"  # "on Tuesday the league plans to hold a news conference"
+    if verb.lemma_.lower() in w["planning_verbs"] and any(c.dep_ == "auxpass"
+                                                        for c in verb.children):
+        return None  # "the accession was planned for early March": the plan's time, either way
     for v in chain:
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in w["future_aux"] for c in aux):
