@@ -586,6 +586,9 @@ def _windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, in
 _TYPES = {"clock": "TIME", "set": "SET", "duration": "DURATION", "plainduration": "DURATION",
           "within": "DURATION", "for": "DURATION"}
 _TEXT_ANCHORED = {"anchored", "prevweekday"}
+# how near a month or a year must be for "a year later" to count from it ("that year" names
+# the year the text gave, however far back)
+_NEAR_CHARS = 300
 # the same period a year before: re-anchored to the quarter a text reports on
 _YEAR_BACK = re.compile(r"(?:(?:a|one)\s+)?year[\s-]+(?:ago|earlier)", re.IGNORECASE)
 _ABSOLUTE = {"mdy", "dmy", "dmyy", "iso", "my", "mspelled", "spelled", "seasonyear", "year",
@@ -750,6 +753,8 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
     last: date | None = None
     last_at: int | None = None
     quarter: TimeExpr | None = None  # the quarter the text last named ("third-quarter")
+    coarse: TimeExpr | None = None  # the month or year the text last named ("June 1998")
+    period: TimeExpr | None = None  # the quarter reported on, named or not ("latest quarter")
     for t in times:
         if t.kind == "focusquarter" and quarter is not None and t.shift is not None:
             y, m = map(int, quarter.value.split("-"))
@@ -758,16 +763,27 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
                         anchor_at=quarter.start)
         elif t.precision == "quarter" and t.value and t.kind != "focusquarter":
             quarter = t
-        elif quarter is not None and _YEAR_BACK.fullmatch(t.text) and (
-                t.kind != "anchored" or last_at is None or last_at < quarter.start):
+        elif period is not None and _YEAR_BACK.fullmatch(t.text) and (
+                t.kind != "anchored" or last_at is None or last_at < period.start):
             # "a year ago", "year-earlier" in a report on a quarter: that quarter a year
             # before ("third-quarter profit ... compared with a loss a year ago": 1988-Q3)
-            y, m = map(int, quarter.value.split("-"))
+            y, m = map(int, period.value.split("-"))
             resolved = _month_value(y - 1, m), "quarter"
             out.append(replace(t, value=resolved[0], precision="quarter", anchor="text",
-                               timeml=_calendar(*resolved), anchor_at=quarter.start))
+                               timeml=_calendar(*resolved), anchor_at=period.start))
             continue
-        if t.kind in _TEXT_ANCHORED and last is not None and t.shift is not None:
+        if t.precision == "quarter" and t.value and t.shift in (None, ("quarter", 0)):
+            period = t  # the quarter reported on: named, or "the latest quarter"
+        if t.kind == "anchored" and coarse is not None and t.shift is not None and \
+                (last_at is None or last_at < coarse.start) and \
+                (t.shift[1] == 0 or t.start - coarse.end <= _NEAR_CHARS) and \
+                (t.shift[0] == "year" or (t.shift[0] == "month" and coarse.precision == "month")):
+            # "fled in June 1998 and returned later that year": 1998, from the month
+            y, m = (int(x) for x in (coarse.value + "-01").split("-")[:2])
+            resolved = _unit_value(date(y, m, 1), str(t.shift[0]), int(t.shift[1]))
+            t = replace(t, value=resolved[0], precision=resolved[1], anchor="text",
+                        timeml=_calendar(*resolved), anchor_at=coarse.start)
+        elif t.kind in _TEXT_ANCHORED and last is not None and t.shift is not None:
             if t.kind == "prevweekday":  # "the previous Friday": from the text's date
                 way, target = t.shift
                 if way == "previous":
@@ -783,6 +799,9 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
                 and t.kind not in ("vague",):
             last = date.fromisoformat(t.value)
             last_at = t.start
+        elif t.precision in ("month", "year") and t.type == "DATE" and t.value \
+                and t.anchor != "text" and t.kind != "vague":
+            coarse = t
         out.append(t)
     return out
 
@@ -853,10 +872,24 @@ def tense(verb: Token | None) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl") and not aux:
         return "past"  # "the envoy killed last September"
-    if any(c.lower_ == "to" for c in aux) and verb.dep_ == "xcomp" and \
-            verb.head.lemma_.lower() in w["future_verbs"]:
+    if any(c.lower_ == "to" for c in aux) and _looks_ahead(verb):
         return "future"
     return None
+
+
+def _looks_ahead(infinitive: Token) -> bool:
+    """A to-infinitive that names what is still to come: the complement of a verb of
+    planning ("plans to hold"), of a noun ("an agreement to acquire the bank in January", "a
+    deadline to sign"), of an adjective ("ready to leave as soon as Tuesday") or of "be"
+    ("is to resume trading Tuesday"); not a purpose ("went to Paris to meet him on Monday")
+    or the complement of another verb ("tried to flee on Monday")."""
+    head = infinitive.head
+    if infinitive.dep_ == "acl":
+        return head.pos_ in ("NOUN", "PROPN")
+    if infinitive.dep_ != "xcomp":
+        return False
+    return head.lemma_.lower() in _words()["future_verbs"] or head.pos_ == "ADJ" or (
+        head.lemma_ == "be" and head.pos_ == "AUX")
 
 
 def present(verb: Token) -> bool:
@@ -967,11 +1000,12 @@ class Dater:
                 if way is None and t.kind == "weekday" and verb is not None and present(verb) \
                         and _direct(span.root, verb):
                     way = "future"  # "the two leaders meet Monday": the coming Monday
-                if way is None and verb is not None and any(
-                        c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+                if way is None and verb is not None and _modal_ahead(verb):
                     way = "future"  # "said the summit would be held on April 24": ahead
                 if way == "future":
                     t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
+                elif _deadline(t, span):
+                    t = _nearer(t, toward_future(t, anchor), anchor)  # "effective Feb. 1"
                 elif way == "past" and _direct(span.root, clause_verb(span.root)):
                     t = toward_past(t, anchor)  # "met in July" in May: last July
             spans.append((t, span))
@@ -1039,7 +1073,8 @@ class Dater:
     def attach(self, trigger: Token, modality: str) -> tuple[TimeExpr, str] | None:
         """The time expression that dates the event ``trigger`` names, and how it was found."""
         here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
-                if t.value and t.precision not in ("decade", "century")]
+                if t.value and t.precision not in ("decade", "century")
+                and not _of_other_noun(s, trigger)]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
             trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s.root, trigger)))]
@@ -1151,6 +1186,42 @@ class Dater:
         return d
 
 
+def _nearer(t: TimeExpr, ahead: TimeExpr, anchor: date) -> TimeExpr:
+    """Of a day or month read back and read ahead, the one nearer the anchor (a deadline of
+    a news story is as likely ahead as just past); a weekday keeps its reading."""
+    if t.kind == "weekday" or not t.value or not ahead.value:
+        return t
+
+    def gap(x: TimeExpr) -> int:
+        y, m, *d = map(int, x.value.split("-"))
+        return abs((date(y, m, d[0] if d else 15) - anchor).days)
+
+    return ahead if gap(ahead) < gap(t) else t
+
+
+def _modal_ahead(verb: Token) -> bool:
+    """A modal that looks ahead ("would be held", "might come as soon as Tuesday"), not a
+    modal perfect ("might have come")."""
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return any(c.lower_ in _MODALS_AHEAD for c in aux) and not any(
+        c.lemma_ == "have" for c in aux)
+
+
+_MODALS_AHEAD = frozenset({"would", "might", "may"})  # "could" is also the past of "can"
+# words before a date that make it a deadline or a term ("extended its offer through Nov.
+# 17", "effective Feb. 1", "payable Jan. 2"): it may lie ahead though the verb is past
+_TERM_WORDS = frozenset({"through", "effective", "payable"})
+
+
+def _deadline(t: TimeExpr, span: Span) -> bool:
+    """A deadline or a term ("postponed until Tuesday", "extended the offer through Nov.
+    17"): a past tense says when it was set, not that its date is past, so the date keeps
+    the nearest reading."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return t.qualifier == "until" or before in _TERM_WORDS or \
+        span.root.head.lemma_.lower() == "deadline"
+
+
 def after_publication(value: str, published: str) -> bool:
     """Whether a date (YYYY, YYYY-MM or YYYY-MM-DD) lies after the publication date at the
     coarser of their precisions: "2012-02" is after "2012-01-04", "2012-01" is not."""
@@ -1205,12 +1276,26 @@ def _before_noun(span: Span, noun: Token) -> bool:
     return span.end <= noun.i and len(gap) <= 1 and all(t.is_punct for t in gap)
 
 
+def _of_other_noun(span: Span, trigger: Token) -> bool:
+    """A date written as the modifier of another noun ("the September 11, 2001, attacks"
+    after "the invasion that followed"): it dates that noun only, whatever the parse."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return False
+    i = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+    return i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].i != trigger.i
+
+
 def _relative_of(root: Token, noun: Token) -> bool:
     """A date of a relative clause of the event noun itself ("a summit that is scheduled to
     be held in May", "the attack that took place on Monday"), not of another noun's ("the
     withdrawal of troops that were sent in 2009")."""
     clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
-    return clause is not None and clause.head.i == noun.i
+    if clause is None or clause.head.i != noun.i:
+        return False
+    # the date of a verb of the clause, not of a noun in it ("the invasion that followed
+    # the September 11, 2001, attacks": the attacks' date, not the invasion's)
+    return root.head.pos_ not in ("NOUN", "PROPN") or root.head.i == noun.i
 
 
 def _simple_past(verb: Token) -> bool:
