@@ -227,6 +227,26 @@ def test_a_date_after_an_event_noun_in_another_clause_does_not_date_it() -> None
         assert found is not None and found[0].text.startswith("March 3"), text
 
 
+@pytest.mark.parametrize(("text", "verb", "expression"), [
+    ("The March 3, 1999, bombings killed more than 40 people.", "killed", "March 3, 1999"),
+    ("A guard who was wounded in the 2001 shooting survived.", "wounded", "2001"),
+    ("The Dec. 2 truce signed by both sides held for a week.", "signed", "Dec. 2"),
+    ("Police have hunted him since the May 2004 bombing that killed nine people.", "killed",
+     "May 2004"),
+    # no date when the noun has none of its own
+    ("The bombings killed more than 40 people.", "killed", None),
+])
+def test_a_past_verb_takes_the_date_of_the_event_noun_it_tells_the_outcome_of(
+        text: str, verb: str, expression: str | None) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    found = Dater(doc, PUBLISHED, text).attach(trigger, "asserted")
+    assert (found[0].text if found else None) == expression
+
+
 def test_a_date_under_would_looks_ahead() -> None:
     (summit,) = find_times("The minister said the summit would be held on April 24.", PUBLISHED)
     assert (summit.value, summit.precision) == ("2011-04-24", "day")  # alone: the past

@@ -959,7 +959,7 @@ def _revalue(t: TimeExpr, value: str) -> TimeExpr:
 
 # -- attaching times to events --------------------------------------------------------------
 
-ATTACHMENT = ("clause", "clause above", "beside", "story", "publication")
+ATTACHMENT = ("clause", "clause above", "beside", "event", "sentence", "story", "publication")
 STORY_DAYS = 10  # a story's own time is at most this many days before publication
 
 
@@ -1073,11 +1073,10 @@ class Dater:
     def attach(self, trigger: Token, modality: str) -> tuple[TimeExpr, str] | None:
         """The time expression that dates the event ``trigger`` names, and how it was found."""
         here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
-                if t.value and t.precision not in ("decade", "century")
-                and not _of_other_noun(s, trigger)]
+                if t.value and t.precision not in ("decade", "century")]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
-            trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s.root, trigger)))]
+            trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s, trigger)))]
         if own:
             t, _ = min(own, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause"
@@ -1101,6 +1100,11 @@ class Dater:
             return began, "clause"
         if modality in ("planned", "hypothetical", "negated"):
             return None
+        if trigger.pos_ == "VERB" and (_simple_past(trigger) or (
+                trigger.dep_ == "acl" and trigger.tag_ == "VBN")):
+            of_event = _of_dated_noun(trigger, here)
+            if of_event is not None:
+                return of_event, "event"
         if trigger.pos_ in ("VERB", "AUX") and tense(verb) == "past" and _simple_past(verb) \
                 and trigger.dep_ not in ("relcl", "acl", "amod"):
             own = _sentence_time(verb, here)
@@ -1276,26 +1280,51 @@ def _before_noun(span: Span, noun: Token) -> bool:
     return span.end <= noun.i and len(gap) <= 1 and all(t.is_punct for t in gap)
 
 
-def _of_other_noun(span: Span, trigger: Token) -> bool:
-    """A date written as the modifier of another noun ("the September 11, 2001, attacks"
-    after "the invasion that followed"): it dates that noun only, whatever the parse."""
+def _of_dated_noun(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
+    """The date written before the noun a past verb tells the outcome of: its subject ("the
+    Aug. 7 bombings killed 200"), the noun its relative or participle clause belongs to
+    ("the 1988 bombing that killed 259", "the Feb. 23 accord signed by"), or what it
+    happened in ("was wounded in the 1995 shooting")."""
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl"):
+        nouns.append(verb.head)
+    nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+              for p in c.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.pos_ != "NOUN":
+            continue
+        for t, span in here:
+            if t.type == "DATE" and _written_before(span, noun):
+                return t
+    return None
+
+
+def _written_before(span: Span, noun: Token) -> bool:
+    """A date written before a noun as its modifier, perhaps across its other modifiers
+    ("the January 1998 bombing", "the Dec. 21, 1988, bombing", "the 1998 clinic bombing")."""
+    if span.end > noun.i or span.start < noun.left_edge.i:
+        return False
+    return all(t.is_punct or t.head.i == noun.i or t.dep_ in ("compound", "amod", "nummod")
+               for t in noun.doc[span.end:noun.i])
+
+
+def _of_another_noun(span: Span) -> bool:
+    """A date written as the modifier of a noun after it ("the September 11, 2001,
+    attacks"), whatever the parse made of it."""
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].lower_ != "the":
         return False
     i = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
-    return i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].i != trigger.i
+    return i < len(doc) and doc[i].pos_ == "NOUN"
 
 
-def _relative_of(root: Token, noun: Token) -> bool:
+def _relative_of(span: Span, noun: Token) -> bool:
     """A date of a relative clause of the event noun itself ("a summit that is scheduled to
     be held in May", "the attack that took place on Monday"), not of another noun's ("the
-    withdrawal of troops that were sent in 2009")."""
-    clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
-    if clause is None or clause.head.i != noun.i:
-        return False
-    # the date of a verb of the clause, not of a noun in it ("the invasion that followed
-    # the September 11, 2001, attacks": the attacks' date, not the invasion's)
-    return root.head.pos_ not in ("NOUN", "PROPN") or root.head.i == noun.i
+    withdrawal of troops that were sent in 2009"), nor of a noun in the clause ("the
+    invasion that followed the September 11, 2001, attacks": the attacks' date)."""
+    clause = next((a for a in span.root.ancestors if a.dep_ == "relcl"), None)
+    return clause is not None and clause.head.i == noun.i and not _of_another_noun(span)
 
 
 def _simple_past(verb: Token) -> bool:
