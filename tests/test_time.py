@@ -47,6 +47,8 @@ PUBLISHED = "2012-01-04"  # a Wednesday
     ("in June last year", "2011-06", "month", None),
     ("in March of next year", "2013-03", "month", None),
     ("a year ago", "2011", "year", None),
+    ("by year end", "2012", "year", "before"),
+    ("in the current fiscal year", "2012", "year", None),
 ])
 def test_each_news_form_resolves(text: str, value: str, precision: str,
                                  qualifier: str | None) -> None:
@@ -159,6 +161,19 @@ def test_a_year_ago_in_a_report_on_a_quarter_is_that_quarter_a_year_before() -> 
     # with no quarter named, "year-earlier" is the year before publication
     (alone,) = find_times("Year-earlier sales at the mill were lower.", PUBLISHED)
     assert (alone.value, alone.precision) == ("2011", "year")
+
+
+def test_the_weekend_is_the_last_one_begun_or_the_coming_one() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    found = find_times("Talks were held over the weekend and resume next weekend.", PUBLISHED)
+    assert [(t.text, t.value, t.precision, t.timeml) for t in found] == [
+        ("the weekend", "2011-12-26", "week", "2011-W52-WE"),
+        ("next weekend", "2012-01-02", "week", "2012-W01-WE")]
+    text = "The envoys will meet over the weekend."
+    (t,) = Dater(default_coder().nlp(text), PUBLISHED, text).times
+    assert t.timeml == "2012-W01-WE"
 
 
 def test_a_month_planned_in_a_passive_is_the_coming_one() -> None:

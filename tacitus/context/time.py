@@ -210,7 +210,14 @@ def _grammar() -> list[tuple[str, str]]:
         ("relweekday", rf"{rel}\s+{weekday}{part}"),
         ("deictic", r"(?P<deictic>today|yesterday|tomorrow|tonight|last\s+night|"
                     r"this\s+(?:morning|afternoon|evening))"),
+        # "year-end", "by year's end", "the current fiscal year", "the full year": the year
+        # of publication
+        ("thisyear", r"(?:year[\s-]+end|year's\s+end|the\s+(?:current\s+(?:fiscal\s+)?|full\s+)"
+                     r"year)(?![\w-])"),
         ("weekday", rf"{weekday}{part}"),
+        # "over the weekend": the last one begun, "next weekend" the coming one (its week,
+        # TimeML "1991-W08-WE")
+        ("weekend", r"(?P<wkrel>the|this|last|past|next|coming)\s+weekend(?![\w-])"),
         ("seasonyear", rf"{season}\s+(?:of\s+)?{year}"),
         ("monthonly", r"(?-i:(?P<month>January|February|March|April|May|June|July|August|"
                       r"September|October|November|December))(?!\s+\d)"),
@@ -418,6 +425,13 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
     if kind == "weekday":
         back = (anchor.weekday() - w["weekdays"][g["weekday"]]) % 7
         return (anchor - timedelta(days=back)).isoformat(), "day"
+    if kind == "thisyear":
+        return f"{anchor.year:04d}", "year"
+    if kind == "weekend":
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        if g["wkrel"] in ("next", "coming"):
+            saturday += timedelta(days=7)
+        return _unit_value(saturday, "week", 0)
     if kind == "prevweekday":
         target = w["weekdays"][g["weekday"]]
         if g["pdir"] == "previous":
@@ -557,7 +571,7 @@ def _anchor_words() -> re.Pattern[str]:
     words = [*w["months"], *w["weekdays"], *w["seasons"], *w["quarters"], *w["vague"],
              *w["sets"], *w["holidays"], *w["day_parts"],
              "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
-             "week", "weeks", "month", "months", "year", "years", "day", "days", "ago",
+             "week", "weeks", "weekend", "month", "months", "year", "years", "day", "days", "ago",
              "quarter", "half", "hour", "hours", "minute", "minutes", "seconds",
              "decade", "decades", "century", "centuries", "future", "past", "thanksgiving",
              "easter", "nineteen", "a.m", "p.m"]
@@ -610,6 +624,8 @@ def timeml_value(t: TimeExpr, m: _Form | None = None) -> str:
     if t.precision == "century":
         return t.value[:2]
     base = _calendar(t.value, t.precision)
+    if t.kind == "weekend":
+        return base + "-WE"
     if t.kind == "clock" and m is not None and t.precision == "day":
         return base + _clock(m)
     if t.kind in ("weekday", "relweekday") and m is not None and m.group("part"):
@@ -901,12 +917,16 @@ def present(verb: Token) -> bool:
         verb.tag_ == "VBG" and any(c.tag_ in ("VBP", "VBZ") for c in aux))
 
 
-_UNDERSPECIFIED = {"weekday", "md", "dm", "monthonly", "holiday", "quarter", "relweekday"}
+_UNDERSPECIFIED = {"weekday", "md", "dm", "monthonly", "holiday", "quarter", "relweekday",
+                   "weekend"}
 
 
 def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
     """Re-resolve a weekday, day or month that a future-tense clause governs: ahead of the
     anchor, not behind it. ("Monday, Oct. 26" names its year by its weekday.)"""
+    if t.kind == "weekend" and t.value and \
+            date.fromisoformat(t.value) + timedelta(days=5) < anchor:
+        return _revalue(t, (date.fromisoformat(t.value) + timedelta(days=7)).isoformat())
     if t.kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value:
         return t
     if t.precision == "day":
@@ -954,6 +974,8 @@ def _revalue(t: TimeExpr, value: str) -> TimeExpr:
     timeml = _calendar(value, t.precision)
     if "T" in t.timeml:
         timeml += t.timeml[t.timeml.index("T"):]
+    if t.kind == "weekend":
+        timeml += "-WE"
     return replace(t, value=value, timeml=timeml)
 
 
