@@ -77,7 +77,9 @@ class EventDate(_Model):
                           "the dated event noun it tells the outcome of: 'the Aug. 7 "
                           "bombings killed'), sentence "
                           "(the one date its sentence gives its verbs), story (the "
-                          "time an earlier sentence put the story's events on), publication "
+                          "time an earlier sentence put the story's events on), mention (the "
+                          "date of an earlier mention of the event: 'the shooting' after "
+                          "'was shot on Oct. 23'), publication "
                           "(a current report)")
 
 

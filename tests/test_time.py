@@ -176,6 +176,43 @@ def test_the_weekend_is_the_last_one_begun_or_the_coming_one() -> None:
     assert t.timeml == "2012-W01-WE"
 
 
+@pytest.mark.parametrize(("text", "verb", "value"), [
+    # a past tense puts "this summer" behind publication (a November article here)
+    ("The stock began trading this summer.", "trading", "2011-06"),
+    ("The stock will begin trading this summer.", "trading", "2012-06"),
+    # a weekday that modifies a noun of a present clause is no plan
+    ("The move follows Tuesday's statement by the ministry.", "statement", "2011-11-01"),
+    # a simple past is never dated after publication, whatever the clause above looks to
+    ("On Tuesday the league plans to hold a rally for the doctor who died.", "died", None),
+])
+def test_a_date_is_checked_against_publication_by_the_event_own_tense(
+        text: str, verb: str, value: str | None) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    found = Dater(doc, "2011-11-03", text).date_for(trigger, "asserted")
+    assert (found.value if found and found.text else None) == value
+
+
+def test_a_definite_event_noun_takes_the_date_of_its_earlier_mention() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = ("The judge was shot on Dec. 12 outside his home. Police said the shooting shocked "
+            "the town. The inquiry began since 2009. Officials said the inquiry "
+            "goes on. A shooting at a bar left two hurt.")
+    doc = default_coder().nlp(text)
+    dater = Dater(doc, PUBLISHED, text)
+    shooting, *_, bar_shooting = [t for t in doc if t.text == "shooting"]
+    assert dater.attach(shooting, "asserted")[0].text == "Dec. 12"
+    assert dater.attach(shooting, "asserted")[1] == "mention"
+    assert dater.attach(bar_shooting, "asserted") is None  # no "the": a new event
+    inquiry = [t for t in doc if t.text == "inquiry"][-1]
+    assert dater.attach(inquiry, "asserted") is None  # "since 2009" is no point in time
+
+
 def test_a_month_planned_in_a_passive_is_the_coming_one() -> None:
     # "was scheduled for" names the plan's time: March after a January publication is
     # this March, though the verb is a past tense

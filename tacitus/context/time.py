@@ -14,9 +14,12 @@ clause ("attacked the convoy on Monday", "the invasion in 2003", "since a failed
 coup"); one of a clause above it ("On Monday officials said rebels attacked"); one of a
 present participle or a temporal clause beside it ("speaking in Kabul on Dec. 31, hailed",
 "said as dawn broke Saturday"); the one date its sentence gives its verbs, for a past event
-the parse did not tie to it ("invited them to join in July 1997"); the time of the story,
-for a past event of a later sentence that gives none (the date the story last put its main
-events on); and, for an event reported as current, the publication date (no text: the day
+the parse did not tie to it ("invited them to join in July 1997"); the date written before
+the event noun a past verb tells the outcome of ("the May 2004 bombing that killed"); the
+time of the story, for a past event of a later sentence that gives none (the date the story
+last put its main events on); for a definite event noun, the date of its earlier mention
+("the shooting" after "was shot on Oct. 23"); and, for an event reported as current, the
+publication date (no text: the day
 for a present tense, the week for a past one, which may be the day before). Nothing is
 guessed: background (past perfect, event nouns) and planned or hypothetical events take only
 a date their own words give. Every date is checked against publication by tense: an asserted
@@ -97,6 +100,8 @@ def _words() -> dict:
         "future_verbs": set(data.get("future_verbs") or ()),
         "planning_verbs": set(data.get("planning_verbs") or ()),
         "beginning_verbs": set(data.get("beginning_verbs") or ()),
+        "modals_ahead": set(data.get("modals_ahead") or ()),
+        "term_words": set(data.get("term_words") or ()),
     }
 
 
@@ -890,6 +895,8 @@ def tense(verb: Token | None) -> str | None:
         return "past"  # "the envoy killed last September"
     if any(c.lower_ == "to" for c in aux) and _looks_ahead(verb):
         return "future"
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and not aux and verb.head.i != verb.i:
+        return tense(verb.head)  # "began trading this summer": the tense of "began"
     return None
 
 
@@ -918,7 +925,7 @@ def present(verb: Token) -> bool:
 
 
 _UNDERSPECIFIED = {"weekday", "md", "dm", "monthonly", "holiday", "quarter", "relweekday",
-                   "weekend"}
+                   "weekend", "relseason"}
 
 
 def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
@@ -941,8 +948,13 @@ def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
 
 
 def toward_past(t: TimeExpr, anchor: date) -> TimeExpr:
-    """Re-resolve a weekday, day or month of a past-tense clause that fell after the anchor:
-    "since a failed July coup" in May is last July."""
+    """Re-resolve a weekday, day, month or "this" season of a past-tense clause that fell
+    after the anchor: "since a failed July coup" in May is last July, "began trading this
+    summer" in November is the summer gone."""
+    if t.kind == "relseason" and re.search(r"\bthis\b", t.text, re.I) and t.value:
+        y, m = map(int, t.value.split("-"))
+        return _revalue(t, _month_value(y - 1, m)) if (y, m) > (anchor.year, anchor.month) \
+            else t
     if t.kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value:
         return t
     if t.precision == "day":
@@ -981,7 +993,8 @@ def _revalue(t: TimeExpr, value: str) -> TimeExpr:
 
 # -- attaching times to events --------------------------------------------------------------
 
-ATTACHMENT = ("clause", "clause above", "beside", "event", "sentence", "story", "publication")
+ATTACHMENT = ("clause", "clause above", "beside", "event", "sentence", "story", "mention",
+              "publication")
 STORY_DAYS = 10  # a story's own time is at most this many days before publication
 
 
@@ -1020,7 +1033,7 @@ class Dater:
                 verb = clause_verb(span.root)
                 way = tense(verb)
                 if way is None and t.kind == "weekday" and verb is not None and present(verb) \
-                        and _direct(span.root, verb):
+                        and _adverbial(span.root, verb):
                     way = "future"  # "the two leaders meet Monday": the coming Monday
                 if way is None and verb is not None and _modal_ahead(verb):
                     way = "future"  # "said the summit would be held on April 24": ahead
@@ -1092,8 +1105,10 @@ class Dater:
         d = _event_date(t, how, self._qualifier(t, trigger))
         return self._checked(d, t, trigger, modality)
 
-    def attach(self, trigger: Token, modality: str) -> tuple[TimeExpr, str] | None:
-        """The time expression that dates the event ``trigger`` names, and how it was found."""
+    def attach(self, trigger: Token, modality: str, discourse: bool = True
+               ) -> tuple[TimeExpr, str] | None:
+        """The time expression that dates the event ``trigger`` names, and how it was found
+        (``discourse``: also from other sentences, the story's time or an earlier mention)."""
         here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
                 if t.value and t.precision not in ("decade", "century")]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -1132,9 +1147,32 @@ class Dater:
             own = _sentence_time(verb, here)
             if own is not None:
                 return own, "sentence"
-            story = self.story_time(trigger)
+            story = self.story_time(trigger) if discourse else None
             if story is not None:
                 return story, "story"
+        if discourse and trigger.pos_ == "NOUN":
+            mentioned = self._mentioned(trigger, modality)
+            if mentioned is not None:
+                return mentioned, "mention"
+        return None
+
+    def _mentioned(self, noun: Token, modality: str) -> TimeExpr | None:
+        """The date of an earlier mention of the event a definite noun names again ("the
+        shooting" after "Slepian was shot on Oct. 23", "the ceremony" after "at a ceremony
+        on Friday"): the nearest earlier word of the same stem that its own words date."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                   for c in noun.children):
+            return None
+        stem = _stem(noun)
+        for earlier in reversed(noun.doc[:noun.sent.start]):
+            if earlier.pos_ not in ("VERB", "NOUN") or _stem(earlier) != stem:
+                continue
+            found = self.attach(earlier, modality, discourse=False)
+            if found is None:
+                continue
+            t, how = found
+            return t if how in ("clause", "clause above", "beside") and t.qualifier is None \
+                and t.type == "DATE" else None
         return None
 
     @staticmethod
@@ -1196,15 +1234,19 @@ class Dater:
                  ) -> EventDate | None:
         """No asserted past event after publication: a date that falls after it is dropped
         (the expressions that tense could move were moved already), unless the words of
-        the time's own clause look ahead ("planned to join a rally on Sunday")."""
+        the time's own clause look ahead ("planned to join a rally on Sunday") and the
+        event's own verb is no past tense."""
         if self.anchor is None or modality in ("planned", "hypothetical"):
-            return d
-        span = next((s for x, s in self.spans if x is t), None)
-        if span is not None and tense(clause_verb(span.root)) == "future":
             return d
         if d.qualifier in ("before", "until", "future", "within", "duration"):
             return d
         if not after_publication(d.value, self.anchor.isoformat()):
+            return d
+        if trigger.pos_ in ("VERB", "AUX") and tense(trigger) == "past" \
+                and not _controls(trigger):
+            return None  # "before the doctor died", under "plans to hold ... on Tuesday"
+        span = next((s for x, s in self.spans if x is t), None)
+        if span is not None and tense(clause_verb(span.root)) == "future":
             return d
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         if tense(verb) == "past" or (trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBD"):
@@ -1229,14 +1271,8 @@ def _modal_ahead(verb: Token) -> bool:
     """A modal that looks ahead ("would be held", "might come as soon as Tuesday"), not a
     modal perfect ("might have come")."""
     aux = [c for c in verb.children if c.dep_ == "aux"]
-    return any(c.lower_ in _MODALS_AHEAD for c in aux) and not any(
+    return any(c.lower_ in _words()["modals_ahead"] for c in aux) and not any(
         c.lemma_ == "have" for c in aux)
-
-
-_MODALS_AHEAD = frozenset({"would", "might", "may"})  # "could" is also the past of "can"
-# words before a date that make it a deadline or a term ("extended its offer through Nov.
-# 17", "effective Feb. 1", "payable Jan. 2"): it may lie ahead though the verb is past
-_TERM_WORDS = frozenset({"through", "effective", "payable"})
 
 
 def _deadline(t: TimeExpr, span: Span) -> bool:
@@ -1244,7 +1280,7 @@ def _deadline(t: TimeExpr, span: Span) -> bool:
     17"): a past tense says when it was set, not that its date is past, so the date keeps
     the nearest reading."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return t.qualifier == "until" or before in _TERM_WORDS or \
+    return t.qualifier == "until" or before in _words()["term_words"] or \
         span.root.head.lemma_.lower() == "deadline"
 
 
@@ -1294,6 +1330,19 @@ def _direct(root: Token, verb: Token | None) -> bool:
             return False
         node = head
     return False
+
+
+def _stem(token: Token) -> str:
+    """The first five letters of a word's lemma: an event verb and its noun share them
+    ("shoot", "shooting"; "bomb", "bombing"; "ceremony", "ceremonies")."""
+    return token.lemma_.lower()[:5]
+
+
+def _adverbial(root: Token, verb: Token) -> bool:
+    """A time expression that modifies the verb itself or through a preposition ("meet
+    Monday", "meet on Monday"), not a noun of its clause ("follows Tuesday's declaration")."""
+    head = root.head
+    return head.i == verb.i or (head.pos_ == "ADP" and head.head.i == verb.i)
 
 
 def _before_noun(span: Span, noun: Token) -> bool:
