@@ -73,9 +73,13 @@ class EventDate(_Model):
     attached: str | None = Field(
         None, description="how the event got its date: clause (an expression of its own "
                           "clause or phrase), clause above (of a clause that governs it), "
-                          "beside (of a participle or temporal clause beside it), sentence "
+                          "beside (of a participle or temporal clause beside it), event (of "
+                          "the dated event noun it tells the outcome of: 'the Aug. 7 "
+                          "bombings killed'), sentence "
                           "(the one date its sentence gives its verbs), story (the "
-                          "time an earlier sentence put the story's events on), publication "
+                          "time an earlier sentence put the story's events on), mention (the "
+                          "date of an earlier mention of the event: 'the shooting' after "
+                          "'was shot on Oct. 23'), publication "
                           "(a current report)")
 
 

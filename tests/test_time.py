@@ -47,6 +47,11 @@ PUBLISHED = "2012-01-04"  # a Wednesday
     ("last Oct. 23", "2011-10-23", "day", None),
     ("last night", "2012-01-03", "day", None),
     ("on Friday, Dec. 30", "2011-12-30", "day", None),
+    ("in June last year", "2011-06", "month", None),
+    ("in March of next year", "2013-03", "month", None),
+    ("a year ago", "2011", "year", None),
+    ("by year end", "2012", "year", "before"),
+    ("in the current fiscal year", "2012", "year", None),
 ])
 def test_each_news_form_resolves(text: str, value: str, precision: str,
                                  qualifier: str | None) -> None:
@@ -131,6 +136,123 @@ def test_the_quarter_of_a_business_report_follows_the_quarter_the_text_named() -
     assert (alone.value, alone.precision) == ("2011-10", "quarter")
 
 
+def test_a_year_or_month_later_counts_from_the_month_or_year_the_text_gave() -> None:
+    text = ("The envoy fled to Cairo in June 2009 and came back later that year. Talks began "
+            "in March 2010; the following month they broke down. Last year the army rebelled, "
+            "and a year later it was disbanded.")
+    found = find_times(text, PUBLISHED)
+    assert [(t.text, t.value, t.anchor) for t in found] == [
+        ("June 2009", "2009-06", None), ("later that year", "2009", "text"),
+        ("March 2010", "2010-03", None), ("the following month", "2010-04", "text"),
+        ("Last year", "2011", "publication"), ("a year later", "2012", "text")]
+    # a month named far back does not anchor "a year earlier" of another passage
+    far = "Sales fell in 1980. " + "The mill hired more staff. " * 12 + \
+        "Sales rose from a year earlier."
+    assert find_times(far, PUBLISHED)[-1].value == "2011"
+
+
+def test_a_year_ago_in_a_report_on_a_quarter_is_that_quarter_a_year_before() -> None:
+    text = ("Fourth-quarter profit at the mill rose to $4 million from $3 million a year ago. "
+            "Year-earlier sales were lower. A year earlier the mill had lost money.")
+    found = find_times(text, PUBLISHED)
+    assert [(t.text, t.timeml, t.anchor) for t in found] == [
+        ("Fourth-quarter", "2011-Q4", "publication"), ("a year ago", "2010-Q4", "text"),
+        ("Year-earlier", "2010-Q4", "text"), ("A year earlier", "2010-Q4", "text")]
+    # "the latest quarter" is the quarter reported on when none is named
+    found = find_times("In the latest quarter profit rose from a year earlier.", PUBLISHED)
+    assert [t.timeml for t in found] == ["2011-Q4", "2010-Q4"]
+    # with no quarter named, "year-earlier" is the year before publication
+    (alone,) = find_times("Year-earlier sales at the mill were lower.", PUBLISHED)
+    assert (alone.value, alone.precision) == ("2011", "year")
+
+
+def test_the_weekend_is_the_last_one_begun_or_the_coming_one() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    found = find_times("Talks were held over the weekend and resume next weekend.", PUBLISHED)
+    assert [(t.text, t.value, t.precision, t.timeml) for t in found] == [
+        ("the weekend", "2011-12-26", "week", "2011-W52-WE"),
+        ("next weekend", "2012-01-02", "week", "2012-W01-WE")]
+    text = "The envoys will meet over the weekend."
+    (t,) = Dater(default_coder().nlp(text), PUBLISHED, text).times
+    assert t.timeml == "2012-W01-WE"
+
+
+@pytest.mark.parametrize(("text", "verb", "value"), [
+    # a past tense puts "this summer" behind publication (a November article here)
+    ("The stock began trading this summer.", "trading", "2011-06"),
+    ("The stock will begin trading this summer.", "trading", "2012-06"),
+    # a weekday that modifies a noun of a present clause is no plan
+    ("The move follows Tuesday's statement by the ministry.", "statement", "2011-11-01"),
+    # a simple past is never dated after publication, whatever the clause above looks to
+    ("On Tuesday the league plans to hold a rally for the doctor who died.", "died", None),
+])
+def test_a_date_is_checked_against_publication_by_the_event_own_tense(
+        text: str, verb: str, value: str | None) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    found = Dater(doc, "2011-11-03", text).date_for(trigger, "asserted")
+    assert (found.value if found and found.text else None) == value
+
+
+def test_a_definite_event_noun_takes_the_date_of_its_earlier_mention() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = ("The judge was shot on Dec. 12 outside his home. Police said the shooting shocked "
+            "the town. The inquiry began since 2009. Officials said the inquiry "
+            "goes on. A shooting at a bar left two hurt.")
+    doc = default_coder().nlp(text)
+    dater = Dater(doc, PUBLISHED, text)
+    shooting, *_, bar_shooting = [t for t in doc if t.text == "shooting"]
+    assert dater.attach(shooting, "asserted")[0].text == "Dec. 12"
+    assert dater.attach(shooting, "asserted")[1] == "mention"
+    assert dater.attach(bar_shooting, "asserted") is None  # no "the": a new event
+    inquiry = [t for t in doc if t.text == "inquiry"][-1]
+    assert dater.attach(inquiry, "asserted") is None  # "since 2009" is no point in time
+
+
+def test_a_month_planned_in_a_passive_is_the_coming_one() -> None:
+    # "was scheduled for" names the plan's time: March after a January publication is
+    # this March, though the verb is a past tense
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = "The minister said the vote was scheduled for March."
+    (t,) = Dater(default_coder().nlp(text), PUBLISHED, text).times
+    assert (t.text, t.value) == ("March", "2012-03")
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # a to-infinitive of a noun, an adjective or "be" names what is to come
+    ("The bank announced an agreement to buy the lender in February.", "February",
+     "2012-02"),
+    ("The envoys said they were ready to leave on Friday.", "Friday", "2012-01-06"),
+    ("Trading is to resume on Monday, officials said.", "Monday", "2012-01-09"),
+    # a modal looks ahead, as "would" does
+    ("The convoy might arrive on Monday, officials said.", "Monday", "2012-01-09"),
+    # a deadline or a term set in the past takes the nearer reading
+    ("The ministry extended the offer through Feb. 20.", "Feb. 20", "2012-02-20"),
+    ("The board created a new post, effective March 1.", "March 1", "2012-03-01"),
+    ("Officials gave no reason for the Feb. 14 deadline.", "Feb. 14", "2012-02-14"),
+    # ... and nothing else moves: a purpose, a past ability, a plain past
+    ("The minister went to Paris to meet the envoys on Friday.", "Friday", "2011-12-30"),
+    ("The envoys could not be reached on Monday.", "Monday", "2012-01-02"),
+    ("The ministry extended the offer in February.", "February", "2011-02"),
+])
+def test_a_date_ahead_of_publication_is_read_from_the_words_that_look_ahead(
+        text: str, expression: str, value: str) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    times = {t.text: t.value for t in Dater(default_coder().nlp(text), PUBLISHED, text).times}
+    assert times.get(expression) == value, times
+
+
 def test_a_date_after_an_event_noun_in_another_clause_does_not_date_it() -> None:
     # "March 2009" dates the sending of the troops, not the withdrawal planned now
     from tacitus.context.time import Dater
@@ -151,6 +273,38 @@ def test_a_date_after_an_event_noun_in_another_clause_does_not_date_it() -> None
                               "March 3, 2005, attacks on Nairobi.")
     invasion = next(t for t in doc if t.text == "invasion")
     assert Dater(doc, PUBLISHED).attach(invasion, "asserted") is None
+    # a date written as the modifier of another noun dates that noun only, however the
+    # parse hangs it ("the offensive that followed the March 3, 1999, massacre")
+    for text in ("The junta that ruled the island was toppled by the rebel offensive that "
+                 "followed the March 3, 1999, massacre in the capital.",
+                 "The army offensive that followed the March 3 massacre killed dozens."):
+        doc = default_coder().nlp(text)
+        offensive = next(t for t in doc if t.text == "offensive")
+        massacre = next(t for t in doc if t.text == "massacre")
+        dater = Dater(doc, PUBLISHED, text)
+        assert dater.attach(offensive, "asserted") is None, text
+        found = dater.attach(massacre, "asserted")
+        assert found is not None and found[0].text.startswith("March 3"), text
+
+
+@pytest.mark.parametrize(("text", "verb", "expression"), [
+    ("The March 3, 1999, bombings killed more than 40 people.", "killed", "March 3, 1999"),
+    ("A guard who was wounded in the 2001 shooting survived.", "wounded", "2001"),
+    ("The Dec. 2 truce signed by both sides held for a week.", "signed", "Dec. 2"),
+    ("Police have hunted him since the May 2004 bombing that killed nine people.", "killed",
+     "May 2004"),
+    # no date when the noun has none of its own
+    ("The bombings killed more than 40 people.", "killed", None),
+])
+def test_a_past_verb_takes_the_date_of_the_event_noun_it_tells_the_outcome_of(
+        text: str, verb: str, expression: str | None) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    found = Dater(doc, PUBLISHED, text).attach(trigger, "asserted")
+    assert (found[0].text if found else None) == expression
 
 
 def test_a_date_under_would_looks_ahead() -> None:

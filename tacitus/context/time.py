@@ -14,9 +14,12 @@ clause ("attacked the convoy on Monday", "the invasion in 2003", "since a failed
 coup"); one of a clause above it ("On Monday officials said rebels attacked"); one of a
 present participle or a temporal clause beside it ("speaking in Kabul on Dec. 31, hailed",
 "said as dawn broke Saturday"); the one date its sentence gives its verbs, for a past event
-the parse did not tie to it ("invited them to join in July 1997"); the time of the story,
-for a past event of a later sentence that gives none (the date the story last put its main
-events on); and, for an event reported as current, the publication date (no text: the day
+the parse did not tie to it ("invited them to join in July 1997"); the date written before
+the event noun a past verb tells the outcome of ("the May 2004 bombing that killed"); the
+time of the story, for a past event of a later sentence that gives none (the date the story
+last put its main events on); for a definite event noun, the date of its earlier mention
+("the shooting" after "was shot on Oct. 23"); and, for an event reported as current, the
+publication date (no text: the day
 for a present tense, the week for a past one, which may be the day before). Nothing is
 guessed: background (past perfect, event nouns) and planned or hypothetical events take only
 a date their own words give. Every date is checked against publication by tense: an asserted
@@ -98,6 +101,8 @@ def _words() -> dict:
         "future_verbs": set(data.get("future_verbs") or ()),
         "planning_verbs": set(data.get("planning_verbs") or ()),
         "beginning_verbs": set(data.get("beginning_verbs") or ()),
+        "modals_ahead": set(data.get("modals_ahead") or ()),
+        "term_words": set(data.get("term_words") or ()),
     }
 
 
@@ -194,6 +199,8 @@ def _grammar() -> list[tuple[str, str]]:
                      r"(?P<aunit2>day|week|month|year)s?\s+(?P<adir2>later|earlier)|"
                      r"(?:earlier|later)\s+that\s+(?P<aunit3>day|week|month|year)|"
                      r"that\s+(?:same\s+)?day|the\s+same\s+day)"),
+        # "year-earlier net income", "year-ago results": the same period a year before
+        ("yearago", r"year[\s-]+(?:ago|earlier)(?![\w-])"),
         ("prevweekday", rf"the\s+(?P<pdir>previous|following)\s+{weekday}"),
         ("within", rf"(?:within|in|over|during)\s+the\s+(?:last|past)\s+(?:(?P<num>\d+|"
                    rf"{_alt(w['numbers'])})\s+)?{unit}"),
@@ -202,10 +209,21 @@ def _grammar() -> list[tuple[str, str]]:
         ("relseason", rf"{rel}\s+{season}"),
         ("relmd", rf"{rel}\s+{month}\s+{day}(?!\d|:\d)"),
         ("relmonth", rf"{rel}\s+{month}"),
+        # "in July last year", "April next year": a month of the year named relative to now
+        ("monthrelyear", r"(?-i:(?P<month>January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct"
+                         r"|Nov|Dec))\.?\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year(?![\w-])"),
         ("relweekday", rf"{rel}\s+{weekday}{part}"),
         ("deictic", r"(?P<deictic>today|yesterday|tomorrow|tonight|last\s+night|"
                     r"this\s+(?:morning|afternoon|evening))"),
+        # "year-end", "by year's end", "the current fiscal year", "the full year": the year
+        # of publication
+        ("thisyear", r"(?:year[\s-]+end|year's\s+end|the\s+(?:current\s+(?:fiscal\s+)?|full\s+)"
+                     r"year)(?![\w-])"),
         ("weekday", rf"{weekday}{part}"),
+        # "over the weekend": the last one begun, "next weekend" the coming one (its week,
+        # TimeML "1991-W08-WE")
+        ("weekend", r"(?P<wkrel>the|this|last|past|next|coming)\s+weekend(?![\w-])"),
         ("seasonyear", rf"{season}\s+(?:of\s+)?{year}"),
         ("monthonly", r"(?-i:(?P<month>January|February|March|April|May|June|July|August|"
                       r"September|October|November|December))(?!\s+\d)"),
@@ -428,6 +446,13 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
     if kind == "weekday":
         back = (anchor.weekday() - w["weekdays"][g["weekday"]]) % 7
         return (anchor - timedelta(days=back)).isoformat(), "day"
+    if kind == "thisyear":
+        return f"{anchor.year:04d}", "year"
+    if kind == "weekend":
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        if g["wkrel"] in ("next", "coming"):
+            saturday += timedelta(days=7)
+        return _unit_value(saturday, "week", 0)
     if kind == "prevweekday":
         target = w["weekdays"][g["weekday"]]
         if g["pdir"] == "previous":
@@ -438,6 +463,11 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
     if kind == "anchored":
         unit, n = _anchored_shift(g)
         return _unit_value(anchor, unit, n)
+    if kind == "yearago":
+        return _unit_value(anchor, "year", -1)
+    if kind == "monthrelyear":
+        return _month_value(anchor.year + {"last": -1, "next": 1}.get(g["yrel"], 0), month), \
+            "month"
     rel = g.get("rel")
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel or "", 0)
     if kind == "relweekday":
@@ -562,7 +592,7 @@ def _anchor_words() -> re.Pattern[str]:
     words = [*w["months"], *w["weekdays"], *w["seasons"], *w["quarters"], *w["vague"],
              *w["sets"], *w["holidays"], *w["day_parts"],
              "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
-             "week", "weeks", "month", "months", "year", "years", "day", "days", "ago",
+             "week", "weeks", "weekend", "month", "months", "year", "years", "day", "days", "ago",
              "quarter", "half", "hour", "hours", "minute", "minutes", "seconds",
              "decade", "decades", "century", "centuries", "future", "past", "thanksgiving",
              "easter", "nineteen", "a.m", "p.m"]
@@ -591,6 +621,11 @@ def _windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, in
 _TYPES = {"clock": "TIME", "set": "SET", "duration": "DURATION", "plainduration": "DURATION",
           "within": "DURATION", "for": "DURATION"}
 _TEXT_ANCHORED = {"anchored", "prevweekday"}
+# how near a month or a year must be for "a year later" to count from it ("that year" names
+# the year the text gave, however far back)
+_NEAR_CHARS = 300
+# the same period a year before: re-anchored to the quarter a text reports on
+_YEAR_BACK = re.compile(r"(?:(?:a|one)\s+)?year[\s-]+(?:ago|earlier)", re.IGNORECASE)
 _ABSOLUTE = {"mdy", "dmy", "dmyy", "iso", "my", "mspelled", "spelled", "seasonyear", "year",
              "quarteryear", "yearquarter", "decade", "century", "set", "duration",
              "plainduration"}
@@ -610,6 +645,8 @@ def timeml_value(t: TimeExpr, m: _Form | None = None) -> str:
     if t.precision == "century":
         return t.value[:2]
     base = _calendar(t.value, t.precision)
+    if t.kind == "weekend":
+        return base + "-WE"
     if t.kind == "clock" and m is not None and t.precision == "day":
         return base + _clock(m)
     if t.kind in ("weekday", "relweekday") and m is not None and m.group("part"):
@@ -753,6 +790,8 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
     last: date | None = None
     last_at: int | None = None
     quarter: TimeExpr | None = None  # the quarter the text last named ("third-quarter")
+    coarse: TimeExpr | None = None  # the month or year the text last named ("June 1998")
+    period: TimeExpr | None = None  # the quarter reported on, named or not ("latest quarter")
     for t in times:
         if t.kind == "focusquarter" and quarter is not None and t.shift is not None:
             y, m = map(int, quarter.value.split("-"))
@@ -761,7 +800,27 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
                         anchor_at=quarter.start)
         elif t.precision == "quarter" and t.value and t.kind != "focusquarter":
             quarter = t
-        if t.kind in _TEXT_ANCHORED and last is not None and t.shift is not None:
+        elif period is not None and _YEAR_BACK.fullmatch(t.text) and (
+                t.kind != "anchored" or last_at is None or last_at < period.start):
+            # "a year ago", "year-earlier" in a report on a quarter: that quarter a year
+            # before ("third-quarter profit ... compared with a loss a year ago": 1988-Q3)
+            y, m = map(int, period.value.split("-"))
+            resolved = _month_value(y - 1, m), "quarter"
+            out.append(replace(t, value=resolved[0], precision="quarter", anchor="text",
+                               timeml=_calendar(*resolved), anchor_at=period.start))
+            continue
+        if t.precision == "quarter" and t.value and t.shift in (None, ("quarter", 0)):
+            period = t  # the quarter reported on: named, or "the latest quarter"
+        if t.kind == "anchored" and coarse is not None and t.shift is not None and \
+                (last_at is None or last_at < coarse.start) and \
+                (t.shift[1] == 0 or t.start - coarse.end <= _NEAR_CHARS) and \
+                (t.shift[0] == "year" or (t.shift[0] == "month" and coarse.precision == "month")):
+            # "fled in June 1998 and returned later that year": 1998, from the month
+            y, m = (int(x) for x in (coarse.value + "-01").split("-")[:2])
+            resolved = _unit_value(date(y, m, 1), str(t.shift[0]), int(t.shift[1]))
+            t = replace(t, value=resolved[0], precision=resolved[1], anchor="text",
+                        timeml=_calendar(*resolved), anchor_at=coarse.start)
+        elif t.kind in _TEXT_ANCHORED and last is not None and t.shift is not None:
             if t.kind == "prevweekday":  # "the previous Friday": from the text's date
                 way, target = t.shift
                 if way == "previous":
@@ -777,6 +836,9 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
                 and t.kind not in ("vague",):
             last = date.fromisoformat(t.value)
             last_at = t.start
+        elif t.precision in ("month", "year") and t.type == "DATE" and t.value \
+                and t.anchor != "text" and t.kind != "vague":
+            coarse = t
         out.append(t)
     return out
 
@@ -828,6 +890,9 @@ def tense(verb: Token | None) -> str | None:
         chain.append(v)
     if verb.lemma_.lower() in w["planning_verbs"] and present(verb):
         return "future"  # "on Tuesday the league plans to hold a news conference"
+    if verb.lemma_.lower() in w["planning_verbs"] and any(c.dep_ == "auxpass"
+                                                        for c in verb.children):
+        return None  # "the accession was planned for early March": the plan's time, either way
     for v in chain:
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in w["future_aux"] for c in aux):
@@ -844,10 +909,26 @@ def tense(verb: Token | None) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl") and not aux:
         return "past"  # "the envoy killed last September"
-    if any(c.lower_ == "to" for c in aux) and verb.dep_ == "xcomp" and \
-            verb.head.lemma_.lower() in w["future_verbs"]:
+    if any(c.lower_ == "to" for c in aux) and _looks_ahead(verb):
         return "future"
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and not aux and verb.head.i != verb.i:
+        return tense(verb.head)  # "began trading this summer": the tense of "began"
     return None
+
+
+def _looks_ahead(infinitive: Token) -> bool:
+    """A to-infinitive that names what is still to come: the complement of a verb of
+    planning ("plans to hold"), of a noun ("an agreement to acquire the bank in January", "a
+    deadline to sign"), of an adjective ("ready to leave as soon as Tuesday") or of "be"
+    ("is to resume trading Tuesday"); not a purpose ("went to Paris to meet him on Monday")
+    or the complement of another verb ("tried to flee on Monday")."""
+    head = infinitive.head
+    if infinitive.dep_ == "acl":
+        return head.pos_ in ("NOUN", "PROPN")
+    if infinitive.dep_ != "xcomp":
+        return False
+    return head.lemma_.lower() in _words()["future_verbs"] or head.pos_ == "ADJ" or (
+        head.lemma_ == "be" and head.pos_ == "AUX")
 
 
 def present(verb: Token) -> bool:
@@ -859,12 +940,16 @@ def present(verb: Token) -> bool:
         verb.tag_ == "VBG" and any(c.tag_ in ("VBP", "VBZ") for c in aux))
 
 
-_UNDERSPECIFIED = {"weekday", "md", "dm", "monthonly", "holiday", "quarter", "relweekday"}
+_UNDERSPECIFIED = {"weekday", "md", "dm", "monthonly", "holiday", "quarter", "relweekday",
+                   "weekend", "relseason"}
 
 
 def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
     """Re-resolve a weekday, day or month that a future-tense clause governs: ahead of the
     anchor, not behind it. ("Monday, Oct. 26" names its year by its weekday.)"""
+    if t.kind == "weekend" and t.value and \
+            date.fromisoformat(t.value) + timedelta(days=5) < anchor:
+        return _revalue(t, (date.fromisoformat(t.value) + timedelta(days=7)).isoformat())
     if t.kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value:
         return t
     if t.precision == "day":
@@ -879,8 +964,13 @@ def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
 
 
 def toward_past(t: TimeExpr, anchor: date) -> TimeExpr:
-    """Re-resolve a weekday, day or month of a past-tense clause that fell after the anchor:
-    "since a failed July coup" in May is last July."""
+    """Re-resolve a weekday, day, month or "this" season of a past-tense clause that fell
+    after the anchor: "since a failed July coup" in May is last July, "began trading this
+    summer" in November is the summer gone."""
+    if t.kind == "relseason" and re.search(r"\bthis\b", t.text, re.I) and t.value:
+        y, m = map(int, t.value.split("-"))
+        return _revalue(t, _month_value(y - 1, m)) if (y, m) > (anchor.year, anchor.month) \
+            else t
     if t.kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value:
         return t
     if t.precision == "day":
@@ -912,12 +1002,15 @@ def _revalue(t: TimeExpr, value: str) -> TimeExpr:
     timeml = _calendar(value, t.precision)
     if "T" in t.timeml:
         timeml += t.timeml[t.timeml.index("T"):]
+    if t.kind == "weekend":
+        timeml += "-WE"
     return replace(t, value=value, timeml=timeml)
 
 
 # -- attaching times to events --------------------------------------------------------------
 
-ATTACHMENT = ("clause", "clause above", "beside", "story", "publication")
+ATTACHMENT = ("clause", "clause above", "beside", "event", "sentence", "story", "mention",
+              "publication")
 STORY_DAYS = 10  # a story's own time is at most this many days before publication
 
 
@@ -956,13 +1049,14 @@ class Dater:
                 verb = clause_verb(span.root)
                 way = tense(verb)
                 if way is None and t.kind == "weekday" and verb is not None and present(verb) \
-                        and _direct(span.root, verb):
+                        and _adverbial(span.root, verb):
                     way = "future"  # "the two leaders meet Monday": the coming Monday
-                if way is None and verb is not None and any(
-                        c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+                if way is None and verb is not None and _modal_ahead(verb):
                     way = "future"  # "said the summit would be held on April 24": ahead
                 if way == "future":
                     t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
+                elif _deadline(t, span):
+                    t = _nearer(t, toward_future(t, anchor), anchor)  # "effective Feb. 1"
                 elif way == "past" and _direct(span.root, clause_verb(span.root)):
                     t = toward_past(t, anchor)  # "met in July" in May: last July
             spans.append((t, span))
@@ -1027,13 +1121,15 @@ class Dater:
         d = _event_date(t, how, self._qualifier(t, trigger))
         return self._checked(d, t, trigger, modality)
 
-    def attach(self, trigger: Token, modality: str) -> tuple[TimeExpr, str] | None:
-        """The time expression that dates the event ``trigger`` names, and how it was found."""
+    def attach(self, trigger: Token, modality: str, discourse: bool = True
+               ) -> tuple[TimeExpr, str] | None:
+        """The time expression that dates the event ``trigger`` names, and how it was found
+        (``discourse``: also from other sentences, the story's time or an earlier mention)."""
         here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
                 if t.value and t.precision not in ("decade", "century")]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
-            trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s.root, trigger)))]
+            trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s, trigger)))]
         if own:
             t, _ = min(own, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause"
@@ -1057,14 +1153,42 @@ class Dater:
             return began, "clause"
         if modality in ("planned", "hypothetical", "negated"):
             return None
+        if trigger.pos_ == "VERB" and (_simple_past(trigger) or (
+                trigger.dep_ == "acl" and trigger.tag_ == "VBN")):
+            of_event = _of_dated_noun(trigger, here)
+            if of_event is not None:
+                return of_event, "event"
         if trigger.pos_ in ("VERB", "AUX") and tense(verb) == "past" and _simple_past(verb) \
                 and trigger.dep_ not in ("relcl", "acl", "amod"):
             own = _sentence_time(verb, here)
             if own is not None:
                 return own, "sentence"
-            story = self.story_time(trigger)
+            story = self.story_time(trigger) if discourse else None
             if story is not None:
                 return story, "story"
+        if discourse and trigger.pos_ == "NOUN":
+            mentioned = self._mentioned(trigger, modality)
+            if mentioned is not None:
+                return mentioned, "mention"
+        return None
+
+    def _mentioned(self, noun: Token, modality: str) -> TimeExpr | None:
+        """The date of an earlier mention of the event a definite noun names again ("the
+        shooting" after "Slepian was shot on Oct. 23", "the ceremony" after "at a ceremony
+        on Friday"): the nearest earlier word of the same stem that its own words date."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                   for c in noun.children):
+            return None
+        stem = _stem(noun)
+        for earlier in reversed(noun.doc[:noun.sent.start]):
+            if earlier.pos_ not in ("VERB", "NOUN") or _stem(earlier) != stem:
+                continue
+            found = self.attach(earlier, modality, discourse=False)
+            if found is None:
+                continue
+            t, how = found
+            return t if how in ("clause", "clause above", "beside") and t.qualifier is None \
+                and t.type == "DATE" else None
         return None
 
     @staticmethod
@@ -1126,20 +1250,54 @@ class Dater:
                  ) -> EventDate | None:
         """No asserted past event after publication: a date that falls after it is dropped
         (the expressions that tense could move were moved already), unless the words of
-        the time's own clause look ahead ("planned to join a rally on Sunday")."""
+        the time's own clause look ahead ("planned to join a rally on Sunday") and the
+        event's own verb is no past tense."""
         if self.anchor is None or modality in ("planned", "hypothetical"):
-            return d
-        span = next((s for x, s in self.spans if x is t), None)
-        if span is not None and tense(clause_verb(span.root)) == "future":
             return d
         if d.qualifier in ("before", "until", "future", "within", "duration"):
             return d
         if not after_publication(d.value, self.anchor.isoformat()):
             return d
+        if trigger.pos_ in ("VERB", "AUX") and tense(trigger) == "past" \
+                and not _controls(trigger):
+            return None  # "before the doctor died", under "plans to hold ... on Tuesday"
+        span = next((s for x, s in self.spans if x is t), None)
+        if span is not None and tense(clause_verb(span.root)) == "future":
+            return d
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         if tense(verb) == "past" or (trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBD"):
             return None
         return d
+
+
+def _nearer(t: TimeExpr, ahead: TimeExpr, anchor: date) -> TimeExpr:
+    """Of a day or month read back and read ahead, the one nearer the anchor (a deadline of
+    a news story is as likely ahead as just past); a weekday keeps its reading."""
+    if t.kind == "weekday" or not t.value or not ahead.value:
+        return t
+
+    def gap(x: TimeExpr) -> int:
+        y, m, *d = map(int, x.value.split("-"))
+        return abs((date(y, m, d[0] if d else 15) - anchor).days)
+
+    return ahead if gap(ahead) < gap(t) else t
+
+
+def _modal_ahead(verb: Token) -> bool:
+    """A modal that looks ahead ("would be held", "might come as soon as Tuesday"), not a
+    modal perfect ("might have come")."""
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return any(c.lower_ in _words()["modals_ahead"] for c in aux) and not any(
+        c.lemma_ == "have" for c in aux)
+
+
+def _deadline(t: TimeExpr, span: Span) -> bool:
+    """A deadline or a term ("postponed until Tuesday", "extended the offer through Nov.
+    17"): a past tense says when it was set, not that its date is past, so the date keeps
+    the nearest reading."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return t.qualifier == "until" or before in _words()["term_words"] or \
+        span.root.head.lemma_.lower() == "deadline"
 
 
 def after_publication(value: str, published: str) -> bool:
@@ -1190,25 +1348,70 @@ def _direct(root: Token, verb: Token | None) -> bool:
     return False
 
 
+def _stem(token: Token) -> str:
+    """The first five letters of a word's lemma: an event verb and its noun share them
+    ("shoot", "shooting"; "bomb", "bombing"; "ceremony", "ceremonies")."""
+    return token.lemma_.lower()[:5]
+
+
+def _adverbial(root: Token, verb: Token) -> bool:
+    """A time expression that modifies the verb itself or through a preposition ("meet
+    Monday", "meet on Monday"), not a noun of its clause ("follows Tuesday's declaration")."""
+    head = root.head
+    return head.i == verb.i or (head.pos_ == "ADP" and head.head.i == verb.i)
+
+
 def _before_noun(span: Span, noun: Token) -> bool:
     """A date written just before an event noun: "the September 11, 2001, attacks"."""
     gap = noun.doc[span.end:noun.i]
     return span.end <= noun.i and len(gap) <= 1 and all(t.is_punct for t in gap)
 
 
-def _relative_of(root: Token, noun: Token) -> bool:
+def _of_dated_noun(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
+    """The date written before the noun a past verb tells the outcome of: its subject ("the
+    Aug. 7 bombings killed 200"), the noun its relative or participle clause belongs to
+    ("the 1988 bombing that killed 259", "the Feb. 23 accord signed by"), or what it
+    happened in ("was wounded in the 1995 shooting")."""
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl"):
+        nouns.append(verb.head)
+    nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+              for p in c.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.pos_ != "NOUN":
+            continue
+        for t, span in here:
+            if t.type == "DATE" and _written_before(span, noun):
+                return t
+    return None
+
+
+def _written_before(span: Span, noun: Token) -> bool:
+    """A date written before a noun as its modifier, perhaps across its other modifiers
+    ("the January 1998 bombing", "the Dec. 21, 1988, bombing", "the 1998 clinic bombing")."""
+    if span.end > noun.i or span.start < noun.left_edge.i:
+        return False
+    return all(t.is_punct or t.head.i == noun.i or t.dep_ in ("compound", "amod", "nummod")
+               for t in noun.doc[span.end:noun.i])
+
+
+def _of_another_noun(span: Span) -> bool:
+    """A date written as the modifier of a noun after it ("the September 11, 2001,
+    attacks"), whatever the parse made of it."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return False
+    i = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
+    return i < len(doc) and doc[i].pos_ == "NOUN"
+
+
+def _relative_of(span: Span, noun: Token) -> bool:
     """A date of a relative clause of the event noun itself ("a summit that is scheduled to
     be held in May", "the attack that took place on Monday"), not of another noun's ("the
-    withdrawal of troops that were sent in 2009"), nor one that only names another noun of
-    the clause ("the invasion that followed the September 11 attacks")."""
-    if root.dep_ in ("dobj", "obj"):  # "the invasion that followed September 11": after it
-        return False
-    for a in root.ancestors:
-        if a.dep_ == "relcl":
-            return a.head.i == noun.i
-        if a.pos_ in ("NOUN", "PROPN", "PRON"):
-            return False
-    return False
+    withdrawal of troops that were sent in 2009"), nor of a noun in the clause ("the
+    invasion that followed the September 11, 2001, attacks": the attacks' date)."""
+    clause = next((a for a in span.root.ancestors if a.dep_ == "relcl"), None)
+    return clause is not None and clause.head.i == noun.i and not _of_another_noun(span)
 
 
 def _simple_past(verb: Token) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter as Tally
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from rich.console import Console
@@ -68,6 +68,8 @@ def agrees(ours: str | None, gold: str) -> bool:
         return False
     if ours == gold:
         return True
+    if "-W" in ours and "-W" not in gold:
+        return _week_inside(ours, gold)
     day = _weekday_date(ours) if len(ours) == 10 else None
     if "-W" in gold:
         if day is None:
@@ -84,6 +86,17 @@ def agrees(ours: str | None, gold: str) -> bool:
     if gold[-2:] in ("SP", "SU", "FA", "WI"):
         return False  # only a season names a season
     return len(gold) < len(ours) and ours.startswith(gold) and ours[len(gold)] == "-"
+
+
+def _week_inside(week: str, gold: str) -> bool:
+    """Whether every day of an ISO week ("1998-W42") lies in the gold month, quarter, half
+    or year (a week across two months names neither)."""
+    try:
+        monday = date.fromisocalendar(int(week[:4]), int(week[6:8]), 1)
+    except ValueError:
+        return False
+    days = [monday, monday + timedelta(days=6)]
+    return all(agrees(d.isoformat(), gold) for d in days)
 
 
 @dataclass
