@@ -159,6 +159,36 @@ def test_merge_one_statement_per_speaker() -> None:
     assert len(merged(first, later)[0]) == 2
 
 
+def test_merge_a_statement_and_the_verbal_act_it_makes() -> None:
+    speaking = event(1, "010", "min", None, sentence=1, trigger="speaking", pattern="say")
+    praised = event(2, "051", "min", "irq", sentence=1, trigger="praised", pattern="praise")
+    said = event(3, "010", "min", None, sentence=2, trigger="said", pattern="say")
+    (one,), left = merged(speaking, praised, said)
+    assert one.cameo == "051" and one.target == "irq" and len(one.mentions) == 3
+    assert [lo.reason for lo in left] == ["merged", "merged"]
+    assert "statement" in left[0].detail
+    # whom it was told to is no party to the act in one sentence ("told Newsweek that ...")
+    told = event(1, "010", "min", "irn", sentence=1, trigger="told", pattern="tell")
+    assert len(merged(told, praised)[0]) == 1
+    # another speaker, or a statement two sentences away, is another statement
+    other = event(1, "010", "spk", None, sentence=1, trigger="said", pattern="say")
+    assert len(merged(other, praised)[0]) == 2
+    far = event(1, "010", "min", None, sentence=4, trigger="said", pattern="say")
+    assert len(merged(praised, far)[0]) == 2
+    # a material act is no statement's content
+    aid = event(2, "070", "min", "irq", sentence=1, trigger="gave", pattern="give"
+                ).model_copy(update={"quad_class": 2})
+    assert len(merged(speaking, aid)[0]) == 2
+
+
+def test_merge_two_places_of_one_region_in_one_sentence() -> None:
+    town = Location(name="Huancayo", lat=-12.07, lon=-75.21, country="PER",
+                    geonames_id=3939459)
+    other = Location(name="Junín", lat=-11.16, lon=-75.99, country="PER", geonames_id=3937486)
+    assert merge.places_compatible(town, other, one_sentence=True)
+    assert not merge.places_compatible(town, other)
+
+
 def test_merge_an_expulsion_read_as_its_threat_keeps_the_act() -> None:
     # "Russia said it would expel the diplomats ... Russia expelled them on Friday"
     would = event(1, "1313", "rus", "gbr", trigger="expel", pattern="expel <intent>")

@@ -68,6 +68,42 @@ def test_another_sense_of_an_event_verb_is_listed_not_coded() -> None:
         == ["074"]
 
 
+def test_a_police_or_prosecutor_statement_is_attribution() -> None:
+    doc = code("Police said the two suspects had been held in Mombasa since June.")
+    assert [e.cameo for e in doc.events if e.cameo == "010"] == []
+    assert "attribution" in [lo.reason for lo in doc.left_out]
+    doc = code("Prosecutors said the accused had hidden the papers in a car.")
+    assert doc.events == [] and [lo.reason for lo in doc.left_out] == ["attribution"]
+    # a statement to someone, or by anyone else, stays a statement
+    assert [e.cameo for e in code("The Kenyan police chief told parliament that the "
+                                  "weather was fine.").events] == ["010"]
+
+
+def test_an_explosion_that_claimed_lives_is_no_claim() -> None:
+    doc = code("A landslide in the hills claimed the lives of nine villagers.")
+    assert [e.cameo for e in doc.events if e.cameo.startswith("01")] == []
+    assert ("sense", "010") in [(lo.reason, lo.cameo) for lo in doc.left_out]
+
+
+def test_a_present_tense_relative_clause_describes_its_noun() -> None:
+    doc = code("Gunmen who continue to ambush supply convoys seized a village in Zamfara "
+               "on Monday.")
+    assert [e.cameo for e in doc.events] == ["192"]
+    assert "generic" in [lo.reason for lo in doc.left_out]
+    # a past act in a relative clause is an event
+    doc = code("The gunmen, who ambushed a supply convoy on Monday, fled into the forest.")
+    assert [e.cameo[:2] for e in doc.events] == ["19"]
+
+
+def test_what_an_appeal_asks_for_is_no_event_of_its_own() -> None:
+    doc = code("The opposition asked for the release of the detained journalists.")
+    assert [e.cameo[:2] for e in doc.events] == ["02"]
+    assert [(lo.reason, lo.cameo) for lo in doc.left_out] == [("content", "0841")]
+    # the release itself is an event
+    assert [e.cameo for e in code("The army announced the release of the detained "
+                                  "journalists.").events if e.cameo == "0841"] == ["0841"]
+
+
 def test_a_commentators_remark_is_no_event() -> None:
     doc = code("A law professor told the broadcaster that the verdict was a disgrace.")
     assert doc.events == []

@@ -901,10 +901,20 @@ class EventCoder:
                     left.append((f, "content", f"its content is coded: {inside[0].code} "
                                                f"'{inside[0].trigger.text}'"))
                     continue
-            if f.code in self.p.words.bare_statements and f.target is None \
-                    and f.trigger.lemma_.lower() in self.p.words.attribution_verbs:
+            if f.code in self.p.words.bare_statements and f.target is None and (
+                    f.trigger.lemma_.lower() in self.p.words.attribution_verbs
+                    or self._fact_reporter(f)):
                 left.append((f, "attribution", f"'{f.trigger.text}' says where the article's "
                                                "facts come from: no statement of its own"))
+                continue
+            asked = _asked_for(f, found)
+            if asked is not None:
+                left.append((f, "content", f"what '{asked.trigger.text}' asks for "
+                                           f"({asked.code}): no event of its own"))
+                continue
+            if _describes(f.trigger, self.p.words.continuing_verbs):
+                left.append((f, "generic", f"'{f.trigger.text}' describes its noun in a "
+                                           "present-tense relative clause: no one event"))
                 continue
             habit = self._habitual(f.trigger)
             if habit is not None:
@@ -917,6 +927,16 @@ class EventCoder:
                 continue
             kept.append(f)
         return kept
+
+    def _fact_reporter(self, f: Found) -> bool:
+        """Is the speaker of ``f`` one who reports a case's facts ("police said",
+        "prosecutors said"), not one who takes a position?"""
+        tok = f.source_at
+        if tok is None:
+            return False
+        words = {tok.lemma_.lower(), tok.lower_, *(c.lemma_.lower() for c in tok.children
+                                                   if c.dep_ == "compound")}
+        return bool(words & self.p.words.attribution_sources)
 
     def _habitual(self, trigger: Token) -> str | None:
         """The word that makes a verb's event habitual or generic, or None: a frequency
@@ -1198,6 +1218,32 @@ def _purposes_give_way(book: ActorBook, found: list[Found]) -> None:
                     if f.target_at is not None:
                         p.tokens.append(f.target_at)
                         p.spans.append(book.extent(f.target_at))
+
+
+APPEALS = ("02", "10")  # roots of asking for an act: appeals and demands
+
+
+def _asked_for(f: Found, found: list[Found]) -> Found | None:
+    """The appeal or demand whose object is the event noun of ``f`` ("asked for the
+    release of the prisoners", "called for the withdrawal of troops"), or None: the act asked
+    for has not happened, and the appeal (whose target it gives) is the event."""
+    n = f.trigger
+    if n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.dep_ != "prep":
+        return None
+    verb = n.head.head
+    return next((g for g in found if g is not f and g.trigger.i == verb.i
+                 and g.code.startswith(APPEALS)), None)
+
+
+def _describes(trigger: Token, continuing: frozenset[str]) -> bool:
+    """Is the verb a present-tense relative clause that describes its noun ("forces who
+    continue to ambush convoys", "militias that attack aid convoys"), no one event? A
+    present simple in a relative clause says what its noun is or does, not what happened."""
+    v = trigger
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in continuing:
+        v = v.head  # "who continue to ambush", "that tend to attack"
+    return v.dep_ == "relcl" and v.tag_ in ("VBP", "VBZ") and not any(
+        c.dep_ in ("aux", "auxpass") for c in v.children)
 
 
 def _commentator(book: ActorBook, f: Found) -> str | None:

@@ -66,6 +66,7 @@ class MergeRules:
     casualty_words: frozenset[str]
     casualty_sentences: int
     place_km: float
+    statements: frozenset[str]
     threats: dict[str, str]  # act code prefix -> the threat code of that act
     countries: dict[str, str]  # folded country name -> ISO3
 
@@ -89,6 +90,7 @@ def rules() -> MergeRules:
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
         place_km=float(data["place_km"]),
+        statements=frozenset(map(str, data["statements"])),
         threats=threats,
         countries=countries,
     )
@@ -135,7 +137,21 @@ def codes_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool:
         return True  # "010" and "012"; "040" and "046"
     if x[:2] in r.violence_roots and y[:2] in r.violence_roots and (generic(x) or generic(y)):
         return True  # "the attack" (190) and the bombing (1831) it was
-    return _threat_pair(a, b, r) is not None
+    return _threat_pair(a, b, r) is not None or _statement_pair(a, b, r) is not None
+
+
+def _statement_pair(a: Event, b: Event, r: MergeRules) -> Event | None:
+    """The verbal act, when one of ``a``, ``b`` is a bare statement ("010") and the other a
+    verbal act (QuadClass 1 or 3: an appeal, praise, an accusation) of the same speaker in
+    the same or the next sentence: "Karzai, speaking at a ceremony, hailed Biden" and "he
+    defended the remark, saying ..." are one statement, which CAMEO codes by what it says.
+    Else None."""
+    for act, said in ((a, b), (b, a)):
+        if (said.cameo in r.statements and act.root != said.root
+                and act.quad_class in (1, 3) and abs(act.sentence - said.sentence) <= 1
+                and act.source is not None and said.source is not None):
+            return act
+    return None
 
 
 def preferred(a: Event, b: Event, r: MergeRules | None = None) -> tuple[Event, str]:
@@ -147,6 +163,10 @@ def preferred(a: Event, b: Event, r: MergeRules | None = None) -> tuple[Event, s
     if act is not None:
         return act, ("an act and the threat of that act read from its report: CAMEO codes "
                      "the act (a threat is conditional, and no word here threatens)")
+    act = _statement_pair(a, b, r)
+    if act is not None:
+        return act, (f"the speaker's statement and what it says: CAMEO codes the {act.cameo} "
+                     "the statement makes, not the saying")
     for x, y in ((a, b), (b, a)):
         if y.cameo.startswith(x.cameo) or (generic(x.cameo) and not generic(y.cameo)):
             return y, f"{y.cameo} is the more specific code of the act {x.cameo} names"
@@ -210,7 +230,15 @@ def shared_actors(a: Event, b: Event, actors: dict[str, Actor]) -> int | None:
     nothing for it; each side named in both adds 1, 2 for one person), or None when the
     actors conflict: two different actors on one side, or one actor on opposite sides. In
     the symmetric roots (consult, cooperate: "talks with the Taliban", "the Taliban's talks
-    with Qatar") a record that names one actor may find it on either side."""
+    with Qatar") a record that names one actor may find it on either side. A bare statement
+    and the verbal act it makes (``_statement_pair``) need the same speaker; in one sentence
+    the statement's own target is whom it was said to ("told Newsweek"), no party to the act."""
+    if _statement_pair(a, b, rules()) is not None:
+        speaker = actor_match(a.source, b.source, actors)  # type: ignore[arg-type]
+        if speaker is None:
+            return None
+        if a.sentence == b.sentence:
+            return speaker
     found = _sides(a, b, actors, ("source", "target"))
     if found is not None:
         return found
@@ -289,7 +317,11 @@ def _km(a: Location, b: Location) -> float | None:
 
 
 def places_compatible(a: Location | None, b: Location | None,
-                      r: MergeRules | None = None) -> bool:
+                      r: MergeRules | None = None, *, one_sentence: bool = False) -> bool:
+    """Either has no place, or the places may be one: the same name or id, a country and a
+    place in it, a first-order region and a place in it, two places within ``place_km``, or
+    (for mentions in one sentence, which a parse may place by different words: "killed in
+    Huancayo ... an attack in Junin") two places of one first-order region."""
     if a is None or b is None:
         return True
     if (a.geonames_id is not None and a.geonames_id == b.geonames_id) or (
@@ -300,8 +332,36 @@ def places_compatible(a: Location | None, b: Location | None,
     r = r or rules()
     if any(r.countries.get(_fold(p.name)) for p in (a, b)):
         return True  # "Afghanistan" and "Kandahar": the country holds the place
+    if _region_holds(a, b) or _region_holds(b, a) or (one_sentence and _one_region(a, b)):
+        return True
     km = _km(a, b)
     return km is not None and km <= r.place_km
+
+
+@cache
+def _gazetteer_row(name: str, geonames_id: int | None) -> tuple[str, str, str] | None:
+    """(feature code, country, first-order region) of the gazetteer row of a place."""
+    from tacitus.data.gazetteer import load_gazetteer
+
+    if geonames_id is None:
+        return None
+    for e, _ in load_gazetteer().lookup(name):
+        if e.id == geonames_id:
+            return e.fcode, e.cc2, e.admin1
+    return None
+
+
+def _one_region(a: Location, b: Location) -> bool:
+    x, y = _gazetteer_row(a.name, a.geonames_id), _gazetteer_row(b.name, b.geonames_id)
+    return x is not None and y is not None and bool(x[2]) and x[1:] == y[1:]
+
+
+def _region_holds(region: Location, place: Location) -> bool:
+    """Is ``region`` a first-order region (a province, a department) that holds ``place``?"""
+    outer = _gazetteer_row(region.name, region.geonames_id)
+    inner = _gazetteer_row(place.name, place.geonames_id)
+    return (outer is not None and inner is not None and outer[0] == "ADM1"
+            and bool(outer[2]) and outer[1:] == inner[1:])
 
 
 def counts_compatible(a: Event, b: Event) -> bool:
@@ -339,7 +399,8 @@ def compatible(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | Non
     r = r or rules()
     return (codes_compatible(a, b, r) and modality_compatible(a, b, r)
             and (shared_actors(a, b, actors) is not None or victims(a, b, actors, r))
-            and dates_compatible(a.date, b.date) and places_compatible(a.location, b.location, r)
+            and dates_compatible(a.date, b.date)
+            and places_compatible(a.location, b.location, r, one_sentence=a.sentence == b.sentence)
             and counts_compatible(a, b))
 
 
