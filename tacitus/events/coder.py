@@ -1018,10 +1018,14 @@ class EventCoder:
         out: list[Found] = []
         superseded: set[int] = set()
         for f in found:
+            governor = f.trigger
             if f.pattern.startswith("noun"):
-                out.append(f)
-                continue
-            use = self.frame_of(book, f.trigger)
+                # "is prepared to carry out talks": the light verb carries the noun's frame
+                governor = self._light_verb(f.trigger)
+                if governor is None:
+                    out.append(f)
+                    continue
+            use = self.frame_of(book, governor)
             if use is None:
                 out.append(f)
                 continue
@@ -1189,6 +1193,11 @@ class EventCoder:
                         book, f.extra.get("modality_of", f.trigger))
                 if "modality" in f.extra:
                     f.modality = f.extra["modality"]
+                if f.modality == "asserted" and _nonfinite_description(f.trigger,
+                                                                       self.p.nouns):
+                    left.append((f, "generic", f"'{f.trigger.text}' is a verb form that "
+                                               "describes a noun, asserting no one event"))
+                    continue
                 f.confidence = _confidence(f, book)
                 events.append((s_index, f))
             _purposes_give_way(book, [f for i, f in events if i == s_index])
@@ -1244,6 +1253,31 @@ def _describes(trigger: Token, continuing: frozenset[str]) -> bool:
         v = v.head  # "who continue to ambush", "that tend to attack"
     return v.dep_ == "relcl" and v.tag_ in ("VBP", "VBZ") and not any(
         c.dep_ in ("aux", "auxpass") for c in v.children)
+
+
+def _nonfinite_description(trigger: Token, event_nouns) -> bool:
+    """Is the verb a non-finite form that describes a noun, not an act that happened:
+    a participle after an actor noun ("forces opposing the occupation"), an infinitive after
+    a noun ("reasons to attack the minister"), a gerund after a preposition of a noun or an
+    adjective ("key to pressuring the rebels", "years of fighting the rebels")? The modality
+    stage has found no plan, wish or report in it (asserted). Not after an event noun: "an
+    attack killing five" is the attack's toll."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    v = trigger
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head  # "reasons to attack and criticize": the first verb says how both stand
+    head = v.head
+    if head.i == v.i or v.tag_ != trigger.tag_:
+        return False
+    infinitive = v.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                        for c in v.children)
+    if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_.lower() not in event_nouns and (
+            infinitive or (v.dep_ == "acl" and v.tag_ == "VBG"))
+    return (v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep"
+            and head.head.pos_ in ("NOUN", "ADJ")
+            and head.head.lemma_.lower() not in event_nouns)
 
 
 def _commentator(book: ActorBook, f: Found) -> str | None:

@@ -380,8 +380,9 @@ def modality_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool
 def definite_noun(event: Event, text: str, r: MergeRules | None = None) -> bool:
     """Is the event read from a definite event noun ("the attack", "these deadly raids")?"""
     r = r or rules()
-    if not (event.pattern or "").startswith("noun") or event.trigger is None:
-        return False
+    if not (event.pattern or "").startswith("noun") or event.trigger is None \
+            or "<" in (event.pattern or ""):
+        return False  # a frame recoded it: the trigger is the frame's word, not the noun
     before = _WORD.findall(text[max(0, event.trigger.start - 60):event.trigger.start])
     for word in reversed(before[-4:]):
         w = word.lower()
@@ -416,11 +417,14 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
     words that agrees, a place that agrees, a definite noun."""
     r = r or rules()
     shared = shared_actors(a, b, actors) or 0
+    distance = abs(b.sentence - a.sentence)
+    if shared and distance > 1 and _sides(a, b, actors, ("source", "target")) is None \
+            and _statement_pair(a, b, r) is None:
+        shared = 0  # an actor met on the other side of a symmetric act says little far off
     same_code = a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo) or (
         a.root in r.violence_roots and b.root in r.violence_roots and generic(a.cameo)
         and generic(b.cameo))  # "the killing of X" (180), "killed X" (190)
     definite = same_code and definite_noun(b, text, r)
-    distance = abs(b.sentence - a.sentence)
     verb = not (a.pattern or "").startswith("noun") or not (b.pattern or "").startswith("noun")
     if not (shared or ((definite or distance == 0) and verb) or victims(a, b, actors, r)):
         return False
