@@ -12,7 +12,7 @@ prepositions. An event needs at least one actor the text names: nothing is inven
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -451,6 +451,8 @@ class EventCoder:
 
     def __init__(self, patterns: Patterns | None = None) -> None:
         self.p = patterns or load_patterns()
+        # nouns whose participle is their own act, not a description of them
+        self._acts = frozenset(self.p.nouns) | self.p.words.documents
 
     def _subjects(self, v: Token) -> list[Token]:
         return subjects(v, words=self.p.words)
@@ -1193,8 +1195,7 @@ class EventCoder:
                         book, f.extra.get("modality_of", f.trigger))
                 if "modality" in f.extra:
                     f.modality = f.extra["modality"]
-                if f.modality == "asserted" and _nonfinite_description(f.trigger,
-                                                                       self.p.nouns):
+                if f.modality == "asserted" and _nonfinite_description(f.trigger, self._acts):
                     left.append((f, "generic", f"'{f.trigger.text}' is a verb form that "
                                                "describes a noun, asserting no one event"))
                     continue
@@ -1255,13 +1256,14 @@ def _describes(trigger: Token, continuing: frozenset[str]) -> bool:
         c.dep_ in ("aux", "auxpass") for c in v.children)
 
 
-def _nonfinite_description(trigger: Token, event_nouns) -> bool:
+def _nonfinite_description(trigger: Token, acts: Collection[str]) -> bool:
     """Is the verb a non-finite form that describes a noun, not an act that happened:
     a participle after an actor noun ("forces opposing the occupation"), an infinitive after
     a noun ("reasons to attack the minister"), a gerund after a preposition of a noun or an
     adjective ("key to pressuring the rebels", "years of fighting the rebels")? The modality
-    stage has found no plan, wish or report in it (asserted). Not after an event noun: "an
-    attack killing five" is the attack's toll."""
+    stage has found no plan, wish or report in it (asserted). Not after a noun of ``acts``,
+    an event or a document: "an attack killing five" is the attack's toll, "a declaration
+    demanding X" its author's demand."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     v = trigger
@@ -1273,11 +1275,11 @@ def _nonfinite_description(trigger: Token, event_nouns) -> bool:
     infinitive = v.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux"
                                         for c in v.children)
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-        return head.lemma_.lower() not in event_nouns and (
+        return head.lemma_.lower() not in acts and (
             infinitive or (v.dep_ == "acl" and v.tag_ == "VBG"))
     return (v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep"
             and head.head.pos_ in ("NOUN", "ADJ")
-            and head.head.lemma_.lower() not in event_nouns)
+            and head.head.lemma_.lower() not in acts)
 
 
 def _commentator(book: ActorBook, f: Found) -> str | None:
