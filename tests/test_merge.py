@@ -225,6 +225,10 @@ def test_merge_symmetric_talks_one_side_named_either_way() -> None:
     assert len(merged(there, back)[0]) == 2
     # not for an attack: Iran attacking and Iran attacked are two events
     assert len(merged(event(1, "190", None, "irn"), event(2, "190", "irn", "irq"))[0]) == 2
+    # far apart, an actor met on the other side says little: Iraq's talks with Iran in the
+    # lead and Iran's own talks ten sentences on are two
+    far = event(2, "046", "irn", None, sentence=10, trigger="talks", pattern="noun talk")
+    assert len(merged(event(1, "046", "irq", "irn"), far)[0]) == 2
 
 
 def test_merge_keeps_plans_apart_from_acts_and_people_apart() -> None:

@@ -90,9 +90,34 @@ def test_a_present_tense_relative_clause_describes_its_noun() -> None:
                "on Monday.")
     assert [e.cameo for e in doc.events] == ["192"]
     assert "generic" in [lo.reason for lo in doc.left_out]
-    # a past act in a relative clause is an event
+    # a past act in a relative clause is an event, and a document's words are its author's
     doc = code("The gunmen, who ambushed a supply convoy on Monday, fled into the forest.")
     assert [e.cameo[:2] for e in doc.events] == ["19"]
+    doc = code("The committee issued a report that calls on the government to act.")
+    assert [e.cameo[:2] for e in doc.events] == ["02"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Militias opposing the peace deal seized the port of Kismayo.", "opposing"),
+    ("There are many reasons to attack and criticize the minister.", "attack"),
+    ("Sanctions were seen as key to pressuring the junta into talks.", "pressuring"),
+])
+def test_a_verb_form_that_describes_a_noun_is_no_event(text: str, word: str) -> None:
+    doc = code(text)
+    assert word not in [e.trigger.text for e in doc.events if e.trigger]
+    assert ("generic", word) in [(lo.reason, lo.trigger.text) for lo in doc.left_out]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The rebels issued a declaration demanding that the army free their leader.", "10"),
+    ("A car bomb exploded in the market, killing five people.", "19"),
+    ("The army has plans to attack the town of Kidal.", None),
+])
+def test_a_verb_form_on_a_document_event_or_plan_stays(text: str, root: str | None) -> None:
+    doc = code(text)
+    assert "generic" not in [lo.reason for lo in doc.left_out]
+    if root is not None:
+        assert root in [e.cameo[:2] for e in doc.events]
 
 
 def test_what_an_appeal_asks_for_is_no_event_of_its_own() -> None:

@@ -451,7 +451,7 @@ class EventCoder:
 
     def __init__(self, patterns: Patterns | None = None) -> None:
         self.p = patterns or load_patterns()
-        # nouns whose participle is their own act, not a description of them
+        # nouns whose participle or relative clause is their own act, not a description
         self._acts = frozenset(self.p.nouns) | self.p.words.documents
 
     def _subjects(self, v: Token) -> list[Token]:
@@ -914,7 +914,7 @@ class EventCoder:
                 left.append((f, "content", f"what '{asked.trigger.text}' asks for "
                                            f"({asked.code}): no event of its own"))
                 continue
-            if _describes(f.trigger, self.p.words.continuing_verbs):
+            if _describes(f.trigger, self.p.words.continuing_verbs, self._acts):
                 left.append((f, "generic", f"'{f.trigger.text}' describes its noun in a "
                                            "present-tense relative clause: no one event"))
                 continue
@@ -1245,15 +1245,17 @@ def _asked_for(f: Found, found: list[Found]) -> Found | None:
                  and g.code.startswith(APPEALS)), None)
 
 
-def _describes(trigger: Token, continuing: frozenset[str]) -> bool:
+def _describes(trigger: Token, continuing: frozenset[str], acts: Collection[str]) -> bool:
     """Is the verb a present-tense relative clause that describes its noun ("forces who
     continue to ambush convoys", "militias that attack aid convoys"), no one event? A
-    present simple in a relative clause says what its noun is or does, not what happened."""
+    present simple in a relative clause says what its noun is or does, not what happened.
+    Not on a noun of ``acts``, an event or a document: "a report that calls on X" is its
+    author's appeal."""
     v = trigger
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in continuing:
         v = v.head  # "who continue to ambush", "that tend to attack"
     return v.dep_ == "relcl" and v.tag_ in ("VBP", "VBZ") and not any(
-        c.dep_ in ("aux", "auxpass") for c in v.children)
+        c.dep_ in ("aux", "auxpass") for c in v.children) and v.head.lemma_.lower() not in acts
 
 
 def _nonfinite_description(trigger: Token, acts: Collection[str]) -> bool:
