@@ -170,11 +170,15 @@ def test_merge_a_statement_and_the_verbal_act_it_makes() -> None:
     # whom it was told to is no party to the act in one sentence ("told Newsweek that ...")
     told = event(1, "010", "min", "irn", sentence=1, trigger="told", pattern="tell")
     assert len(merged(told, praised)[0]) == 1
-    # another speaker, or a statement two sentences away, is another statement
+    # another speaker is another statement; one person's statements in one article are one
+    # statement, but a government's two sentences apart may be two
     other = event(1, "010", "spk", None, sentence=1, trigger="said", pattern="say")
     assert len(merged(other, praised)[0]) == 2
     far = event(1, "010", "min", None, sentence=4, trigger="said", pattern="say")
-    assert len(merged(praised, far)[0]) == 2
+    assert len(merged(praised, far)[0]) == 1
+    hailed = event(2, "051", "irngov", "irq", sentence=1, trigger="hailed", pattern="hail")
+    said = event(3, "010", "irngov", None, sentence=4, trigger="said", pattern="say")
+    assert len(merged(hailed, said)[0]) == 2
     # a material act is no statement's content
     aid = event(2, "070", "min", "irq", sentence=1, trigger="gave", pattern="give"
                 ).model_copy(update={"quad_class": 2})

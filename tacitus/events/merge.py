@@ -12,9 +12,12 @@ date of its own, a place, counts). Records are one event when all of these hold
   and a specific one of that root ("010" and "012", "040" and "046"); in the violent roots
   18, 19 and 20, a generic act ("180", "190", "200") and any specific one; an act and the
   threat of that same act (frames.yaml's threat family: "161" and "1313") when the threat was
-  not read from a word of threatening ("threatened to expel" stays a threat). The specific
-  code is kept over the generic and the act over the threat; a record whose code was not
-  kept is listed in ``left_out`` with reason "merged" and why.
+  not read from a word of threatening ("threatened to expel" stays a threat); a speaker's
+  bare statement ("010") and a verbal act of the same speaker ("speaking at a ceremony,
+  hailed Biden": 051) in the same or the next sentence, or anywhere for one person. The
+  specific code is kept over the generic, the act over the threat and what is said over the
+  saying; a record whose code was not kept is listed in ``left_out`` with reason "merged"
+  and why.
 * **actors**: for source and target alike, the same actor (one chain of the actor stage:
   "Karzai", "he" and "the president" are one id), two non-person actors with the same code,
   or a country and its own agent ("USA", "USAGOV"), or one side unnamed. At least one side
@@ -142,13 +145,13 @@ def codes_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool:
 
 def _statement_pair(a: Event, b: Event, r: MergeRules) -> Event | None:
     """The verbal act, when one of ``a``, ``b`` is a bare statement ("010") and the other a
-    verbal act (QuadClass 1 or 3: an appeal, praise, an accusation) of the same speaker in
-    the same or the next sentence: "Karzai, speaking at a ceremony, hailed Biden" and "he
-    defended the remark, saying ..." are one statement, which CAMEO codes by what it says.
-    Else None."""
+    verbal act (QuadClass 1 or 3: an appeal, praise, an accusation), both with a speaker:
+    "Karzai, speaking at a ceremony, hailed Biden" and "he defended the remark, saying ..."
+    are one statement, which CAMEO codes by what it says. Else None. Whether the speakers
+    are one, and near enough, is ``shared_actors``'s to say."""
     for act, said in ((a, b), (b, a)):
         if (said.cameo in r.statements and act.root != said.root
-                and act.quad_class in (1, 3) and abs(act.sentence - said.sentence) <= 1
+                and act.quad_class in (1, 3)
                 and act.source is not None and said.source is not None):
             return act
     return None
@@ -231,14 +234,18 @@ def shared_actors(a: Event, b: Event, actors: dict[str, Actor]) -> int | None:
     actors conflict: two different actors on one side, or one actor on opposite sides. In
     the symmetric roots (consult, cooperate: "talks with the Taliban", "the Taliban's talks
     with Qatar") a record that names one actor may find it on either side. A bare statement
-    and the verbal act it makes (``_statement_pair``) need the same speaker; in one sentence
-    the statement's own target is whom it was said to ("told Newsweek"), no party to the act."""
+    and the verbal act it makes (``_statement_pair``) need the same speaker, in the same or
+    the next sentence unless the speaker is one person (whose statements in one article are
+    one statement, whatever it says); in one sentence the statement's own target is whom it
+    was said to ("told Newsweek"), no party to the act."""
     if _statement_pair(a, b, rules()) is not None:
         speaker = actor_match(a.source, b.source, actors)  # type: ignore[arg-type]
         if speaker is None:
             return None
         if a.sentence == b.sentence:
             return speaker
+        if abs(a.sentence - b.sentence) > 1 and speaker < 2:
+            return None
     found = _sides(a, b, actors, ("source", "target"))
     if found is not None:
         return found
