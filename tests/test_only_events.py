@@ -101,6 +101,9 @@ def test_a_present_tense_relative_clause_describes_its_noun() -> None:
     ("Militias opposing the peace deal seized the port of Kismayo.", "opposing"),
     ("There are many reasons to attack and criticize the minister.", "attack"),
     ("Sanctions were seen as key to pressuring the junta into talks.", "pressuring"),
+    ("Militias opposing the occupation of the south seized Kismayo.", "occupation"),
+    # in a quotation too
+    ("\"There are good reasons to attack the minister,\" the senator said.", "attack"),
 ])
 def test_a_verb_form_that_describes_a_noun_is_no_event(text: str, word: str) -> None:
     doc = code(text)

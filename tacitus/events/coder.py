@@ -1195,7 +1195,8 @@ class EventCoder:
                         book, f.extra.get("modality_of", f.trigger))
                 if "modality" in f.extra:
                     f.modality = f.extra["modality"]
-                if f.modality == "asserted" and _nonfinite_description(f.trigger, self._acts):
+                if f.modality in ("asserted", "reported") \
+                        and _nonfinite_description(f.trigger, self._acts):
                     left.append((f, "generic", f"'{f.trigger.text}' is a verb form that "
                                                "describes a noun, asserting no one event"))
                     continue
@@ -1263,9 +1264,13 @@ def _nonfinite_description(trigger: Token, acts: Collection[str]) -> bool:
     a participle after an actor noun ("forces opposing the occupation"), an infinitive after
     a noun ("reasons to attack the minister"), a gerund after a preposition of a noun or an
     adjective ("key to pressuring the rebels", "years of fighting the rebels")? The modality
-    stage has found no plan, wish or report in it (asserted). Not after a noun of ``acts``,
+    stage has found no plan or wish in it (asserted or reported). Not after a noun of ``acts``,
     an event or a document: "an attack killing five" is the attack's toll, "a declaration
-    demanding X" its author's demand."""
+    demanding X" its author's demand. An event noun that such a verb governs is part of the
+    description ("forces opposing the occupation")."""
+    if trigger.pos_ == "NOUN":
+        return trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB" \
+            and _nonfinite_description(trigger.head, acts)
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     v = trigger
