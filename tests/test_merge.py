@@ -185,6 +185,16 @@ def test_merge_a_statement_and_the_verbal_act_it_makes() -> None:
     assert len(merged(speaking, aid)[0]) == 2
 
 
+def test_merge_one_person_attacked_in_two_words() -> None:
+    shot = event(1, "193", "afgmil", "min", trigger="shot", pattern="shoot")
+    strafed = event(2, "195", "afgmil", "min", sentence=1, trigger="strafed", pattern="strafe")
+    (one,), _ = merged(shot, strafed)
+    assert len(one.mentions) == 2
+    # a group attacked in two ways may be attacked twice
+    assert len(merged(event(1, "193", "afgmil", "reb", trigger="shot"),
+                      event(2, "195", "afgmil", "reb", sentence=1, trigger="bombed"))[0]) == 2
+
+
 def test_merge_two_places_of_one_region_in_one_sentence() -> None:
     town = Location(name="Huancayo", lat=-12.07, lon=-75.21, country="PER",
                     geonames_id=3939459)

@@ -14,7 +14,9 @@ date of its own, a place, counts). Records are one event when all of these hold
   threat of that same act (frames.yaml's threat family: "161" and "1313") when the threat was
   not read from a word of threatening ("threatened to expel" stays a threat); a speaker's
   bare statement ("010") and a verbal act of the same speaker ("speaking at a ceremony,
-  hailed Biden": 051) in the same or the next sentence, or anywhere for one person. The
+  hailed Biden": 051) in the same or the next sentence, or anywhere for one person; two
+  specific codes of one violent root done to one person ("shot", "strafed": ``one_victim``).
+  The
   specific code is kept over the generic, the act over the threat and what is said over the
   saying; a record whose code was not kept is listed in ``left_out`` with reason "merged"
   and why.
@@ -384,6 +386,16 @@ def modality_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool
     return a.modality == b.modality or (a.modality in r.factual and b.modality in r.factual)
 
 
+def one_victim(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None = None
+               ) -> bool:
+    """Two specific codes of one violent root done to one person ("reporter Roberto Navas
+    was shot by troops" and "... was strafed by troops"): one act in two words, as one
+    person is seldom attacked twice in one way in one report."""
+    r = r or rules()
+    return (a.root == b.root and a.root in r.violence_roots and a.target is not None
+            and b.target is not None and actor_match(a.target, b.target, actors) == 2)
+
+
 def definite_noun(event: Event, text: str, r: MergeRules | None = None) -> bool:
     """Is the event read from a definite event noun ("the attack", "these deadly raids")?"""
     r = r or rules()
@@ -405,7 +417,8 @@ def compatible(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | Non
     """May ``a`` and ``b`` be mentions of one real event: nothing in one contradicts the
     other (codes, modality, actors, dates, places, counts)?"""
     r = r or rules()
-    return (codes_compatible(a, b, r) and modality_compatible(a, b, r)
+    return ((codes_compatible(a, b, r) or one_victim(a, b, actors, r))
+            and modality_compatible(a, b, r)
             and (shared_actors(a, b, actors) is not None or victims(a, b, actors, r))
             and dates_compatible(a.date, b.date)
             and places_compatible(a.location, b.location, r, one_sentence=a.sentence == b.sentence)
