@@ -16,10 +16,9 @@ date of its own, a place, counts). Records are one event when all of these hold
   bare statement ("010") and a verbal act of the same speaker ("speaking at a ceremony,
   hailed Biden": 051) in the same or the next sentence, or anywhere for one person; two
   specific codes of one violent root done to one person ("shot", "strafed": ``one_victim``).
-  The
-  specific code is kept over the generic, the act over the threat and what is said over the
-  saying; a record whose code was not kept is listed in ``left_out`` with reason "merged"
-  and why.
+  The specific code is kept over the generic, the act over the threat and what is said over
+  the saying; a record whose code was not kept is listed in ``left_out`` with reason
+  "merged" and why.
 * **actors**: for source and target alike, the same actor (one chain of the actor stage:
   "Karzai", "he" and "the president" are one id), two non-person actors with the same code,
   or a country and its own agent ("USA", "USAGOV"), or one side unnamed. At least one side
