@@ -115,6 +115,8 @@ def test_a_verb_form_that_describes_a_noun_is_no_event(text: str, word: str) -> 
     ("The rebels issued a declaration demanding that the army free their leader.", "10"),
     ("A car bomb exploded in the market, killing five people.", "19"),
     ("The army has plans to attack the town of Kidal.", None),
+    ("Troops foiled an attempt by the rebels to kidnap the governor.", "18"),
+    ("The army accused the guerrillas of kidnapping thirty farmers.", "18"),
 ])
 def test_a_verb_form_on_a_document_event_or_plan_stays(text: str, root: str | None) -> None:
     doc = code(text)

@@ -451,8 +451,9 @@ class EventCoder:
 
     def __init__(self, patterns: Patterns | None = None) -> None:
         self.p = patterns or load_patterns()
-        # nouns whose participle or relative clause is their own act, not a description
-        self._acts = frozenset(self.p.nouns) | self.p.words.documents
+        # nouns whose participle, infinitive or relative clause is their own act or the act
+        # they intend, not a description: events, documents, plans ("an attempt to kidnap")
+        self._acts = frozenset(self.p.nouns) | self.p.words.documents | self.p.planning_nouns
 
     def _subjects(self, v: Token) -> list[Token]:
         return subjects(v, words=self.p.words)
@@ -1196,7 +1197,8 @@ class EventCoder:
                 if "modality" in f.extra:
                     f.modality = f.extra["modality"]
                 if f.modality in ("asserted", "reported") \
-                        and _nonfinite_description(f.trigger, self._acts):
+                        and _nonfinite_description(f.trigger, self._acts,
+                                                   self.p.words.suspicion):
                     left.append((f, "generic", f"'{f.trigger.text}' is a verb form that "
                                                "describes a noun, asserting no one event"))
                     continue
@@ -1259,7 +1261,8 @@ def _describes(trigger: Token, continuing: frozenset[str], acts: Collection[str]
         c.dep_ in ("aux", "auxpass") for c in v.children) and v.head.lemma_.lower() not in acts
 
 
-def _nonfinite_description(trigger: Token, acts: Collection[str]) -> bool:
+def _nonfinite_description(trigger: Token, acts: Collection[str],
+                           accusing: Collection[str]) -> bool:
     """Is the verb a non-finite form that describes a noun, not an act that happened:
     a participle after an actor noun ("forces opposing the occupation"), an infinitive after
     a noun ("reasons to attack the minister"), a gerund after a preposition of a noun or an
@@ -1270,7 +1273,7 @@ def _nonfinite_description(trigger: Token, acts: Collection[str]) -> bool:
     description ("forces opposing the occupation")."""
     if trigger.pos_ == "NOUN":
         return trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB" \
-            and _nonfinite_description(trigger.head, acts)
+            and _nonfinite_description(trigger.head, acts, accusing)
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     v = trigger
@@ -1282,11 +1285,24 @@ def _nonfinite_description(trigger: Token, acts: Collection[str]) -> bool:
     infinitive = v.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux"
                                         for c in v.children)
     if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-        return head.lemma_.lower() not in acts and (
+        return not _of_acts(head, acts) and (
             infinitive or (v.dep_ == "acl" and v.tag_ == "VBG"))
+    # not on the object of an accusation: "accused the guerrillas of kidnapping" says what
+    # they did, the phrase hung by the parse on the object
+    noun = head.head
     return (v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep"
-            and head.head.pos_ in ("NOUN", "ADJ")
-            and head.head.lemma_.lower() not in acts)
+            and noun.pos_ in ("NOUN", "ADJ") and not _of_acts(noun, acts)
+            and not (noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in accusing))
+
+
+def _of_acts(noun: Token, acts: Collection[str]) -> bool:
+    """Is ``noun``, or the noun its by- or of-phrase hangs on ("an attempt by the rebels
+    [to kidnap]"), one of ``acts``?"""
+    if noun.lemma_.lower() in acts:
+        return True
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in ("by", "of") and prep.head.i != prep.i
+            and prep.head.lemma_.lower() in acts)
 
 
 def _commentator(book: ActorBook, f: Found) -> str | None:
