@@ -99,11 +99,10 @@ def test_a_present_tense_relative_clause_describes_its_noun() -> None:
 
 @pytest.mark.parametrize(("text", "word"), [
     ("Militias opposing the peace deal seized the port of Kismayo.", "opposing"),
-    ("There are many reasons to attack and criticize the minister.", "attack"),
     ("Sanctions were seen as key to pressuring the junta into talks.", "pressuring"),
     ("Militias opposing the occupation of the south seized Kismayo.", "occupation"),
     # in a quotation too
-    ("\"There are good reasons to attack the minister,\" the senator said.", "attack"),
+    ("\"Militias opposing the deal seized the port,\" the senator said.", "opposing"),
 ])
 def test_a_verb_form_that_describes_a_noun_is_no_event(text: str, word: str) -> None:
     doc = code(text)
@@ -117,6 +116,8 @@ def test_a_verb_form_that_describes_a_noun_is_no_event(text: str, word: str) -> 
     ("The army has plans to attack the town of Kidal.", None),
     ("Troops foiled an attempt by the rebels to kidnap the governor.", "18"),
     ("The army accused the guerrillas of kidnapping thirty farmers.", "18"),
+    ("The president agreed to a truce halting the army's offensive in the north.", None),
+    ("Germany sent engineers to rebuild the bridges in Mosul.", None),
 ])
 def test_a_verb_form_on_a_document_event_or_plan_stays(text: str, root: str | None) -> None:
     doc = code(text)

@@ -1198,7 +1198,8 @@ class EventCoder:
                     f.modality = f.extra["modality"]
                 if f.modality in ("asserted", "reported") \
                         and _nonfinite_description(f.trigger, self._acts,
-                                                   self.p.words.suspicion):
+                                                   self.p.words.suspicion,
+                                                   lambda t: book.actor_of(t) is not None):
                     left.append((f, "generic", f"'{f.trigger.text}' is a verb form that "
                                                "describes a noun, asserting no one event"))
                     continue
@@ -1261,19 +1262,20 @@ def _describes(trigger: Token, continuing: frozenset[str], acts: Collection[str]
         c.dep_ in ("aux", "auxpass") for c in v.children) and v.head.lemma_.lower() not in acts
 
 
-def _nonfinite_description(trigger: Token, acts: Collection[str],
-                           accusing: Collection[str]) -> bool:
+def _nonfinite_description(trigger: Token, acts: Collection[str], accusing: Collection[str],
+                           is_actor: Callable[[Token], bool]) -> bool:
     """Is the verb a non-finite form that describes a noun, not an act that happened:
-    a participle after an actor noun ("forces opposing the occupation"), an infinitive after
-    a noun ("reasons to attack the minister"), a gerund after a preposition of a noun or an
-    adjective ("key to pressuring the rebels", "years of fighting the rebels")? The modality
-    stage has found no plan or wish in it (asserted or reported). Not after a noun of ``acts``,
-    an event or a document: "an attack killing five" is the attack's toll, "a declaration
-    demanding X" its author's demand. An event noun that such a verb governs is part of the
-    description ("forces opposing the occupation")."""
+    a participle after an actor ("forces opposing the occupation"), a gerund after a
+    preposition of a noun or an adjective ("key to pressuring the rebels", "years of fighting
+    the rebels")? The modality stage has found no plan or wish in it (asserted or reported).
+    Not after a noun of ``acts``, an event, a document or a plan: "an attack killing five" is
+    the attack's toll, "a declaration demanding X" its author's demand. An infinitive is no
+    description: "sent troops to distribute supplies" says what they were sent for. An event
+    noun that such a verb governs is part of the description ("forces opposing the
+    occupation")."""
     if trigger.pos_ == "NOUN":
         return trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB" \
-            and _nonfinite_description(trigger.head, acts, accusing)
+            and _nonfinite_description(trigger.head, acts, accusing, is_actor)
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     v = trigger
@@ -1282,11 +1284,8 @@ def _nonfinite_description(trigger: Token, acts: Collection[str],
     head = v.head
     if head.i == v.i or v.tag_ != trigger.tag_:
         return False
-    infinitive = v.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux"
-                                        for c in v.children)
-    if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-        return not _of_acts(head, acts) and (
-            infinitive or (v.dep_ == "acl" and v.tag_ == "VBG"))
+    if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not _of_acts(head, acts):
+        return v.tag_ == "VBG" and is_actor(head)
     # not on the object of an accusation: "accused the guerrillas of kidnapping" says what
     # they did, the phrase hung by the parse on the object
     noun = head.head
