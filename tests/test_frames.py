@@ -136,3 +136,11 @@ def test_a_hunger_strike_and_a_general_strike_are_protests_not_attacks() -> None
 def test_a_capital_in_a_target_slot_is_its_country_not_its_government() -> None:
     _, events = _events("Rebels launched an offensive in Kabul on Monday.")
     assert ("190", "AFGREB", "AFG") in [e[:3] for e in events], events  # rebels there
+
+
+def test_a_light_verb_carries_the_frame_of_its_event_noun() -> None:
+    # "prepared to carry out talks" is an intent to negotiate, not talks held
+    _, events = _events("The Taliban said it is prepared to carry out talks with Kabul.")
+    assert [e[0] for e in events] == ["036"]
+    _, events = _events("The Taliban carried out talks with Kabul in Doha.")
+    assert [e[0] for e in events] == ["046"]

@@ -159,6 +159,50 @@ def test_merge_one_statement_per_speaker() -> None:
     assert len(merged(first, later)[0]) == 2
 
 
+def test_merge_a_statement_and_the_verbal_act_it_makes() -> None:
+    speaking = event(1, "010", "min", None, sentence=1, trigger="speaking", pattern="say")
+    praised = event(2, "051", "min", "irq", sentence=1, trigger="praised", pattern="praise")
+    said = event(3, "010", "min", None, sentence=2, trigger="said", pattern="say")
+    (one,), left = merged(speaking, praised, said)
+    assert one.cameo == "051" and one.target == "irq" and len(one.mentions) == 3
+    assert [lo.reason for lo in left] == ["merged", "merged"]
+    assert "statement" in left[0].detail
+    # whom it was told to is no party to the act in one sentence ("told Newsweek that ...")
+    told = event(1, "010", "min", "irn", sentence=1, trigger="told", pattern="tell")
+    assert len(merged(told, praised)[0]) == 1
+    # another speaker is another statement; one person's statements in one article are one
+    # statement, but a government's two sentences apart may be two
+    other = event(1, "010", "spk", None, sentence=1, trigger="said", pattern="say")
+    assert len(merged(other, praised)[0]) == 2
+    far = event(1, "010", "min", None, sentence=4, trigger="said", pattern="say")
+    assert len(merged(praised, far)[0]) == 1
+    hailed = event(2, "051", "irngov", "irq", sentence=1, trigger="hailed", pattern="hail")
+    said = event(3, "010", "irngov", None, sentence=4, trigger="said", pattern="say")
+    assert len(merged(hailed, said)[0]) == 2
+    # a material act is no statement's content
+    aid = event(2, "070", "min", "irq", sentence=1, trigger="gave", pattern="give"
+                ).model_copy(update={"quad_class": 2})
+    assert len(merged(speaking, aid)[0]) == 2
+
+
+def test_merge_one_person_attacked_in_two_words() -> None:
+    shot = event(1, "193", "afgmil", "min", trigger="shot", pattern="shoot")
+    strafed = event(2, "195", "afgmil", "min", sentence=1, trigger="strafed", pattern="strafe")
+    (one,), _ = merged(shot, strafed)
+    assert len(one.mentions) == 2
+    # a group attacked in two ways may be attacked twice
+    assert len(merged(event(1, "193", "afgmil", "reb", trigger="shot"),
+                      event(2, "195", "afgmil", "reb", sentence=1, trigger="bombed"))[0]) == 2
+
+
+def test_merge_two_places_of_one_region_in_one_sentence() -> None:
+    town = Location(name="Huancayo", lat=-12.07, lon=-75.21, country="PER",
+                    geonames_id=3939459)
+    other = Location(name="Junín", lat=-11.16, lon=-75.99, country="PER", geonames_id=3937486)
+    assert merge.places_compatible(town, other, one_sentence=True)
+    assert not merge.places_compatible(town, other)
+
+
 def test_merge_an_expulsion_read_as_its_threat_keeps_the_act() -> None:
     # "Russia said it would expel the diplomats ... Russia expelled them on Friday"
     would = event(1, "1313", "rus", "gbr", trigger="expel", pattern="expel <intent>")
@@ -198,6 +242,10 @@ def test_merge_symmetric_talks_one_side_named_either_way() -> None:
     assert (talks.source, talks.target) == ("tal", None)
     # not for an attack: Iran attacking and Iran attacked are two events
     assert len(merged(event(1, "190", None, "irn"), event(2, "190", "irn", "irq"))[0]) == 2
+    # far apart, an actor met on the other side says little: Iraq's talks with Iran in the
+    # lead and Iran's own talks ten sentences on are two
+    far = event(2, "046", "irn", None, sentence=10, trigger="talks", pattern="noun talk")
+    assert len(merged(event(1, "046", "irq", "irn"), far)[0]) == 2
 
 
 def test_merge_keeps_plans_apart_from_acts_and_people_apart() -> None:

@@ -87,6 +87,73 @@ def test_another_sense_of_an_event_verb_is_listed_not_coded() -> None:
         == ["074"]
 
 
+def test_a_police_or_prosecutor_statement_is_attribution() -> None:
+    doc = code("Police said the two suspects had been held in Mombasa since June.")
+    assert [e.cameo for e in doc.events if e.cameo == "010"] == []
+    assert "attribution" in [lo.reason for lo in doc.left_out]
+    doc = code("Prosecutors said the accused had hidden the papers in a car.")
+    assert doc.events == [] and [lo.reason for lo in doc.left_out] == ["attribution"]
+    # a statement to someone, or by anyone else, stays a statement
+    assert [e.cameo for e in code("The Kenyan police chief told parliament that the "
+                                  "weather was fine.").events] == ["010"]
+
+
+def test_an_explosion_that_claimed_lives_is_no_claim() -> None:
+    doc = code("A landslide in the hills claimed the lives of nine villagers.")
+    assert [e.cameo for e in doc.events if e.cameo.startswith("01")] == []
+    assert ("sense", "010") in [(lo.reason, lo.cameo) for lo in doc.left_out]
+
+
+def test_a_present_tense_relative_clause_describes_its_noun() -> None:
+    doc = code("Gunmen who continue to ambush supply convoys seized a village in Zamfara "
+               "on Monday.")
+    assert [e.cameo for e in doc.events] == ["192"]
+    assert "generic" in [lo.reason for lo in doc.left_out]
+    # a past act in a relative clause is an event, and a document's words are its author's
+    doc = code("The gunmen, who ambushed a supply convoy on Monday, fled into the forest.")
+    assert [e.cameo[:2] for e in doc.events] == ["19"]
+    doc = code("The committee issued a report that calls on the government to act.")
+    assert [e.cameo[:2] for e in doc.events] == ["02"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Militias opposing the peace deal seized the port of Kismayo.", "opposing"),
+    ("Sanctions were seen as key to pressuring the junta into talks.", "pressuring"),
+    ("Militias opposing the occupation of the south seized Kismayo.", "occupation"),
+    # in a quotation too
+    ("\"Militias opposing the deal seized the port,\" the senator said.", "opposing"),
+])
+def test_a_verb_form_that_describes_a_noun_is_no_event(text: str, word: str) -> None:
+    doc = code(text)
+    assert word not in [e.trigger.text for e in doc.events if e.trigger]
+    assert ("generic", word) in [(lo.reason, lo.trigger.text) for lo in doc.left_out]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The rebels issued a declaration demanding that the army free their leader.", "10"),
+    ("A car bomb exploded in the market, killing five people.", "19"),
+    ("The army has plans to attack the town of Kidal.", None),
+    ("Troops foiled an attempt by the rebels to kidnap the governor.", "18"),
+    ("The army accused the guerrillas of kidnapping thirty farmers.", "18"),
+    ("The president agreed to a truce halting the army's offensive in the north.", None),
+    ("Germany sent engineers to rebuild the bridges in Mosul.", None),
+])
+def test_a_verb_form_on_a_document_event_or_plan_stays(text: str, root: str | None) -> None:
+    doc = code(text)
+    assert "generic" not in [lo.reason for lo in doc.left_out]
+    if root is not None:
+        assert root in [e.cameo[:2] for e in doc.events]
+
+
+def test_what_an_appeal_asks_for_is_no_event_of_its_own() -> None:
+    # the noun frame makes it the appeal for a release (0253); no release is coded
+    doc = code("The opposition asked for the release of the detained journalists.")
+    assert [e.cameo for e in doc.events] == ["0253"]
+    # the release itself is an event
+    assert [e.cameo for e in code("The army announced the release of the detained "
+                                  "journalists.").events if e.cameo == "0841"] == ["0841"]
+
+
 def test_a_commentators_remark_is_no_event() -> None:
     doc = code("A law professor told the broadcaster that the verdict was a disgrace.")
     assert doc.events == []

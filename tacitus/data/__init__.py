@@ -533,8 +533,10 @@ class ArgumentWords:
     ethnic_marks: frozenset[str]
     local_agents: frozenset[str]
     attribution_verbs: frozenset[str]
+    attribution_sources: frozenset[str]
     habitual_adverbs: frozenset[str]
     habitual_verbs: frozenset[str]
+    continuing_verbs: frozenset[str]
     numbers: dict[str, int]
     demands: dict[str, str]
     document_nouns: frozenset[str]
@@ -548,8 +550,8 @@ def load_argument_words() -> ArgumentWords:
              "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
              "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
-             "document_nouns", "ethnic_marks",
-             "local_agents", "attribution_verbs", "habitual_adverbs", "habitual_verbs")
+             "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
+             "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs")
     data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]

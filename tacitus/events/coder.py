@@ -12,7 +12,7 @@ prepositions. An event needs at least one actor the text names: nothing is inven
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -478,6 +478,9 @@ class EventCoder:
 
     def __init__(self, patterns: Patterns | None = None) -> None:
         self.p = patterns or load_patterns()
+        # nouns whose participle, infinitive or relative clause is their own act or the act
+        # they intend, not a description: events, documents, plans ("an attempt to kidnap")
+        self._acts = frozenset(self.p.nouns) | self.p.words.documents | self.p.planning_nouns
 
     def _subjects(self, v: Token) -> list[Token]:
         return subjects(v, words=self.p.words)
@@ -1031,10 +1034,20 @@ class EventCoder:
                     left.append((f, "content", f"it frames the coded {framed.code} "
                                                f"'{framed.trigger.text}' of the same speaker"))
                     continue
-            if f.code in self.p.words.bare_statements and f.target is None \
-                    and f.trigger.lemma_.lower() in self.p.words.attribution_verbs:
+            if f.code in self.p.words.bare_statements and f.target is None and (
+                    f.trigger.lemma_.lower() in self.p.words.attribution_verbs
+                    or self._fact_reporter(f)):
                 left.append((f, "attribution", f"'{f.trigger.text}' says where the article's "
                                                "facts come from: no statement of its own"))
+                continue
+            asked = _asked_for(f, found)
+            if asked is not None:
+                left.append((f, "content", f"what '{asked.trigger.text}' asks for "
+                                           f"({asked.code}): no event of its own"))
+                continue
+            if _describes(f.trigger, self.p.words.continuing_verbs, self._acts):
+                left.append((f, "generic", f"'{f.trigger.text}' describes its noun in a "
+                                           "present-tense relative clause: no one event"))
                 continue
             habit = self._habitual(f.trigger)
             if habit is not None:
@@ -1047,6 +1060,16 @@ class EventCoder:
                 continue
             kept.append(f)
         return kept
+
+    def _fact_reporter(self, f: Found) -> bool:
+        """Is the speaker of ``f`` one who reports a case's facts ("police said",
+        "prosecutors said"), not one who takes a position?"""
+        tok = f.source_at
+        if tok is None:
+            return False
+        words = {tok.lemma_.lower(), tok.lower_, *(c.lemma_.lower() for c in tok.children
+                                                   if c.dep_ == "compound")}
+        return bool(words & self.p.words.attribution_sources)
 
     def _habitual(self, trigger: Token) -> str | None:
         """The word that makes a verb's event habitual or generic, or None: a frequency
@@ -1148,20 +1171,24 @@ class EventCoder:
         out: list[Found] = []
         superseded: set[int] = set()
         for f in found:
+            governor = f.trigger
             if f.pattern.startswith("noun"):
                 use = self.noun_frame(f.trigger)
-                if use is None:
+                if use is not None:
+                    matrix_events = by_trigger.get(use.matrix.i, [])
+                    if any("+object" in m.pattern for m in matrix_events):
+                        continue  # "demanded the release of X": the verb's pattern coded it
+                    recoded = self._recode(book, f, use, matrix_events)
+                    out.extend(recoded)
+                    if recoded:
+                        superseded.add(use.matrix.i)
+                    continue
+                # "is prepared to carry out talks": the light verb carries the noun's frame
+                governor = self._light_verb(f.trigger)
+                if governor is None:
                     out.append(f)
                     continue
-                matrix_events = by_trigger.get(use.matrix.i, [])
-                if any("+object" in m.pattern for m in matrix_events):
-                    continue  # "demanded the release of X": the verb's pattern coded it
-                recoded = self._recode(book, f, use, matrix_events)
-                out.extend(recoded)
-                if recoded:
-                    superseded.add(use.matrix.i)
-                continue
-            use = self.frame_of(book, f.trigger)
+            use = self.frame_of(book, governor)
             if use is None:
                 out.append(f)
                 continue
@@ -1349,6 +1376,13 @@ class EventCoder:
                         book, f.extra.get("modality_of", f.trigger))
                 if "modality" in f.extra:
                     f.modality = f.extra["modality"]
+                if f.modality in ("asserted", "reported") \
+                        and _nonfinite_description(f.trigger, self._acts,
+                                                   self.p.words.suspicion,
+                                                   lambda t: book.actor_of(t) is not None):
+                    left.append((f, "generic", f"'{f.trigger.text}' is a verb form that "
+                                               "describes a noun, asserting no one event"))
+                    continue
                 f.confidence = _confidence(f, book)
                 events.append((s_index, f))
             _purposes_give_way(book, [f for i, f in events if i == s_index])
@@ -1378,6 +1412,76 @@ def _purposes_give_way(book: ActorBook, found: list[Found]) -> None:
                     if f.target_at is not None:
                         p.tokens.append(f.target_at)
                         p.spans.append(book.extent(f.target_at))
+
+
+APPEALS = ("02", "10")  # roots of asking for an act: appeals and demands
+
+
+def _asked_for(f: Found, found: list[Found]) -> Found | None:
+    """The appeal or demand whose object is the event noun of ``f`` ("asked for the
+    release of the prisoners", "called for the withdrawal of troops"), or None: the act asked
+    for has not happened, and the appeal (whose target it gives) is the event."""
+    n = f.trigger
+    if n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.dep_ != "prep":
+        return None
+    verb = n.head.head
+    return next((g for g in found if g is not f and g.trigger.i == verb.i
+                 and g.code.startswith(APPEALS)), None)
+
+
+def _describes(trigger: Token, continuing: frozenset[str], acts: Collection[str]) -> bool:
+    """Is the verb a present-tense relative clause that describes its noun ("forces who
+    continue to ambush convoys", "militias that attack aid convoys"), no one event? A
+    present simple in a relative clause says what its noun is or does, not what happened.
+    Not on a noun of ``acts``, an event or a document: "a report that calls on X" is its
+    author's appeal."""
+    v = trigger
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in continuing:
+        v = v.head  # "who continue to ambush", "that tend to attack"
+    return v.dep_ == "relcl" and v.tag_ in ("VBP", "VBZ") and not any(
+        c.dep_ in ("aux", "auxpass") for c in v.children) and v.head.lemma_.lower() not in acts
+
+
+def _nonfinite_description(trigger: Token, acts: Collection[str], accusing: Collection[str],
+                           is_actor: Callable[[Token], bool]) -> bool:
+    """Is the verb a non-finite form that describes a noun, not an act that happened:
+    a participle after an actor ("forces opposing the occupation"), a gerund after a
+    preposition of a noun or an adjective ("key to pressuring the rebels", "years of fighting
+    the rebels")? The modality stage has found no plan or wish in it (asserted or reported).
+    Not after a noun of ``acts``, an event, a document or a plan: "an attack killing five" is
+    the attack's toll, "a declaration demanding X" its author's demand. An infinitive is no
+    description: "sent troops to distribute supplies" says what they were sent for. An event
+    noun that such a verb governs is part of the description ("forces opposing the
+    occupation")."""
+    if trigger.pos_ == "NOUN":
+        return trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB" \
+            and _nonfinite_description(trigger.head, acts, accusing, is_actor)
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    v = trigger
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head  # "reasons to attack and criticize": the first verb says how both stand
+    head = v.head
+    if head.i == v.i or v.tag_ != trigger.tag_:
+        return False
+    if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not _of_acts(head, acts):
+        return v.tag_ == "VBG" and is_actor(head)
+    # not on the object of an accusation: "accused the guerrillas of kidnapping" says what
+    # they did, the phrase hung by the parse on the object
+    noun = head.head
+    return (v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep"
+            and noun.pos_ in ("NOUN", "ADJ") and not _of_acts(noun, acts)
+            and not (noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in accusing))
+
+
+def _of_acts(noun: Token, acts: Collection[str]) -> bool:
+    """Is ``noun``, or the noun its by- or of-phrase hangs on ("an attempt by the rebels
+    [to kidnap]"), one of ``acts``?"""
+    if noun.lemma_.lower() in acts:
+        return True
+    prep = noun.head
+    return (noun.dep_ == "pobj" and prep.lower_ in ("by", "of") and prep.head.i != prep.i
+            and prep.head.lemma_.lower() in acts)
 
 
 def _commentator(book: ActorBook, f: Found) -> str | None:

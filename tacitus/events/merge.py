@@ -12,9 +12,13 @@ date of its own, a place, counts). Records are one event when all of these hold
   and a specific one of that root ("010" and "012", "040" and "046"); in the violent roots
   18, 19 and 20, a generic act ("180", "190", "200") and any specific one; an act and the
   threat of that same act (frames.yaml's threat family: "161" and "1313") when the threat was
-  not read from a word of threatening ("threatened to expel" stays a threat). The specific
-  code is kept over the generic and the act over the threat; a record whose code was not
-  kept is listed in ``left_out`` with reason "merged" and why.
+  not read from a word of threatening ("threatened to expel" stays a threat); a speaker's
+  bare statement ("010") and a verbal act of the same speaker ("speaking at a ceremony,
+  hailed Biden": 051) in the same or the next sentence, or anywhere for one person; two
+  specific codes of one violent root done to one person ("shot", "strafed": ``one_victim``).
+  The specific code is kept over the generic, the act over the threat and what is said over
+  the saying; a record whose code was not kept is listed in ``left_out`` with reason
+  "merged" and why.
 * **actors**: for source and target alike, the same actor (one chain of the actor stage:
   "Karzai", "he" and "the president" are one id), two non-person actors with the same code,
   or a country and its own agent ("USA", "USAGOV"), or one side unnamed. At least one side
@@ -66,6 +70,7 @@ class MergeRules:
     casualty_words: frozenset[str]
     casualty_sentences: int
     place_km: float
+    statements: frozenset[str]
     threats: dict[str, str]  # act code prefix -> the threat code of that act
     countries: dict[str, str]  # folded country name -> ISO3
 
@@ -89,6 +94,7 @@ def rules() -> MergeRules:
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
         place_km=float(data["place_km"]),
+        statements=frozenset(map(str, data["statements"])),
         threats=threats,
         countries=countries,
     )
@@ -135,7 +141,21 @@ def codes_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool:
         return True  # "010" and "012"; "040" and "046"
     if x[:2] in r.violence_roots and y[:2] in r.violence_roots and (generic(x) or generic(y)):
         return True  # "the attack" (190) and the bombing (1831) it was
-    return _threat_pair(a, b, r) is not None
+    return _threat_pair(a, b, r) is not None or _statement_pair(a, b, r) is not None
+
+
+def _statement_pair(a: Event, b: Event, r: MergeRules) -> Event | None:
+    """The verbal act, when one of ``a``, ``b`` is a bare statement ("010") and the other a
+    verbal act (QuadClass 1 or 3: an appeal, praise, an accusation), both with a speaker:
+    "Karzai, speaking at a ceremony, hailed Biden" and "he defended the remark, saying ..."
+    are one statement, which CAMEO codes by what it says. Else None. Whether the speakers
+    are one, and near enough, is ``shared_actors``'s to say."""
+    for act, said in ((a, b), (b, a)):
+        if (said.cameo in r.statements and act.root != said.root
+                and act.quad_class in (1, 3)
+                and act.source is not None and said.source is not None):
+            return act
+    return None
 
 
 def preferred(a: Event, b: Event, r: MergeRules | None = None) -> tuple[Event, str]:
@@ -147,6 +167,10 @@ def preferred(a: Event, b: Event, r: MergeRules | None = None) -> tuple[Event, s
     if act is not None:
         return act, ("an act and the threat of that act read from its report: CAMEO codes "
                      "the act (a threat is conditional, and no word here threatens)")
+    act = _statement_pair(a, b, r)
+    if act is not None:
+        return act, (f"the speaker's statement and what it says: CAMEO codes the {act.cameo} "
+                     "the statement makes, not the saying")
     for x, y in ((a, b), (b, a)):
         if y.cameo.startswith(x.cameo) or (generic(x.cameo) and not generic(y.cameo)):
             return y, f"{y.cameo} is the more specific code of the act {x.cameo} names"
@@ -210,7 +234,19 @@ def shared_actors(a: Event, b: Event, actors: dict[str, Actor]) -> int | None:
     nothing for it; each side named in both adds 1, 2 for one person), or None when the
     actors conflict: two different actors on one side, or one actor on opposite sides. In
     the symmetric roots (consult, cooperate: "talks with the Taliban", "the Taliban's talks
-    with Qatar") a record that names one actor may find it on either side."""
+    with Qatar") a record that names one actor may find it on either side. A bare statement
+    and the verbal act it makes (``_statement_pair``) need the same speaker, in the same or
+    the next sentence unless the speaker is one person (whose statements in one article are
+    one statement, whatever it says); in one sentence the statement's own target is whom it
+    was said to ("told Newsweek"), no party to the act."""
+    if _statement_pair(a, b, rules()) is not None:
+        speaker = actor_match(a.source, b.source, actors)  # type: ignore[arg-type]
+        if speaker is None:
+            return None
+        if a.sentence == b.sentence:
+            return speaker
+        if abs(a.sentence - b.sentence) > 1 and speaker < 2:
+            return None
     found = _sides(a, b, actors, ("source", "target"))
     if found is not None:
         return found
@@ -289,7 +325,11 @@ def _km(a: Location, b: Location) -> float | None:
 
 
 def places_compatible(a: Location | None, b: Location | None,
-                      r: MergeRules | None = None) -> bool:
+                      r: MergeRules | None = None, *, one_sentence: bool = False) -> bool:
+    """Either has no place, or the places may be one: the same name or id, a country and a
+    place in it, a first-order region and a place in it, two places within ``place_km``, or
+    (for mentions in one sentence, which a parse may place by different words: "killed in
+    Huancayo ... an attack in Junin") two places of one first-order region."""
     if a is None or b is None:
         return True
     if (a.geonames_id is not None and a.geonames_id == b.geonames_id) or (
@@ -300,8 +340,36 @@ def places_compatible(a: Location | None, b: Location | None,
     r = r or rules()
     if any(r.countries.get(_fold(p.name)) for p in (a, b)):
         return True  # "Afghanistan" and "Kandahar": the country holds the place
+    if _region_holds(a, b) or _region_holds(b, a) or (one_sentence and _one_region(a, b)):
+        return True
     km = _km(a, b)
     return km is not None and km <= r.place_km
+
+
+@cache
+def _gazetteer_row(name: str, geonames_id: int | None) -> tuple[str, str, str] | None:
+    """(feature code, country, first-order region) of the gazetteer row of a place."""
+    from tacitus.data.gazetteer import load_gazetteer
+
+    if geonames_id is None:
+        return None
+    for e, _ in load_gazetteer().lookup(name):
+        if e.id == geonames_id:
+            return e.fcode, e.cc2, e.admin1
+    return None
+
+
+def _one_region(a: Location, b: Location) -> bool:
+    x, y = _gazetteer_row(a.name, a.geonames_id), _gazetteer_row(b.name, b.geonames_id)
+    return x is not None and y is not None and bool(x[2]) and x[1:] == y[1:]
+
+
+def _region_holds(region: Location, place: Location) -> bool:
+    """Is ``region`` a first-order region (a province, a department) that holds ``place``?"""
+    outer = _gazetteer_row(region.name, region.geonames_id)
+    inner = _gazetteer_row(place.name, place.geonames_id)
+    return (outer is not None and inner is not None and outer[0] == "ADM1"
+            and bool(outer[2]) and outer[1:] == inner[1:])
 
 
 def counts_compatible(a: Event, b: Event) -> bool:
@@ -317,11 +385,22 @@ def modality_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool
     return a.modality == b.modality or (a.modality in r.factual and b.modality in r.factual)
 
 
+def one_victim(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None = None
+               ) -> bool:
+    """Two specific codes of one violent root done to one person ("reporter Roberto Navas
+    was shot by troops" and "... was strafed by troops"): one act in two words, as one
+    person is seldom attacked twice in one way in one report."""
+    r = r or rules()
+    return (a.root == b.root and a.root in r.violence_roots and a.target is not None
+            and b.target is not None and actor_match(a.target, b.target, actors) == 2)
+
+
 def definite_noun(event: Event, text: str, r: MergeRules | None = None) -> bool:
     """Is the event read from a definite event noun ("the attack", "these deadly raids")?"""
     r = r or rules()
-    if not (event.pattern or "").startswith("noun") or event.trigger is None:
-        return False
+    if not (event.pattern or "").startswith("noun") or event.trigger is None \
+            or "<" in (event.pattern or ""):
+        return False  # a frame recoded it: the trigger is the frame's word, not the noun
     before = _WORD.findall(text[max(0, event.trigger.start - 60):event.trigger.start])
     for word in reversed(before[-4:]):
         w = word.lower()
@@ -337,9 +416,11 @@ def compatible(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | Non
     """May ``a`` and ``b`` be mentions of one real event: nothing in one contradicts the
     other (codes, modality, actors, dates, places, counts)?"""
     r = r or rules()
-    return (codes_compatible(a, b, r) and modality_compatible(a, b, r)
+    return ((codes_compatible(a, b, r) or one_victim(a, b, actors, r))
+            and modality_compatible(a, b, r)
             and (shared_actors(a, b, actors) is not None or victims(a, b, actors, r))
-            and dates_compatible(a.date, b.date) and places_compatible(a.location, b.location, r)
+            and dates_compatible(a.date, b.date)
+            and places_compatible(a.location, b.location, r, one_sentence=a.sentence == b.sentence)
             and counts_compatible(a, b))
 
 
@@ -355,11 +436,14 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
     words that agrees, a place that agrees, a definite noun."""
     r = r or rules()
     shared = shared_actors(a, b, actors) or 0
+    distance = abs(b.sentence - a.sentence)
+    if shared and distance > 1 and _sides(a, b, actors, ("source", "target")) is None \
+            and _statement_pair(a, b, r) is None:
+        shared = 0  # an actor met on the other side of a symmetric act says little far off
     same_code = a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo) or (
         a.root in r.violence_roots and b.root in r.violence_roots and generic(a.cameo)
         and generic(b.cameo))  # "the killing of X" (180), "killed X" (190)
     definite = same_code and definite_noun(b, text, r)
-    distance = abs(b.sentence - a.sentence)
     verb = not (a.pattern or "").startswith("noun") or not (b.pattern or "").startswith("noun")
     if not (shared or ((definite or distance == 0) and verb) or victims(a, b, actors, r)):
         return False
