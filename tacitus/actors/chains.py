@@ -285,7 +285,8 @@ class Chains:
             s = self._salience(tok, m)
             if s > score:
                 best, score = m, s
-        if best is None or (low in self.plural and self._thing_between(best, tok)):
+        if best is None or (low in self.plural and tok.dep_ in OBJECTS
+                            and self._thing_between(best, tok)):
             return None
         if low in self.plural:  # "Egypt and Sudan said they": both
             head = self.doc[best.i]
@@ -301,8 +302,8 @@ class Chains:
 
     def _thing_between(self, best: Mention, tok: Token) -> bool:
         """Whether a plural object that is no actor stands between ``best`` and the plural
-        pronoun, in its sentence: "carried the bombs to the square before detonating them"
-        means the bombs, not whoever carried them."""
+        object pronoun, in its sentence: "carried the bombs to the square before detonating
+        them" means the bombs, not whoever carried them."""
         start = max(best.i + 1, tok.sent.start)
         return any(t.tag_ in ("NNS", "NNPS") and t.dep_ in OBJECTS and self.key_at(t.i) is None
                    and not self.is_person_noun(t) for t in self.doc[start:tok.i])
