@@ -117,10 +117,12 @@ class Chains:
         self._sent = {}
         # how often each capitalized word occurs: a word the tagger reads as a noun but that
         # the text writes with a capital each time ("Wiggins caught ... Wiggins") is a name
-        self._capitals = Counter(t.text for t in doc if t.is_title)
-        for n, sent in enumerate(doc.sents):
+        self._capitals: Counter[str] = Counter()
+        for n, sent in enumerate(doc.sents):  # one pass: reading tokens is what costs
             for t in sent:
                 self._sent[t.i] = n
+                if t.is_title:
+                    self._capitals[t.text] += 1
         pron = words.pronouns
         self.masculine, self.feminine = pron["masculine"], pron["feminine"]
         self.thing, self.plural = pron["thing"], pron["plural"]

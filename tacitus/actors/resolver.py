@@ -113,10 +113,10 @@ class ActorBook:
         "X said in a statement", "X issued a statement", "a statement by X", "X's
         statement"); nobody when that one has no author the text names ("a group of parents
         sent a letter"). Another definite mention with no author continues the same one."""
-        if not _definite(document):
+        if not _points_back(document):
             return None
         if self._authors is None:
-            self._authors = [(t.i, t.lemma_.lower(), self._issuer(t), _definite(t))
+            self._authors = [(t.i, t.lemma_.lower(), self._issuer(t), _points_back(t))
                              for t in self.doc if t.lemma_.lower() in self.d.words.document_nouns]
         name = document.lemma_.lower()
         for i, lemma, key, definite in reversed(self._authors):
@@ -1082,7 +1082,7 @@ def _np_tokens(head: Token) -> list[Token]:
     return sorted(set(out), key=lambda t: t.i)
 
 
-def _definite(noun: Token) -> bool:
+def _points_back(noun: Token) -> bool:
     """Whether a noun points back to one already given ("the statement", "this letter")."""
     dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
     return bool(dets) and dets[0] in ("the", "this", "that")
