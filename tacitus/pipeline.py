@@ -25,7 +25,7 @@ from tacitus.data import (
 )
 from tacitus.data.gazetteer import gazetteer_version
 from tacitus.events import EventCoder, load_patterns, lookup
-from tacitus.events.coder import subjects
+from tacitus.events.coder import pobjs, subjects
 from tacitus.events.merge import merge_mentions
 from tacitus.ingest import from_text
 from tacitus.model import CodedDocument, Document, Event, EventDate, LeftOut, Span
@@ -216,8 +216,7 @@ def _partnered(trigger) -> bool:
     """Whether the event names its other side in a "with" phrase, even one that is no actor
     ("talks with relevant sides in Qatar"): then the place is where it happens, not with whom."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
-    return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
-               for h in heads for c in h.children)
+    return any(pobjs(h, "with") for h in heads)
 
 
 def _span(book: ActorBook, token, text: str) -> Span | None:

@@ -179,8 +179,7 @@ class Chains:
             return False  # a lone word the recognizer took for a person or a people is its call
         if words and head.ent_type_ not in ("", "PERSON", "ORG", "NORP"):
             return False  # "Santa Monica": several words the recognizer calls a place
-        if words and (first.lower_.rstrip(".") in self.w.titles
-                      or first.lower_.rstrip(".") in self.w.abbreviations):
+        if words and self.is_title(first):
             return True  # "Mr Haldane", "Dr. Okafor": the title says it is a person
         if not words and head.ent_type_ == "" and not head.is_upper and acts \
                 and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
@@ -191,6 +190,11 @@ class Chains:
             return True  # "Hartwig began", labelled GPE: a surname no map knows, acting
         name = ascii_name(first.text)
         return name in self.w.given or name in self.w.given_either
+
+    def is_title(self, tok: Token) -> bool:
+        """Whether a word is a title or its abbreviation ("Mr", "Sen.", "Queen")."""
+        word = tok.lower_.rstrip(".")
+        return word in self.w.titles or word in self.w.abbreviations
 
     # -- recording --------------------------------------------------------------------
     def add(self, head: Token, key: str, *, person: bool, words: list[Token],

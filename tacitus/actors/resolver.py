@@ -896,9 +896,7 @@ class ActorBook:
     def _titled(self, head: Token) -> bool:
         """Whether a lone name has only a title before it ("Mr. Ban", "Sen. Lee")."""
         lefts = [t for t in head.lefts if t.dep_ == "compound"]
-        words = self.chains.w
-        return len(lefts) == 1 and (lefts[0].lower_.rstrip(".") in words.titles
-                                    or lefts[0].lower_.rstrip(".") in words.abbreviations)
+        return len(lefts) == 1 and self.chains.is_title(lefts[0])
 
     def _namesake(self, head: Token, key: str) -> bool:
         """Whether the name headed by ``head`` gives a person of ``key``'s surname another
@@ -907,10 +905,9 @@ class ActorBook:
         given = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         if rec.kind != "person" or not given or len(rec.name.split()) < 2:
             return False
-        words = self.chains.w
-        mine, theirs = given[0].text.rstrip(".").lower(), rec.name.split()[0].rstrip(".").lower()
-        if mine in words.titles or mine in words.abbreviations:
+        if self.chains.is_title(given[0]):
             return False  # "Mr. Scott", "Sen. Scott": a title, no given name
+        mine, theirs = given[0].text.rstrip(".").lower(), rec.name.split()[0].rstrip(".").lower()
         if len(mine) == 1 or len(theirs) == 1:
             return mine[0] != theirs[0]  # "J. Scott" may be "John Scott"
         return mine != theirs

@@ -296,9 +296,6 @@ def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
     return noun, None
 
 
-STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")  # a country's own state
-
-
 def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
                  avoid: frozenset[str] | set[str] = frozenset()) -> tuple[Token, str] | None:
     """An actor inside a phrase that names none itself: its owner or modifier ("Buhari's
@@ -834,7 +831,8 @@ class EventCoder:
         own side, which a demand cannot address."""
         def state(key: str) -> str | None:
             code = book.records[key].code or ""
-            return code[:3] if len(code) == 3 or code[3:6] in STATE_SECTORS else None
+            return code[:3] if len(code) == 3 or code[3:6] in self.p.words.state_agents \
+                else None
 
         own = {state(k) for k in speakers} - {None}
         keys = [k for t in self._subjects(v) if (k := book.actor_of(t))]
@@ -1236,10 +1234,10 @@ class EventCoder:
         if family.hostile and root in family.hostile_roots:  # "vowed to strike": a threat
             family = self.p.frames.families[family.hostile]
         code = family.recode(f.code)
-        if code == "same" and use.control != "noun":
-            return [f]
-        if code == "same":  # "offered scathing criticism of X": the subject's criticism
-            code = f.code
+        if code == "same":
+            if use.control != "noun":
+                return [f]
+            code = f.code  # "offered scathing criticism of X": the subject's criticism
         modality = None
         if code == "negated":
             code, modality = f.code, "negated"
