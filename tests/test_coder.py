@@ -154,6 +154,16 @@ def test_no_event_without_an_actor_and_none_from_adjectives() -> None:
     assert doc.events == []
 
 
+def test_a_participle_used_as_a_preposition_names_no_act() -> None:
+    doc = code("The summit was called a failure considering the war in Somalia. "
+               "Barring a deal, Kenya will bar Somali traders. "
+               "Kenya is considering sanctions against Somalia.", published="2012-01-04")
+    codes = [(e.cameo, e.trigger.text) for e in doc.events]
+    assert ("014", "considering") in codes  # a verb with its subject is still an act
+    assert sum(1 for _, t in codes if t.lower() == "considering") == 1
+    assert not any(t == "Barring" for _, t in codes)
+
+
 def test_byline_footer_give_no_events_and_the_headline_is_coded_as_title() -> None:
     text = ("Iran attacks\n\nBy Karl Ross\n2 May 2012\n\nOfficials met on Monday.\n\n"
             "Share this article\n\nFollow us on Twitter")

@@ -510,7 +510,7 @@ class EventCoder:
         """The most specific pattern for verb ``v``, with the object and xcomp it used (a
         pattern that asks for its subject's agent needs the ``book`` to read the subject)."""
         particle, candidates = self._candidates(v)
-        if candidates is None:
+        if candidates is None or self._preposition(v):
             return None
         objects = self._pattern_objects(v)
         xcomp = _xcomp(v)
@@ -556,6 +556,13 @@ class EventCoder:
                 continue  # "troops left": MIL; "the minister left Kabul" is no withdrawal
             return pattern, obj, xcomp if pattern.xcomp else None
         return None
+
+    def _preposition(self, v: Token) -> bool:
+        """Is ``v`` a participle that works as a preposition ("a failure considering the
+        war", "barring a deal")? With no subject of its own it names no act."""
+        return (v.lower_ in self.p.words.participle_prepositions and v.tag_ == "VBG"
+                and v.dep_ in ("acl", "advcl", "prep", "pcomp")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))
 
     def _candidates(self, v: Token) -> tuple[str | None, list[VerbPattern] | None]:
         """The particle of verb ``v`` and the patterns of its lemma with it."""
