@@ -41,6 +41,14 @@ def test_what_a_side_says_it_must_do_itself_is_no_demand_on_itself() -> None:
     assert next(a for a in doc.actors if a.id == demand.target).code == "UGA"
 
 
+def test_an_act_coded_with_its_frame_verb_is_listed_as_content() -> None:
+    doc = code("The Kenyan finance minister agreed to resign.")
+    assert [e.cameo for e in doc.events] == ["0341"]
+    (left,) = doc.left_out
+    assert (left.trigger.text, left.reason) == ("resign", "content")
+    assert "0341" in left.detail
+
+
 def test_a_statement_with_no_content_of_its_own_stays() -> None:
     doc = code("The Kenyan foreign minister said the weather was fine.")
     assert [e.cameo for e in doc.events] == ["010"]

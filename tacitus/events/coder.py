@@ -1162,13 +1162,14 @@ class EventCoder:
                 return FrameUse(family, v, "self", reporter=reporter)
         return None
 
-    def apply_frames(self, book: ActorBook, found: list[Found]) -> list[Found]:
+    def apply_frames(self, book: ActorBook, found: list[Found],
+                     left: list[tuple[Found, str, str]]) -> list[Found]:
         """Recode the events of complements through their frames (see ``data/frames.yaml``).
 
         A frame verb that a verb pattern already coded together with its complement ("agreed
-        to resign": 0341) keeps that code and the complement's own event is dropped; otherwise
-        the complement's event is recoded and the frame verb's generic event ("offered": 030)
-        gives way to it.
+        to resign": 0341) keeps that code and the complement's own event is left out
+        (reason ``content``, so a reader sees why); otherwise the complement's event is
+        recoded and the frame verb's generic event ("offered": 030) gives way to it.
         """
         by_trigger: dict[int, list[Found]] = {}
         for f in found:
@@ -1181,8 +1182,11 @@ class EventCoder:
                 use = self.noun_frame(f.trigger)
                 if use is not None:
                     matrix_events = by_trigger.get(use.matrix.i, [])
-                    if any("+object" in m.pattern for m in matrix_events):
-                        continue  # "demanded the release of X": the verb's pattern coded it
+                    coded = next((m for m in matrix_events if "+object" in m.pattern), None)
+                    if coded is not None:  # "demanded the release of X": the verb coded it
+                        left.append((f, "content", f"what '{coded.trigger.text}' asks for is "
+                                                   f"coded with it ({coded.code})"))
+                        continue
                     recoded = self._recode(book, f, use, matrix_events)
                     out.extend(recoded)
                     if recoded:
@@ -1198,8 +1202,11 @@ class EventCoder:
                 out.append(f)
                 continue
             matrix_events = by_trigger.get(use.matrix.i, []) if use.matrix is not f.trigger else []
-            if any("+xcomp" in m.pattern for m in matrix_events):
-                continue  # the frame verb's own pattern already coded the pair
+            coded = next((m for m in matrix_events if "+xcomp" in m.pattern), None)
+            if coded is not None:  # the frame verb's own pattern already coded the pair
+                left.append((f, "content", f"coded with '{coded.trigger.text}' as one act "
+                                           f"({coded.code})"))
+                continue
             out.extend(self._recode(book, f, use))
             if use.matrix is not f.trigger:
                 superseded.add(use.matrix.i)
@@ -1365,7 +1372,7 @@ class EventCoder:
                         and tok.lemma_.lower() in self.p.nouns:
                     found.extend(self.code_noun(book, tok))
             found += self.bare_demands(book, words, {f.trigger.i for f in found})
-            found = self.apply_frames(book, found)
+            found = self.apply_frames(book, found, left)
             for f in found:
                 if f.code in self.p.words.refinable_violence:
                     f.code = self.instrument_code(f.trigger) or f.code
