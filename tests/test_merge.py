@@ -144,6 +144,17 @@ def test_merge_far_apart_needs_two_agreements() -> None:
     assert [e.cameo for e in events] == ["192", "190"]
 
 
+def test_merge_far_apart_one_country_is_no_agreement_of_place() -> None:
+    # an article set in one country places its every event there: a bombing that hit an
+    # army post and a killing of soldiers eight sentences later stay two
+    first = event(1, "183", None, "mil", trigger="bombed", location=AFGHANISTAN)
+    later = event(2, "190", None, "mil", sentence=8, location=AFGHANISTAN)
+    assert len(merged(first, later)[0]) == 2
+    # a town both name is an agreement of place
+    first, later = (e.model_copy(update={"location": KANDAHAR}) for e in (first, later))
+    assert len(merged(first, later)[0]) == 1
+
+
 def test_merge_one_statement_per_speaker() -> None:
     said = [event(n, "010", "min", None, sentence=n, trigger="said", pattern="say")
             for n in range(1, 4)]

@@ -183,6 +183,13 @@ def _bare_participle(v: Token) -> bool:
                         for c in v.children))
 
 
+def _quoted_title(t: Token, v: Token) -> bool:
+    """Is ``t`` a title in quotation marks after its verb ("said on Fox News's “Fox and
+    Friends.”": a show, not the speaker), which the parser may take for the subject?"""
+    first = t.left_edge.i
+    return first > v.i and first > 0 and t.doc[first - 1].text in ("“", '"', "‘")
+
+
 def _apposed(found: Iterable[Token]) -> list[Token]:
     """Subjects without a second one that only sets a phrase beside the first, between
     commas: in "Ban Ki-moon, the secretary general of the UN, vowed" the parse may make
@@ -207,7 +214,8 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
         found = [g for c in v.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
     else:
-        found = _apposed(c for c in v.children if c.dep_ in SUBJECT_DEPS)
+        found = _apposed(c for c in v.children if c.dep_ in SUBJECT_DEPS
+                         and not _quoted_title(c, v))
     if not found and depth < 3 and not _is_passive(v):  # a passive's subject is its patient
         head = v.head
         if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:

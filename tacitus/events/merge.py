@@ -433,7 +433,8 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
     violence (``victims``); or a definite event noun ("the attack")
     naming the same act (the same code or a sub-code). Beyond the next sentence, two of
     these must agree: a shared actor, the same code (or a sub-code), a date of their own
-    words that agrees, a place that agrees, a definite noun."""
+    words that agrees, a place that agrees and is not one country for both, a definite
+    noun."""
     r = r or rules()
     shared = shared_actors(a, b, actors) or 0
     distance = abs(b.sentence - a.sentence)
@@ -451,7 +452,9 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
         return True
     dated = (a.date is not None and b.date is not None and a.date.text is not None
              and b.date.text is not None)
-    placed = a.location is not None and b.location is not None
+    # a country says little of where: a whole article is often set in one ("Syria")
+    placed = a.location is not None and b.location is not None and not all(
+        r.countries.get(_fold(p.name)) for p in (a.location, b.location))
     return shared + same_code + dated + placed + definite >= 2
 
 
