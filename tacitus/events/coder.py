@@ -1055,6 +1055,14 @@ class EventCoder:
                 left.append((f, "generic", f"'{f.trigger.text}' describes its noun in a "
                                            "present-tense relative clause: no one event"))
                 continue
+            if _as_preposition(f.trigger, self.p.words.preposition_participles):
+                left.append((f, "sense", f"'{f.trigger.text}' is used as a preposition here: "
+                                         "no act"))
+                continue
+            if self._stative(f.trigger):
+                left.append((f, "generic", f"'{f.trigger.text}' in the present says what is, "
+                                           "a standing state: no one event"))
+                continue
             habit = self._habitual(f.trigger)
             if habit is not None:
                 left.append((f, "generic", f"a habitual or generic statement ('{habit}'), "
@@ -1076,6 +1084,15 @@ class EventCoder:
         words = {tok.lemma_.lower(), tok.lower_, *(c.lemma_.lower() for c in tok.children
                                                    if c.dep_ == "compound")}
         return bool(words & self.p.words.attribution_sources)
+
+    def _stative(self, trigger: Token) -> bool:
+        """Is the verb a present simple main clause of a standing state ("it hosts a US
+        airbase", stative_verbs in arguments.yaml), with no event noun as its object?"""
+        return (trigger.lemma_.lower() in self.p.words.stative_verbs
+                and trigger.tag_ in ("VBZ", "VBP") and trigger.dep_ in ("ROOT", "conj")
+                and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+                and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self._acts
+                            for c in trigger.children))
 
     def _habitual(self, trigger: Token) -> str | None:
         """The word that makes a verb's event habitual or generic, or None: a frequency
@@ -1423,14 +1440,29 @@ def _purposes_give_way(book: ActorBook, found: list[Found]) -> None:
 APPEALS = ("02", "10")  # roots of asking for an act: appeals and demands
 
 
+def _as_preposition(v: Token, words: Collection[str]) -> bool:
+    """Is ``v`` a participle used as a preposition ("a failure considering the war", "talks
+    regarding the border"): one of ``words``, with no subject or auxiliary of its own?"""
+    return v.lower_ in words and v.tag_ in ("VBG", "VBN") and v.dep_ in (
+        "prep", "acl", "advcl") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)
+
+
 def _asked_for(f: Found, found: list[Found]) -> Found | None:
     """The appeal or demand whose object is the event noun of ``f`` ("asked for the
-    release of the prisoners", "called for the withdrawal of troops"), or None: the act asked
-    for has not happened, and the appeal (whose target it gives) is the event."""
+    release of the prisoners", "called for the withdrawal of troops"), or whose
+    to-complement is the verb of ``f`` where no frame has recoded it ("called on the
+    government to declare an emergency"), or None: the act asked for has not happened, and
+    the appeal (whose target it gives) is the event."""
     n = f.trigger
-    if n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.dep_ != "prep":
+    if n.pos_ in ("VERB", "AUX") and n.dep_ in ("xcomp", "advcl", "ccomp") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children) \
+            and "<" not in f.pattern:
+        verb = n.head  # "called on the government to declare an emergency": what it asks
+    elif n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.dep_ != "prep":
         return None
-    verb = n.head.head
+    else:
+        verb = n.head.head
     return next((g for g in found if g is not f and g.trigger.i == verb.i
                  and g.code.startswith(APPEALS)), None)
 
