@@ -126,6 +126,19 @@ def test_merge_casualties_of_one_blast_in_its_sentence() -> None:
     assert len(merged(event(1, "1823", "tal", "reb", pattern="murder"), murdered)[0]) == 2
 
 
+def test_merge_casualties_told_in_the_sentence_after_the_act() -> None:
+    # "A rebel bomber blew himself up at the gate. Six soldiers were killed."
+    blast = event(1, "183", "reb", None, trigger="blew", pattern="blow up")
+    killed = event(2, "190", None, "afgmil", sentence=1, trigger="killed", pattern="kill")
+    (one,), _ = merged(blast, killed)
+    assert len(one.mentions) == 2 and one.cameo == "183"
+    # a casualty with a place of its own that the act lacks is another report
+    elsewhere = killed.model_copy(update={"location": HERAT})
+    assert len(merged(blast, elsewhere)[0]) == 2
+    # two sentences on: another report
+    assert len(merged(blast, killed.model_copy(update={"sentence": 2}))[0]) == 2
+
+
 def test_merge_an_unidentified_sector_with_the_same_sector_named() -> None:
     post = event(1, "190", "tal", "mil")  # "attacked an army post"
     soldiers = event(2, "190", "tal", "afgmil", trigger="killing")  # "killing five soldiers"

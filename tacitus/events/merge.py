@@ -264,21 +264,32 @@ def victims(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None =
     """Casualties of one act of violence: "a bomb exploded in the market ... one person was
     killed and a policeman wounded". Violent records within ``casualty_sentences`` of each
     other, one of them a casualty verb ("were killed", "killing five") with no source named,
-    are one event whatever their victims. Not so: "the massacre of X and the killing of Y"
-    (nouns), "the attack on X" and "Y was killed" in the next sentence (an act named by a
-    noun meets its casualties in its own sentence only), a casualty with its own source
-    ("murdered by the rebels": an act of its own)."""
+    are one event whatever their victims ("a bomber blew himself up. Six soldiers were
+    killed"). Not so: "the massacre of X and the killing of Y" (nouns), "the attack on X" and
+    "Y was killed" in the next sentence (an act named by a noun meets its casualties in its
+    own sentence only), two casualties in two sentences (a round-up of clashes), a casualty
+    in the next sentence with a place of its own that the act lacks, a casualty with its own
+    source ("murdered by the rebels": an act of its own)."""
     r = r or rules()
     if not (a.root in r.violence_roots and b.root in r.violence_roots):
         return False
-    act = b if a.source is None and a.trigger and a.trigger.text.lower() in r.casualty_words \
-        else a
-    if abs(a.sentence - b.sentence) > (0 if (act.pattern or "").startswith("noun")
-                                       else r.casualty_sentences):
+    act = b if _casualty(a, r) else a
+    distance = abs(a.sentence - b.sentence)
+    if distance > (0 if (act.pattern or "").startswith("noun") else r.casualty_sentences):
         return False  # "the attack on X" and "Y was killed" in the next sentence: two
-    return any(e.source is None and e.trigger is not None
-               and not (e.pattern or "").startswith("noun")
-               and e.trigger.text.lower() in r.casualty_words for e in (a, b))
+    elsewhere = (a if act is b else b).location is not None and act.location is None
+    if distance and (_casualty(act, r) or elsewhere):
+        # in the next sentence a casualty joins the act that caused it, not another
+        # casualty ("three were killed in clashes ... a soldier was wounded"), and not with a
+        # place of its own the act lacks ("wounded in San Salvador"): a new report
+        return False
+    return any(_casualty(e, r) and not (e.pattern or "").startswith("noun") for e in (a, b))
+
+
+def _casualty(e: Event, r: MergeRules) -> bool:
+    """Is ``e`` a casualty with no source named ("were killed", "killing five")?"""
+    return e.source is None and e.trigger is not None \
+        and e.trigger.text.lower() in r.casualty_words
 
 
 def _days(d: EventDate) -> tuple[int, int] | None:
