@@ -284,6 +284,17 @@ def test_merge_keeps_plans_apart_from_acts_and_people_apart() -> None:
     assert len(merged(event(1, "040", "irn", "irq"), event(2, "040", "irngov", "irq"))[0]) == 1
 
 
+def test_merge_a_plan_and_a_possibility_of_one_act_in_one_sentence() -> None:
+    # "the Taliban would step up their raids on the army, and incursions by them were likely"
+    plan = event(1, "190", "tal", "afgmil", modality="planned")
+    possible = event(2, "190", "tal", None, trigger="incursions", pattern="noun incursion",
+                     modality="hypothetical")
+    assert len(merged(plan, possible)[0]) == 1
+    # in the next sentence a possibility is another one
+    later = possible.model_copy(update={"sentence": 1})
+    assert len(merged(plan, later)[0]) == 2
+
+
 def test_merge_mentions_on_a_document_adds_left_out() -> None:
     doc = CodedDocument(document=Document(id="d", text=TEXT), actors=ACTORS, events=[
         event(1, "190", "tal", "afgmil"), event(2, "183", "tal", "afgmil"),

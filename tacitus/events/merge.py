@@ -31,7 +31,8 @@ date of its own, a place, counts). Records are one event when all of these hold
   they lie within ``place_km``; two countries never.
 * **modality**: both say something happened (asserted, reported), or both have the same
   other modality (two planned offensives may be one plan; a plan is no attack; a disputed
-  claim stays apart from what the article asserts).
+  claim stays apart from what the article asserts), or, in one sentence, both say it has not
+  happened yet (planned, hypothetical).
 * **counts**: no kind of count (killed, wounded...) with two different values.
 
 The records one trigger gives for several victims or attackers ("gunmen killed a police
@@ -66,6 +67,7 @@ class MergeRules:
     threat_words: frozenset[str]
     definite: frozenset[str]
     factual: frozenset[str]
+    unrealized: frozenset[str]
     symmetric_roots: frozenset[str]
     casualty_words: frozenset[str]
     casualty_sentences: int
@@ -90,6 +92,7 @@ def rules() -> MergeRules:
         threat_words=frozenset(w.lower() for w in data["threat_words"]),
         definite=frozenset(w.lower() for w in data["definite"]),
         factual=frozenset(data["factual"]),
+        unrealized=frozenset(data["unrealized"]),
         symmetric_roots=load_symmetric_roots(),
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
@@ -392,8 +395,12 @@ def counts_compatible(a: Event, b: Event) -> bool:
 
 
 def modality_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool:
+    """Both say it happened, or both the same other modality, or (in one sentence) both
+    say it has not happened yet: "troops would step up raids, with incursions possible"."""
     r = r or rules()
-    return a.modality == b.modality or (a.modality in r.factual and b.modality in r.factual)
+    return a.modality == b.modality or (a.modality in r.factual and b.modality in r.factual) \
+        or (a.sentence == b.sentence and a.modality in r.unrealized
+            and b.modality in r.unrealized)
 
 
 def one_victim(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None = None
