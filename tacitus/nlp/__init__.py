@@ -28,7 +28,9 @@ GLUE_INFIXES = (
     r"(?<=[a-z]{3})(?=(?:" + "|".join(_OPENERS) + r")\b)",  # "DeclaredThe head"
     r"==",  # "members.==Victims==All"
     r"(?<=[a-z\]])\.(?=[=*A-Z][a-z=*])",  # "members.==", "American.*2015", "soldiers.The"
-    r"(?<=[.\w])\*(?=\w)",  # a bullet glued to the text before it
+    # a bullet glued to the text before it ("nationality.*2015-12-21", "Bomb*2015-12-21");
+    # not a star written for a letter ("N*rdlingen", "O*Malley") or a unit ("500*m")
+    r"(?<=\.)\*(?=\w)|(?<=[a-z])\*(?=\d{4}\b)",
 )
 
 
@@ -70,7 +72,9 @@ def _seam(doc: Doc, i: int) -> bool:
     prev, tok = doc[i - 1], doc[i]
     if prev.whitespace_:
         return False
-    if tok.text in ("==", "*"):
+    if tok.text == "*":  # a bullet: after a full stop, or before a date
+        return prev.text == "." or doc[i + 1:i + 2].text.isdigit()
+    if tok.text == "==":
         return prev.text != "=="  # an opening mark, not the end of "==Victims=="
     if prev.text == "==":
         return i >= 3 and doc[i - 3].text == "=="  # the words after a closing "=="
