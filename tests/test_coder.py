@@ -243,3 +243,22 @@ def test_coordinated_subjects_of_a_symmetric_verb_target_each_other() -> None:
 def test_a_region_containing_a_country_name_is_no_actor() -> None:
     doc = code("Leaders from Latin America met in Brasilia.", published="2015-05-05")
     assert "USA" not in {a.code for a in doc.actors}
+
+
+def test_a_quoted_title_after_the_verb_is_no_speaker() -> None:
+    # the parser may take the show a statement was made on for the subject of "said"
+    from tacitus.events.coder import subjects
+    from tacitus.testing import make_doc
+
+    words = ["Grant", "said", "on", "BBC", "’s", "“", "Lords", "and", "Commons", ".", "”"]
+    doc = make_doc(words, heads=[0, 1, 1, 2, 1, 1, 1, 6, 6, 1, 1],
+                   deps=["appos", "ROOT", "prep", "pobj", "punct", "punct", "nsubj", "cc",
+                         "conj", "punct", "punct"],
+                   pos=["PROPN", "VERB", "ADP", "PROPN", "PART", "PUNCT", "PROPN", "CCONJ",
+                        "PROPN", "PUNCT", "PUNCT"], lemmas=[w.lower() for w in words[:1]]
+                   + ["say"] + [w.lower() for w in words[2:]])
+    assert subjects(doc[1]) == []
+    inverted = make_doc(["“", "No", ",", "”", "said", "Grant", "."], heads=[4, 4, 4, 4, 4, 4, 4],
+                        deps=["punct", "intj", "punct", "punct", "ROOT", "nsubj", "punct"],
+                        pos=["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"])
+    assert [t.text for t in subjects(inverted[4])] == ["Grant"]

@@ -53,3 +53,19 @@ def test_a_hand_made_doc_shares_the_coders_vocabulary() -> None:
                    deps=["nsubj", "ROOT", "punct"], pos=["PROPN", "VERB", "PUNCT"])
     assert doc.vocab is load_pipeline().vocab
     assert doc.text == "Peru protested."
+
+
+def test_glued_headings_and_titles_start_sentences_with_the_text_unchanged() -> None:
+    # scraped wiki text: a heading and a title glued to the sentences after them
+    text = ("Rebels seized the dam on Monday.==Aftermath==All four guards were freed. "
+            "Army Retakes ReservoirThe army retook the dam on Tuesday. WikiLeaks and PowerPoint "
+            "met in N*rdlingen.*2016-05-01 a bullet")
+    doc = load_pipeline()(text)
+    assert doc.text == text
+    sentences = [s.text for s in doc.sents]
+    assert "All four guards were freed." in sentences
+    assert "The army retook the dam on Tuesday." in sentences
+    assert not [s for s in sentences if "N*rdlingen" in s and "2016" in s]  # the bullet
+    # no other seams split: a star written for a letter is part of its word
+    assert {"WikiLeaks", "PowerPoint"} <= {t.text for t in doc}
+    assert any(t.text.startswith("N*rdlingen") for t in doc)

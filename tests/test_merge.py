@@ -126,6 +126,19 @@ def test_merge_casualties_of_one_blast_in_its_sentence() -> None:
     assert len(merged(event(1, "1823", "tal", "reb", pattern="murder"), murdered)[0]) == 2
 
 
+def test_merge_casualties_told_in_the_sentence_after_the_act() -> None:
+    # "A rebel bomber blew himself up at the gate. Six soldiers were killed."
+    blast = event(1, "183", "reb", None, trigger="blew", pattern="blow up")
+    killed = event(2, "190", None, "afgmil", sentence=1, trigger="killed", pattern="kill")
+    (one,), _ = merged(blast, killed)
+    assert len(one.mentions) == 2 and one.cameo == "183"
+    # a casualty with a place of its own that the act lacks is another report
+    elsewhere = killed.model_copy(update={"location": HERAT})
+    assert len(merged(blast, elsewhere)[0]) == 2
+    # two sentences on: another report
+    assert len(merged(blast, killed.model_copy(update={"sentence": 2}))[0]) == 2
+
+
 def test_merge_an_unidentified_sector_with_the_same_sector_named() -> None:
     post = event(1, "190", "tal", "mil")  # "attacked an army post"
     soldiers = event(2, "190", "tal", "afgmil", trigger="killing")  # "killing five soldiers"
@@ -142,6 +155,17 @@ def test_merge_far_apart_needs_two_agreements() -> None:
     # the same code and the same actor: the invasion again; a raid is another act
     assert [len(e.mentions) for e in events] == [2, 1]
     assert [e.cameo for e in events] == ["192", "190"]
+
+
+def test_merge_far_apart_one_country_is_no_agreement_of_place() -> None:
+    # an article set in one country places its every event there: a bombing that hit an
+    # army post and a killing of soldiers eight sentences later stay two
+    first = event(1, "183", None, "mil", trigger="bombed", location=AFGHANISTAN)
+    later = event(2, "190", None, "mil", sentence=8, location=AFGHANISTAN)
+    assert len(merged(first, later)[0]) == 2
+    # a town both name is an agreement of place
+    first, later = (e.model_copy(update={"location": KANDAHAR}) for e in (first, later))
+    assert len(merged(first, later)[0]) == 1
 
 
 def test_merge_one_statement_per_speaker() -> None:
@@ -258,6 +282,17 @@ def test_merge_keeps_plans_apart_from_acts_and_people_apart() -> None:
     # two officials of one government are two speakers; a country and its government one
     assert len(merged(event(1, "010", "min", None), event(2, "010", "spk", None))[0]) == 2
     assert len(merged(event(1, "040", "irn", "irq"), event(2, "040", "irngov", "irq"))[0]) == 1
+
+
+def test_merge_a_plan_and_a_possibility_of_one_act_in_one_sentence() -> None:
+    # "the Taliban would step up their raids on the army, and incursions by them were likely"
+    plan = event(1, "190", "tal", "afgmil", modality="planned")
+    possible = event(2, "190", "tal", None, trigger="incursions", pattern="noun incursion",
+                     modality="hypothetical")
+    assert len(merged(plan, possible)[0]) == 1
+    # in the next sentence a possibility is another one
+    later = possible.model_copy(update={"sentence": 1})
+    assert len(merged(plan, later)[0]) == 2
 
 
 def test_merge_mentions_on_a_document_adds_left_out() -> None:

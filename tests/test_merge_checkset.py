@@ -12,11 +12,11 @@ import pytest
 from tacitus.eval import checkset
 
 # What the merge must keep (issue 14 aims: fewer than 3 duplicates and 5 non-events per 100
-# records; measured 2026-12-07, end of the fourth session: 41.5 duplicates per 100 before
-# merging, 23.4 after, 16.0 non-events, 2.1 overmerged). The non-events are the coder's to
+# records; measured 2026-12-07, end of the fifth session: 39.5 duplicates per 100 before
+# merging, 22.7 after, 11.4 non-events, 2.3 overmerged). The non-events are the coder's to
 # remove, not the merge's: this test holds the merge to what it does today, and prints both
 # figures against the aims.
-MAX_DUPLICATES_PER_100 = 30.0
+MAX_DUPLICATES_PER_100 = 26.0
 MAX_OVERMERGED_PER_100 = 3.0
 MAX_UNJUDGED_SHARE = 0.25
 

@@ -537,7 +537,8 @@ class ArgumentWords:
     habitual_adverbs: frozenset[str]
     habitual_verbs: frozenset[str]
     continuing_verbs: frozenset[str]
-    participle_prepositions: frozenset[str]
+    stative_verbs: frozenset[str]
+    preposition_participles: frozenset[str]
     numbers: dict[str, int]
     demands: dict[str, str]
     document_nouns: frozenset[str]
@@ -553,7 +554,7 @@ def load_argument_words() -> ArgumentWords:
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",
-             "participle_prepositions")
+             "stative_verbs", "preposition_participles")
     data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]

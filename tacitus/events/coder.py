@@ -183,6 +183,13 @@ def _bare_participle(v: Token) -> bool:
                         for c in v.children))
 
 
+def _quoted_title(t: Token, v: Token) -> bool:
+    """Is ``t`` a title in quotation marks after its verb ("said on Fox News's “Fox and
+    Friends.”": a show, not the speaker), which the parser may take for the subject?"""
+    first = t.left_edge.i
+    return first > v.i and first > 0 and t.doc[first - 1].text in ("“", '"', "‘")
+
+
 def _apposed(found: Iterable[Token]) -> list[Token]:
     """Subjects without a second one that only sets a phrase beside the first, between
     commas: in "Ban Ki-moon, the secretary general of the UN, vowed" the parse may make
@@ -207,7 +214,8 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
         found = [g for c in v.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
     else:
-        found = _apposed(c for c in v.children if c.dep_ in SUBJECT_DEPS)
+        found = _apposed(c for c in v.children if c.dep_ in SUBJECT_DEPS
+                         and not _quoted_title(c, v))
     if not found and depth < 3 and not _is_passive(v):  # a passive's subject is its patient
         head = v.head
         if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
@@ -510,7 +518,7 @@ class EventCoder:
         """The most specific pattern for verb ``v``, with the object and xcomp it used (a
         pattern that asks for its subject's agent needs the ``book`` to read the subject)."""
         particle, candidates = self._candidates(v)
-        if candidates is None or self._preposition(v):
+        if candidates is None:
             return None
         objects = self._pattern_objects(v)
         xcomp = _xcomp(v)
@@ -556,13 +564,6 @@ class EventCoder:
                 continue  # "troops left": MIL; "the minister left Kabul" is no withdrawal
             return pattern, obj, xcomp if pattern.xcomp else None
         return None
-
-    def _preposition(self, v: Token) -> bool:
-        """Is ``v`` a participle that works as a preposition ("a failure considering the
-        war", "barring a deal")? With no subject of its own it names no act."""
-        return (v.lower_ in self.p.words.participle_prepositions and v.tag_ == "VBG"
-                and v.dep_ in ("acl", "advcl", "prep", "pcomp")
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))
 
     def _candidates(self, v: Token) -> tuple[str | None, list[VerbPattern] | None]:
         """The particle of verb ``v`` and the patterns of its lemma with it."""
@@ -1054,6 +1055,14 @@ class EventCoder:
                 left.append((f, "generic", f"'{f.trigger.text}' describes its noun in a "
                                            "present-tense relative clause: no one event"))
                 continue
+            if _as_preposition(f.trigger, self.p.words.preposition_participles):
+                left.append((f, "sense", f"'{f.trigger.text}' is used as a preposition here: "
+                                         "no act"))
+                continue
+            if self._stative(f.trigger):
+                left.append((f, "generic", f"'{f.trigger.text}' in the present says what is, "
+                                           "a standing state: no one event"))
+                continue
             habit = self._habitual(f.trigger)
             if habit is not None:
                 left.append((f, "generic", f"a habitual or generic statement ('{habit}'), "
@@ -1075,6 +1084,15 @@ class EventCoder:
         words = {tok.lemma_.lower(), tok.lower_, *(c.lemma_.lower() for c in tok.children
                                                    if c.dep_ == "compound")}
         return bool(words & self.p.words.attribution_sources)
+
+    def _stative(self, trigger: Token) -> bool:
+        """Is the verb a present simple main clause of a standing state ("it hosts a US
+        airbase", stative_verbs in arguments.yaml), with no event noun as its object?"""
+        return (trigger.lemma_.lower() in self.p.words.stative_verbs
+                and trigger.tag_ in ("VBZ", "VBP") and trigger.dep_ in ("ROOT", "conj")
+                and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+                and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self._acts
+                            for c in trigger.children))
 
     def _habitual(self, trigger: Token) -> str | None:
         """The word that makes a verb's event habitual or generic, or None: a frequency
@@ -1429,14 +1447,29 @@ def _purposes_give_way(book: ActorBook, found: list[Found]) -> None:
 APPEALS = ("02", "10")  # roots of asking for an act: appeals and demands
 
 
+def _as_preposition(v: Token, words: Collection[str]) -> bool:
+    """Is ``v`` a participle used as a preposition ("a failure considering the war", "talks
+    regarding the border"): one of ``words``, with no subject or auxiliary of its own?"""
+    return v.lower_ in words and v.tag_ in ("VBG", "VBN") and v.dep_ in (
+        "prep", "acl", "advcl") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)
+
+
 def _asked_for(f: Found, found: list[Found]) -> Found | None:
     """The appeal or demand whose object is the event noun of ``f`` ("asked for the
-    release of the prisoners", "called for the withdrawal of troops"), or None: the act asked
-    for has not happened, and the appeal (whose target it gives) is the event."""
+    release of the prisoners", "called for the withdrawal of troops"), or whose
+    to-complement is the verb of ``f`` where no frame has recoded it ("called on the
+    government to declare an emergency"), or None: the act asked for has not happened, and
+    the appeal (whose target it gives) is the event."""
     n = f.trigger
-    if n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.dep_ != "prep":
+    if n.pos_ in ("VERB", "AUX") and n.dep_ in ("xcomp", "advcl", "ccomp") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children) \
+            and "<" not in f.pattern:
+        verb = n.head  # "called on the government to declare an emergency": what it asks
+    elif n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.dep_ != "prep":
         return None
-    verb = n.head.head
+    else:
+        verb = n.head.head
     return next((g for g in found if g is not f and g.trigger.i == verb.i
                  and g.code.startswith(APPEALS)), None)
 

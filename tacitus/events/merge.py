@@ -31,7 +31,8 @@ date of its own, a place, counts). Records are one event when all of these hold
   they lie within ``place_km``; two countries never.
 * **modality**: both say something happened (asserted, reported), or both have the same
   other modality (two planned offensives may be one plan; a plan is no attack; a disputed
-  claim stays apart from what the article asserts).
+  claim stays apart from what the article asserts), or, in one sentence, both say it has not
+  happened yet (planned, hypothetical).
 * **counts**: no kind of count (killed, wounded...) with two different values.
 
 The records one trigger gives for several victims or attackers ("gunmen killed a police
@@ -66,6 +67,7 @@ class MergeRules:
     threat_words: frozenset[str]
     definite: frozenset[str]
     factual: frozenset[str]
+    unrealized: frozenset[str]
     symmetric_roots: frozenset[str]
     casualty_words: frozenset[str]
     casualty_sentences: int
@@ -90,6 +92,7 @@ def rules() -> MergeRules:
         threat_words=frozenset(w.lower() for w in data["threat_words"]),
         definite=frozenset(w.lower() for w in data["definite"]),
         factual=frozenset(data["factual"]),
+        unrealized=frozenset(data["unrealized"]),
         symmetric_roots=load_symmetric_roots(),
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
@@ -264,21 +267,32 @@ def victims(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None =
     """Casualties of one act of violence: "a bomb exploded in the market ... one person was
     killed and a policeman wounded". Violent records within ``casualty_sentences`` of each
     other, one of them a casualty verb ("were killed", "killing five") with no source named,
-    are one event whatever their victims. Not so: "the massacre of X and the killing of Y"
-    (nouns), "the attack on X" and "Y was killed" in the next sentence (an act named by a
-    noun meets its casualties in its own sentence only), a casualty with its own source
-    ("murdered by the rebels": an act of its own)."""
+    are one event whatever their victims ("a bomber blew himself up. Six soldiers were
+    killed"). Not so: "the massacre of X and the killing of Y" (nouns), "the attack on X" and
+    "Y was killed" in the next sentence (an act named by a noun meets its casualties in its
+    own sentence only), two casualties in two sentences (a round-up of clashes), a casualty
+    in the next sentence with a place of its own that the act lacks, a casualty with its own
+    source ("murdered by the rebels": an act of its own)."""
     r = r or rules()
     if not (a.root in r.violence_roots and b.root in r.violence_roots):
         return False
-    act = b if a.source is None and a.trigger and a.trigger.text.lower() in r.casualty_words \
-        else a
-    if abs(a.sentence - b.sentence) > (0 if (act.pattern or "").startswith("noun")
-                                       else r.casualty_sentences):
+    act = b if _casualty(a, r) else a
+    distance = abs(a.sentence - b.sentence)
+    if distance > (0 if (act.pattern or "").startswith("noun") else r.casualty_sentences):
         return False  # "the attack on X" and "Y was killed" in the next sentence: two
-    return any(e.source is None and e.trigger is not None
-               and not (e.pattern or "").startswith("noun")
-               and e.trigger.text.lower() in r.casualty_words for e in (a, b))
+    elsewhere = (a if act is b else b).location is not None and act.location is None
+    if distance and (_casualty(act, r) or elsewhere):
+        # in the next sentence a casualty joins the act that caused it, not another
+        # casualty ("three were killed in clashes ... a soldier was wounded"), and not with a
+        # place of its own the act lacks ("wounded in San Salvador"): a new report
+        return False
+    return any(_casualty(e, r) and not (e.pattern or "").startswith("noun") for e in (a, b))
+
+
+def _casualty(e: Event, r: MergeRules) -> bool:
+    """Is ``e`` a casualty with no source named ("were killed", "killing five")?"""
+    return e.source is None and e.trigger is not None \
+        and e.trigger.text.lower() in r.casualty_words
 
 
 def _days(d: EventDate) -> tuple[int, int] | None:
@@ -381,8 +395,12 @@ def counts_compatible(a: Event, b: Event) -> bool:
 
 
 def modality_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool:
+    """Both say it happened, or both the same other modality, or (in one sentence) both
+    say it has not happened yet: "troops would step up raids, with incursions possible"."""
     r = r or rules()
-    return a.modality == b.modality or (a.modality in r.factual and b.modality in r.factual)
+    return a.modality == b.modality or (a.modality in r.factual and b.modality in r.factual) \
+        or (a.sentence == b.sentence and a.modality in r.unrealized
+            and b.modality in r.unrealized)
 
 
 def one_victim(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None = None
@@ -433,7 +451,8 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
     violence (``victims``); or a definite event noun ("the attack")
     naming the same act (the same code or a sub-code). Beyond the next sentence, two of
     these must agree: a shared actor, the same code (or a sub-code), a date of their own
-    words that agrees, a place that agrees, a definite noun."""
+    words that agrees, a place that agrees and is not one country for both, a definite
+    noun."""
     r = r or rules()
     shared = shared_actors(a, b, actors) or 0
     distance = abs(b.sentence - a.sentence)
@@ -451,7 +470,9 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
         return True
     dated = (a.date is not None and b.date is not None and a.date.text is not None
              and b.date.text is not None)
-    placed = a.location is not None and b.location is not None
+    # a country says little of where: a whole article is often set in one ("Syria")
+    placed = a.location is not None and b.location is not None and not all(
+        r.countries.get(_fold(p.name)) for p in (a.location, b.location))
     return shared + same_code + dated + placed + definite >= 2
 
 
