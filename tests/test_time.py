@@ -100,6 +100,88 @@ def test_a_current_report_takes_the_publication_date_without_text() -> None:
     assert list(dates.values()) == [(PUBLISHED, "week", None)]
 
 
+@pytest.mark.parametrize(("text", "verb", "precision"), [
+    # a participle or infinitive takes the tense of the finite verb it hangs on
+    ("Rescuers are still digging, hoping to find survivors.", "hoping", "day"),
+    ("Rescuers dug through the night, hoping to find survivors.", "hoping", "week"),
+    ("The ministry is trying to reach the families.", "reach", "day"),
+    # a present passive is a present
+    ("More storms are expected in the north.", "expected", "day"),
+    ("More storms were expected in the north.", "expected", "week"),
+])
+def test_a_current_report_takes_the_day_by_the_tense_of_its_finite_verb(
+        text: str, verb: str, precision: str) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp(text)
+    trigger = next(t for t in doc if t.text == verb)
+    found = Dater(doc, PUBLISHED, text).date_for(trigger, "asserted")
+    assert found is not None and (found.value, found.precision, found.attached) == (
+        PUBLISHED, precision, "publication")
+
+
+def test_soon_in_a_connective_is_no_time() -> None:
+    # "as soon as" and "soon after" join clauses; the time, if any, is the word after them
+    found = find_times("Envoys may come as soon as Tuesday. Return him as soon as possible. "
+                       "He quit soon after the vote. Talks begin soon.", PUBLISHED)
+    assert [t.text for t in found] == ["Tuesday", "soon"]
+
+
+def test_a_planning_participle_on_an_event_noun_dates_it() -> None:
+    # "set for May", "planned for Saturday": the time the event is planned for, read as
+    # near ahead as behind; a participle that is no plan ("built in 1990") dates no event
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = ("Ministers will prepare for a summit scheduled for May. A vigil planned for "
+            "Saturday was called off. The talks opened in a hall built in 1990.")
+    doc = default_coder().nlp(text)
+    dater = Dater(doc, PUBLISHED, text)
+    dates = {t.text: dater.date_for(t, "planned") for t in doc
+             if t.text in ("summit", "vigil", "talks")}
+    assert (dates["summit"].value, dates["summit"].attached) == ("2012-05", "clause")
+    assert dates["vigil"].value == "2011-12-31"
+    assert dates["talks"] is None
+
+
+def test_a_figure_of_a_report_on_a_quarter_is_of_that_quarter() -> None:
+    # "Sales climbed" after "third-quarter profit" is the third quarter's; a share price is
+    # the trading day's (the week), and a quarter not yet ended is a forecast, no period
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = ("Third-quarter profit at the mill rose. Sales climbed to $8 million. Its shares "
+            "rose 5 cents. The company earned $4 million. It expects fourth-quarter profit "
+            "to rise. Revenue fell 2%.")
+    doc = default_coder().nlp(text)
+    dater = Dater(doc, "2011-10-20", text)
+    found = [dater.date_for(t, "asserted") for t in doc
+             if t.lemma_ in ("rise", "climb", "earn", "fall") and t.tag_ == "VBD"]
+    assert [(d.value, d.precision, d.attached) for d in found] == [
+        ("2011-07", "quarter", "clause"), ("2011-07", "quarter", "story"),
+        ("2011-10-20", "week", "publication"), ("2011-07", "quarter", "story"),
+        ("2011-07", "quarter", "story")]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # a planning verb in the present perfect gives the time planned, ahead
+    ("The governor has scheduled a briefing for Thursday.", "Thursday", "2012-01-05"),
+    # the new date of a postponement is ahead; the day it was done on is not
+    ("The council postponed the vote until Tuesday.", "until Tuesday", "2012-01-10"),
+    ("The council postponed the vote on Monday.", "Monday", "2012-01-02"),
+    # a past perfect plan stays behind
+    ("The army had scheduled talks for Thursday.", "Thursday", "2011-12-29"),
+])
+def test_a_time_a_plan_or_a_postponement_gives_is_ahead(text: str, expression: str,
+                                                        value: str) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    times = {t.text: t.value for t in Dater(default_coder().nlp(text), PUBLISHED, text).times}
+    assert times.get(expression) == value, times
+
+
 def test_a_weekday_names_the_year_of_its_date_and_a_colon_ends_no_date() -> None:
     # Dec. 31 was a Friday in 2010, not in 2011; "Jan. 5:" opens a quoted editorial
     (friday,) = find_times("The paper wrote on Friday, Dec. 31 that the court erred.", PUBLISHED)
@@ -134,6 +216,40 @@ def test_the_quarter_of_a_business_report_follows_the_quarter_the_text_named() -
     # with no quarter named before it, "the quarter" is the last one ended
     (alone,) = find_times("Profit fell in the quarter.", PUBLISHED)
     assert (alone.value, alone.precision) == ("2011-10", "quarter")
+
+
+def test_the_dater_second_pass_keeps_the_quarters_the_text_gave() -> None:
+    # the Dater re-reads the expressions after tense: "a year ago", already the quarter a
+    # year back, is no quarter the text named, and "the latest quarter" is never one not
+    # yet ended (a forecast for the fourth quarter in an October report)
+    from datetime import date
+
+    from tacitus.context.time import Dater, resolve_anchored
+    from tacitus.pipeline import default_coder
+
+    text = ("Third-quarter profit at the mill rose from a year ago. In the latest period the "
+            "mill gained. The mill expects fourth-quarter sales to fall. In the latest quarter "
+            "sales rose from a year earlier.")
+    once = find_times(text, "2011-10-20")
+    twice = resolve_anchored(once, date(2011, 10, 20))
+    dater = Dater(default_coder().nlp(text), "2011-10-20", text)
+    expected = [("Third-quarter", "2011-Q3"), ("a year ago", "2010-Q3"),
+                ("the latest period", "2011-Q3"), ("fourth-quarter", "2011-Q4"),
+                ("the latest quarter", "2011-Q3"), ("a year earlier", "2010-Q3")]
+    for found in (once, twice, dater.times):
+        assert [(t.text, t.timeml) for t in found] == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The talks resume on Jan. 9.", "2012-01-09"),
+    ("The talks resume in January.", "2012-01"),
+    ("The talks ended in November.", "2011-11"),
+    ("The talks ended on Feb. 28.", "2011-02-28"),
+])
+def test_a_month_two_months_ahead_wraps_into_the_next_year(text: str, value: str) -> None:
+    # in a December article January is as near ahead as March is in a January one
+    (t,) = find_times(text, "2011-12-05")
+    assert t.value == value
 
 
 def test_a_year_or_month_later_counts_from_the_month_or_year_the_text_gave() -> None:

@@ -100,9 +100,14 @@ def _words() -> dict:
         "future_aux": set(data.get("future_aux") or ("will", "shall", "'ll")),
         "future_verbs": set(data.get("future_verbs") or ()),
         "planning_verbs": set(data.get("planning_verbs") or ()),
+        "postponing_verbs": set(data.get("postponing_verbs") or ()),
         "beginning_verbs": set(data.get("beginning_verbs") or ()),
         "modals_ahead": set(data.get("modals_ahead") or ()),
         "term_words": set(data.get("term_words") or ()),
+        "figure_nouns": set(data.get("figure_nouns") or ()),
+        "figure_verbs": set(data.get("figure_verbs") or ()),
+        "event_families": {word: family for family, words in
+                           (data.get("event_families") or {}).items() for word in words},
     }
 
 
@@ -312,12 +317,14 @@ def _nearest_year(month: int, day: int, anchor: date) -> int:
     """The year that puts month/day nearest before the anchor (news reports the past), but
     not a date more than two months ahead ("on March 5" in a February article is ahead)."""
     y = anchor.year
+    ahead = anchor + timedelta(days=62)
     try:
-        candidate = date(y, month, day)
-    except ValueError:
-        return y
-    if candidate > anchor + timedelta(days=62):
-        return y - 1
+        if date(y, month, day) > ahead:
+            return y - 1
+        if date(y + 1, month, day) <= ahead:
+            return y + 1  # "on Jan. 5" in a December article: the coming January
+    except ValueError:  # 29 February
+        pass
     return y
 
 
@@ -421,8 +428,7 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
                       == w["weekdays"][g["weekday"]]), y)
         return _day(y, month, d)
     if kind == "monthonly":
-        y = anchor.year if month <= anchor.month + 2 else anchor.year - 1
-        return _month_value(y, month), "month"
+        return _month_value(_nearest_year(month, 1, anchor), month), "month"
     if kind == "holiday":
         step = {"last": -1, "next": 1}.get((g.get("hrel") or "").strip(), 0)
         d = _holiday(g["holiday"], anchor.year)
@@ -625,6 +631,9 @@ _TEXT_ANCHORED = {"anchored", "prevweekday"}
 # the year the text gave, however far back)
 _NEAR_CHARS = 300
 # the same period a year before: re-anchored to the quarter a text reports on
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
+_CONNECTIVE_AFTER = re.compile(r"\s+(?:as|after|before)\b")
+_LATEST = re.compile(r"\b(?:latest|most\s+recent)\b", re.IGNORECASE)
 _YEAR_BACK = re.compile(r"(?:(?:a|one)\s+)?year[\s-]+(?:ago|earlier)", re.IGNORECASE)
 _ABSOLUTE = {"mdy", "dmy", "dmyy", "iso", "my", "mspelled", "spelled", "seasonyear", "year",
              "quarteryear", "yearquarter", "decade", "century", "set", "duration",
@@ -746,6 +755,10 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
                 continue  # a bare number: "2000 troops" is no date
             if kind == "spelled" and not m.group(0).lower().startswith(("nineteen", "the")):
                 continue  # "two thousand" alone is a number
+            if kind == "vague" and m.group(0).lower() == "soon" and (
+                    _AS_BEFORE.search(text, max(0, start - 4), start)
+                    or _CONNECTIVE_AFTER.match(text, end)):
+                continue  # "as soon as Tuesday", "soon after he arrived": a connective
             t = _expression(kind, m, text, anchor)
             if t is None:
                 continue
@@ -793,22 +806,28 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
     coarse: TimeExpr | None = None  # the month or year the text last named ("June 1998")
     period: TimeExpr | None = None  # the quarter reported on, named or not ("latest quarter")
     for t in times:
-        if t.kind == "focusquarter" and quarter is not None and t.shift is not None:
-            y, m = map(int, quarter.value.split("-"))
-            resolved = _month_value(y + t.shift[1] // 4, m), "quarter"
-            t = replace(t, value=resolved[0], anchor="text", timeml=_calendar(*resolved),
-                        anchor_at=quarter.start)
-        elif t.precision == "quarter" and t.value and t.kind != "focusquarter":
-            quarter = t
-        elif period is not None and _YEAR_BACK.fullmatch(t.text) and (
+        if period is not None and _YEAR_BACK.fullmatch(t.text) and (
                 t.kind != "anchored" or last_at is None or last_at < period.start):
             # "a year ago", "year-earlier" in a report on a quarter: that quarter a year
-            # before ("third-quarter profit ... compared with a loss a year ago": 1988-Q3)
+            # before ("third-quarter profit ... compared with a loss a year ago": 1988-Q3);
+            # tested first, so that a second pass (the Dater's, after tense) neither takes
+            # the quarter it gave for one the text named nor moves it again
             y, m = map(int, period.value.split("-"))
             resolved = _month_value(y - 1, m), "quarter"
             out.append(replace(t, value=resolved[0], precision="quarter", anchor="text",
                                timeml=_calendar(*resolved), anchor_at=period.start))
             continue
+        if t.kind == "focusquarter" and quarter is not None and t.shift is not None and \
+                not (_LATEST.search(t.text) and t.value and quarter.value > t.value):
+            # the quarter the text named, unless "the latest quarter" would then be one not
+            # yet ended ("fourth-quarter" forecasts in an October report)
+            y, m = map(int, quarter.value.split("-"))
+            resolved = _month_value(y + t.shift[1] // 4, m), "quarter"
+            t = replace(t, value=resolved[0], anchor="text", timeml=_calendar(*resolved),
+                        anchor_at=quarter.start)
+        elif t.precision == "quarter" and t.value and t.kind != "focusquarter" \
+                and not _YEAR_BACK.fullmatch(t.text):
+            quarter = t
         if t.precision == "quarter" and t.value and t.shift in (None, ("quarter", 0)):
             period = t  # the quarter reported on: named, or "the latest quarter"
         if t.kind == "anchored" and coarse is not None and t.shift is not None and \
@@ -890,9 +909,16 @@ def tense(verb: Token | None) -> str | None:
         chain.append(v)
     if verb.lemma_.lower() in w["planning_verbs"] and present(verb):
         return "future"  # "on Tuesday the league plans to hold a news conference"
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_.lower() in w["planning_verbs"] | w["postponing_verbs"] and verb.tag_ == "VBN" \
+            and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in aux) \
+            and not any(c.dep_ == "auxpass" for c in aux):
+        return "future"  # "has scheduled a briefing for Thursday", "have delayed it to May"
     if verb.lemma_.lower() in w["planning_verbs"] and any(c.dep_ == "auxpass"
                                                         for c in verb.children):
         return None  # "the accession was planned for early March": the plan's time, either way
+    if _plan_participle(verb):
+        return None  # "a summit set for May": likewise
     for v in chain:
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in w["future_aux"] for c in aux):
@@ -1053,10 +1079,14 @@ class Dater:
                     way = "future"  # "the two leaders meet Monday": the coming Monday
                 if way is None and verb is not None and _modal_ahead(verb):
                     way = "future"  # "said the summit would be held on April 24": ahead
+                if way != "future" and verb is not None and _moved_to(span, verb):
+                    way = "future"  # "postponed the vote until Tuesday": the coming one
                 if way == "future":
                     t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
-                elif _deadline(t, span):
-                    t = _nearer(t, toward_future(t, anchor), anchor)  # "effective Feb. 1"
+                elif _deadline(t, span) or (verb is not None and _plan_participle(verb)
+                                            and _direct(span.root, verb)):
+                    # "effective Feb. 1", "a summit set for May": as likely ahead as past
+                    t = _nearer(t, toward_future(t, anchor), anchor)
                 elif way == "past" and _direct(span.root, clause_verb(span.root)):
                     t = toward_past(t, anchor)  # "met in July" in May: last July
             spans.append((t, span))
@@ -1068,6 +1098,7 @@ class Dater:
         for t, s in self.spans:
             self._by_sent.setdefault(s.sent.start, []).append((t, s))
         self._story = self._story_times(doc)
+        self._stems: dict[str, list[int]] | None = None
 
     @property
     def times(self) -> list[TimeExpr]:
@@ -1129,7 +1160,8 @@ class Dater:
                 if t.value and t.precision not in ("decade", "century")]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
-            trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s, trigger)))]
+            trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s, trigger)
+                                        or _scheduled_for(s, trigger)))]
         if own:
             t, _ = min(own, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause"
@@ -1163,6 +1195,10 @@ class Dater:
             own = _sentence_time(verb, here)
             if own is not None:
                 return own, "sentence"
+            period = self._period(trigger) if discourse and _reports_figure(trigger) \
+                and not any(t.type == "DATE" and t.kind != "vague" for t, _ in here) else None
+            if period is not None:
+                return period, "story"  # "Sales climbed 8%" in a report on the third quarter
             story = self.story_time(trigger) if discourse else None
             if story is not None:
                 return story, "story"
@@ -1172,17 +1208,41 @@ class Dater:
                 return mentioned, "mention"
         return None
 
+    def _period(self, trigger: Token) -> TimeExpr | None:
+        """The quarter a business report is on: the last ended quarter the text named
+        before the trigger's sentence ("third-quarter profit", "the latest period"), not a
+        year-back comparison or a forecast."""
+        if self.anchor is None:
+            return None
+        last = None
+        for t, span in self.spans:
+            if span.start >= trigger.sent.start:
+                break
+            if t.precision != "quarter" or t.type != "DATE" or not t.value or \
+                    _YEAR_BACK.fullmatch(t.text) or t.shift not in (None, ("quarter", 0)):
+                continue
+            y, m = map(int, t.value.split("-"))
+            if date(y + (m + 2) // 12, (m + 2) % 12 + 1, 1) <= self.anchor:  # it has ended
+                last = t
+        return last
+
     def _mentioned(self, noun: Token, modality: str) -> TimeExpr | None:
         """The date of an earlier mention of the event a definite noun names again ("the
         shooting" after "Slepian was shot on Oct. 23", "the ceremony" after "at a ceremony
-        on Friday"): the nearest earlier word of the same stem that its own words date."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                   for c in noun.children):
+        on Friday", "the envoy's slaying" after "was killed on March 3"): the nearest earlier
+        word of the same stem or event family that its own words date."""
+        if not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                   or (c.dep_ == "poss" and c.pos_ == "PROPN") for c in noun.children):
             return None
-        stem = _stem(noun)
-        for earlier in reversed(noun.doc[:noun.sent.start]):
-            if earlier.pos_ not in ("VERB", "NOUN") or _stem(earlier) != stem:
+        if self._stems is None:  # the document's event words by stem, read once
+            self._stems = {}
+            for token in noun.doc:
+                if token.pos_ in ("VERB", "NOUN"):
+                    self._stems.setdefault(_stem(token), []).append(token.i)
+        for i in reversed(self._stems.get(_stem(noun), [])):
+            if i >= noun.sent.start:
                 continue
+            earlier = noun.doc[i]
             found = self.attach(earlier, modality, discourse=False)
             if found is None:
                 continue
@@ -1214,15 +1274,17 @@ class Dater:
             return None
         if trigger.pos_ != "VERB" or not trigger.tag_.startswith("VB"):
             return None  # "the US invasion", "the withdrawal": no tense says it is news
-        verb = trigger
-        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
-            return None  # past perfect: background to the story, not today's news
-        if any(t.type in ("DURATION", "SET") and _governs(s.root, trigger, verb)
+        if any(t.type in ("DURATION", "SET") and _governs(s.root, trigger, trigger)
                for t, s in self._by_sent.get(trigger.sent.start, [])):
             return None  # "killed 300 people over three decades": a span, not this week
-        # a present tense holds on the day of publication ("officials say", "is holding");
-        # a past one may be the day before: the week
-        now = tense(verb) is None and present(verb)
+        # a participle, infinitive or gerund has the tense of the finite verb it hangs on
+        # ("are still trying to reach", "a crowd is gathering, chanting")
+        verb = _finite(trigger) or trigger
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+            return None  # past perfect: background to the story, not today's news
+        # a present tense holds on the day of publication ("officials say", "is holding",
+        # "is expected"); a past one may be the day before: the week
+        now = tense(verb) is None and (present(verb) or _present_passive(verb))
         return EventDate(value=self.published, precision="day" if now else "week",
                          text=None, attached="publication")
 
@@ -1270,6 +1332,33 @@ class Dater:
         return d
 
 
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _finite(verb: Token) -> Token | None:
+    """The finite verb whose tense a word of a verb chain takes: itself when it has a tense
+    of its own (or a tensed auxiliary), else the nearest verb above it within its sentence."""
+    v: Token | None = verb
+    for _ in range(4):
+        if v is None:
+            return None
+        if v.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in (*_FINITE, "MD")
+                                    for c in v.children):
+            return v
+        if v.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "amod", "relcl"):
+            return None  # a subject or object gerund, a root participle: no tense to borrow
+        v = clause_verb(v.head) if v.head.i != v.i else None
+    return None
+
+
+def _present_passive(verb: Token) -> bool:
+    """A present passive ("is expected", "are urged"), which ``present`` leaves out because
+    a passive planning verb names the plan's time, not today."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
+                                      for c in verb.children) and not any(
+        c.dep_ == "aux" for c in verb.children)
+
+
 def _nearer(t: TimeExpr, ahead: TimeExpr, anchor: date) -> TimeExpr:
     """Of a day or month read back and read ahead, the one nearer the anchor (a deadline of
     a news story is as likely ahead as just past); a weekday keeps its reading."""
@@ -1289,6 +1378,15 @@ def _modal_ahead(verb: Token) -> bool:
     aux = [c for c in verb.children if c.dep_ == "aux"]
     return any(c.lower_ in _words()["modals_ahead"] for c in aux) and not any(
         c.lemma_ == "have" for c in aux)
+
+
+def _moved_to(span: Span, verb: Token) -> bool:
+    """The new date of a verb that moves an event later ("postponed the vote until Tuesday",
+    "delayed the hearing to May"), not the day the act was done on ("postponed it on
+    Monday")."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return verb.lemma_.lower() in _words()["postponing_verbs"] and (
+        before in ("until", "till", "to") or span[0].lower_ in ("until", "till"))
 
 
 def _deadline(t: TimeExpr, span: Span) -> bool:
@@ -1349,9 +1447,11 @@ def _direct(root: Token, verb: Token | None) -> bool:
 
 
 def _stem(token: Token) -> str:
-    """The first five letters of a word's lemma: an event verb and its noun share them
-    ("shoot", "shooting"; "bomb", "bombing"; "ceremony", "ceremonies")."""
-    return token.lemma_.lower()[:5]
+    """The event family of a word's lemma ("slaying" and "kill": killing), else its first
+    five letters: an event verb and its noun share them ("shoot", "shooting"; "ceremony",
+    "ceremonies")."""
+    lemma = token.lemma_.lower()
+    return _words()["event_families"].get(lemma) or lemma[:5]
 
 
 def _adverbial(root: Token, verb: Token) -> bool:
@@ -1412,6 +1512,32 @@ def _relative_of(span: Span, noun: Token) -> bool:
     invasion that followed the September 11, 2001, attacks": the attacks' date)."""
     clause = next((a for a in span.root.ancestors if a.dep_ == "relcl"), None)
     return clause is not None and clause.head.i == noun.i and not _of_another_noun(span)
+
+
+def _plan_participle(verb: Token) -> bool:
+    """A past participle of planning on a noun ("a summit set for May", "a vigil
+    planned for Saturday"): the time it names is the plan's, ahead or past."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" \
+        and verb.lemma_.lower() in _words()["future_verbs"]
+
+
+def _scheduled_for(span: Span, noun: Token) -> bool:
+    """A date of a participle of planning on the event noun itself, the time it is planned
+    for ("a summit set for May", "a vigil planned for Saturday"), not a date of
+    another noun in it."""
+    clause = clause_verb(span.root)
+    return clause is not None and clause.head.i == noun.i and _plan_participle(clause) \
+        and _direct(span.root, clause) and not _of_another_noun(span)
+
+
+def _reports_figure(verb: Token) -> bool:
+    """A past verb that gives a figure of a business report: its subject a result noun
+    ("Sales climbed", "Net income dropped") or itself a verb of earning ("the company earned")."""
+    if verb.tag_ != "VBD":
+        return False
+    w = _words()
+    return verb.lemma_.lower() in w["figure_verbs"] or any(
+        c.dep_ == "nsubj" and c.lower_ in w["figure_nouns"] for c in verb.children)
 
 
 def _simple_past(verb: Token) -> bool:
