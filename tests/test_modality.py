@@ -155,10 +155,62 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     ("Another 4,000 soldiers are supposed to leave by June, completing the drawdown.",
      "completing", "planned", ["supposed"]),
     ("The last soldiers left in June, completing the drawdown.", "completing", "asserted", []),
+    ("The army will keep up its raids while opening talks with the rebels.", "opening",
+     "planned", ["will"]),
+    ("The talks are part of a plan to isolate the rebels and to sign a truce.", "sign",
+     "planned", ["plan", "to"]),
+    # an intended prevention says nothing of whether the act will happen
+    ("Both moves are intended to thwart the talks with the rebels.", "talks", "hypothetical",
+     ["thwart", "intended"]),
+    # a past act beside an if-clause was done; the condition still is hypothetical
+    ("If the rebels refused, the army had threatened to shell the town.", "threatened",
+     "asserted", []),
+    ("If the rebels refused, the army had threatened to shell the town.", "refused",
+     "hypothetical", ["If"]),
+    ("If the rebels refuse, the army will shell the town.", "shell", "hypothetical", ["If"]),
+    # a suspicion reports the act it names
+    ("The commander is also suspected in the killing of two journalists.", "killing",
+     "reported", ["suspected"]),
+    ("The commander is believed to be responsible for the shelling and is also suspected in "
+     "the killing of two journalists.", "killing", "reported", ["suspected"]),
+    # a negating adjective over a for-to clause; "without" an event noun on an act
+    ("The blockade made it impossible for the aid convoy to enter the town.", "enter",
+     "negated", ["impossible"]),
+    ("The rebels left the town without a fight.", "fight", "negated", ["without"]),
+    ("The envoys called for a settlement without foreign enforcement.", "enforcement",
+     "asserted", []),
+    # a yes-no question asks, a wh-question takes the act as given; an embedded question
+    # ("whether") asserts nothing either
+    ("Did the army shell the village on Monday?", "shell", "hypothetical", ["?"]),
+    ("Why did the rebels attack the convoy?", "attack", "asserted", []),
+    ("It is unclear whether the army shelled the village.", "shelled", "hypothetical",
+     ["whether"]),
+    # an act weighed, not done
+    ("Israel has not ruled out a strike on the reactor.", "strike", "hypothetical",
+     ["ruled"]),
+    ("The government is considering sending troops to the border.", "sending",
+     "hypothetical", ["considering"]),
+    # a passive verb of belief or report: "is believed to have", "is said to have"
+    ("The rebels are believed to have kidnapped the engineers.", "kidnapped", "reported",
+     ["believed"]),
+    # "be to" is an arrangement: planned
+    ("The envoy is to visit Kabul on Monday.", "visit", "planned", ["is"]),
 ])
 def test_issue11_modality_and_its_words(text: str, trigger: str, modality: str,
                                         basis: list[str]) -> None:
     assert _reading(text, trigger) == (modality, basis)
+
+
+@pytest.mark.parametrize(("text", "root", "modality"), [
+    ("The soldiers fired no shots at the crowd.", "19", "negated"),
+    ("Police arrested no one after the riot in the capital.", "173", "negated"),
+    ("Police arrested two men after the riot in the capital.", "173", "asserted"),
+])
+def test_a_no_object_denies_a_coded_act(text: str, root: str, modality: str) -> None:
+    """"fired no shots": the act's own object denies it (on coded acts only: "gave no
+    reason" is what was said, not an act denied)."""
+    events = _events(text)
+    assert any(c.startswith(root) and m == modality for c, m, _, _ in events), events
 
 
 def test_issue11_modality_basis_offsets_slice_the_text() -> None:

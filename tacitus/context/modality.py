@@ -31,7 +31,7 @@ from spacy.tokens import Token
 
 from tacitus.actors.resolver import ActorBook
 from tacitus.data import load_modality_words
-from tacitus.events.coder import EventCoder, blamed, pobjs, subjects
+from tacitus.events.coder import EventCoder, blamed, denied_object, pobjs, subjects
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,9 @@ class ModalityReader:
         reading = self.judge(found.extra.get("modality_of", found.trigger))
         if reading.modality == found.modality:
             return sorted(reading.basis, key=lambda t: t.i)
+        no = denied_object(found) if found.modality == "negated" else None
+        if no is not None:
+            return [no]
         label = found.pattern or ""
         if "<" in label:  # "... <refuse refuse>": the frame's word
             lemma = label.rsplit(" ", 1)[-1].rstrip(">")
@@ -185,6 +188,18 @@ class ModalityReader:
         without = next((c for v in heads if (c := self._without(v)) is not None), None)
         if without is not None:
             return self._counter(*without)
+        adjective = verb.head
+        if verb.dep_ in ("advcl", "ccomp") and adjective.pos_ == "ADJ" \
+                and adjective.lemma_.lower() in w["negating_adjectives"] \
+                and adjective.head.i != adjective.i:
+            return self._counter(adjective, adjective.head)  # "made it impossible for X to enter"
+        asked = self._question(scope[-1])
+        if asked is not None:
+            return Reading("hypothetical", (asked,))  # "Did the army shell the village?"
+        whether = next((c for c in verb.children if c.dep_ == "mark"
+                        and c.lower_ in w["question_marks"]), None)
+        if whether is not None:
+            return Reading("hypothetical", (whether,))  # "unclear whether the army shelled"
         cond = self._conditional(verb)
         if cond is not None:
             return Reading("hypothetical", (cond,))  # "if the talks fail" on either clause
@@ -202,15 +217,24 @@ class ModalityReader:
             return Reading("planned", going)
         for v in scope[1:]:
             lemma = v.lemma_.lower()
-            if lemma in w["wish_verbs"]:
-                return Reading("hypothetical", (v,))  # "wants to attack"
+            if lemma in w["wish_verbs"] or self._considering(v):
+                return Reading("hypothetical", (v,))  # "wants to attack", "weighs sending"
+            if lemma in p.words.suspicion and v.tag_ == "VBN" and any(
+                    c.dep_ == "auxpass" for c in v.children):
+                return Reading("reported", (v,))  # "are believed to have kidnapped"
             if lemma in p.planning:
                 return Reading("planned", (v,))  # "is preparing to launch", "plans to"
+            if lemma == "be" and verb.head.i == v.i and verb.dep_ == "xcomp" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+                    c.dep_ in ("attr", "acomp") for c in v.children):
+                # "the envoy is to visit Kabul on Monday"; not "it has been our destiny to
+                # rejoin them" (a predicate's infinitive)
+                return Reading("planned", (v,))
+        children = list(verb.children)
+        to = next((c for c in children if c.dep_ == "aux" and c.lower_ == "to"), None)
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
                 and verb.head.lemma_.lower() in w["planning_adjectives"]:
             return Reading("planned", (verb.head,))  # "is ready to negotiate", "due to"
-        children = list(verb.children)
-        to = next((c for c in children if c.dep_ == "aux" and c.lower_ == "to"), None)
         if verb.dep_ == "acl" and to is not None:
             # "plans to attack", "the right to fire": an act a noun intends or allows
             head = verb.head
@@ -219,9 +243,19 @@ class ModalityReader:
         if verb.dep_ == "advcl" and to is not None:
             return Reading("planned", (to,))  # a purpose: "sent troops to protect the border"
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children):
-            # "are supposed to leave by next summer, completing the withdrawal": a participle
-            # beside a plan or a condition is part of it
+                c.dep_ in ("nsubj", "nsubjpass") or (
+                    c.dep_ == "mark" and c.lower_ not in w["participle_marks"])
+                for c in children):
+            # "are supposed to leave by next summer, completing the withdrawal", "will keep up
+            # the raids while opening talks": a participle beside a plan or a condition is
+            # part of it
+            above = self.judge(verb.head)
+            if above.modality in ("planned", "hypothetical"):
+                return Reading(above.modality, above.basis)
+        if verb.dep_ == "conj" and to is not None and not _has_subject(verb) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children):
+            # "a plan to isolate the rebels and to sign a truce": the second infinitive is
+            # what the first is
             above = self.judge(verb.head)
             if above.modality in ("planned", "hypothetical"):
                 return Reading(above.modality, above.basis)
@@ -311,14 +345,50 @@ class ModalityReader:
             return Reading("hypothetical", (found, v))  # "does not want to go"
         return None
 
+    def _considering(self, v: Token) -> bool:
+        """Whether ``v`` weighs an act rather than does it: "considering", "mull", "has not
+        ruled out" (a particle verb is written with its particle in the list)."""
+        if v.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = v.lemma_.lower()
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        return (f"{lemma} {particle}" if particle else lemma) in self.w["considering_verbs"]
+
+    def _question(self, top: Token) -> Token | None:
+        """The "?" of a yes-no question whose main clause ``top`` is ("Did the army shell the
+        village?", "Will Iran attack?"): it asks, asserts nothing. A wh-question ("Why did
+        the rebels attack?") takes the act as given, and a clause with no inverted auxiliary
+        is no question of its own."""
+        if top.dep_ != "ROOT":
+            return None
+        sent = top.sent
+        mark = next((t for t in reversed(sent) if t.text == "?"), None)
+        if mark is None or any(not t.is_punct for t in sent if t.i > mark.i):
+            return None
+        subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass", "expl")),
+                       None)
+        aux = next((c for c in top.children if c.dep_ in ("aux", "auxpass")), None)
+        if subject is None or aux is None or aux.i > subject.i:
+            return None
+        if any(t.tag_ in ("WRB", "WP", "WDT", "WP$") for t in sent if t.i < aux.i):
+            return None
+        return mark
+
     def _counter(self, cue: Token, governor: Token) -> Reading:
         """The act a counter-factive ``cue`` ("failed to", "without", "prevented ... from")
         governs is negated, as "not" negates it, under a modal or a condition too ("could
         fail to reach" as "could not reach", "if the talks fail to end the war" as "if the
         talks do not end it"); where ``governor``, the clause the cue belongs to, is itself
-        negated ("cannot leave without paying"), the act is only a condition:
+        negated ("cannot leave without paying"), the act is only a condition, and where a
+        verb intends it ("are intended to thwart the talks"), the act may yet happen:
         hypothetical."""
         r = self.judge(governor)
+        if r.modality in ("planned", "hypothetical") and not any(
+                t.dep_ in ("aux", "mark") for t in r.basis):
+            # "are intended to thwart the talks": an intended prevention says nothing of
+            # whether the act will happen (an auxiliary or a mark keeps the negation: "could
+            # fail to reach", "if the talks fail to end the war", "an effort to avoid war")
+            return Reading("hypothetical", (cue, *r.basis))
         if r.modality != "negated":
             return Reading("negated", (cue,))
         return Reading("hypothetical", (cue, *r.basis))
@@ -333,11 +403,22 @@ class ModalityReader:
                     c.dep_ == "det" and c.lower_ == "no"):
                 return Reading("negated", (c,))
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "without" and head.dep_ == "prep" \
+                and head.head.pos_ == "VERB" \
+                and head.head.lemma_.lower() not in self.w["copular_verbs"]:
+            # "left without a fight", not "a settlement without enforcement" (a thing wished
+            # for) nor "a resolution that is without violence"
+            return self._counter(head, head.head)
         if noun.dep_ == "conj" and head.pos_ == "NOUN" \
                 and not any(c.dep_ == "det" for c in noun.children):
             no = next((c for c in head.children if c.dep_ == "det" and c.lower_ == "no"), None)
             if no is not None:
                 return Reading("negated", (no,))  # "no gains or losses"
+        if noun.dep_ == "dobj" and self._considering(head) and not any(
+                c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in head.children):
+            # "has not ruled out a strike", "is weighing sanctions" (not "considered the
+            # bombing an act of terror": a judgement of a done act)
+            return Reading("hypothetical", (head,))
         for c in noun.children:
             if c.dep_ in ("amod", "compound"):
                 if c.lower_ in p.hypothetical_adjectives:
@@ -381,6 +462,8 @@ class ModalityReader:
                     c.lower_ in self.w["pending_marks"] and verb.dep_ == "advcl"
                     and verb.tag_ in ("VBP", "VBZ", "VB"))):
                 return c  # "if the talks fail"; "until Cuba holds elections"
+        if self._done(verb):
+            return None  # "if they refused, the army had threatened to shell": the threat was made
         for c in verb.children:
             if c.dep_ == "advcl":
                 mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in cond),
@@ -388,6 +471,17 @@ class ModalityReader:
                 if mark is not None:
                     return mark
         return None
+
+    def _done(self, verb: Token) -> bool:
+        """Whether ``verb`` is a past act of its own, with no modal: a condition beside it
+        ("if they refused, the army had threatened") qualifies what it says, not that it
+        happened."""
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in self.p.hypothetical_aux or c.lower_ in self.p.planned_aux
+               for c in aux):
+            return False
+        return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+            c.tag_ == "VBD" for c in aux))
 
     @staticmethod
     def _going_to(verb: Token) -> tuple[Token, ...] | None:
@@ -410,7 +504,16 @@ class ModalityReader:
         adverb = next((c for c in children if c.lower_ in p.reported_adverbs), None)
         if adverb is not None:
             return Reading("reported", (adverb,))
-        if trigger.pos_ == "NOUN" and blamed(trigger, self.p.words) is not None:
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" \
+                and trigger.head.lower_ in ("in", "of") \
+                and trigger.head.head.lemma_.lower() in self.p.words.suspicion \
+                and any(c.dep_ in ("nsubjpass", "auxpass")
+                        for c in trigger.head.head.children):
+            return Reading("reported", (trigger.head.head,))  # "X is suspected in the killing"
+        held = trigger.dep_ == "pobj" and trigger.head.lower_ == "for" \
+            and trigger.head.head.lemma_.lower() in self.p.words.blame
+        if trigger.pos_ == "NOUN" and (held or blamed(trigger, self.p.words) is not None):
+            # "is believed to be responsible for the massacre", the subject found or not
             suspicion = next((a for a in trigger.ancestors
                               if a.lemma_.lower() in self.p.words.suspicion), None)
             if suspicion is not None:  # "believed to be responsible for", "suspected in"

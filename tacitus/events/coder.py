@@ -1406,6 +1406,8 @@ class EventCoder:
                         book, f.extra.get("modality_of", f.trigger))
                 if "modality" in f.extra:
                     f.modality = f.extra["modality"]
+                if f.modality in ("asserted", "reported") and denied_object(f) is not None:
+                    f.modality = "negated"  # "reached no agreement"
                 if f.modality in ("asserted", "reported") \
                         and _nonfinite_description(f.trigger, self._acts,
                                                    self.p.words.suspicion,
@@ -1417,6 +1419,20 @@ class EventCoder:
                 events.append((s_index, f))
             _purposes_give_way(book, [f for i, f in events if i == s_index])
         return events
+
+
+def denied_object(f: Found) -> Token | None:
+    """The "no" on the direct object of a coded act's verb ("fired no shots", "arrested no
+    one", "reached no agreement"), which denies the act. Only for coded acts: on any verb it
+    is often the verb's content, not a denial of it ("gave no reason", "sees no end")."""
+    if f.trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    for t in f.trigger.children:
+        if t.dep_ in ("dobj", "obj"):
+            no = next((d for d in t.children if d.dep_ == "det" and d.lower_ == "no"), None)
+            if no is not None:
+                return no
+    return None
 
 
 PROTEST_AIMS = ("02", "10", "11")  # roots of what a protest is held for: appeals, demands
