@@ -681,6 +681,9 @@ class ActorBook:
                     key = self._pronoun(tok)
                     if key and self.records[key].country:
                         return ("country", self.records[key].country)  # type: ignore[return-value]
+                if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.i == head.i \
+                        and (state := self._surname_state(tok.text, "GOV")):
+                    return ("country", state)  # "the Bush administration": a leader's
                 continue
             entry = hit[1]
             if entry.kind in ("country", "demonym", "metonym"):
@@ -840,6 +843,11 @@ class ActorBook:
             elif qualifier:
                 country = qualifier[1]
                 code = country + (agent or "")
+            if code is None and agent is not None and not any(
+                    t.dep_ == "compound" and t.i not in self.entry_at
+                    and not self.chains.is_title(t) for t in head.lefts):
+                country = self._surname_state(head.text, agent)
+                code = country + agent if country else None
             if code is None and agent is not None:
                 # "President Ilir Meta" in a story about Albania's parliament: the state the
                 # sentence (or the one before) is about
@@ -892,6 +900,17 @@ class ActorBook:
             return tok.dep_ == "pobj" and tok.head.lower_ not in self.d.words.locative_preps \
                 and tok.head.lower_ != "of"
         return head.i != person.i and self._is_name(head)
+
+    def _surname_state(self, surname: str, agent: str) -> str | None:
+        """The country of a title with a bare surname that the dictionary leaves out as an
+        alias because several persons share it ("President Bush", "Prime Minister Sharif"):
+        the one country of all of them, where one of them held an office of the title's
+        agent (a "Rep. Smith" is no head of government of the same surname)."""
+        states = self.d.surname_states.get(surname, {})
+        if len(states) != 1:
+            return None
+        country, agents = next(iter(states.items()))
+        return country if agent in agents else None
 
     def _titled(self, head: Token) -> bool:
         """Whether a lone name has only a title before it ("Mr. Ban", "Sen. Lee")."""

@@ -285,14 +285,21 @@ def _content_clause(v: Token) -> bool:
 
 
 def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
-    """The actor named by a possessive or modifier of ``noun`` ("Taliban" in "a Taliban bomb")."""
+    """The actor named by a possessive or modifier of ``noun`` ("Taliban" in "a Taliban bomb"),
+    also through a compound that names the weapon or unit ("US" in "US drone strikes")."""
     if noun.pos_ not in ("NOUN",):
         return noun, None
+    mods = ("poss", "compound", "amod", "nmod")
     for c in noun.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+        if c.dep_ in mods:
             key = book.actor_of(c)
             if key is not None:
                 return c, key
+    for c in noun.children:
+        if c.dep_ == "compound" and c.i < noun.i:
+            for g in c.children:
+                if g.dep_ in mods and (key := book.actor_of(g)) is not None:
+                    return g, key
     return noun, None
 
 
@@ -502,6 +509,9 @@ class EventCoder:
             if not found and v.dep_ == "xcomp":  # "are supposed to be withdrawn"
                 found = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = _conjuncts(found)
+        if not found and pattern.passive_subject == "source" and v.dep_ == "acomp" \
+                and v.tag_ == "VBN":  # "X is strongly opposed to": the copula's subject
+            found = _conjuncts([c for c in v.head.children if c.dep_ == "nsubj"])
         return found
 
     # -- verbs ------------------------------------------------------------------------
