@@ -597,3 +597,9 @@ def test_a_leaders_administration_is_that_leaders_government() -> None:
 def test_a_regional_forum_of_states_is_an_igo() -> None:
     doc = code("APEC leaders agreed to cut tariffs on green goods.")
     assert any(a.code == "IGOAPEC" for a in doc.actors)
+
+
+def test_the_receiver_after_a_long_object_is_the_target() -> None:
+    doc = code("Customs officials returned a bronze bell engraved with the crest of a duke to "
+               "Polish authorities in Warsaw.")
+    assert _dyads(doc, "084") and all(t == "POLGOV" for _, t in _dyads(doc, "084"))

@@ -682,7 +682,7 @@ class ActorBook:
                     if key and self.records[key].country:
                         return ("country", self.records[key].country)  # type: ignore[return-value]
                 if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.i == head.i \
-                        and (state := self._surname_state(tok.text, "GOV")):
+                        and head.pos_ == "NOUN" and (state := self._surname_state(tok.text, "GOV")):
                     return ("country", state)  # "the Bush administration": a leader's
                 continue
             entry = hit[1]

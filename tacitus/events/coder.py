@@ -624,6 +624,14 @@ class EventCoder:
                     # "against X" on the noun before it; it still says whom the act is against
                     tokens = [t for h in holders for c in h.children if c.dep_ == "prep"
                               for g in c.children if g.dep_ == "pobj" for t in pobjs(g, slot)]
+                if not tokens and slot in self.p.words.loose_preps:
+                    # "returned a pendant engraved with a tsar's image to Russian officials",
+                    # "returned a manuscript, missing since 1943, to Italy": deeper still, in
+                    # the object's phrase or a participle of the verb; the last one
+                    tokens = [t for h in self._loose_holders(v, obj)
+                              for c in h.subtree if c.dep_ == "prep" and c.lower_ == slot
+                              and c.head.pos_ in ("NOUN", "PROPN", "VERB", "NUM")
+                              for t in c.children if t.dep_ == "pobj"][-1:]
             # "in Kabul": the country
             where = "target" if slot in self.p.words.locative_preps else "arg"
             found = [(key, [tok]) for t in tokens
@@ -693,6 +701,15 @@ class EventCoder:
             found_in = _in_phrase(book, shared, sources, theme=theme) \
                 if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
+
+    @staticmethod
+    def _loose_holders(v: Token, obj: Token | None) -> list[Token]:
+        """Where a loose target phrase may hang: the verb's objects (or the object its
+        pattern names) and its participles with no subject of their own."""
+        found = [obj] if obj is not None else _objects(v)
+        found += [c for c in v.children if c.dep_ in ("advcl", "acl") and c.tag_ in ("VBN", "VBG")
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        return found
 
     def _theme(self, book: ActorBook, code: str, sources: set[str]
                ) -> Callable[[Token, str], bool]:
