@@ -603,3 +603,10 @@ def test_the_receiver_after_a_long_object_is_the_target() -> None:
     doc = code("Customs officials returned a bronze bell engraved with the crest of a duke to "
                "Polish authorities in Warsaw.")
     assert _dyads(doc, "084") and all(t == "POLGOV" for _, t in _dyads(doc, "084"))
+
+
+def test_opposition_members_and_political_opponents_are_the_opposition() -> None:
+    doc = code("Bolivian opposition members said they will release the two engineers.")
+    assert any(a.code == "BOLOPP" for a in doc.actors)
+    doc = code("Political opponents of the Nepali government clashed with police in Kathmandu.")
+    assert _code(doc, _events(doc, "clashed")[0].source) == "NPLOPP"
