@@ -610,3 +610,15 @@ def test_opposition_members_and_political_opponents_are_the_opposition() -> None
     assert any(a.code == "BOLOPP" for a in doc.actors)
     doc = code("Political opponents of the Nepali government clashed with police in Kathmandu.")
     assert _code(doc, _events(doc, "clashed")[0].source) == "NPLOPP"
+
+
+def test_forces_a_state_leads_are_its_forces_and_forces_it_backs_are_not() -> None:
+    doc = code("Ethiopian-led forces shelled rebel positions near the border.")
+    assert any(a.code == "ETHMIL" for a in doc.actors)
+    doc = code("Iran-backed militias shelled the base near the border.")
+    assert not any((a.code or "").startswith("IRN") and a.code != "IRN" for a in doc.actors)
+
+
+def test_youths_throwing_stones_at_soldiers_protest_violently() -> None:
+    doc = code("Lebanese youths threw stones at Israeli soldiers along the fence.")
+    assert _dyads(doc, "145") == {("LBNCVL", "ISRMIL")}

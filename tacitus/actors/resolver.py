@@ -670,10 +670,15 @@ class ActorBook:
 
     def _qualifier(self, head: Token, np: list[Token]) -> tuple[str, str] | None:
         """The country or organization that qualifies an agent noun in its phrase (not its
-        backer: "Iran-backed militias" are no Iranian force)."""
+        backer: "Iran-backed militias" are no Iranian force; but forces a state leads are
+        that state's: "Vietnamese-led forces")."""
         for tok in np:
-            if tok.i == head.i or (tok.head.dep_ == "amod"
-                                   and tok.head.lemma_.lower() in self.d.words.backing):
+            if tok.i == head.i:
+                continue
+            backer = tok.head.lemma_.lower()
+            if tok.head.dep_ == "amod" and backer in self.d.words.backing and not (
+                    backer in self.d.words.leading and (hit := self.entry_at.get(head.i))
+                    and hit[1].kind == "agent" and hit[1].code == "MIL"):
                 continue
             hit = self.entry_at.get(tok.i)
             if hit is None:
