@@ -622,3 +622,8 @@ def test_forces_a_state_leads_are_its_forces_and_forces_it_backs_are_not() -> No
 def test_youths_throwing_stones_at_soldiers_protest_violently() -> None:
     doc = code("Lebanese youths threw stones at Israeli soldiers along the fence.")
     assert _dyads(doc, "145") == {("LBNCVL", "ISRMIL")}
+
+
+def test_a_leaders_organization_is_whose_agent_the_phrase_names() -> None:
+    doc = code("Osama bin Laden's al-Qaeda network has threatened to strike the United States.")
+    assert _dyads(doc, "13") == {("ALQ", "USA")}

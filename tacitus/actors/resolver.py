@@ -671,7 +671,9 @@ class ActorBook:
     def _qualifier(self, head: Token, np: list[Token]) -> tuple[str, str] | None:
         """The country or organization that qualifies an agent noun in its phrase (not its
         backer: "Iran-backed militias" are no Iranian force; but forces a state leads are
-        that state's: "Vietnamese-led forces")."""
+        that state's: "Vietnamese-led forces"). A person's country gives way to an
+        organization of the same phrase ("bin Laden's al-Qaeda network": al-Qaeda)."""
+        leader: tuple[str, str] | None = None
         for tok in np:
             if tok.i == head.i:
                 continue
@@ -696,8 +698,8 @@ class ActorBook:
             if entry.kind == "org":
                 return ("org", entry.code)
             if entry.kind == "person" and entry.code:
-                return ("country", entry.code)
-        return None
+                leader = leader or ("country", entry.code)
+        return leader
 
     def _for(self, head: Token) -> tuple[str, str] | None:
         """Whom an agent works for: "the spokesman for the Kabul government" (AFG)."""
