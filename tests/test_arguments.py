@@ -627,3 +627,13 @@ def test_youths_throwing_stones_at_soldiers_protest_violently() -> None:
 def test_a_leaders_organization_is_whose_agent_the_phrase_names() -> None:
     doc = code("Osama bin Laden's al-Qaeda network has threatened to strike the United States.")
     assert _dyads(doc, "13") == {("ALQ", "USA")}
+
+
+def test_a_reporter_closing_the_sentence_after_a_comma_is_the_source() -> None:
+    doc = code("The mayor ignored the court order, a human rights group protested on Monday.")
+    assert _code(doc, _events(doc, "protested")[0].source) == "---NGO"
+    # and it is no description of the first clause's subject
+    assert _code(doc, _events(doc, "ignored")[0].source) == "---GOV"
+    # a participle with its agent is still a participle
+    doc = code("The government raised fuel prices, a decision criticized by the unions.")
+    assert all(_code(doc, e.target) != "---LAB" for e in doc.events)

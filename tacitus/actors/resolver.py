@@ -745,6 +745,9 @@ class ActorBook:
             heads.append(heads[0].head.head)  # "ambassador to Chile, Lars Eide"
         heads += [c for c in name.children if c.dep_ == "appos"]
         for d in heads:
+            if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > d.i
+                   and c.lemma_.lower() in self.d.words.tail_reports for c in d.children):
+                continue  # "The mayor ignored it, a rights group said": who reports, not he
             if self.partitive(d):  # "a member of the city's riot police"
                 d = next((g for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), d)

@@ -537,6 +537,7 @@ class ArgumentWords:
     habitual_adverbs: frozenset[str]
     habitual_verbs: frozenset[str]
     continuing_verbs: frozenset[str]
+    tail_reports: frozenset[str]
     numbers: dict[str, int]
     demands: dict[str, str]
     document_nouns: frozenset[str]
@@ -551,7 +552,8 @@ def load_argument_words() -> ArgumentWords:
              "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
-             "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs")
+             "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",
+             "tail_reports")
     data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]

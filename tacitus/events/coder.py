@@ -178,9 +178,26 @@ def _bare_participle(v: Token) -> bool:
     auxiliary or subject of its own says what was done to the governing verb's subject."""
     if v.dep_ == "acl" and v.sent.root.pos_ in ("NOUN", "PROPN"):
         return False  # "Doctors from two aid groups donated ...": a main verb parsed as acl
+    if _tail_report(v):
+        return False
     return (v.tag_ == "VBN" and v.dep_ in ("xcomp", "advcl", "oprd", "acl")
             and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass", "dobj")
                         for c in v.children))
+
+
+def _tail_report(v: Token) -> bool:
+    """"Police abused detainees, a human rights group charged on Saturday": a reporting verb
+    closing the sentence after a comma, which the parse makes a participle of its subject
+    ("a group charged" read like "a curfew imposed"); the noun is who reports."""
+    if v.dep_ != "acl" or v.tag_ != "VBN" \
+            or v.lemma_.lower() not in load_argument_words().tail_reports:
+        return False
+    first = v.head.left_edge.i
+    if first == 0 or v.doc[first - 1].text != "," or v.head.i > v.i:
+        return False
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in v.children):
+        return False  # "a move welcomed by X": a participle after all
+    return all(t.is_punct for t in v.doc[v.right_edge.i + 1:v.sent.end])
 
 
 def _apposed(found: Iterable[Token]) -> list[Token]:
