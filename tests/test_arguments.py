@@ -253,6 +253,27 @@ def test_a_title_before_a_name_codes_the_person_and_a_state_of_the_phrase_places
     assert next(a for a in doc.actors if a.name == "Ann Lee").code == "---LEG"
 
 
+def test_a_title_with_a_surname_several_known_persons_share_takes_their_one_country() -> None:
+    # both Presidents Bush were American presidents: the bare surname is no alias, but the
+    # title with it says whose state
+    doc = code("President Bush warned Moldova against closing the border.",
+               published="2004-05-01")
+    assert next(a for a in doc.actors if a.name == "Bush").code == "USAGOV"
+    # a title whose office none of them held says nothing of their state
+    doc = code("Rep. Bush criticized the ruling.", published="2004-05-01")
+    assert next(a for a in doc.actors if a.name == "Bush").code == "---LEG"
+    # a given name makes it someone else
+    doc = code("President Tom Bush warned Moldova.", published="2004-05-01")
+    assert next(a for a in doc.actors if "Bush" in a.name).country != "USA"
+
+
+def test_agencies_of_a_government_are_that_government() -> None:
+    doc = code("Immigration and Customs Enforcement deported 40 Hondurans on Friday.")
+    assert next(a for a in doc.actors if a.code == "USACOP")
+    doc = code("Border Patrol agents detained a Guatemalan family near the crossing.")
+    assert any(a.code == "USACOP" for a in doc.actors)
+
+
 def test_a_title_and_the_first_word_of_a_family_name_first_person_is_that_person() -> None:
     doc = code("Ban Ki-moon visited Kabul on Monday. Mr. Ban said the talks would resume.")
     (ban,) = [a for a in doc.actors if a.kind == "person"]
@@ -551,3 +572,68 @@ def test_an_unidentified_agent_is_of_the_place_its_own_words_name(text: str,
                                                                  source: str) -> None:
     doc = code(text, published="2020-01-01")
     assert _code(doc, doc.events[0].source) == source
+
+
+# -- who the subject noun of an act stands for ----------------------------------------------
+def test_the_country_on_a_weapon_compound_of_an_attack_noun_did_it() -> None:
+    doc = code("Recent Turkish drone strikes killed six militant commanders near the border.")
+    assert ("TUR" in {(_code(doc, e.source) or "")[:3] for e in _events(doc, "killed")})
+
+
+def test_being_opposed_to_something_is_the_subjects_stance() -> None:
+    doc = code("Moldova is strongly opposed to the Russian plan.")
+    assert _dyads(doc, "11") == {("MDA", "RUS")}
+    doc = code("The Russian plan is opposed by Moldova.")
+    assert _dyads(doc, "11") == {("MDA", "RUS")}
+
+
+def test_a_leaders_administration_is_that_leaders_government() -> None:
+    doc = code("The Bush administration said Moldova must lower its tariffs.")
+    assert _code(doc, _events(doc, "said")[0].source) == "USAGOV"
+    doc = code("The Sharif government arrested three journalists.")
+    assert _code(doc, _events(doc, "arrested")[0].source) == "PAKGOV"
+
+
+def test_a_regional_forum_of_states_is_an_igo() -> None:
+    doc = code("APEC leaders agreed to cut tariffs on green goods.")
+    assert any(a.code == "IGOAPEC" for a in doc.actors)
+
+
+def test_the_receiver_after_a_long_object_is_the_target() -> None:
+    doc = code("Customs officials returned a bronze bell engraved with the crest of a duke to "
+               "Polish authorities in Warsaw.")
+    assert _dyads(doc, "084") and all(t == "POLGOV" for _, t in _dyads(doc, "084"))
+
+
+def test_opposition_members_and_political_opponents_are_the_opposition() -> None:
+    doc = code("Bolivian opposition members said they will release the two engineers.")
+    assert any(a.code == "BOLOPP" for a in doc.actors)
+    doc = code("Political opponents of the Nepali government clashed with police in Kathmandu.")
+    assert _code(doc, _events(doc, "clashed")[0].source) == "NPLOPP"
+
+
+def test_forces_a_state_leads_are_its_forces_and_forces_it_backs_are_not() -> None:
+    doc = code("Ethiopian-led forces shelled rebel positions near the border.")
+    assert any(a.code == "ETHMIL" for a in doc.actors)
+    doc = code("Iran-backed militias shelled the base near the border.")
+    assert not any((a.code or "").startswith("IRN") and a.code != "IRN" for a in doc.actors)
+
+
+def test_youths_throwing_stones_at_soldiers_protest_violently() -> None:
+    doc = code("Lebanese youths threw stones at Israeli soldiers along the fence.")
+    assert _dyads(doc, "145") == {("LBNCVL", "ISRMIL")}
+
+
+def test_a_leaders_organization_is_whose_agent_the_phrase_names() -> None:
+    doc = code("Osama bin Laden's al-Qaeda network has threatened to strike the United States.")
+    assert _dyads(doc, "13") == {("ALQ", "USA")}
+
+
+def test_a_reporter_closing_the_sentence_after_a_comma_is_the_source() -> None:
+    doc = code("The mayor ignored the court order, a human rights group protested on Monday.")
+    assert _code(doc, _events(doc, "protested")[0].source) == "---NGO"
+    # and it is no description of the first clause's subject
+    assert _code(doc, _events(doc, "ignored")[0].source) == "---GOV"
+    # a participle with its agent is still a participle
+    doc = code("The government raised fuel prices, a decision criticized by the unions.")
+    assert all(_code(doc, e.target) != "---LAB" for e in doc.events)

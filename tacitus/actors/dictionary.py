@@ -81,6 +81,19 @@ class Dictionary:
                 if full in nouns}
 
     @cached_property
+    def surname_states(self) -> dict[str, dict[str, set[str]]]:
+        """For each family name (last word of a person's name), the countries of the
+        persons who bear it and the agents of the roles they held: what a title with only
+        that name ("President Bush") may say where the surname alone is too common to be an
+        alias."""
+        out: dict[str, dict[str, set[str]]] = {}
+        for p in self.persons:
+            if p.country:
+                agents = out.setdefault(p.name.split()[-1], {}).setdefault(p.country, set())
+                agents.update(r.code[3:] for r in p.roles if r.code.startswith(p.country))
+        return out
+
+    @cached_property
     def descriptor_heads(self) -> frozenset[str]:
         """Last words of the descriptors ("emirate", "movement"): nouns that may name an
         actor already in the story."""

@@ -670,10 +670,17 @@ class ActorBook:
 
     def _qualifier(self, head: Token, np: list[Token]) -> tuple[str, str] | None:
         """The country or organization that qualifies an agent noun in its phrase (not its
-        backer: "Iran-backed militias" are no Iranian force)."""
+        backer: "Iran-backed militias" are no Iranian force; but forces a state leads are
+        that state's: "Vietnamese-led forces"). A person's country gives way to an
+        organization of the same phrase ("bin Laden's al-Qaeda network": al-Qaeda)."""
+        leader: tuple[str, str] | None = None
         for tok in np:
-            if tok.i == head.i or (tok.head.dep_ == "amod"
-                                   and tok.head.lemma_.lower() in self.d.words.backing):
+            if tok.i == head.i:
+                continue
+            backer = tok.head.lemma_.lower()
+            if tok.head.dep_ == "amod" and backer in self.d.words.backing and not (
+                    backer in self.d.words.leading and (hit := self.entry_at.get(head.i))
+                    and hit[1].kind == "agent" and hit[1].code == "MIL"):
                 continue
             hit = self.entry_at.get(tok.i)
             if hit is None:
@@ -681,6 +688,9 @@ class ActorBook:
                     key = self._pronoun(tok)
                     if key and self.records[key].country:
                         return ("country", self.records[key].country)  # type: ignore[return-value]
+                if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.i == head.i \
+                        and head.pos_ == "NOUN" and (state := self._surname_state(tok.text, "GOV")):
+                    return ("country", state)  # "the Bush administration": a leader's
                 continue
             entry = hit[1]
             if entry.kind in ("country", "demonym", "metonym"):
@@ -688,8 +698,8 @@ class ActorBook:
             if entry.kind == "org":
                 return ("org", entry.code)
             if entry.kind == "person" and entry.code:
-                return ("country", entry.code)
-        return None
+                leader = leader or ("country", entry.code)
+        return leader
 
     def _for(self, head: Token) -> tuple[str, str] | None:
         """Whom an agent works for: "the spokesman for the Kabul government" (AFG)."""
@@ -735,6 +745,9 @@ class ActorBook:
             heads.append(heads[0].head.head)  # "ambassador to Chile, Lars Eide"
         heads += [c for c in name.children if c.dep_ == "appos"]
         for d in heads:
+            if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > d.i
+                   and c.lemma_.lower() in self.d.words.tail_reports for c in d.children):
+                continue  # "The mayor ignored it, a rights group said": who reports, not he
             if self.partitive(d):  # "a member of the city's riot police"
                 d = next((g for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), d)
@@ -840,6 +853,11 @@ class ActorBook:
             elif qualifier:
                 country = qualifier[1]
                 code = country + (agent or "")
+            if code is None and agent is not None and not any(
+                    t.dep_ == "compound" and t.i not in self.entry_at
+                    and not self.chains.is_title(t) for t in head.lefts):
+                country = self._surname_state(head.text, agent)
+                code = country + agent if country else None
             if code is None and agent is not None:
                 # "President Ilir Meta" in a story about Albania's parliament: the state the
                 # sentence (or the one before) is about
@@ -892,6 +910,17 @@ class ActorBook:
             return tok.dep_ == "pobj" and tok.head.lower_ not in self.d.words.locative_preps \
                 and tok.head.lower_ != "of"
         return head.i != person.i and self._is_name(head)
+
+    def _surname_state(self, surname: str, agent: str) -> str | None:
+        """The country of a title with a bare surname that the dictionary leaves out as an
+        alias because several persons share it ("President Bush", "Prime Minister Sharif"):
+        the one country of all of them, where one of them held an office of the title's
+        agent (a "Rep. Smith" is no head of government of the same surname)."""
+        states = self.d.surname_states.get(surname, {})
+        if len(states) != 1:
+            return None
+        country, agents = next(iter(states.items()))
+        return country if agent in agents else None
 
     def _titled(self, head: Token) -> bool:
         """Whether a lone name has only a title before it ("Mr. Ban", "Sen. Lee")."""

@@ -541,6 +541,7 @@ class ArgumentWords:
     continuing_verbs: frozenset[str]
     stative_verbs: frozenset[str]
     preposition_participles: frozenset[str]
+    tail_reports: frozenset[str]
     numbers: dict[str, int]
     demands: dict[str, str]
     document_nouns: frozenset[str]
@@ -556,7 +557,7 @@ def load_argument_words() -> ArgumentWords:
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",
-             "stative_verbs", "preposition_participles")
+             "stative_verbs", "preposition_participles", "tail_reports")
     data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]

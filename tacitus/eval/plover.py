@@ -59,6 +59,8 @@ def actor_group(doc: CodedDocument, actor_id: str | None) -> str | None:
     actor = next(a for a in doc.actors if a.id == actor_id)
     if actor.code and actor.code[:3] in ("IGO", "NGO"):
         return actor.code[:3]
+    if actor.code and actor.code[:3] == "---" and actor.code[3:6] in ("IGO", "NGO"):
+        return actor.code[3:6]  # "a human rights group": an NGO, though not named
     return actor.country
 
 

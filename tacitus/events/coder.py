@@ -178,16 +178,33 @@ def _bare_participle(v: Token) -> bool:
     auxiliary or subject of its own says what was done to the governing verb's subject."""
     if v.dep_ == "acl" and v.sent.root.pos_ in ("NOUN", "PROPN"):
         return False  # "Doctors from two aid groups donated ...": a main verb parsed as acl
+    if _tail_report(v):
+        return False
     return (v.tag_ == "VBN" and v.dep_ in ("xcomp", "advcl", "oprd", "acl")
             and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass", "dobj")
                         for c in v.children))
 
 
 def _quoted_title(t: Token, v: Token) -> bool:
-    """Is ``t`` a title in quotation marks after its verb ("said on Fox News's “Fox and
-    Friends.”": a show, not the speaker), which the parser may take for the subject?"""
+    """Is ``t`` a title in quotation marks after its verb ("said on the channel's “Morning
+    Roundup”": a show, not the speaker), which the parser may take for the subject?"""
     first = t.left_edge.i
     return first > v.i and first > 0 and t.doc[first - 1].text in ("“", '"', "‘")
+
+
+def _tail_report(v: Token) -> bool:
+    """"Police abused detainees, a human rights group charged on Saturday": a reporting verb
+    closing the sentence after a comma, which the parse makes a participle of its subject
+    ("a group charged" read like "a curfew imposed"); the noun is who reports."""
+    if v.dep_ != "acl" or v.tag_ != "VBN" \
+            or v.lemma_.lower() not in load_argument_words().tail_reports:
+        return False
+    first = v.head.left_edge.i
+    if first == 0 or v.doc[first - 1].text != "," or v.head.i > v.i:
+        return False
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in v.children):
+        return False  # "a move welcomed by X": a participle after all
+    return all(t.is_punct for t in v.doc[v.right_edge.i + 1:v.sent.end])
 
 
 def _apposed(found: Iterable[Token]) -> list[Token]:
@@ -293,14 +310,21 @@ def _content_clause(v: Token) -> bool:
 
 
 def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
-    """The actor named by a possessive or modifier of ``noun`` ("Taliban" in "a Taliban bomb")."""
+    """The actor named by a possessive or modifier of ``noun`` ("Taliban" in "a Taliban bomb"),
+    also through a compound that names the weapon or unit ("US" in "US drone strikes")."""
     if noun.pos_ not in ("NOUN",):
         return noun, None
+    mods = ("poss", "compound", "amod", "nmod")
     for c in noun.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+        if c.dep_ in mods:
             key = book.actor_of(c)
             if key is not None:
                 return c, key
+    for c in noun.children:
+        if c.dep_ == "compound" and c.i < noun.i:
+            for g in c.children:
+                if g.dep_ in mods and (key := book.actor_of(g)) is not None:
+                    return g, key
     return noun, None
 
 
@@ -510,6 +534,9 @@ class EventCoder:
             if not found and v.dep_ == "xcomp":  # "are supposed to be withdrawn"
                 found = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             found = _conjuncts(found)
+        if not found and pattern.passive_subject == "source" and v.dep_ == "acomp" \
+                and v.tag_ == "VBN":  # "X is strongly opposed to": the copula's subject
+            found = _conjuncts([c for c in v.head.children if c.dep_ == "nsubj"])
         return found
 
     # -- verbs ------------------------------------------------------------------------
@@ -622,6 +649,14 @@ class EventCoder:
                     # "against X" on the noun before it; it still says whom the act is against
                     tokens = [t for h in holders for c in h.children if c.dep_ == "prep"
                               for g in c.children if g.dep_ == "pobj" for t in pobjs(g, slot)]
+                if not tokens and slot in self.p.words.loose_preps:
+                    # "returned a pendant engraved with a tsar's image to Russian officials",
+                    # "returned a manuscript, missing since 1943, to Italy": deeper still, in
+                    # the object's phrase or a participle of the verb; the last one
+                    tokens = [t for h in self._loose_holders(v, obj)
+                              for c in h.subtree if c.dep_ == "prep" and c.lower_ == slot
+                              and c.head.pos_ in ("NOUN", "PROPN", "VERB", "NUM")
+                              for t in c.children if t.dep_ == "pobj"][-1:]
             # "in Kabul": the country
             where = "target" if slot in self.p.words.locative_preps else "arg"
             found = [(key, [tok]) for t in tokens
@@ -691,6 +726,15 @@ class EventCoder:
             found_in = _in_phrase(book, shared, sources, theme=theme) \
                 if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
+
+    @staticmethod
+    def _loose_holders(v: Token, obj: Token | None) -> list[Token]:
+        """Where a loose target phrase may hang: the verb's objects (or the object its
+        pattern names) and its participles with no subject of their own."""
+        found = [obj] if obj is not None else _objects(v)
+        found += [c for c in v.children if c.dep_ in ("advcl", "acl") and c.tag_ in ("VBN", "VBG")
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        return found
 
     def _theme(self, book: ActorBook, code: str, sources: set[str]
                ) -> Callable[[Token, str], bool]:
