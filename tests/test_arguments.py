@@ -211,6 +211,22 @@ def test_the_verb_above_gives_the_subject_that_binding_excludes() -> None:
     assert _holder(doc, text, "him") == "Pavel Horak"
 
 
+def test_a_subject_pronoun_of_a_fronted_clause_may_mean_the_main_subject() -> None:
+    # "When he was a boy, Ivo Brandt ...": the clause before the main subject points ahead
+    text = "Karl Weiss taught music in Graz. When he was a boy, Ivo Brandt sang in a choir."
+    assert _holder(code(text), text, "he") == "Ivo Brandt"
+    # a clause that follows its subject does not ("Karl Weiss ... after he")
+    text = "Karl Weiss taught music in Graz. Ivo Brandt sang in a choir after he left school."
+    assert _holder(code(text), text, "he") == "Ivo Brandt"
+
+
+def test_a_second_conjunct_is_seldom_what_a_singular_pronoun_means() -> None:
+    # "Marek Novak and Pavel Horak": the nearer name is the second conjunct, but "his" goes to
+    # the first, which heads the pair (the ranker fitted on GAP weighs a conjunct down)
+    text = "The award went to Marek Novak and Pavel Horak. His film was shown in Prague."
+    assert _holder(code(text), text, "His") == "Marek Novak"
+
+
 def test_a_surname_read_before_the_full_name_is_that_person() -> None:
     # a summary line names her by surname first; then the full name and the role
     doc = code("Lindqvist presses Norway on fishing. Swedish Foreign Minister Karin Lindqvist "

@@ -29,6 +29,8 @@ _NAMED = {"PERSON", "ORG", "NORP"}
 # a lone word after "in", "to", "at" that names a city this large is the city, even where the
 # recognizer calls it a person (a town of a few thousand shares its name with many people)
 CITY_POPULATION = 50_000
+SUBORDINATORS = {"when", "while", "after", "before", "although", "though", "once", "since", "as",
+                 "if", "until", "whenever", "because"}
 
 
 @dataclass
@@ -950,15 +952,26 @@ class ActorBook:
         pronoun may come before its name)."""
         root = tok.sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.i < tok.i or tok.dep_ in ("nsubj", "nsubjpass"):
+        if subj is None or subj.i < tok.i:
             return None
         branch = next((a for a in [tok, *tok.ancestors] if a.head.i == root.i), None)
         if branch is None or branch.i > subj.i or branch.dep_ not in (
-                "advcl", "prep", "npadvmod", "advmod"):
+                "advcl", "prep", "npadvmod", "advmod", "ccomp"):
+            return None
+        if (tok.dep_ in ("nsubj", "nsubjpass") or branch.dep_ == "ccomp") \
+                and not self._fronted(branch):
             return None
         if self.actor_of(subj) is None:
             return None
         return self.chains.mention_at(subj.i)
+
+    @staticmethod
+    def _fronted(branch: Token) -> bool:
+        """Whether ``branch`` is a subordinate clause opening its sentence ("When he was a
+        child, Peter ..."), with its conjunction (the parse may call it a ccomp)."""
+        return branch.dep_ in ("advcl", "ccomp") and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < branch.i
+            for c in branch.children)
 
     def _recent(self, before: int, fits, window: int = 400) -> str | None:
         """The actor of the last mention before token ``before`` (within ``window`` tokens)
