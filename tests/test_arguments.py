@@ -276,6 +276,19 @@ def test_a_title_and_the_first_word_of_a_family_name_first_person_is_that_person
     assert [m.text for m in ban.mentions] == ["Ban Ki-moon", "Mr. Ban"]
 
 
+def test_another_given_name_before_a_dictionary_surname_is_a_namesake() -> None:
+    # "Katie Blair" and "Ellen Pompeo" are not Tony Blair or Mike Pompeo; the full name with
+    # the dictionary's own given name still is
+    text = "Katie Blair, a teacher from Leeds, won the prize. She thanked her pupils."
+    doc = code(text)
+    assert not [a for a in doc.actors if a.name == "Tony Blair"]
+    assert _holder(doc, text, "She") == "Katie Blair"
+    doc = code("Prime Minister Tony Blair met Ellen Pompeo in London. Blair praised her work.")
+    names = {a.name: a.code for a in doc.actors}
+    assert names["Tony Blair"] == "GBRGOV" and "Mike Pompeo" not in names
+    assert names["Ellen Pompeo"] is None
+
+
 def test_them_after_a_plural_thing_and_them_of_the_doers_own_act_are_no_actor() -> None:
     doc = code("Police say two Kenyan brothers, Ali and Omar Hassan, carried the bombs to the "
                "square before detonating them.")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors.chains import NAME_LABELS, Chains
+from tacitus.actors.chains import NAME_LABELS, Chains, ascii_name
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
@@ -591,6 +591,8 @@ class ActorBook:
         if entry.kind == "none":
             return None
         if entry.kind == "person":
+            if self._other_given(head, hit[0], entry.ref):
+                return None  # "Katie Blair" is no dictionary Blair: read as a name of its own
             return self._person(entry.ref)
         if entry.kind == "org":
             return self._org(entry.code)
@@ -899,6 +901,17 @@ class ActorBook:
         """Whether a lone name has only a title before it ("Mr. Ban", "Sen. Lee")."""
         lefts = [t for t in head.lefts if t.dep_ == "compound"]
         return len(lefts) == 1 and self.chains.is_title(lefts[0])
+
+    def _other_given(self, head: Token, span: Span, ref: int) -> bool:
+        """Whether a given name written before the words that matched a dictionary person
+        is none of that person's ("Katie Blair", "Lynne Cheney": a namesake, or a wife, not
+        Tony Blair or Dick Cheney)."""
+        p = self.d.persons[ref]
+        words = {ascii_name(w.rstrip(".")) for n in (p.name, *p.aliases) for w in n.split()}
+        w = self.chains.w
+        return any(t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < span.start
+                   and (g := ascii_name(t.text)) not in words
+                   and (g in w.given or g in w.given_either) for t in head.lefts)
 
     def _namesake(self, head: Token, key: str) -> bool:
         """Whether the name headed by ``head`` gives a person of ``key``'s surname another
