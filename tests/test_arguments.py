@@ -276,7 +276,7 @@ def test_a_title_and_the_first_word_of_a_family_name_first_person_is_that_person
     assert [m.text for m in ban.mentions] == ["Ban Ki-moon", "Mr. Ban"]
 
 
-def test_another_given_name_before_a_dictionary_surname_is_a_namesake() -> None:
+def test_another_given_name_before_a_dictionary_name_is_a_namesake() -> None:
     # "Katie Blair" and "Ellen Pompeo" are not Tony Blair or Mike Pompeo; the full name with
     # the dictionary's own given name still is
     text = "Katie Blair, a teacher from Leeds, won the prize. She thanked her pupils."
@@ -287,6 +287,13 @@ def test_another_given_name_before_a_dictionary_surname_is_a_namesake() -> None:
     names = {a.name: a.code for a in doc.actors}
     assert names["Tony Blair"] == "GBRGOV" and "Mike Pompeo" not in names
     assert names["Ellen Pompeo"] is None
+    # a given name before a country's or a capital's name makes it a surname
+    text = "Michael Jordan visited the school. He praised the coach."
+    doc = code(text)
+    assert not [a for a in doc.actors if a.name == "Jordan"]
+    assert _holder(doc, text, "He") == "Michael Jordan"
+    doc = code("Clyde Turk opened a bakery.")
+    assert [(a.name, a.kind) for a in doc.actors] == [("Clyde Turk", "person")]
 
 
 def test_them_after_a_plural_thing_and_them_of_the_doers_own_act_are_no_actor() -> None:

@@ -594,6 +594,9 @@ class ActorBook:
             if self._other_given(head, hit[0], entry.ref):
                 return None  # "Katie Blair" is no dictionary Blair: read as a name of its own
             return self._person(entry.ref)
+        if entry.kind in ("country", "demonym", "metonym") and head.ent_type_ == "PERSON" \
+                and self._other_given(head, hit[0]):
+            return None  # "Michael Jordan", "Clyde Turk": a person's surname, not the place
         if entry.kind == "org":
             return self._org(entry.code)
         if entry.kind == "metonym":
@@ -902,12 +905,13 @@ class ActorBook:
         lefts = [t for t in head.lefts if t.dep_ == "compound"]
         return len(lefts) == 1 and self.chains.is_title(lefts[0])
 
-    def _other_given(self, head: Token, span: Span, ref: int) -> bool:
-        """Whether a given name written before the words that matched a dictionary person
-        is none of that person's ("Katie Blair", "Lynne Cheney": a namesake, or a wife, not
-        Tony Blair or Dick Cheney)."""
-        p = self.d.persons[ref]
-        words = {ascii_name(w.rstrip(".")) for n in (p.name, *p.aliases) for w in n.split()}
+    def _other_given(self, head: Token, span: Span, ref: int | None = None) -> bool:
+        """Whether a given name written before the words that matched a dictionary entry is
+        none of that person's ("Katie Blair", "Lynne Cheney": a namesake, or a wife, not Tony
+        Blair or Dick Cheney); for a place (no ``ref``), whether any given name comes before
+        it ("Michael Jordan")."""
+        names = () if ref is None else (self.d.persons[ref].name, *self.d.persons[ref].aliases)
+        words = {ascii_name(w.rstrip(".")) for n in names for w in n.split()}
         w = self.chains.w
         return any(t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < span.start
                    and (g := ascii_name(t.text)) not in words
