@@ -211,6 +211,22 @@ def test_the_verb_above_gives_the_subject_that_binding_excludes() -> None:
     assert _holder(doc, text, "him") == "Pavel Horak"
 
 
+def test_a_subject_pronoun_of_a_fronted_clause_may_mean_the_main_subject() -> None:
+    # "When he was a boy, Ivo Brandt ...": the clause before the main subject points ahead
+    text = "Karl Weiss taught music in Graz. When he was a boy, Ivo Brandt sang in a choir."
+    assert _holder(code(text), text, "he") == "Ivo Brandt"
+    # a clause that follows its subject does not ("Karl Weiss ... after he")
+    text = "Karl Weiss taught music in Graz. Ivo Brandt sang in a choir after he left school."
+    assert _holder(code(text), text, "he") == "Ivo Brandt"
+
+
+def test_a_second_conjunct_is_seldom_what_a_singular_pronoun_means() -> None:
+    # "Marek Novak and Pavel Horak": the nearer name is the second conjunct, but "his" goes to
+    # the first, which heads the pair (the ranker fitted on GAP weighs a conjunct down)
+    text = "The award went to Marek Novak and Pavel Horak. His film was shown in Prague."
+    assert _holder(code(text), text, "His") == "Marek Novak"
+
+
 def test_a_surname_read_before_the_full_name_is_that_person() -> None:
     # a summary line names her by surname first; then the full name and the role
     doc = code("Lindqvist presses Norway on fishing. Swedish Foreign Minister Karin Lindqvist "
@@ -279,6 +295,26 @@ def test_a_title_and_the_first_word_of_a_family_name_first_person_is_that_person
     (ban,) = [a for a in doc.actors if a.kind == "person"]
     assert ban.name == "Ban Ki-moon"
     assert [m.text for m in ban.mentions] == ["Ban Ki-moon", "Mr. Ban"]
+
+
+def test_another_given_name_before_a_dictionary_name_is_a_namesake() -> None:
+    # "Katie Blair" and "Ellen Pompeo" are not Tony Blair or Mike Pompeo; the full name with
+    # the dictionary's own given name still is
+    text = "Katie Blair, a teacher from Leeds, won the prize. She thanked her pupils."
+    doc = code(text)
+    assert not [a for a in doc.actors if a.name == "Tony Blair"]
+    assert _holder(doc, text, "She") == "Katie Blair"
+    doc = code("Prime Minister Tony Blair met Ellen Pompeo in London. Blair praised her work.")
+    names = {a.name: a.code for a in doc.actors}
+    assert names["Tony Blair"] == "GBRGOV" and "Mike Pompeo" not in names
+    assert names["Ellen Pompeo"] is None
+    # a given name before a country's or a capital's name makes it a surname
+    text = "Michael Jordan visited the school. He praised the coach."
+    doc = code(text)
+    assert not [a for a in doc.actors if a.name == "Jordan"]
+    assert _holder(doc, text, "He") == "Michael Jordan"
+    doc = code("Clyde Turk opened a bakery.")
+    assert [(a.name, a.kind) for a in doc.actors] == [("Clyde Turk", "person")]
 
 
 def test_them_after_a_plural_thing_and_them_of_the_doers_own_act_are_no_actor() -> None:

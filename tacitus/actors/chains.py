@@ -54,6 +54,7 @@ class _Context:
     counts: Counter  # mentions of each actor before it
     nearest: dict[bool, int]  # the nearest mention naming a person (True) or not (False)
     coordinated: set[int]  # the phrase its own phrase is coordinated with ("X and her son")
+    closest: str | None = None  # the actor of the agreeing candidate nearest the pronoun
 
 @dataclass
 class Mention:
@@ -285,7 +286,10 @@ class Chains:
         release, Smith said"), a candidate too."""
         low = tok.lower_
         best, score = None, -math.inf
-        for m in self.candidates(tok, kinds, ahead):
+        found = self.candidates(tok, kinds, ahead)
+        self._context(tok).closest = min(found, key=lambda m: abs(tok.i - m.i)).key \
+            if found else None
+        for m in found:
             if self.TRACE:
                 self.traced.setdefault(tok.i, []).append((m.key, self.features(tok, m)))
             s = self._salience(tok, m)
@@ -405,6 +409,10 @@ class Chains:
             "ahead": float(m.i > tok.i),
             "coordinated": float(m.i in here.coordinated),
             "unsure_person": float(m.unsure),
+            "same_sentence": float(distance == 0),
+            "closest": float(m.key == here.closest),
+            "appos": float(cand.dep_ == "appos"),
+            "conj": float(cand.dep_ == "conj"),
         }
 
     def _context(self, tok: Token) -> _Context:

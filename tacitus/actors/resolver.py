@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors.chains import NAME_LABELS, Chains
+from tacitus.actors.chains import NAME_LABELS, Chains, ascii_name
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
@@ -29,6 +29,8 @@ _NAMED = {"PERSON", "ORG", "NORP"}
 # a lone word after "in", "to", "at" that names a city this large is the city, even where the
 # recognizer calls it a person (a town of a few thousand shares its name with many people)
 CITY_POPULATION = 50_000
+SUBORDINATORS = {"when", "while", "after", "before", "although", "though", "once", "since", "as",
+                 "if", "until", "whenever", "because"}
 
 
 @dataclass
@@ -589,7 +591,12 @@ class ActorBook:
         if entry.kind == "none":
             return None
         if entry.kind == "person":
+            if self._other_given(head, hit[0], entry.ref):
+                return None  # "Katie Blair" is no dictionary Blair: read as a name of its own
             return self._person(entry.ref)
+        if entry.kind in ("country", "demonym", "metonym") and head.ent_type_ == "PERSON" \
+                and self._other_given(head, hit[0]):
+            return None  # "Michael Jordan", "Clyde Turk": a person's surname, not the place
         if entry.kind == "org":
             return self._org(entry.code)
         if entry.kind == "metonym":
@@ -927,6 +934,18 @@ class ActorBook:
         lefts = [t for t in head.lefts if t.dep_ == "compound"]
         return len(lefts) == 1 and self.chains.is_title(lefts[0])
 
+    def _other_given(self, head: Token, span: Span, ref: int | None = None) -> bool:
+        """Whether a given name written before the words that matched a dictionary entry is
+        none of that person's ("Katie Blair", "Lynne Cheney": a namesake, or a wife, not Tony
+        Blair or Dick Cheney); for a place (no ``ref``), whether any given name comes before
+        it ("Michael Jordan")."""
+        names = () if ref is None else (self.d.persons[ref].name, *self.d.persons[ref].aliases)
+        words = {ascii_name(w.rstrip(".")) for n in names for w in n.split()}
+        w = self.chains.w
+        return any(t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < span.start
+                   and (g := ascii_name(t.text)) not in words
+                   and (g in w.given or g in w.given_either) for t in head.lefts)
+
     def _namesake(self, head: Token, key: str) -> bool:
         """Whether the name headed by ``head`` gives a person of ``key``'s surname another
         given name ("Rakeyia Scott" after "Keith Lamont Scott": his wife, not him)."""
@@ -979,15 +998,26 @@ class ActorBook:
         pronoun may come before its name)."""
         root = tok.sent.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.i < tok.i or tok.dep_ in ("nsubj", "nsubjpass"):
+        if subj is None or subj.i < tok.i:
             return None
         branch = next((a for a in [tok, *tok.ancestors] if a.head.i == root.i), None)
         if branch is None or branch.i > subj.i or branch.dep_ not in (
-                "advcl", "prep", "npadvmod", "advmod"):
+                "advcl", "prep", "npadvmod", "advmod", "ccomp"):
+            return None
+        if (tok.dep_ in ("nsubj", "nsubjpass") or branch.dep_ == "ccomp") \
+                and not self._fronted(branch):
             return None
         if self.actor_of(subj) is None:
             return None
         return self.chains.mention_at(subj.i)
+
+    @staticmethod
+    def _fronted(branch: Token) -> bool:
+        """Whether ``branch`` is a subordinate clause opening its sentence ("When he was a
+        child, Peter ..."), with its conjunction (the parse may call it a ccomp)."""
+        return branch.dep_ in ("advcl", "ccomp") and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < branch.i
+            for c in branch.children)
 
     def _recent(self, before: int, fits, window: int = 400) -> str | None:
         """The actor of the last mention before token ``before`` (within ``window`` tokens)
