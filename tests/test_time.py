@@ -332,6 +332,21 @@ def test_a_definite_event_noun_takes_the_date_of_its_earlier_mention() -> None:
     assert dater.attach(inquiry, "asserted") is None  # "since 2009" is no point in time
 
 
+def test_an_event_noun_with_its_own_participant_names_another_event() -> None:
+    # "the killing of six aid workers" is definite by its of-phrase: it is not the earlier
+    # killing of the mayor, whose date it must not take; of the same victims, it is
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    for victims, dated in (("the mayor of Kandahar", False), ("six aid workers", True)):
+        text = (f"Gunmen killed {victims} on March 3. Police later arrested a man suspected "
+                "in the killing of six aid workers.")
+        doc = default_coder().nlp(text)
+        killing = next(t for t in doc if t.text == "killing")
+        found = Dater(doc, PUBLISHED, text).attach(killing, "asserted")
+        assert (found is not None and found[1] == "mention") is dated
+
+
 def test_a_month_planned_in_a_passive_is_the_coming_one() -> None:
     # "was scheduled for" names the plan's time: March after a January publication is
     # this March, though the verb is a past tense

@@ -1239,10 +1239,17 @@ class Dater:
             for token in noun.doc:
                 if token.pos_ in ("VERB", "NOUN"):
                     self._stems.setdefault(_stem(token), []).append(token.i)
+        # "the killing of eight Iranian diplomats" counts or places its participant in its own
+        # of-phrase: it is the earlier event only where that event's sentence has the same
+        # count and origin ("the killing of Dr. X" may still name "killed a doctor")
+        marks = {t.lower_ for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for t in p.subtree if t.pos_ == "NUM" or t.ent_type_ in ("NORP", "GPE")}
         for i in reversed(self._stems.get(_stem(noun), [])):
             if i >= noun.sent.start:
                 continue
             earlier = noun.doc[i]
+            if marks and not marks <= {t.lower_ for t in earlier.sent}:
+                continue
             found = self.attach(earlier, modality, discourse=False)
             if found is None:
                 continue
