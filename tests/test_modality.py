@@ -195,6 +195,13 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
      ["believed"]),
     # "be to" is an arrangement: planned
     ("The envoy is to visit Kabul on Monday.", "visit", "planned", ["is"]),
+    # what a venue or a preparation is for is still to come; "the venue for the talks" may
+    # be of talks under way
+    ("Oman was chosen as the venue for talks with the rebels.", "talks", "planned",
+     ["venue"]),
+    ("The preparations for the summit with Iran began on Monday.", "summit", "planned",
+     ["preparations"]),
+    ("Oman was the venue for the talks with the rebels on Monday.", "talks", "asserted", []),
 ])
 def test_issue11_modality_and_its_words(text: str, trigger: str, modality: str,
                                         basis: list[str]) -> None:

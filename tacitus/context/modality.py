@@ -419,6 +419,13 @@ class ModalityReader:
             # "has not ruled out a strike", "is weighing sanctions" (not "considered the
             # bombing an act of terror": a judgement of a done act)
             return Reading("hypothetical", (head,))
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "NOUN" and (
+                head.head.lemma_.lower() in p.planning_nouns
+                or (head.head.lemma_.lower() in self.w["purpose_nouns"]
+                    and not any(c.dep_ in ("det", "poss") for c in noun.children))):
+            # "preparations for the summit", "Qatar as the venue for talks": what the noun is
+            # for is still to come
+            return Reading("planned", (head.head,))
         for c in noun.children:
             if c.dep_ in ("amod", "compound"):
                 if c.lower_ in p.hypothetical_adjectives:
