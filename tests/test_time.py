@@ -347,6 +347,19 @@ def test_an_event_noun_with_its_own_participant_names_another_event() -> None:
         assert (found is not None and found[1] == "mention") is dated
 
 
+def test_an_event_noun_of_someone_else_is_no_mention_of_the_earlier_event() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = ("Gunmen killed the mayor of Tarsk on Dec. 12. Critics recalled the killing of "
+            "four judges by the same group, and the killing of the mayor shocked the town.")
+    doc = default_coder().nlp(text)
+    dater = Dater(doc, PUBLISHED, text)
+    judges, mayor = [t for t in doc if t.text == "killing"]
+    assert dater.attach(judges, "asserted") is None  # other victims: another killing
+    assert dater.attach(mayor, "asserted")[1] == "mention"
+
+
 def test_a_month_planned_in_a_passive_is_the_coming_one() -> None:
     # "was scheduled for" names the plan's time: March after a January publication is
     # this March, though the verb is a past tense
@@ -600,6 +613,20 @@ def test_issue11_timexes_give_type_value_anchor_and_offsets() -> None:
         assert doc.document.text[t.start : t.end] == t.text
 
 
+def test_a_present_participle_takes_the_date_of_the_verb_it_hangs_on() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp("The ministers signed the treaty in Oslo on Tuesday. Rojas "
+                              "accepted the papers from the envoys, marking their entry into "
+                              "the bloc. Five parties issued statements supporting the bid.")
+    dater = Dater(doc, PUBLISHED)
+    for word in ("marking", "supporting"):
+        verb = next(t for t in doc if t.lower_ == word)
+        when = dater.date_for(verb, "asserted")
+        assert (when.value, when.attached) == ("2012-01-03", "beside"), word
+
+
 def test_issue11_the_story_time_carries_to_later_past_events() -> None:
     doc = code("Syrian forces shelled Homs on Tuesday. Rebels attacked an army post.",
                published=PUBLISHED)
@@ -607,7 +634,29 @@ def test_issue11_the_story_time_carries_to_later_past_events() -> None:
     assert (attack.date.value, attack.date.attached) == ("2012-01-03", "story")
 
 
+def test_a_past_event_with_no_date_of_its_own_takes_the_one_date_its_sentence_names(
+        ) -> None:
+    # the date hangs on a noun of a conjoined clause, not on "killed": still the sentence's
+    # one date, not the story's Tuesday
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp("Syrian forces shelled Homs on Tuesday. Five guards were "
+                              "also killed and at least 30 injured in a truck bomb attack "
+                              "on Sunday outside the army post.")
+    killed = next(t for t in doc if t.lower_ == "killed")
+    when = Dater(doc, PUBLISHED).date_for(killed, "asserted")
+    assert (when.value, when.attached) == ("2012-01-01", "sentence")
+
+
+def test_a_year_of_the_reported_quarter_is_that_quarter_of_the_year() -> None:
+    found = find_times("Third-quarter sales of the toy maker rose 8% from the 1988 quarter "
+                       "and from the 1987 period.", "1989-10-30")
+    assert [t.timeml for t in found] == ["1989-Q3", "1988-Q3", "1987-Q3"], found
+
+
 @pytest.mark.parametrize(("text", "value"), [
+    ("early 1991", "1991"), ("by the end of 2010", "2010"),
     ("the 1990s", "199X"), ("nineteen ninety-six", "1996"), ("Christmas", "2011-12-25"),
     ("the 1988 third quarter", "1988-Q3"), ("next year's first quarter", "2013-Q1"),
     ("Tuesday night", "2012-01-03TNI"), ("noon Saturday", "2011-12-31T12:00"),

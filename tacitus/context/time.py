@@ -40,7 +40,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from tacitus.context.regex import factor
-from tacitus.data import load_time_words
+from tacitus.data import load_quote_verbs, load_time_words
 from tacitus.model import CodedDocument, EventDate, Timex
 
 
@@ -174,6 +174,9 @@ def _grammar() -> list[tuple[str, str]]:
         ("ref", r"(?:in\s+)?the\s+(?P<ref>future|past)(?![ \t]+[a-z0-9])"),
         ("quarteryear", rf"(?:the\s+)?{quarter}\s+(?:of\s+)?{year}"),
         ("yearquarter", rf"(?:the\s+)?{year}\s+{quarter}"),
+        # "the 1988 quarter", "the 1989 period": the quarter a business report is on, of
+        # that year (``resolve_anchored``)
+        ("yearperiod", rf"the\s+{year}\s+(?:quarter|period)(?!\s+of\b)(?![\w-])"),
         ("relquarter", rf"(?P<rel>last|next|this)\s+year's\s+{quarter}"),
         ("agoquarter", rf"the\s+year[\s-]+(?:ago|earlier)\s+{quarter}"),
         ("quarter", rf"(?:the\s+)?{quarter}"),
@@ -385,7 +388,7 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         return (_month_value(y, month), "month") if month else (f"{y:04d}", "year")
     if kind == "seasonyear":
         return _month_value(int(g["year"]), w["seasons"][g["season"]]), "season"
-    if kind == "year":
+    if kind in ("year", "yearperiod"):
         return g["year"], "year"
     if kind in ("quarteryear", "yearquarter"):
         return _part(int(g["year"]), g)
@@ -636,7 +639,7 @@ _CONNECTIVE_AFTER = re.compile(r"\s+(?:as|after|before)\b")
 _LATEST = re.compile(r"\b(?:latest|most\s+recent)\b", re.IGNORECASE)
 _YEAR_BACK = re.compile(r"(?:(?:a|one)\s+)?year[\s-]+(?:ago|earlier)", re.IGNORECASE)
 _ABSOLUTE = {"mdy", "dmy", "dmyy", "iso", "my", "mspelled", "spelled", "seasonyear", "year",
-             "quarteryear", "yearquarter", "decade", "century", "set", "duration",
+             "quarteryear", "yearquarter", "yearperiod", "decade", "century", "set", "duration",
              "plainduration"}
 
 
@@ -793,6 +796,8 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
         shift = (m.group("pdir").lower(), _words()["weekdays"][m.group("weekday").lower()])
     t = TimeExpr(start, end, text[start:end], value, precision, qualifier, kind, type_,
                  anchor=None if kind in _ABSOLUTE else "publication", shift=shift)
+    if precision != resolved[1]:  # "early 1991": TimeML gives the year (its mod, the part)
+        return replace(t, timeml=_calendar(*resolved))
     return replace(t, timeml=timeml_value(t, m), anchor=t.anchor)
 
 
@@ -825,10 +830,17 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
             resolved = _month_value(y + t.shift[1] // 4, m), "quarter"
             t = replace(t, value=resolved[0], anchor="text", timeml=_calendar(*resolved),
                         anchor_at=quarter.start)
-        elif t.precision == "quarter" and t.value and t.kind != "focusquarter" \
+        elif t.kind == "yearperiod" and quarter is not None:
+            # "the 1988 quarter" after "third-quarter profit": the third quarter of 1988
+            resolved = _month_value(int(t.value[:4]), int(quarter.value[5:7])), "quarter"
+            t = replace(t, value=resolved[0], precision="quarter", anchor="text",
+                        timeml=_calendar(*resolved), anchor_at=quarter.start)
+        elif t.precision == "quarter" and t.value and t.kind not in ("focusquarter",
+                                                                       "yearperiod") \
                 and not _YEAR_BACK.fullmatch(t.text):
             quarter = t
-        if t.precision == "quarter" and t.value and t.shift in (None, ("quarter", 0)):
+        if t.precision == "quarter" and t.value and t.shift in (None, ("quarter", 0)) \
+                and t.kind != "yearperiod":
             period = t  # the quarter reported on: named, or "the latest quarter"
         if t.kind == "anchored" and coarse is not None and t.shift is not None and \
                 (last_at is None or last_at < coarse.start) and \
@@ -1199,6 +1211,10 @@ class Dater:
                 and not any(t.type == "DATE" and t.kind != "vague" for t, _ in here) else None
             if period is not None:
                 return period, "story"  # "Sales climbed 8%" in a report on the third quarter
+            named = _named_time(here, trigger) if discourse and not _reports(trigger) \
+                else None
+            if named is not None:
+                return named, "sentence"  # "was killed ... in an attack on Friday"
             story = self.story_time(trigger) if discourse else None
             if story is not None:
                 return story, "story"
@@ -1206,6 +1222,11 @@ class Dater:
             mentioned = self._mentioned(trigger, modality)
             if mentioned is not None:
                 return mentioned, "mention"
+        head = _participle_head(trigger) if discourse else None
+        if head is not None:  # "Rojas accepted the papers, marking their entry": its date
+            found = self.attach(head, modality, discourse)
+            if found is not None and found[1] in ("story", "sentence", "clause above"):
+                return found[0], "beside"
         return None
 
     def _period(self, trigger: Token) -> TimeExpr | None:
@@ -1431,6 +1452,42 @@ def _sentence_time(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr |
     return found[0] if len({t.value for t in found}) == 1 else None
 
 
+def _named_time(here: list[tuple[TimeExpr, Span]], trigger: Token) -> TimeExpr | None:
+    """The one date a sentence names, for a past event of it with no date of its own,
+    before the story's time: a sentence that names a date of its own is seldom of the
+    story's day ("six were killed in a car bomb attack on Friday", "the boy was found on
+    Thanksgiving Day"). A span, a vague word or two dates name none, nor does a date of a
+    clause with a time of its own (``_own_clause``)."""
+    found = {t.value: t for t, span in here
+             if t.type in ("DATE", "TIME") and not t.qualifier and t.kind != "vague"
+             and not any(_own_clause(a) and a.i != trigger.i and not a.is_ancestor(trigger)
+                         for a in span.root.ancestors)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _own_clause(clause: Token) -> bool:
+    """A clause whose time is its own, not its sentence's: a relative, adverbial or
+    reported clause, or one of a preposition ("after meeting Obama on Monday, criticized"),
+    a clause describing a subject ("Cisse, appointed in April, said"), a conjoined clause
+    with a subject or object of its own ("spotted the car, and found it abandoned in
+    December"); not a participle the parse hung on a count ("were killed and 30 injured in
+    an attack on Sunday")."""
+    if clause.dep_ in ("relcl", "appos", "advcl", "pcomp", "ccomp", "csubj", "parataxis"):
+        return True
+    if clause.dep_ == "acl":
+        return clause.head.dep_ in ("nsubj", "nsubjpass")
+    return clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in clause.children)
+
+
+def _reports(verb: Token) -> bool:
+    """A verb that reports what was said ("said", "told reporters that ..."): the date its
+    sentence names is most often that of what it reports, and a report is of the story's
+    day."""
+    return verb.lemma_.lower() in load_quote_verbs() or any(
+        c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
 # clauses whose time is their own, not the sentence's ("spotted ..., and was found in
 # December", "compared with ... a year earlier")
 _ASIDE = frozenset({"relcl", "acl", "advcl", "appos", "ccomp", "parataxis", "csubj", "conj",
@@ -1510,6 +1567,18 @@ def _of_another_noun(span: Span) -> bool:
         return False
     i = span.end + (1 if span.end < len(doc) and doc[span.end].text == "," else 0)
     return i < len(doc) and doc[i].pos_ == "NOUN"
+
+
+def _participle_head(trigger: Token) -> Token | None:
+    """The verb a present participle with no subject of its own hangs on ("accepted the
+    papers, marking their entry", "issued statements supporting the bid"), which happens
+    at its time."""
+    if trigger.tag_ != "VBG" or trigger.dep_ not in ("advcl", "xcomp", "acl") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in trigger.children):
+        return None
+    head = trigger.head if trigger.dep_ != "acl" or trigger.head.pos_ in ("VERB", "AUX") \
+        else trigger.head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != trigger.i else None
 
 
 def _relative_of(span: Span, noun: Token) -> bool:
