@@ -299,3 +299,12 @@ def test_a_bare_statement_by_a_former_official_is_commentary() -> None:
     assert [(e.sentence, e.cameo) for e in doc.events if e.root == "01"] == [(2, "010")]
     assert any(e.cameo == "111" and e.sentence == 1 for e in doc.events)  # still coded
     assert ("010", "commentary") in [(lo.cameo, lo.reason) for lo in doc.left_out]
+
+
+def test_entries_under_a_see_also_heading_are_no_events() -> None:
+    doc = code("Rebels attacked an army base near Kabul on Monday.==See also==* 2007 Taliban "
+               "attack on Kabul* 2011 Kabul market bombing==References==",
+               published="2012-03-02")
+    assert [(e.cameo, e.trigger.text) for e in doc.events] == [("190", "attacked")]
+    assert {(lo.trigger.text, lo.reason) for lo in doc.left_out} >= {
+        ("attack", "generic"), ("bombing", "generic")}

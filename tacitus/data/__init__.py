@@ -548,6 +548,7 @@ class ArgumentWords:
     verbal_partners: frozenset[str]
     weapon_names: frozenset[str]
     former_marks: frozenset[str]
+    back_matter: frozenset[str]
     numbers: dict[str, int]
     demands: dict[str, str]
     document_nouns: frozenset[str]
@@ -565,7 +566,8 @@ def load_argument_words() -> ArgumentWords:
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",
              "stative_verbs", "preposition_participles", "tail_reports", "place_name_heads",
              "span_verbs", "question_verbs",
-             "verbal_partners", "weapon_names", "former_marks")
+             "verbal_partners", "weapon_names", "former_marks",
+             "back_matter")
     data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]

@@ -12,6 +12,7 @@ prepositions. An event needs at least one actor the text names: nothing is inven
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -1074,6 +1075,10 @@ class EventCoder:
         channel")."""
         kept = []
         for f in found:
+            if _back_matter(f.trigger, self.p.words.back_matter):
+                left.append((f, "generic", "an entry under a page's back matter heading "
+                                           "(See also, References): a title, no report"))
+                continue
             if f.code == "010" and f.trigger.pos_ in ("VERB", "AUX"):
                 inside = [g for g in found if g is not f and not g.code.startswith("01")
                           and g.trigger.i != f.trigger.i
@@ -1534,6 +1539,19 @@ def _as_preposition(v: Token, words: Collection[str]) -> bool:
     return v.lower_ in words and v.tag_ in ("VBG", "VBN") and v.dep_ in (
         "prep", "acl", "advcl") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)
+
+
+HEADING = re.compile(r"==+\s*([^=\n]+?)\s*==+")
+
+
+def _back_matter(tok: Token, headings: Collection[str]) -> bool:
+    """Is ``tok`` under a wiki heading of back matter (``back_matter``: "==See also==*2007
+    Airfield bombing"), the last heading before it?"""
+    text = tok.doc.text[:tok.idx]
+    if "==" not in text:
+        return False
+    names = HEADING.findall(text)
+    return bool(names) and names[-1].strip().lower() in headings
 
 
 def _said_against(v: Token, words: Collection[str]) -> bool:
