@@ -673,3 +673,27 @@ def test_a_reporter_closing_the_sentence_after_a_comma_is_the_source() -> None:
     # a participle with its agent is still a participle
     doc = code("The government raised fuel prices, a decision criticized by the unions.")
     assert all(_code(doc, e.target) != "---LAB" for e in doc.events)
+
+
+def test_a_name_in_apposition_after_its_description_is_the_actor() -> None:
+    # "The head of the agency, Jane Doe," is one actor: Jane Doe (issue 14)
+    doc = code("The head of the agency, Jane Doe, said the plan failed. "
+               "Lee's former campaign manager, Tom Vance, criticized the navy.",
+               published="2012-03-02")
+    sources = [_actor(doc, e.source).name for e in doc.events if e.source]
+    assert "Jane Doe" in sources and "Tom Vance" in sources
+
+
+def test_the_name_of_a_place_before_an_attack_noun_is_no_attacker() -> None:
+    doc = code("The Oslo Marathon bombing killed three people. "
+               "Two guards died in the Kandahar Airfield bombing.", published="2012-03-02")
+    assert all(e.source is None for e in doc.events if e.root == "18")
+    assert not any(a.name in ("Oslo Marathon", "Kandahar", "Airfield") for a in doc.actors)
+
+
+def test_a_weapon_abbreviation_is_no_actor() -> None:
+    doc = code("General Ivo Marsh died after a roadside IED detonated under a convoy of "
+               "Polish soldiers.", published="2012-03-02")
+    bomb = next(e for e in doc.events if e.trigger.text == "detonated")
+    assert bomb.source is None and _code(doc, bomb.target) == "POLMIL"
+    assert not any(a.name == "IED" for a in doc.actors)

@@ -448,6 +448,8 @@ class ActorBook:
             if key is not None:  # "he" is a mention too: it shows where a quote's speaker is
                 self._mention(key, head, [head])
             return key
+        if head.lower_ in self.d.words.weapon_names:
+            return None  # "a roadside IED detonated": a weapon, not who planted it
         np = self._np(head)
         found = self._from_dictionary(head, np, slot)
         if found is None and head.i in self.entry_at and (
@@ -563,6 +565,11 @@ class ActorBook:
         rescue ship"): an actor with no code, never a guessed one."""
         if not self.chains.is_person_noun(head) or head.i in self.entry_at:
             return None
+        name = self._appositive_name(head)
+        if name is not None and (key := self._resolve(name, "arg")) is not None:
+            # "the head of the agency, Jane Doe, said": the name and its description are
+            # one actor, so the same person's later mentions meet it as one speaker
+            return key
         words = [t for t in np if t.dep_ not in ("det", "punct") and t.i <= head.i]
         name = " ".join(t.text for t in words)
         return self._record(f"S|{name.lower()}|{head.i}", name, None, None, "person")
@@ -571,6 +578,8 @@ class ActorBook:
         """A name the entity recognizer left unlabelled, in an event's argument ("an
         investigation against Boztepe"): an actor the dictionary does not know."""
         if head.pos_ != "PROPN" or head.ent_type_ not in ("", "PERSON", "ORG", "NORP"):
+            return None
+        if self._place_compound(head):
             return None
         words = [t for t in np if t.pos_ == "PROPN" and t.i <= head.i]
         name = " ".join(t.text for t in words)
@@ -582,6 +591,20 @@ class ActorBook:
         qualifier = self._qualifier(head, np)
         country = qualifier[1] if qualifier and qualifier[0] == "country" else None
         return self._record(f"G|{name}", name, None, country, "group")
+
+    def _place_compound(self, head: Token) -> bool:
+        """Whether ``head`` is in a name of a place or an occasion set before a common noun
+        ("the Kandahar Airfield bombing", "the Oslo Marathon attack"): the name ends in one
+        of ``place_name_heads``, and it says where the act happened, not who did it."""
+        if head.dep_ != "compound":
+            return False
+        doc, end = head.doc, head.i
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" \
+                and doc[end + 1].dep_ == "compound":
+            end += 1
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        return after is not None and after.pos_ == "NOUN" \
+            and doc[end].lower_ in self.d.words.place_name_heads
 
     def _from_dictionary(self, head: Token, np: list[Token], slot: str) -> str | None:
         hit = self.entry_at.get(head.i)

@@ -543,6 +543,13 @@ class ArgumentWords:
     stative_verbs: frozenset[str]
     preposition_participles: frozenset[str]
     tail_reports: frozenset[str]
+    place_name_heads: frozenset[str]
+    span_verbs: frozenset[str]
+    question_verbs: frozenset[str]
+    verbal_partners: frozenset[str]
+    weapon_names: frozenset[str]
+    former_marks: frozenset[str]
+    back_matter: frozenset[str]
     numbers: dict[str, int]
     demands: dict[str, str]
     document_nouns: frozenset[str]
@@ -558,7 +565,10 @@ def load_argument_words() -> ArgumentWords:
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",
-             "stative_verbs", "preposition_participles", "tail_reports")
+             "stative_verbs", "preposition_participles", "tail_reports", "place_name_heads",
+             "span_verbs", "question_verbs",
+             "verbal_partners", "weapon_names", "former_marks",
+             "back_matter")
     data = _sections(name, (*lists, "numbers", "demands"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]

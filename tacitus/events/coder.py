@@ -12,6 +12,7 @@ prepositions. An event needs at least one actor the text names: nothing is inven
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -43,6 +44,7 @@ from tacitus.errors import DataFileError
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
 MODIFIERS = ("poss", "compound", "amod", "nmod")
+VIOLENCE_ROOTS = ("18", "19", "20")  # assault, fight, mass violence: acts of force
 
 
 @dataclass
@@ -321,7 +323,9 @@ def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
             if key is not None:
                 return c, key
     for c in noun.children:
-        if c.dep_ == "compound" and c.i < noun.i:
+        if c.dep_ == "compound" and c.i < noun.i \
+                and not (c.pos_ == "PROPN" and c.lower_ in book.d.words.place_name_heads):
+            # "the Oslo Marathon bombing": the name of a place or an occasion, not its owner
             for g in c.children:
                 if g.dep_ in mods and (key := book.actor_of(g)) is not None:
                     return g, key
@@ -1071,6 +1075,10 @@ class EventCoder:
         channel")."""
         kept = []
         for f in found:
+            if _back_matter(f.trigger, self.p.words.back_matter):
+                left.append((f, "generic", "an entry under a page's back matter heading "
+                                           "(See also, References): a title, no report"))
+                continue
             if f.code == "010" and f.trigger.pos_ in ("VERB", "AUX"):
                 inside = [g for g in found if g is not f and not g.code.startswith("01")
                           and g.trigger.i != f.trigger.i
@@ -1103,6 +1111,19 @@ class EventCoder:
                 left.append((f, "sense", f"'{f.trigger.text}' is used as a preposition here: "
                                          "no act"))
                 continue
+            if f.code[:2] in VIOLENCE_ROOTS and _said_against(f.trigger,
+                                                              self.p.words.verbal_partners):
+                left.append((f, "sense", f"'{f.trigger.text}' goes with a verb of criticism: "
+                                         "an attack in words"))
+                continue
+            if _question_put(f.trigger, self.p.words.question_verbs):
+                left.append((f, "content", f"'{f.trigger.text}' puts a question to someone: "
+                                           "an interview, no appeal"))
+                continue
+            if _spent_in(f.trigger, self.p.words.span_verbs):
+                left.append((f, "generic", f"'{f.trigger.text}' is the state a span of time "
+                                           "was spent in: no one act"))
+                continue
             if self._stative(f.trigger):
                 left.append((f, "generic", f"'{f.trigger.text}' in the present says what is, "
                                            "a standing state: no one event"))
@@ -1115,6 +1136,11 @@ class EventCoder:
             who = _commentator(book, f)
             if who is not None:
                 left.append((f, "commentary", f"a remark by {who}s, who have no political role"))
+                continue
+            if f.code in self.p.words.bare_statements and _former(f.source_at,
+                                                                 self.p.words.former_marks):
+                left.append((f, "commentary", "a remark by someone who no longer holds the "
+                                              "office that describes them"))
                 continue
             kept.append(f)
         return kept
@@ -1515,6 +1541,56 @@ def _as_preposition(v: Token, words: Collection[str]) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)
 
 
+HEADING = re.compile(r"==+\s*([^=\n]+?)\s*==+")
+
+
+def _back_matter(tok: Token, headings: Collection[str]) -> bool:
+    """Is ``tok`` under a wiki heading of back matter (``back_matter``: "==See also==*2007
+    Airfield bombing"), the last heading before it?"""
+    text = tok.doc.text[:tok.idx]
+    if "==" not in text:
+        return False
+    names = HEADING.findall(text)
+    return bool(names) and names[-1].strip().lower() in headings
+
+
+def _said_against(v: Token, words: Collection[str]) -> bool:
+    """Is the verb ``v`` joined to a verb of criticism (``verbal_partners``: "to attack and
+    critique the governor")? The two then name one act in words."""
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    partners = [c for c in v.children if c.dep_ == "conj"]
+    if v.dep_ == "conj":
+        partners.append(v.head)
+    return any(p.lemma_.lower() in words or p.lower_ in words for p in partners)
+
+
+def _question_put(v: Token, words: Collection[str]) -> bool:
+    """Is ``v`` a verb of asking (``question_verbs``) in the passive, or a bare participle,
+    with no agent and no to-infinitive ("he was asked about the leak", "asked whether she
+    would run"): a question put to someone, not an appeal ("was asked to resign")?"""
+    if v.lemma_.lower() not in words or v.tag_ != "VBN":
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (v.dep_ in (
+        "advcl", "acl") and not any(c.dep_ in ("nsubj", "aux") for c in v.children))
+    return passive and not any(c.dep_ in ("agent", "xcomp", "dobj", "dative")
+                               for c in v.children)
+
+
+def _spent_in(v: Token, words: Collection[str]) -> bool:
+    """Is ``v`` a past participle that says in what state a span of time was spent ("has
+    spent nine years imprisoned", "spent two years detained"; ``span_verbs``)? The
+    participle hangs on the verb or on its object, the span."""
+    if v.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                              for c in v.children):
+        return False
+    head = v.head
+    if v.dep_ == "acl" and head.dep_ in ("dobj", "npadvmod") and head.i < v.i:
+        head = head.head
+    return v.dep_ in ("xcomp", "oprd", "advcl", "acl") and head.i < v.i \
+        and head.lemma_.lower() in words
+
+
 def _asked_for(f: Found, found: list[Found]) -> Found | None:
     """The appeal or demand whose object is the event noun of ``f`` ("asked for the
     release of the prisoners", "called for the withdrawal of troops"), or whose
@@ -1599,6 +1675,16 @@ def _commentator(book: ActorBook, f: Found) -> str | None:
                                    if c.dep_ in ("compound", "amod"))}
     hit = words & book.d.commentators
     return min(hit) if hit else None
+
+
+def _former(tok: Token | None, marks: Collection[str]) -> bool:
+    """Is the speaker ``tok`` described as out of office ("former diplomat Ann Lee",
+    "Smith, a former party chairman", ``former_marks``): in its own words, a compound before
+    it, or an apposition?"""
+    if tok is None:
+        return False
+    nouns = [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos"))]
+    return any(c.dep_ == "amod" and c.lower_ in marks for n in nouns for c in n.children)
 
 
 def _confidence(f: Found, book: ActorBook) -> float:
