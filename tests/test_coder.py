@@ -68,6 +68,16 @@ def test_coordinated_objects_give_one_act_with_a_pair_each() -> None:
     assert {"SYR", "IRN"} <= targets
 
 
+def test_an_object_parsed_as_the_subject_of_a_to_clause_is_the_verbs_object() -> None:
+    # the parser makes "a state of siege" the subject of "to begin": it is what was declared
+    doc = code("Peruvian authorities declared a state of siege in Peru to begin at midnight "
+               "on Friday.", published="2012-06-01")
+    e = _one(doc, "17")
+    assert (e.cameo, _actor(doc, e.source), _actor(doc, e.target)) == ("1724", "PERGOV", "PER")
+    doc = code("The army allowed aid to enter the town.", published="2012-06-01")
+    assert _one(doc, "08").cameo == "0863"
+
+
 def test_possessive_agency_and_country_adjective() -> None:
     doc = code("Pakistan's ISI arrested two Afghan officials in Peshawar.", published="2012-05-01")
     assert ("PAKSPY", "17", "AFGGOV") in _dyads(doc)

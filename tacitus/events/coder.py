@@ -605,8 +605,12 @@ class EventCoder:
         """The nouns an object pattern of ``v`` may ask for: its objects, the noun inside an
         "of" phrase ("provided 25,000 tons of food aid", "allow the return of inspectors")
         and the noun that modifies a light object head ("suspended aid deliveries": see
-        light_objects in verb_patterns.yaml)."""
+        light_objects in verb_patterns.yaml). A verb with no object of its own may have it as
+        the subject of its to-clause, where the parser put it ("declared a state of siege to
+        begin at midnight", "allowed aid to enter"): the pattern reads that noun."""
         objects = _objects(v)
+        if not objects and (clause := _xcomp(v)) is not None and clause.dep_ == "ccomp":
+            objects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         objects += [g for o in list(objects) for g in pobjs(o, "of")]
         objects += [c for o in list(objects) if o.lemma_.lower() in self.p.light_objects
                     for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
