@@ -78,6 +78,17 @@ def test_an_object_parsed_as_the_subject_of_a_to_clause_is_the_verbs_object() ->
     assert _one(doc, "08").cameo == "0863"
 
 
+def test_an_event_nouns_place_may_hang_on_the_verb_whose_object_it_is() -> None:
+    doc = code("Ghana on Monday announced the deployment of 300 troops to Mali.",
+               published="2012-06-01")
+    e = _one(doc, "15")
+    assert (_actor(doc, e.source), _actor(doc, e.target)) == ("GHA", "MLI")
+    # an addressee there is no target of the deployment
+    doc = code("Ghana announced the deployment of 300 troops to parliament.",
+               published="2012-06-01")
+    assert _one(doc, "15").target is None
+
+
 def test_possessive_agency_and_country_adjective() -> None:
     doc = code("Pakistan's ISI arrested two Afghan officials in Peshawar.", published="2012-05-01")
     assert ("PAKSPY", "17", "AFGGOV") in _dyads(doc)

@@ -276,6 +276,12 @@ def _objects(v: Token) -> list[Token]:
     return _conjuncts(found)
 
 
+def _bare_country(book: ActorBook, key: str) -> bool:
+    """Whether actor ``key`` is a country itself (a code of three letters), as a place names it."""
+    code = book.records[key].code
+    return code is not None and len(code) == 3 and code.isalpha() and code.isupper()
+
+
 def _xcomp(v: Token) -> Token | None:
     """The verb's to-complement; also one parsed as a clause ("allowed X to return", where
     the parser makes X the clause's subject)."""
@@ -964,6 +970,14 @@ class EventCoder:
             targets = _and_coordinated(book, [
                 (k, [tok]) for h in holders for t in pobjs(h, slot) if t is not held
                 for tok, k in [_actor_or_owner(book, t, "target")] if k is not None])
+        if not targets and n.dep_ in ("dobj", "obj") and n.head.pos_ == "VERB":
+            # "announced the deployment of 230 troops to Liberia": or on the verb whose object
+            # the noun is; only a place there, where an addressee ("to parliament") may be
+            targets = _and_coordinated(book, [
+                (k, [tok]) for slot in pattern.target if slot in self.p.words.locative_preps
+                for t in pobjs(n.head, slot)
+                for tok, k in [_actor_or_owner(book, t, "target")] if k is not None
+                and (t.ent_type_ in ("GPE", "LOC") or _bare_country(book, k))][:1])
         if not targets and pattern.code[:2] in self.p.words.benefit_roots:
             # "announced assistance of $60 million to help X": the clause may hang on the
             # verb whose object the noun is
