@@ -89,6 +89,18 @@ def test_an_event_nouns_place_may_hang_on_the_verb_whose_object_it_is() -> None:
     assert _one(doc, "15").target is None
 
 
+def test_a_fronted_visit_is_the_subjects_and_no_target_of_the_main_verb() -> None:
+    doc = code("On a visit to Kenya, Tanzanian President John Magufuli voiced his strong "
+               "support of President Uhuru Kenyatta.", published="2016-06-01")
+    assert ("TZAGOV", "05", "KENGOV") in _dyads(doc)
+    assert ("TZAGOV", "04", "KEN") in _dyads(doc)
+    assert ("TZAGOV", "05", "KEN") not in _dyads(doc)
+    # after the verb, "on" gives its topic, not the act's doer
+    doc = code("President John Magufuli commented on the latest trade offer sent by Kenya.",
+               published="2016-06-01")
+    assert not any(_actor(doc, e.source) == "TZAGOV" and e.root == "03" for e in doc.events)
+
+
 def test_possessive_agency_and_country_adjective() -> None:
     doc = code("Pakistan's ISI arrested two Afghan officials in Peshawar.", published="2012-05-01")
     assert ("PAKSPY", "17", "AFGGOV") in _dyads(doc)

@@ -657,7 +657,10 @@ class EventCoder:
                 if not tokens and slot in self.p.words.loose_preps:
                     # "filed a complaint with the UN council against X": the parser hangs
                     # "against X" on the noun before it; it still says whom the act is against
+                    # (a phrase fronted before the verb sets the scene: "On a visit to Kenya, X
+                    # voiced support of Y" is no support to Kenya)
                     tokens = [t for h in holders for c in h.children if c.dep_ == "prep"
+                              and not (h is v and c.i < v.i)
                               for g in c.children if g.dep_ == "pobj" for t in pobjs(g, slot)]
                 if not tokens and slot in self.p.words.loose_preps:
                     # "returned a pendant engraved with a tsar's image to Russian officials",
@@ -952,9 +955,12 @@ class EventCoder:
                     sources.append((k, [t]))
                     sources += [(c, [t]) for c in book.coordinated(t) if c != k]
         if not sources and pattern.code[:2] in self.p.symmetric_roots and n.dep_ == "pobj" \
-                and n.head.lower_ in ("in", "at", "during", "after", "following", "before") \
+                and (n.head.lower_ in ("in", "at", "during", "after", "following", "before")
+                     or (n.head.lower_ == "on" and n.head.i < n.head.head.i)) \
                 and n.head.head.pos_ in ("VERB", "AUX"):
-            # "Reagan, in a meeting with Mulroney, agreed": who took part in the talks
+            # "Reagan, in a meeting with Mulroney, agreed": who took part in the talks; "On a
+            # visit to Kenya, X voiced": who made the visit ("on" only before the verb, not
+            # the topic of "commented on the offer")
             sources = [(k, [t]) for t in self._subjects(n.head.head) if (k := book.actor_of(t))]
         held = blamed(n, self.p.words)
         if not sources and held is not None:  # "Hamas is believed to be responsible for"
