@@ -278,6 +278,14 @@ def test_a_region_containing_a_country_name_is_no_actor() -> None:
     assert "USA" not in {a.code for a in doc.actors}
 
 
+def test_a_time_zone_is_no_target() -> None:
+    doc = code("Iraqi officials imposed a curfew on Mosul starting at 6pm local time "
+               "(1500 GMT) on Sunday.", published="2015-05-05")
+    assert "GMT" not in {a.name for a in doc.actors}
+    e = _one(doc, "17")
+    assert (_actor(doc, e.source), _actor(doc, e.target)) == ("IRQGOV", "IRQ")
+
+
 def test_a_quoted_title_after_the_verb_is_no_speaker() -> None:
     # the parser may take the show a statement was made on for the subject of "said"
     from tacitus.events.coder import subjects
