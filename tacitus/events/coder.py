@@ -978,11 +978,12 @@ class EventCoder:
                 for tok, k in [_actor_or_owner(book, t, "target")] if k is not None])
         if not targets and n.dep_ in ("dobj", "obj") and n.head.pos_ == "VERB":
             # "announced the deployment of 230 troops to Liberia": or on the verb whose object
-            # the noun is; only a place there, where an addressee ("to parliament") may be
+            # the noun is; only a place named there ("near the Greek border" is no target),
+            # where an addressee ("to parliament") may be
             targets = _and_coordinated(book, [
                 (k, [tok]) for slot in pattern.target if slot in self.p.words.locative_preps
-                for t in pobjs(n.head, slot)
-                for tok, k in [_actor_or_owner(book, t, "target")] if k is not None
+                for t in pobjs(n.head, slot) if t.pos_ == "PROPN"
+                for tok, k in [_actor_or_owner(book, t, "target")] if k is not None and tok is t
                 and (t.ent_type_ in ("GPE", "LOC") or _bare_country(book, k))][:1])
         if not targets and pattern.code[:2] in self.p.words.benefit_roots:
             # "announced assistance of $60 million to help X": the clause may hang on the
