@@ -70,6 +70,40 @@ def test_coordinated_objects_give_one_act_with_a_pair_each() -> None:
     assert {"SYR", "IRN"} <= targets
 
 
+def test_an_object_parsed_as_the_subject_of_a_to_clause_is_the_verbs_object() -> None:
+    # the parser makes "a state of emergency" the subject of "to take effect": it is what was
+    # declared
+    doc = code("Ecuadorian officials declared a state of emergency in Ecuador to take effect "
+               "on Sunday.", published="2012-06-01")
+    e = _one(doc, "17")
+    assert (e.cameo, _actor(doc, e.source), _actor(doc, e.target)) == ("1724", "ECUGOV", "ECU")
+    doc = code("The army allowed aid to enter the town.", published="2012-06-01")
+    assert _one(doc, "08").cameo == "0863"
+
+
+def test_an_event_nouns_place_may_hang_on_the_verb_whose_object_it_is() -> None:
+    doc = code("Ghana on Monday announced the deployment of 300 troops to Mali.",
+               published="2012-06-01")
+    e = _one(doc, "15")
+    assert (_actor(doc, e.source), _actor(doc, e.target)) == ("GHA", "MLI")
+    # an addressee there is no target of the deployment
+    doc = code("Ghana announced the deployment of 300 troops to parliament.",
+               published="2012-06-01")
+    assert _one(doc, "15").target is None
+
+
+def test_a_fronted_visit_is_the_subjects_and_no_target_of_the_main_verb() -> None:
+    doc = code("On a visit to Kenya, Tanzanian President John Magufuli voiced his strong "
+               "support of President Uhuru Kenyatta.", published="2016-06-01")
+    assert ("TZAGOV", "05", "KENGOV") in _dyads(doc)
+    assert ("TZAGOV", "04", "KEN") in _dyads(doc)
+    assert ("TZAGOV", "05", "KEN") not in _dyads(doc)
+    # after the verb, "on" gives its topic, not the act's doer
+    doc = code("President John Magufuli commented on the latest trade offer sent by Kenya.",
+               published="2016-06-01")
+    assert not any(_actor(doc, e.source) == "TZAGOV" and e.root == "03" for e in doc.events)
+
+
 def test_possessive_agency_and_country_adjective() -> None:
     doc = code("Pakistan's ISI arrested two Afghan officials in Peshawar.", published="2012-05-01")
     assert ("PAKSPY", "17", "AFGGOV") in _dyads(doc)
@@ -245,6 +279,14 @@ def test_coordinated_subjects_of_a_symmetric_verb_target_each_other() -> None:
 def test_a_region_containing_a_country_name_is_no_actor() -> None:
     doc = code("Leaders from Latin America met in Brasilia.", published="2015-05-05")
     assert "USA" not in {a.code for a in doc.actors}
+
+
+def test_a_time_zone_is_no_target() -> None:
+    doc = code("Iraqi officials imposed a curfew on Mosul starting at 6pm local time "
+               "(1500 GMT) on Sunday.", published="2015-05-05")
+    assert "GMT" not in {a.name for a in doc.actors}
+    e = _one(doc, "17")
+    assert (_actor(doc, e.source), _actor(doc, e.target)) == ("IRQGOV", "IRQ")
 
 
 def test_a_quoted_title_after_the_verb_is_no_speaker() -> None:

@@ -89,6 +89,41 @@ def test_capitalised_place_dateline() -> None:
     assert clean_text("US - Iran talks resumed.").text == "US - Iran talks resumed."
 
 
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("OSLO, Norway -- The minister resigned on Monday.", "OSLO, Norway --"),
+        ("EL PASO, Texas (AP) -- Agents detained nine men.", "EL PASO, Texas (AP) --"),
+        ("SPRINGFIELD, Ill. (AP) — The governor vetoed the bill.", "SPRINGFIELD, Ill. (AP) —"),
+        ("LIMA, June 3 (Wire) -- Police arrested four students.", "LIMA, June 3 (Wire) --"),
+        ("Quito, July 9, WNA - The army closed the border.", "Quito, July 9, WNA -"),
+        ("Nairobi, Kenya - The court freed the editor.", "Nairobi, Kenya -"),
+        ("ROME (Agency) - The mayor met the strikers.", "ROME (Agency) -"),
+        ("TUNIS (AP) \" Police dispersed the march.", "TUNIS (AP) \""),
+        ("LA PAZ, Bolivia -- The army left the capital.", "LA PAZ, Bolivia --"),
+    ],
+)
+def test_wire_dateline_forms(line: str, dateline: str) -> None:
+    cleaned = clean_text(line)
+    assert cleaned.dateline == dateline
+    assert cleaned.text == line[len(dateline):].strip()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Iran - Iraq talks resumed in Geneva after a year.",
+        "US - Iran talks resumed.",
+        "Later, the army had freed 40 prisoners -- bringing the total to 90.",
+        "Chad-based rebels attacked a convoy on Monday.",
+    ],
+)
+def test_sentences_are_no_datelines(line: str) -> None:
+    cleaned = clean_text(line)
+    assert cleaned.dateline is None
+    assert cleaned.text == line
+
+
 def test_a_sentence_ending_a_paragraph_is_not_joined() -> None:
     text = clean_text("First paragraph ends here.\n\nsecond starts lowercase oddly.").text
     assert text == "First paragraph ends here.\n\nsecond starts lowercase oddly."

@@ -278,6 +278,12 @@ def _objects(v: Token) -> list[Token]:
     return _conjuncts(found)
 
 
+def _bare_country(book: ActorBook, key: str) -> bool:
+    """Whether actor ``key`` is a country itself (a code of three letters), as a place names it."""
+    code = book.records[key].code
+    return code is not None and len(code) == 3 and code.isalpha() and code.isupper()
+
+
 def _xcomp(v: Token) -> Token | None:
     """The verb's to-complement; also one parsed as a clause ("allowed X to return", where
     the parser makes X the clause's subject)."""
@@ -609,8 +615,12 @@ class EventCoder:
         """The nouns an object pattern of ``v`` may ask for: its objects, the noun inside an
         "of" phrase ("provided 25,000 tons of food aid", "allow the return of inspectors")
         and the noun that modifies a light object head ("suspended aid deliveries": see
-        light_objects in verb_patterns.yaml)."""
+        light_objects in verb_patterns.yaml). A verb with no object of its own may have it as
+        the subject of its to-clause, where the parser put it ("declared a state of emergency
+        to take effect", "allowed aid to enter"): the pattern reads that noun."""
         objects = _objects(v)
+        if not objects and (clause := _xcomp(v)) is not None and clause.dep_ == "ccomp":
+            objects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         objects += [g for o in list(objects) for g in pobjs(o, "of")]
         objects += [c for o in list(objects) if o.lemma_.lower() in self.p.light_objects
                     for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
@@ -651,7 +661,10 @@ class EventCoder:
                 if not tokens and slot in self.p.words.loose_preps:
                     # "filed a complaint with the UN council against X": the parser hangs
                     # "against X" on the noun before it; it still says whom the act is against
+                    # (a phrase fronted before the verb sets the scene: "On a visit to Kenya, X
+                    # voiced support of Y" is no support to Kenya)
                     tokens = [t for h in holders for c in h.children if c.dep_ == "prep"
+                              and not (h is v and c.i < v.i)
                               for g in c.children if g.dep_ == "pobj" for t in pobjs(g, slot)]
                 if not tokens and slot in self.p.words.loose_preps:
                     # "returned a pendant engraved with a tsar's image to Russian officials",
@@ -946,9 +959,12 @@ class EventCoder:
                     sources.append((k, [t]))
                     sources += [(c, [t]) for c in book.coordinated(t) if c != k]
         if not sources and pattern.code[:2] in self.p.symmetric_roots and n.dep_ == "pobj" \
-                and n.head.lower_ in ("in", "at", "during", "after", "following", "before") \
+                and (n.head.lower_ in ("in", "at", "during", "after", "following", "before")
+                     or (n.head.lower_ == "on" and n.head.i < n.head.head.i)) \
                 and n.head.head.pos_ in ("VERB", "AUX"):
-            # "Reagan, in a meeting with Mulroney, agreed": who took part in the talks
+            # "Reagan, in a meeting with Mulroney, agreed": who took part in the talks; "On a
+            # visit to Kenya, X voiced": who made the visit ("on" only before the verb, not
+            # the topic of "commented on the offer")
             sources = [(k, [t]) for t in self._subjects(n.head.head) if (k := book.actor_of(t))]
         held = blamed(n, self.p.words)
         if not sources and held is not None:  # "Hamas is believed to be responsible for"
@@ -964,6 +980,15 @@ class EventCoder:
             targets = _and_coordinated(book, [
                 (k, [tok]) for h in holders for t in pobjs(h, slot) if t is not held
                 for tok, k in [_actor_or_owner(book, t, "target")] if k is not None])
+        if not targets and n.dep_ in ("dobj", "obj") and n.head.pos_ == "VERB":
+            # "announced the deployment of 230 troops to Liberia": or on the verb whose object
+            # the noun is; only a place named there ("near the Greek border" is no target),
+            # where an addressee ("to parliament") may be
+            targets = _and_coordinated(book, [
+                (k, [tok]) for slot in pattern.target if slot in self.p.words.locative_preps
+                for t in pobjs(n.head, slot) if t.pos_ == "PROPN"
+                for tok, k in [_actor_or_owner(book, t, "target")] if k is not None and tok is t
+                and (t.ent_type_ in ("GPE", "LOC") or _bare_country(book, k))][:1])
         if not targets and pattern.code[:2] in self.p.words.benefit_roots:
             # "announced assistance of $60 million to help X": the clause may hang on the
             # verb whose object the noun is

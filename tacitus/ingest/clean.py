@@ -51,6 +51,24 @@ _AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?),?\s*\((?P<agency>Reuters|AP|AFP|EFE|Xinhua|"
     r"UPI|AP Photo|dpa|ANSA|TASS|Interfax)\)\s*(?:--|—|–|-)\s*"
 )
+# The many other forms of wire copy: a place in capitals or in title case, then an optional
+# region ("THE HAGUE, Netherlands", "ALBUQUERQUE, N.M."), an optional day without a year
+# ("ADDIS ABABA, June 2"), an optional agency in brackets or after a comma ("(Xinhua)",
+# ", IRNA"), and a dash (a lone hyphen only between spaces, so "Cebu-based" stays; a straight
+# quote only after an agency, where a long dash lost in a wrong encoding left one). A place in
+# title case needs one of region, day or agency: "Iran - Iraq talks resumed" is a sentence.
+_DL_CAPS = r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){1,3}|[A-Z][A-Z.'\-]{2,}"
+_DL_TITLE = r"[A-Z][a-z.'\-]+(?: [A-Z][a-z.'\-]+){0,2}"
+_DL_REGION = r",\s*(?P<region>[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})"
+_DL_DAY = (r",\s*(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+           r"\s+\d{1,2}(?:,\s*\d{4})?)")
+_DL_AGENCY = (r"(?:,?\s*\((?P<agency>[A-Z][A-Za-z0-9 .&\-]{0,30})\)"
+              r"|,\s*(?P<wire>[A-Z]{2,6}))")
+_DL_DASH = r"(?:\s*(?:--|—|–)\s*|\s+-\s+)"
+_GENERAL_DATELINE = re.compile(
+    rf"^(?P<place>{_DL_CAPS}|{_DL_TITLE})(?:{_DL_REGION})?(?:{_DL_DAY})?(?:{_DL_AGENCY})?"
+    rf"(?:{_DL_DASH}|(?<=\))\s+\"\s+)(?=[A-Z\"“‘'])"
+)
 _CAPS_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3})\s*(?:--|—|–|-)\s+(?=[A-Z])"
 )
@@ -187,7 +205,11 @@ def _take_dateline(paragraphs: list[list[str]], found: Cleaned) -> None:
         return
     first = paragraphs[0][0]
     m = (_WIRE_DATELINE.match(first) or _AGENCY_DATELINE.match(first)
-         or _CAPS_DATELINE.match(first))
+         or _GENERAL_DATELINE.match(first) or _CAPS_DATELINE.match(first))
+    if m and m.re is _GENERAL_DATELINE and not m.group("place").isupper() and not any(
+        m.group(part) for part in ("region", "day", "agency", "wire")
+    ):
+        m = _CAPS_DATELINE.match(first)
     if not m:
         return
     found.dateline = first[: m.end()].strip()
