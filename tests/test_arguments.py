@@ -220,6 +220,31 @@ def test_a_subject_pronoun_of_a_fronted_clause_may_mean_the_main_subject() -> No
     assert _holder(code(text), text, "he") == "Ivo Brandt"
 
 
+def test_a_name_the_parse_hung_on_its_verb_is_that_verb_s_subject() -> None:
+    # the tagger reads "begs" as a plural noun and "Jimmy" as its modifier: still the
+    # subject, and the fronted clause's "his" points ahead to him
+    text = "Nina Kovac lent Tom Brandt her car. Fearing for his farm, Jimmy begs Tom to wait."
+    assert _holder(code(text), text, "his") == "Jimmy"
+    # a given name tagged an adverb of a verb without a subject ("Dolly" as RB)
+    text = "Tom Brandt met Sofia Lenz. Tired of waiting, Dolly decides to throw a party for " \
+           "her cousins."
+    assert _holder(code(text), text, "her") == "Dolly"
+
+
+def test_a_town_s_name_that_sings_is_a_person() -> None:
+    # "Rivera" is a town the map knows, labelled a place; only people sing
+    text = "Tomas Varga wrote an opera in 2003, and Rivera sang the lead role at its " \
+           "premiere, where she was praised."
+    assert _holder(code(text), text, "she") == "Rivera"
+
+
+def test_a_fronted_pronoun_may_mean_the_owner_of_the_main_subject() -> None:
+    # the main subject ("health") is no actor: its owner is whom the clause is about
+    text = "Karl Weiss founded the society in 1880. Throughout his long exile, Panizza's " \
+           "health declined steadily."
+    assert _holder(code(text), text, "his") == "Panizza"
+
+
 def test_a_second_conjunct_is_seldom_what_a_singular_pronoun_means() -> None:
     # "Marek Novak and Pavel Horak": the nearer name is the second conjunct, but "his" goes to
     # the first, which heads the pair (the ranker fitted on GAP weighs a conjunct down)

@@ -35,9 +35,9 @@ OBJECTS = {"dobj", "obj", "pobj", "dative", "iobj"}
 NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART",
                "EVENT"}
 # labels the small model gives many unfamiliar surnames ("Hartwig" as a GPE, "Cole" as a
-# PRODUCT): one such word that is a verb's subject, and that names no known place, is a
-# person
-MISTAKEN_LABELS = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+# PRODUCT, "Lambrecht" as an EVENT): one such word that is a verb's subject, and that names
+# no known place (or does what only people do), is a person
+MISTAKEN_LABELS = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 # a place this large, or any region, keeps its label ("Fallujah said" speaks for the town)
 PLACE_POPULATION = 20_000
 # clauses whose verb takes its subject from the verb above ("Ruiz left, telling him")
@@ -88,8 +88,22 @@ def _place(word: str) -> bool:
                for e, _ in load_gazetteer().lookup(word))
 
 
+def compound_subject(tok: Token) -> bool:
+    """Whether ``tok`` is a name the parse hung as a compound on its own verb, tagged a plural
+    noun: "Jimmy delays paying", "Joel convinces Andy" (the tagger reads "delays" as a noun and
+    "Jimmy" as its modifier). The verb heads its sentence, or is tagged a verb, and has no
+    article or other modifier a noun would have ("the Pyramid figures", "Illinois citizens"
+    as a subject stay nouns)."""
+    verb = tok.head
+    return tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.is_title \
+        and verb.i == tok.i + 1 and verb.is_lower and verb.lower_.endswith("s") \
+        and verb.dep_ != "compound" \
+        and (verb.tag_ == "VBZ" or (verb.tag_ == "NNS" and verb.dep_ == "ROOT")) \
+        and not any(c.dep_ in ("det", "amod", "nummod", "poss") for c in verb.children)
+
+
 def role_of(tok: Token) -> str:
-    if tok.dep_ in SUBJECTS:
+    if tok.dep_ in SUBJECTS or compound_subject(tok):
         return "subj"
     if tok.dep_ == "poss":
         return "poss"
@@ -165,9 +179,10 @@ class Chains:
         region or sizeable town ("Hartwig began", GPE); a given name, or a word the text writes
         capitalized more than once, tagged as a noun that acts ("Ellen catches", "Wiggins
         caught ... Wiggins")."""
+        misread = self.misread_subject(head)
         acts = (head.dep_ in SUBJECTS and head.head.pos_ in ("VERB", "AUX")) \
-            or head.dep_ == "poss"
-        if head.pos_ in ("NOUN", "ADJ") and head.is_title and head.ent_type_ == "":
+            or head.dep_ == "poss" or misread
+        if head.pos_ in ("NOUN", "ADJ", "ADV") and head.is_title and head.ent_type_ == "":
             # "Ellen catches the eye", the name tagged as a noun: a name that acts
             return acts and (ascii_name(head.text) in self.w.given
                              or self._capitals[head.text] > 1) \
@@ -186,11 +201,35 @@ class Chains:
                 and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
             return True  # "Okafor said", "Okafor's view": an unknown name that acts or owns
         if not words and head.ent_type_ in MISTAKEN_LABELS and not head.is_upper \
-                and head.dep_ in SUBJECTS and acts \
-                and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
-            return True  # "Hartwig began", labelled GPE: a surname no map knows, acting
+                and (head.dep_ in SUBJECTS or misread) and acts \
+                and not any(c.dep_ == "det" for c in head.children) \
+                and (not _place(head.text) or self._person_verb(head)):
+            # "Hartwig began", labelled GPE: a surname no map knows, acting; "Rivera sang":
+            # a town's name, but only people sing
+            return True
         name = ascii_name(first.text)
         return name in self.w.given or name in self.w.given_either
+
+    def misread_subject(self, tok: Token) -> bool:
+        """Whether ``tok`` is a name the parse gave its verb as anything but a subject: a
+        compound of the verb read as a noun ("Jimmy delays paying"), or a given name read as
+        an adverb of a verb with no subject ("Dolly plans a party", "Dolly" as ADV)."""
+        if compound_subject(tok):
+            return True
+        verb = tok.head
+        return tok.pos_ in ("ADV", "ADJ") and tok.dep_ == "advmod" and tok.is_title \
+            and tok.i == verb.i - 1 and verb.pos_ == "VERB" \
+            and ascii_name(tok.text) in self.w.given \
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
+
+    def _person_verb(self, head: Token) -> bool:
+        """Whether the verb ``head`` is the subject of says only a person does it ("sang",
+        "married"; "was born": ``bear`` in the passive)."""
+        verb = head.head
+        if compound_subject(head):
+            return verb.lower_[:-1] in self.w.person_verbs \
+                or verb.lower_[:-2] in self.w.person_verbs  # "sings", "kisses"
+        return verb.lemma_.lower() in self.w.person_verbs
 
     def is_title(self, tok: Token) -> bool:
         """Whether a word is a title or its abbreviation ("Mr", "Sen.", "Queen")."""
@@ -220,7 +259,8 @@ class Chains:
                 self.roles.setdefault(key, set()).add(t.lemma_.lower())
             elif t.lower_.rstrip(".") in self.w.abbreviations:
                 self.roles.setdefault(key, set()).add(self.w.abbreviations[t.lower_.rstrip(".")])
-        m = Mention(head.i, key, self._sent.get(head.i, 0), role_of(head), person, plural,
+        role = "subj" if self.misread_subject(head) else role_of(head)
+        m = Mention(head.i, key, self._sent.get(head.i, 0), role, person, plural,
                     gender, bool(name), joined, unsure and not person)
         pos = bisect.bisect_left(self._starts, head.i)
         if pos < len(self._starts) and self._starts[pos] == head.i:

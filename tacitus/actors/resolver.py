@@ -388,15 +388,17 @@ class ActorBook:
             and (t.lower_ in self.d.descriptor_heads or self.chains.is_person_noun(t))
             and _definite(t))]
         for root in roots:
-            head = _np_head(root)
+            head = root if self.chains.misread_subject(root) else _np_head(root)
             if head.i not in seen:
                 seen.add(head.i)
                 heads.append(head)
         # a bare surname the recognizer left unlabelled ("Collins" after "Sandra Collins")
         # (and a capitalized word the tagger took for a noun: "Wiggins caught")
         names = [t for t in self.doc
-                 if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ") and t.is_title))
-                 and t.i not in seen and t.dep_ != "compound" and t.ent_type_ in NAME_LABELS]
+                 if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ", "ADV") and t.is_title))
+                 and t.i not in seen
+                 and (t.dep_ not in ("compound", "advmod") or self.chains.misread_subject(t))
+                 and t.ent_type_ in NAME_LABELS]
         names_at = {t.i for t in names}
         for head in sorted([*heads, *names], key=lambda t: t.i):
             if head.i in names_at and head.text not in self._surnames \
@@ -832,6 +834,8 @@ class ActorBook:
         if label == "PERSON" or ((label in ("", "ORG") or slot == "arg")
                                  and self.chains.looks_like_name(head)):
             ent = self._entity.get(head.i) if label == "PERSON" else None
+            if ent is not None and self.chains.misread_subject(head):
+                ent = None  # "Kay realizes Connie", one entity: the name is "Kay"
             name = ent.text if ent is not None else " ".join(
                 t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
             ) + f" {head.text}"
@@ -997,7 +1001,8 @@ class ActorBook:
         his release, Smith said", "Living with her aunt, Kelsey studied" (the only place a
         pronoun may come before its name)."""
         root = tok.sent.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                     or self.chains.misread_subject(c)), None)
         if subj is None or subj.i < tok.i:
             return None
         branch = next((a for a in [tok, *tok.ancestors] if a.head.i == root.i), None)
@@ -1008,7 +1013,12 @@ class ActorBook:
                 and not self._fronted(branch):
             return None
         if self.actor_of(subj) is None:
-            return None
+            # "Throughout his exile, Panizza's health declined": the subject is no actor,
+            # its owner is the one the clause is about
+            subj = next((c for c in subj.children if c.dep_ == "poss"
+                         and c.lower_ not in self._third), None)
+            if subj is None or self.actor_of(subj) is None:
+                return None
         return self.chains.mention_at(subj.i)
 
     @staticmethod
@@ -1096,13 +1106,15 @@ class ActorBook:
         if rec.basis_span is None:  # the words that first gave the code
             rec.basis_span = (start, end)
         c = self.chains
+        # a name the tagger read as an adverb of its verb ("Dolly plans") is a name too
+        proper = head.pos_ == "PROPN" or (head.pos_ in ("ADV", "ADJ") and c.misread_subject(head))
         person = (head.lower_ in c.masculine | c.feminine | c.first_singular
                   or c.is_person_noun(head)
-                  or (rec.kind == "person" and head.pos_ in ("PROPN", "NOUN")))
+                  or (rec.kind == "person" and (proper or head.pos_ == "NOUN")))
         unsure = key.startswith("G|") and " " not in rec.name and head.ent_type_ == "ORG" \
             and head.pos_ == "PROPN" and not head.is_upper
         # an unsure name is still a name, for salience and for a gender its words may give
-        name = rec.name if (rec.kind == "person" or unsure) and head.pos_ == "PROPN" else None
+        name = rec.name if (rec.kind == "person" or unsure) and proper else None
         c.add(head, key, person=person, words=np, name=name, unsure=unsure)
 
 
