@@ -245,6 +245,17 @@ def test_a_fronted_pronoun_may_mean_the_owner_of_the_main_subject() -> None:
     assert _holder(code(text), text, "his") == "Panizza"
 
 
+def test_a_lone_surname_of_the_other_gender_is_another_person() -> None:
+    # "Patel" alone after "John Patel": "she" says this Patel is not John (his wife); the
+    # bare surname leaves his chain for one of its own
+    text = "In 1960 the singer married John Patel, a bass player. A year later Patel toured " \
+           "Canada, where she sang to large crowds."
+    doc = code(text)
+    assert _holder(doc, text, "she") == "Patel"
+    assert _holder(doc, text, "Patel", 1) == "Patel"
+    assert _holder(doc, text, "John") == "John Patel"
+
+
 def test_a_second_conjunct_is_seldom_what_a_singular_pronoun_means() -> None:
     # "Marek Novak and Pavel Horak": the nearer name is the second conjunct, but "his" goes to
     # the first, which heads the pair (the ranker fitted on GAP weighs a conjunct down)

@@ -74,6 +74,10 @@ class Mention:
     # a lone unknown name the recognizer called an organization ("Tinning confessed"): the
     # small model labels many surnames so; "he" or "she" may still mean it, after a person
     unsure: bool = False
+    # the gender comes from a given name alone ("Louis", "Kim"): names given to both sexes,
+    # foreign names, and a wife's surname after her husband's full name ("married John Patey
+    # ... Patey ... She") make it a guess that a pronoun of the other gender may overrule
+    weak: bool = False
 
 def ascii_name(word: str) -> str:
     """A name as the given-name list writes it: lowercase ASCII ("Łukasz" -> "lukasz")."""
@@ -124,6 +128,9 @@ class Chains:
         self.mentions: list[Mention] = []  # in token order
         self._starts: list[int] = []
         self.gender: dict[str, str] = {}  # actor key -> its gender, once known
+        self._weak: set[str] = set()  # actors whose gender only a given name says
+        # the lone surname the last pronoun chose against its full name's given name
+        self.clashed: Mention | None = None
         self.roles: dict[str, set[str]] = {}  # actor key -> role nouns the text gave it
         self.count: Counter[str] = Counter()
         self.group: dict[int, list[str]] = {}  # a plural pronoun -> all its actors
@@ -242,11 +249,17 @@ class Chains:
             ) -> None:
         """Record that the phrase headed by ``head`` mentions actor ``key`` (``unsure``: a
         lone name labelled an organization, which may be a person's surname)."""
-        gender = self.gender_of(head, words, name) if person or unsure else None
-        if (person or unsure) and gender is None:
-            gender = self._predicated(head)
-        if gender and key not in self.gender:
-            self.gender[key] = gender
+        said = given = None
+        if person or unsure:  # a pronoun, title or noun says it; else the given name guesses
+            said = self.gender_of(head, words, None) or self._predicated(head)
+            given = self.gender_of(head, words, name) if said is None and name else None
+        gender = said or given
+        if said and (key not in self.gender or key in self._weak):
+            self.gender[key] = said
+            self._weak.discard(key)
+        elif given and key not in self.gender:
+            self.gender[key] = given
+            self._weak.add(key)
         joined = False
         if plural is None:
             alone = head.tag_ in ("NNS", "NNPS") or head.lower_ in self.plural
@@ -261,7 +274,8 @@ class Chains:
                 self.roles.setdefault(key, set()).add(self.w.abbreviations[t.lower_.rstrip(".")])
         role = "subj" if self.misread_subject(head) else role_of(head)
         m = Mention(head.i, key, self._sent.get(head.i, 0), role, person, plural,
-                    gender, bool(name), joined, unsure and not person)
+                    gender, bool(name), joined, unsure and not person,
+                    given is not None and self._lone_part(head, name))
         pos = bisect.bisect_left(self._starts, head.i)
         if pos < len(self._starts) and self._starts[pos] == head.i:
             self.mentions[pos] = m
@@ -279,6 +293,15 @@ class Chains:
         return next((g for c in verb.children if c.dep_ == "attr"
                      and (g := self.w.gendered.get(c.lemma_.lower()))), None)
 
+    def split(self, m: Mention, key: str, gender: str) -> None:
+        """Mention ``m`` (a lone surname) is actor ``key`` of ``gender``, not the person whose
+        full name ends with it ("married John Patey ... Patey ... She": his wife)."""
+        self.count[m.key] -= 1
+        m.key, m.gender, m.weak = key, gender, False
+        self.gender[key] = gender
+        self._weak.discard(key)
+        self.count[key] += 1
+
     def describe(self, key: str, nouns: list[str]) -> None:
         """Give actor ``key`` roles from outside the text (a dictionary person's title)."""
         for noun in nouns:
@@ -291,7 +314,10 @@ class Chains:
             if m.key == old:
                 m.key = new
         if old in self.gender:
+            if new not in self.gender and old in self._weak:
+                self._weak.add(new)
             self.gender.setdefault(new, self.gender.pop(old))
+        self._weak.discard(old)
         self.roles.setdefault(new, set()).update(self.roles.pop(old, set()))
         self.count[new] += self.count.pop(old, 0)
         for i, keys in self.group.items():
@@ -344,10 +370,13 @@ class Chains:
                                  if (k := self.key_at(c.i)) and k != best.key]
             if len(keys) > 1:
                 self.group[tok.i] = keys
-        if low in self.masculine:
-            self.gender.setdefault(best.key, "m")
-        elif low in self.feminine:
-            self.gender.setdefault(best.key, "f")
+        said = "m" if low in self.masculine else "f" if low in self.feminine else None
+        self.clashed = best if best.weak and self._clash(tok, best) else None
+        if self.clashed is not None:
+            return best.key  # another person of that surname: the resolver splits it off
+        if said and (best.key not in self.gender or best.key in self._weak):
+            self.gender[best.key] = said  # a pronoun settles what a given name guessed
+            self._weak.discard(best.key)
         return best.key
 
     def _thing_between(self, best: Mention, tok: Token) -> bool:
@@ -366,9 +395,9 @@ class Chains:
             want = "m" if low in self.masculine else "f"
 
             def fits(m: Mention) -> bool:
-                gender = m.gender or self.gender.get(m.key)
+                gender, sure = self._gender(m)
                 return (m.person or m.unsure) and (not m.plural or m.joined) \
-                    and gender in (None, want)
+                    and (gender in (None, want) or not sure)
         elif low in self.thing:
             def fits(m: Mention) -> bool:
                 return not m.person and not m.plural
@@ -381,6 +410,27 @@ class Chains:
             return []
         found = [m for m in self._before(tok, WINDOW) if fits(m) and not self._bound(tok, m)]
         return found + ([ahead] if ahead is not None and fits(ahead) else [])
+
+    @staticmethod
+    def _lone_part(head: Token, name: str | None) -> bool:
+        """Whether ``head`` is one word of a longer name ("Patey", after "John Patey")."""
+        return name is not None and " " in name \
+            and not any(c.dep_ == "compound" for c in head.lefts)
+
+    def _gender(self, m: Mention) -> tuple[str | None, bool]:
+        """The gender of ``m``'s actor, and whether anything surer than a given name says it
+        (a title, a gendered noun, a pronoun already linked)."""
+        if m.gender and not m.weak:
+            return m.gender, True
+        return self.gender.get(m.key), not m.weak or m.key not in self._weak
+
+    def _clash(self, tok: Token, m: Mention) -> bool:
+        """Whether the pronoun ``tok`` has the other gender than a given name guessed for
+        ``m``'s actor."""
+        low = tok.lower_
+        want = "m" if low in self.masculine else "f" if low in self.feminine else None
+        gender = self._gender(m)[0]
+        return want is not None and gender is not None and gender != want
 
     def mention_at(self, i: int) -> Mention | None:
         pos = bisect.bisect_left(self._starts, i)
@@ -453,6 +503,7 @@ class Chains:
             "closest": float(m.key == here.closest),
             "appos": float(cand.dep_ == "appos"),
             "conj": float(cand.dep_ == "conj"),
+            "gender_clash": float(self._clash(tok, m)),
         }
 
     def _context(self, tok: Token) -> _Context:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors.chains import NAME_LABELS, Chains, ascii_name
+from tacitus.actors.chains import NAME_LABELS, Chains, Mention, ascii_name
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
@@ -65,6 +65,7 @@ class ActorBook:
         c = self.chains
         self._third = c.masculine | c.feminine | c.thing | c.plural  # pronouns chains resolve
         self._surnames: dict[str, str] = {}
+        self._split_off: set[str] = set()  # lone surnames of another person ("Patey": she)
         # the first word of each person's full name: fiction and profiles go on by the given
         # name ("Ana Prieto ... Ana"), where news goes on by the surname
         self._firsts: dict[str, str] = {}
@@ -427,7 +428,7 @@ class ActorBook:
             if rec.kind == "person" and len(rec.name.split()) > 1:
                 full.setdefault(rec.name.split()[-1], set()).add(key)
         for key, rec in list(self.records.items()):
-            if not self._lone(key):
+            if not self._lone(key) or key in self._split_off:
                 continue
             into = full.get(rec.name, set()) - {key}
             if len(into) != 1:
@@ -994,7 +995,30 @@ class ActorBook:
         c = self.chains
         if key and key.startswith("G|") and tok.lower_ in c.masculine | c.feminine:
             self.records[key].kind = "person"  # "Tinning confessed ... she": a surname
+        if key and c.clashed is not None:
+            key = self._split(c.clashed, "m" if tok.lower_ in c.masculine else "f")
         return key
+
+    def _split(self, m: Mention, gender: str) -> str:
+        """A lone surname that a pronoun of the other gender than its full name's given name
+        means is another person of that surname ("Ana married John Patey. Patey toured ...
+        She"): its mention, and the bare surname from now on, become hers."""
+        head = self.doc[m.i]
+        new = self._record(f"U|{head.text}", head.text, None, None, "person")
+        if new == m.key:
+            return new
+        span = self.extent(head)
+        old = self.records[m.key]
+        if span in old.mentions:
+            self.records[new].mentions[span] = old.mentions.pop(span)
+            if old.basis_span == span:
+                old.basis_span = None
+        if self.by_head.get(head.i) == m.key:
+            self.by_head[head.i] = new
+        self._surnames[head.text] = new
+        self._split_off.add(new)
+        self.chains.split(m, new, gender)
+        return new
 
     def _ahead(self, tok: Token):
         """The main clause's subject, when the pronoun sits in a phrase before it: "After
