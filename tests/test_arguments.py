@@ -256,6 +256,18 @@ def test_a_lone_surname_of_the_other_gender_is_another_person() -> None:
     assert _holder(doc, text, "John") == "John Patel"
 
 
+def test_a_country_s_name_opening_a_person_s_name_is_a_given_name() -> None:
+    # "Jordan Peterson", "Kenya Moore": one person's name, of no country; the state's name
+    # is no actor of the sentence either
+    for name in ("Jordan Peterson", "Kenya Moore"):
+        doc = code(f"{name} criticized the new law on Monday.")
+        person = next(a for a in doc.actors if a.name == name)
+        assert person.kind == "person" and person.code is None
+    # a title after the country's name keeps the state: the king of Jordan
+    doc = code("Jordan King Abdullah met the envoy in Amman.")
+    assert any(a.code and a.code.startswith("JOR") for a in doc.actors)
+
+
 def test_a_second_conjunct_is_seldom_what_a_singular_pronoun_means() -> None:
     # "Marek Novak and Pavel Horak": the nearer name is the second conjunct, but "his" goes to
     # the first, which heads the pair (the ranker fitted on GAP weighs a conjunct down)

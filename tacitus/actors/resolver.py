@@ -83,6 +83,8 @@ class ActorBook:
         # resolver quadratic in article length)
         self._entity: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
         for span, entry in dictionary.match(doc):
+            if entry.kind == "country" and self._first_name(span):
+                continue  # "Jordan Peterson", "Chad Smith": a given name, not the state
             for tok in span:
                 self.entry_at[tok.i] = (span, entry)
         self._scan()
@@ -711,6 +713,18 @@ class ActorBook:
                 leader = leader or ("country", entry.code)
         return leader
 
+    def _first_name(self, span: Span) -> bool:
+        """Whether a country's name opens a person's name that the recognizer reads as one
+        ("Jordan Peterson", "Kenya Moore", "Georgia Brown"): the first of its words, before a
+        surname, is a given name, and the country is no actor of the text there."""
+        ent = self._entity.get(span.start)
+        if ent is None or ent.label_ != "PERSON" or ent.start != span.start \
+                or ent.end <= span.end:
+            return False
+        after = self.doc[span.end]  # "Jordan King Abdullah": the king of Jordan
+        return after.pos_ == "PROPN" and not self.chains.is_title(after) \
+            and after.lower_ not in self.chains.w.person_nouns
+
     def _for(self, head: Token) -> tuple[str, str] | None:
         """Whom an agent works for: "the spokesman for the Kabul government" (AFG)."""
         for prep in head.children:
@@ -837,6 +851,8 @@ class ActorBook:
             ent = self._entity.get(head.i) if label == "PERSON" else None
             if ent is not None and self.chains.misread_subject(head):
                 ent = None  # "Kay realizes Connie", one entity: the name is "Kay"
+            if ent is not None and ent[-1].tag_ == "POS":
+                ent = ent[:-1]  # "Jordan Peterson's": the name, not its possessive
             name = ent.text if ent is not None else " ".join(
                 t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
             ) + f" {head.text}"
