@@ -268,6 +268,15 @@ def test_a_country_s_name_opening_a_person_s_name_is_a_given_name() -> None:
     assert any(a.code and a.code.startswith("JOR") for a in doc.actors)
 
 
+def test_a_person_s_name_ending_in_s_is_no_plural() -> None:
+    # the tagger reads "Leeds" and "Robles" as plural proper nouns: a person's name is one
+    text = "Tom Brandt hired Paul Leeds in May. Leeds introduced his brother to the singer."
+    assert _holder(code(text), text, "his") == "Paul Leeds"
+    text = "Tom Brandt met Ana Robles in Lima. Robles was indicted in 2005, and prosecutors " \
+           "said she took bribes."
+    assert _holder(code(text), text, "she") == "Ana Robles"
+
+
 def test_a_second_conjunct_is_seldom_what_a_singular_pronoun_means() -> None:
     # "Marek Novak and Pavel Horak": the nearer name is the second conjunct, but "his" goes to
     # the first, which heads the pair (the ranker fitted on GAP weighs a conjunct down)

@@ -262,7 +262,9 @@ class Chains:
             self._weak.add(key)
         joined = False
         if plural is None:
-            alone = head.tag_ in ("NNS", "NNPS") or head.lower_ in self.plural
+            # a person's name ending in s is no plural ("Stokes", "Robles", tagged NNPS)
+            alone = (head.tag_ in ("NNS", "NNPS") and not (person and name)) \
+                or head.lower_ in self.plural
             joined = not alone and any(c.dep_ == "conj" for c in head.children)
             plural = alone or joined
         for t in words:  # "President Ortega", "Sen. Graham": roles a later noun names
