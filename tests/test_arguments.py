@@ -238,6 +238,13 @@ def test_a_town_s_name_that_sings_is_a_person() -> None:
     assert _holder(code(text), text, "she") == "Rivera"
 
 
+def test_an_unlabelled_town_s_name_that_dies_is_a_person() -> None:
+    # "Delgado" is unlabelled and a town the map knows; only people die
+    text = "Tomas Varga sold the villa in 1950. Delgado died a year later, and her house " \
+           "was sold."
+    assert _holder(code(text), text, "her") == "Delgado"
+
+
 def test_a_fronted_pronoun_may_mean_the_owner_of_the_main_subject() -> None:
     # the main subject ("health") is no actor: its owner is whom the clause is about
     text = "Karl Weiss founded the society in 1880. Throughout his long exile, Panizza's " \

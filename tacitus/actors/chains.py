@@ -205,7 +205,8 @@ class Chains:
         if words and self.is_title(first):
             return True  # "Mr Haldane", "Dr. Okafor": the title says it is a person
         if not words and head.ent_type_ == "" and not head.is_upper and acts \
-                and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
+                and not any(c.dep_ == "det" for c in head.children) \
+                and (not _place(head.text) or self._person_verb(head)):
             return True  # "Okafor said", "Okafor's view": an unknown name that acts or owns
         if not words and head.ent_type_ in MISTAKEN_LABELS and not head.is_upper \
                 and (head.dep_ in SUBJECTS or misread) and acts \
