@@ -220,6 +220,70 @@ def test_a_subject_pronoun_of_a_fronted_clause_may_mean_the_main_subject() -> No
     assert _holder(code(text), text, "he") == "Ivo Brandt"
 
 
+def test_a_name_the_parse_hung_on_its_verb_is_that_verb_s_subject() -> None:
+    # the tagger reads "begs" as a plural noun and "Jimmy" as its modifier: still the
+    # subject, and the fronted clause's "his" points ahead to him
+    text = "Nina Kovac lent Tom Brandt her car. Fearing for his farm, Jimmy begs Tom to wait."
+    assert _holder(code(text), text, "his") == "Jimmy"
+    # a given name tagged an adverb of a verb without a subject ("Dolly" as RB)
+    text = "Tom Brandt met Sofia Lenz. Tired of waiting, Dolly decides to throw a party for " \
+           "her cousins."
+    assert _holder(code(text), text, "her") == "Dolly"
+
+
+def test_a_town_s_name_that_sings_is_a_person() -> None:
+    # "Rivera" is a town the map knows, labelled a place; only people sing
+    text = "Tomas Varga wrote an opera in 2003, and Rivera sang the lead role at its " \
+           "premiere, where she was praised."
+    assert _holder(code(text), text, "she") == "Rivera"
+
+
+def test_an_unlabelled_town_s_name_that_dies_is_a_person() -> None:
+    # "Delgado" is unlabelled and a town the map knows; only people die
+    text = "Tomas Varga sold the villa in 1950. Delgado died a year later, and her house " \
+           "was sold."
+    assert _holder(code(text), text, "her") == "Delgado"
+
+
+def test_a_fronted_pronoun_may_mean_the_owner_of_the_main_subject() -> None:
+    # the main subject ("health") is no actor: its owner is whom the clause is about
+    text = "Karl Weiss founded the society in 1880. During his long years abroad, Morandi's " \
+           "health declined steadily."
+    assert _holder(code(text), text, "his") == "Morandi"
+
+
+def test_a_lone_surname_of_the_other_gender_is_another_person() -> None:
+    # "Patel" alone after "John Patel": "she" says this Patel is not John (his wife); the
+    # bare surname leaves his chain for one of its own
+    text = "In 1960 the singer married John Patel, a bass player. A year later Patel toured " \
+           "Canada, where she sang to large crowds."
+    doc = code(text)
+    assert _holder(doc, text, "she") == "Patel"
+    assert _holder(doc, text, "Patel", 1) == "Patel"
+    assert _holder(doc, text, "John") == "John Patel"
+
+
+def test_a_country_s_name_opening_a_person_s_name_is_a_given_name() -> None:
+    # "Jordan Peterson", "Kenya Moore": one person's name, of no country; the state's name
+    # is no actor of the sentence either
+    for name in ("Jordan Peterson", "Kenya Moore"):
+        doc = code(f"{name} criticized the new law on Monday.")
+        person = next(a for a in doc.actors if a.name == name)
+        assert person.kind == "person" and person.code is None
+    # a title after the country's name keeps the state: the king of Jordan
+    doc = code("Jordan King Abdullah met the envoy in Amman.")
+    assert any(a.code and a.code.startswith("JOR") for a in doc.actors)
+
+
+def test_a_person_s_name_ending_in_s_is_no_plural() -> None:
+    # the tagger reads "Leeds" and "Robles" as plural proper nouns: a person's name is one
+    text = "Tom Brandt hired Paul Leeds in May. Leeds introduced his brother to the singer."
+    assert _holder(code(text), text, "his") == "Paul Leeds"
+    text = "Tom Brandt met Ana Robles in Lima. Robles was indicted in 2005, and prosecutors " \
+           "said she took bribes."
+    assert _holder(code(text), text, "she") == "Ana Robles"
+
+
 def test_a_second_conjunct_is_seldom_what_a_singular_pronoun_means() -> None:
     # "Marek Novak and Pavel Horak": the nearer name is the second conjunct, but "his" goes to
     # the first, which heads the pair (the ranker fitted on GAP weighs a conjunct down)

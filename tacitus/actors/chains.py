@@ -35,9 +35,9 @@ OBJECTS = {"dobj", "obj", "pobj", "dative", "iobj"}
 NAME_LABELS = {"", "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART",
                "EVENT"}
 # labels the small model gives many unfamiliar surnames ("Hartwig" as a GPE, "Cole" as a
-# PRODUCT): one such word that is a verb's subject, and that names no known place, is a
-# person
-MISTAKEN_LABELS = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+# PRODUCT, "Lambrecht" as an EVENT): one such word that is a verb's subject, and that names
+# no known place (or does what only people do), is a person
+MISTAKEN_LABELS = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 # a place this large, or any region, keeps its label ("Fallujah said" speaks for the town)
 PLACE_POPULATION = 20_000
 # clauses whose verb takes its subject from the verb above ("Ruiz left, telling him")
@@ -74,6 +74,10 @@ class Mention:
     # a lone unknown name the recognizer called an organization ("Tinning confessed"): the
     # small model labels many surnames so; "he" or "she" may still mean it, after a person
     unsure: bool = False
+    # the gender comes from a given name alone ("Louis", "Kim"): names given to both sexes,
+    # foreign names, and a wife's surname after her husband's full name ("married John Patey
+    # ... Patey ... She") make it a guess that a pronoun of the other gender may overrule
+    weak: bool = False
 
 def ascii_name(word: str) -> str:
     """A name as the given-name list writes it: lowercase ASCII ("Łukasz" -> "lukasz")."""
@@ -88,8 +92,22 @@ def _place(word: str) -> bool:
                for e, _ in load_gazetteer().lookup(word))
 
 
+def compound_subject(tok: Token) -> bool:
+    """Whether ``tok`` is a name the parse hung as a compound on its own verb, tagged a plural
+    noun: "Jimmy delays paying", "Joel convinces Andy" (the tagger reads "delays" as a noun and
+    "Jimmy" as its modifier). The verb heads its sentence, or is tagged a verb, and has no
+    article or other modifier a noun would have ("the Pyramid figures", "Illinois citizens"
+    as a subject stay nouns)."""
+    verb = tok.head
+    return tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.is_title \
+        and verb.i == tok.i + 1 and verb.is_lower and verb.lower_.endswith("s") \
+        and verb.dep_ != "compound" \
+        and (verb.tag_ == "VBZ" or (verb.tag_ == "NNS" and verb.dep_ == "ROOT")) \
+        and not any(c.dep_ in ("det", "amod", "nummod", "poss") for c in verb.children)
+
+
 def role_of(tok: Token) -> str:
-    if tok.dep_ in SUBJECTS:
+    if tok.dep_ in SUBJECTS or compound_subject(tok):
         return "subj"
     if tok.dep_ == "poss":
         return "poss"
@@ -110,6 +128,9 @@ class Chains:
         self.mentions: list[Mention] = []  # in token order
         self._starts: list[int] = []
         self.gender: dict[str, str] = {}  # actor key -> its gender, once known
+        self._weak: set[str] = set()  # actors whose gender only a given name says
+        # the lone surname the last pronoun chose against its full name's given name
+        self.clashed: Mention | None = None
         self.roles: dict[str, set[str]] = {}  # actor key -> role nouns the text gave it
         self.count: Counter[str] = Counter()
         self.group: dict[int, list[str]] = {}  # a plural pronoun -> all its actors
@@ -165,9 +186,10 @@ class Chains:
         region or sizeable town ("Hartwig began", GPE); a given name, or a word the text writes
         capitalized more than once, tagged as a noun that acts ("Ellen catches", "Wiggins
         caught ... Wiggins")."""
+        misread = self.misread_subject(head)
         acts = (head.dep_ in SUBJECTS and head.head.pos_ in ("VERB", "AUX")) \
-            or head.dep_ == "poss"
-        if head.pos_ in ("NOUN", "ADJ") and head.is_title and head.ent_type_ == "":
+            or head.dep_ == "poss" or misread
+        if head.pos_ in ("NOUN", "ADJ", "ADV") and head.is_title and head.ent_type_ == "":
             # "Ellen catches the eye", the name tagged as a noun: a name that acts
             return acts and (ascii_name(head.text) in self.w.given
                              or self._capitals[head.text] > 1) \
@@ -183,14 +205,39 @@ class Chains:
         if words and self.is_title(first):
             return True  # "Mr Haldane", "Dr. Okafor": the title says it is a person
         if not words and head.ent_type_ == "" and not head.is_upper and acts \
-                and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
+                and not any(c.dep_ == "det" for c in head.children) \
+                and (not _place(head.text) or self._person_verb(head)):
             return True  # "Okafor said", "Okafor's view": an unknown name that acts or owns
         if not words and head.ent_type_ in MISTAKEN_LABELS and not head.is_upper \
-                and head.dep_ in SUBJECTS and acts \
-                and not any(c.dep_ == "det" for c in head.children) and not _place(head.text):
-            return True  # "Hartwig began", labelled GPE: a surname no map knows, acting
+                and (head.dep_ in SUBJECTS or misread) and acts \
+                and not any(c.dep_ == "det" for c in head.children) \
+                and (not _place(head.text) or self._person_verb(head)):
+            # "Hartwig began", labelled GPE: a surname no map knows, acting; "Rivera sang":
+            # a town's name, but only people sing
+            return True
         name = ascii_name(first.text)
         return name in self.w.given or name in self.w.given_either
+
+    def misread_subject(self, tok: Token) -> bool:
+        """Whether ``tok`` is a name the parse gave its verb as anything but a subject: a
+        compound of the verb read as a noun ("Jimmy delays paying"), or a given name read as
+        an adverb of a verb with no subject ("Dolly plans a party", "Dolly" as ADV)."""
+        if compound_subject(tok):
+            return True
+        verb = tok.head
+        return tok.pos_ in ("ADV", "ADJ") and tok.dep_ == "advmod" and tok.is_title \
+            and tok.i == verb.i - 1 and verb.pos_ == "VERB" \
+            and ascii_name(tok.text) in self.w.given \
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
+
+    def _person_verb(self, head: Token) -> bool:
+        """Whether the verb ``head`` is the subject of says only a person does it ("sang",
+        "married"; "was born": ``bear`` in the passive)."""
+        verb = head.head
+        if compound_subject(head):
+            return verb.lower_[:-1] in self.w.person_verbs \
+                or verb.lower_[:-2] in self.w.person_verbs  # "sings", "kisses"
+        return verb.lemma_.lower() in self.w.person_verbs
 
     def is_title(self, tok: Token) -> bool:
         """Whether a word is a title or its abbreviation ("Mr", "Sen.", "Queen")."""
@@ -203,14 +250,22 @@ class Chains:
             ) -> None:
         """Record that the phrase headed by ``head`` mentions actor ``key`` (``unsure``: a
         lone name labelled an organization, which may be a person's surname)."""
-        gender = self.gender_of(head, words, name) if person or unsure else None
-        if (person or unsure) and gender is None:
-            gender = self._predicated(head)
-        if gender and key not in self.gender:
-            self.gender[key] = gender
+        said = given = None
+        if person or unsure:  # a pronoun, title or noun says it; else the given name guesses
+            said = self.gender_of(head, words, None) or self._predicated(head)
+            given = self.gender_of(head, words, name) if said is None and name else None
+        gender = said or given
+        if said and (key not in self.gender or key in self._weak):
+            self.gender[key] = said
+            self._weak.discard(key)
+        elif given and key not in self.gender:
+            self.gender[key] = given
+            self._weak.add(key)
         joined = False
         if plural is None:
-            alone = head.tag_ in ("NNS", "NNPS") or head.lower_ in self.plural
+            # a person's name ending in s is no plural ("Stokes", "Robles", tagged NNPS)
+            alone = (head.tag_ in ("NNS", "NNPS") and not (person and name)) \
+                or head.lower_ in self.plural
             joined = not alone and any(c.dep_ == "conj" for c in head.children)
             plural = alone or joined
         for t in words:  # "President Ortega", "Sen. Graham": roles a later noun names
@@ -220,8 +275,10 @@ class Chains:
                 self.roles.setdefault(key, set()).add(t.lemma_.lower())
             elif t.lower_.rstrip(".") in self.w.abbreviations:
                 self.roles.setdefault(key, set()).add(self.w.abbreviations[t.lower_.rstrip(".")])
-        m = Mention(head.i, key, self._sent.get(head.i, 0), role_of(head), person, plural,
-                    gender, bool(name), joined, unsure and not person)
+        role = "subj" if self.misread_subject(head) else role_of(head)
+        m = Mention(head.i, key, self._sent.get(head.i, 0), role, person, plural,
+                    gender, bool(name), joined, unsure and not person,
+                    given is not None and self._lone_part(head, name))
         pos = bisect.bisect_left(self._starts, head.i)
         if pos < len(self._starts) and self._starts[pos] == head.i:
             self.mentions[pos] = m
@@ -239,6 +296,15 @@ class Chains:
         return next((g for c in verb.children if c.dep_ == "attr"
                      and (g := self.w.gendered.get(c.lemma_.lower()))), None)
 
+    def split(self, m: Mention, key: str, gender: str) -> None:
+        """Mention ``m`` (a lone surname) is actor ``key`` of ``gender``, not the person whose
+        full name ends with it ("married John Patey ... Patey ... She": his wife)."""
+        self.count[m.key] -= 1
+        m.key, m.gender, m.weak = key, gender, False
+        self.gender[key] = gender
+        self._weak.discard(key)
+        self.count[key] += 1
+
     def describe(self, key: str, nouns: list[str]) -> None:
         """Give actor ``key`` roles from outside the text (a dictionary person's title)."""
         for noun in nouns:
@@ -251,7 +317,10 @@ class Chains:
             if m.key == old:
                 m.key = new
         if old in self.gender:
+            if new not in self.gender and old in self._weak:
+                self._weak.add(new)
             self.gender.setdefault(new, self.gender.pop(old))
+        self._weak.discard(old)
         self.roles.setdefault(new, set()).update(self.roles.pop(old, set()))
         self.count[new] += self.count.pop(old, 0)
         for i, keys in self.group.items():
@@ -304,10 +373,13 @@ class Chains:
                                  if (k := self.key_at(c.i)) and k != best.key]
             if len(keys) > 1:
                 self.group[tok.i] = keys
-        if low in self.masculine:
-            self.gender.setdefault(best.key, "m")
-        elif low in self.feminine:
-            self.gender.setdefault(best.key, "f")
+        said = "m" if low in self.masculine else "f" if low in self.feminine else None
+        self.clashed = best if best.weak and self._clash(tok, best) else None
+        if self.clashed is not None:
+            return best.key  # another person of that surname: the resolver splits it off
+        if said and (best.key not in self.gender or best.key in self._weak):
+            self.gender[best.key] = said  # a pronoun settles what a given name guessed
+            self._weak.discard(best.key)
         return best.key
 
     def _thing_between(self, best: Mention, tok: Token) -> bool:
@@ -326,9 +398,9 @@ class Chains:
             want = "m" if low in self.masculine else "f"
 
             def fits(m: Mention) -> bool:
-                gender = m.gender or self.gender.get(m.key)
+                gender, sure = self._gender(m)
                 return (m.person or m.unsure) and (not m.plural or m.joined) \
-                    and gender in (None, want)
+                    and (gender in (None, want) or not sure)
         elif low in self.thing:
             def fits(m: Mention) -> bool:
                 return not m.person and not m.plural
@@ -341,6 +413,27 @@ class Chains:
             return []
         found = [m for m in self._before(tok, WINDOW) if fits(m) and not self._bound(tok, m)]
         return found + ([ahead] if ahead is not None and fits(ahead) else [])
+
+    @staticmethod
+    def _lone_part(head: Token, name: str | None) -> bool:
+        """Whether ``head`` is one word of a longer name ("Patey", after "John Patey")."""
+        return name is not None and " " in name \
+            and not any(c.dep_ == "compound" for c in head.lefts)
+
+    def _gender(self, m: Mention) -> tuple[str | None, bool]:
+        """The gender of ``m``'s actor, and whether anything surer than a given name says it
+        (a title, a gendered noun, a pronoun already linked)."""
+        if m.gender and not m.weak:
+            return m.gender, True
+        return self.gender.get(m.key), not m.weak or m.key not in self._weak
+
+    def _clash(self, tok: Token, m: Mention) -> bool:
+        """Whether the pronoun ``tok`` has the other gender than a given name guessed for
+        ``m``'s actor."""
+        low = tok.lower_
+        want = "m" if low in self.masculine else "f" if low in self.feminine else None
+        gender = self._gender(m)[0]
+        return want is not None and gender is not None and gender != want
 
     def mention_at(self, i: int) -> Mention | None:
         pos = bisect.bisect_left(self._starts, i)
@@ -413,6 +506,7 @@ class Chains:
             "closest": float(m.key == here.closest),
             "appos": float(cand.dep_ == "appos"),
             "conj": float(cand.dep_ == "conj"),
+            "gender_clash": float(self._clash(tok, m)),
         }
 
     def _context(self, tok: Token) -> _Context:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors.chains import NAME_LABELS, Chains, ascii_name
+from tacitus.actors.chains import NAME_LABELS, Chains, Mention, ascii_name
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
@@ -65,6 +65,7 @@ class ActorBook:
         c = self.chains
         self._third = c.masculine | c.feminine | c.thing | c.plural  # pronouns chains resolve
         self._surnames: dict[str, str] = {}
+        self._split_off: set[str] = set()  # lone surnames of another person ("Patey": she)
         # the first word of each person's full name: fiction and profiles go on by the given
         # name ("Ana Prieto ... Ana"), where news goes on by the surname
         self._firsts: dict[str, str] = {}
@@ -82,6 +83,8 @@ class ActorBook:
         # resolver quadratic in article length)
         self._entity: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
         for span, entry in dictionary.match(doc):
+            if entry.kind == "country" and self._first_name(span):
+                continue  # "Jordan Peterson", "Chad Smith": a given name, not the state
             for tok in span:
                 self.entry_at[tok.i] = (span, entry)
         self._scan()
@@ -388,15 +391,17 @@ class ActorBook:
             and (t.lower_ in self.d.descriptor_heads or self.chains.is_person_noun(t))
             and _definite(t))]
         for root in roots:
-            head = _np_head(root)
+            head = root if self.chains.misread_subject(root) else _np_head(root)
             if head.i not in seen:
                 seen.add(head.i)
                 heads.append(head)
         # a bare surname the recognizer left unlabelled ("Collins" after "Sandra Collins")
         # (and a capitalized word the tagger took for a noun: "Wiggins caught")
         names = [t for t in self.doc
-                 if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ") and t.is_title))
-                 and t.i not in seen and t.dep_ != "compound" and t.ent_type_ in NAME_LABELS]
+                 if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ", "ADV") and t.is_title))
+                 and t.i not in seen
+                 and (t.dep_ not in ("compound", "advmod") or self.chains.misread_subject(t))
+                 and t.ent_type_ in NAME_LABELS]
         names_at = {t.i for t in names}
         for head in sorted([*heads, *names], key=lambda t: t.i):
             if head.i in names_at and head.text not in self._surnames \
@@ -425,7 +430,7 @@ class ActorBook:
             if rec.kind == "person" and len(rec.name.split()) > 1:
                 full.setdefault(rec.name.split()[-1], set()).add(key)
         for key, rec in list(self.records.items()):
-            if not self._lone(key):
+            if not self._lone(key) or key in self._split_off:
                 continue
             into = full.get(rec.name, set()) - {key}
             if len(into) != 1:
@@ -731,6 +736,18 @@ class ActorBook:
                 leader = leader or ("country", entry.code)
         return leader
 
+    def _first_name(self, span: Span) -> bool:
+        """Whether a country's name opens a person's name that the recognizer reads as one
+        ("Jordan Peterson", "Kenya Moore", "Georgia Brown"): the first of its words, before a
+        surname, is a given name, and the country is no actor of the text there."""
+        ent = self._entity.get(span.start)
+        if ent is None or ent.label_ != "PERSON" or ent.start != span.start \
+                or ent.end <= span.end:
+            return False
+        after = self.doc[span.end]  # "Jordan King Abdullah": the king of Jordan
+        return after.pos_ == "PROPN" and not self.chains.is_title(after) \
+            and after.lower_ not in self.chains.w.person_nouns
+
     def _for(self, head: Token) -> tuple[str, str] | None:
         """Whom an agent works for: "the spokesman for the Kabul government" (AFG)."""
         for prep in head.children:
@@ -855,6 +872,10 @@ class ActorBook:
         if label == "PERSON" or ((label in ("", "ORG") or slot == "arg")
                                  and self.chains.looks_like_name(head)):
             ent = self._entity.get(head.i) if label == "PERSON" else None
+            if ent is not None and self.chains.misread_subject(head):
+                ent = None  # "Kay realizes Connie", one entity: the name is "Kay"
+            if ent is not None and ent[-1].tag_ == "POS":
+                ent = ent[:-1]  # "Jordan Peterson's": the name, not its possessive
             name = ent.text if ent is not None else " ".join(
                 t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
             ) + f" {head.text}"
@@ -1013,14 +1034,38 @@ class ActorBook:
         c = self.chains
         if key and key.startswith("G|") and tok.lower_ in c.masculine | c.feminine:
             self.records[key].kind = "person"  # "Tinning confessed ... she": a surname
+        if key and c.clashed is not None:
+            key = self._split(c.clashed, "m" if tok.lower_ in c.masculine else "f")
         return key
+
+    def _split(self, m: Mention, gender: str) -> str:
+        """A lone surname that a pronoun of the other gender than its full name's given name
+        means is another person of that surname ("Ana married John Patey. Patey toured ...
+        She"): its mention, and the bare surname from now on, become hers."""
+        head = self.doc[m.i]
+        new = self._record(f"U|{head.text}", head.text, None, None, "person")
+        if new == m.key:
+            return new
+        span = self.extent(head)
+        old = self.records[m.key]
+        if span in old.mentions:
+            self.records[new].mentions[span] = old.mentions.pop(span)
+            if old.basis_span == span:
+                old.basis_span = None
+        if self.by_head.get(head.i) == m.key:
+            self.by_head[head.i] = new
+        self._surnames[head.text] = new
+        self._split_off.add(new)
+        self.chains.split(m, new, gender)
+        return new
 
     def _ahead(self, tok: Token):
         """The main clause's subject, when the pronoun sits in a phrase before it: "After
         his release, Smith said", "Living with her aunt, Kelsey studied" (the only place a
         pronoun may come before its name)."""
         root = tok.sent.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                     or self.chains.misread_subject(c)), None)
         if subj is None or subj.i < tok.i:
             return None
         branch = next((a for a in [tok, *tok.ancestors] if a.head.i == root.i), None)
@@ -1031,7 +1076,12 @@ class ActorBook:
                 and not self._fronted(branch):
             return None
         if self.actor_of(subj) is None:
-            return None
+            # "During his years abroad, Morandi's health failed": the subject is no actor,
+            # its owner is the one the clause is about
+            subj = next((c for c in subj.children if c.dep_ == "poss"
+                         and c.lower_ not in self._third), None)
+            if subj is None or self.actor_of(subj) is None:
+                return None
         return self.chains.mention_at(subj.i)
 
     @staticmethod
@@ -1119,13 +1169,15 @@ class ActorBook:
         if rec.basis_span is None:  # the words that first gave the code
             rec.basis_span = (start, end)
         c = self.chains
+        # a name the tagger read as an adverb of its verb ("Dolly plans") is a name too
+        proper = head.pos_ == "PROPN" or (head.pos_ in ("ADV", "ADJ") and c.misread_subject(head))
         person = (head.lower_ in c.masculine | c.feminine | c.first_singular
                   or c.is_person_noun(head)
-                  or (rec.kind == "person" and head.pos_ in ("PROPN", "NOUN")))
+                  or (rec.kind == "person" and (proper or head.pos_ == "NOUN")))
         unsure = key.startswith("G|") and " " not in rec.name and head.ent_type_ == "ORG" \
             and head.pos_ == "PROPN" and not head.is_upper
         # an unsure name is still a name, for salience and for a gender its words may give
-        name = rec.name if (rec.kind == "person" or unsure) and head.pos_ == "PROPN" else None
+        name = rec.name if (rec.kind == "person" or unsure) and proper else None
         c.add(head, key, person=person, words=np, name=name, unsure=unsure)
 
 

@@ -469,6 +469,7 @@ class ChainWords:
     abbreviations: dict[str, str]  # "sen" -> "senator"
     pronouns: dict[str, frozenset[str]]  # masculine, feminine, thing, plural, first_...
     weights: dict[str, float]  # salience features of a pronoun's antecedent
+    person_verbs: frozenset[str] = frozenset()  # verbs only people do ("sing", "marry")
 
 
 @knowledge_cached
@@ -502,7 +503,8 @@ def load_chain_words() -> ChainWords:
                       {str(k).lower(): str(v).lower()
                        for k, v in (data.get("abbreviations") or {}).items()},
                       {k: frozenset(data["pronouns"][k]) for k in kinds},
-                      {k: float(v) for k, v in data["weights"].items()})
+                      {k: float(v) for k, v in data["weights"].items()},
+                      frozenset(str(w).lower() for w in data.get("person_verbs") or []))
 
 
 @dataclass(frozen=True)
