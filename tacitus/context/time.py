@@ -1260,11 +1260,12 @@ class Dater:
             for token in noun.doc:
                 if token.pos_ in ("VERB", "NOUN"):
                     self._stems.setdefault(_stem(token), []).append(token.i)
-        # "the killing of eight Iranian diplomats" counts or places its participant in its own
+        # "the killing of eight Iranian diplomats" counts its participants in its own
         # of-phrase: it is the earlier event only where that event's sentence has the same
-        # count and origin ("the killing of Dr. X" may still name "killed a doctor")
+        # count ("the killing of Dr. X" may still name "killed a doctor", and "the kidnapping
+        # of the Peruvian businessman" one whose nationality was not repeated)
         marks = {t.lower_ for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for t in p.subtree if t.pos_ == "NUM" or t.ent_type_ in ("NORP", "GPE")}
+                 for t in p.subtree if t.pos_ == "NUM"}
         for i in reversed(self._stems.get(_stem(noun), [])):
             if i >= noun.sent.start:
                 continue
