@@ -12,8 +12,9 @@ prepositions. An event needs at least one actor the text names: nothing is inven
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -1092,15 +1093,16 @@ class EventCoder:
 
     # -- what is an event -------------------------------------------------------------
     def _only_events(self, book: ActorBook, found: list[Found],
-                     left: list[tuple[Found, str, str]]) -> list[Found]:
+                     left: list[tuple[Found, str, str]],
+                     headings: Sequence[tuple[int, str]]) -> list[Found]:
         """Drop the readings that are no events of their own: a statement whose content is
         coded ("X said Y attacked Z" is Y's attack, reported by X, not also X's 010), a news
         attribution ("the newspaper reported"), a habitual or generic statement ("rebels
         routinely attack convoys"), and a commentator's remark ("a law professor told the
-        channel")."""
+        channel"). headings: the document's wiki headings, (offset, name) in text order."""
         kept = []
         for f in found:
-            if _back_matter(f.trigger, self.p.words.back_matter):
+            if _back_matter(f.trigger, self.p.words.back_matter, headings):
                 left.append((f, "generic", "an entry under a page's back matter heading "
                                            "(See also, References): a title, no report"))
                 continue
@@ -1463,6 +1465,8 @@ class EventCoder:
         readings not kept as events, with the reason and a detail."""
         events: list[tuple[int, Found]] = []
         left = left_out if left_out is not None else []
+        # the wiki headings, read once: Doc.text joins every token again on each call
+        headings = [(m.start(), m.group(1).strip().lower()) for m in HEADING.finditer(doc.text)]
         for s_index, sent in enumerate(doc.sents):
             words = list(sent)  # one pass over the Span: iterating one costs a lookup a word
             consumed: set[int] = set()
@@ -1489,7 +1493,7 @@ class EventCoder:
             for f in found:
                 if f.code in self.p.words.refinable_violence:
                     f.code = self.instrument_code(f.trigger) or f.code
-            found = self._only_events(book, found, left)
+            found = self._only_events(book, found, left, headings)
             seen: set[tuple] = set()
             for f in found:
                 key = (f.source, f.target, f.code, f.trigger.i)
@@ -1569,14 +1573,12 @@ def _as_preposition(v: Token, words: Collection[str]) -> bool:
 HEADING = re.compile(r"==+\s*([^=\n]+?)\s*==+")
 
 
-def _back_matter(tok: Token, headings: Collection[str]) -> bool:
-    """Is ``tok`` under a wiki heading of back matter (``back_matter``: "==See also==*2007
-    Airfield bombing"), the last heading before it?"""
-    text = tok.doc.text[:tok.idx]
-    if "==" not in text:
-        return False
-    names = HEADING.findall(text)
-    return bool(names) and names[-1].strip().lower() in headings
+def _back_matter(tok: Token, names: Collection[str],
+                 headings: Sequence[tuple[int, str]]) -> bool:
+    """Is ``tok`` under a wiki heading of back matter (``back_matter``: "==See also==*2009
+    harbour bombing"), the last of ``headings`` (offset, name) before it?"""
+    last = bisect.bisect_right(headings, (tok.idx, "")) - 1
+    return last >= 0 and headings[last][1] in names
 
 
 def _said_against(v: Token, words: Collection[str]) -> bool:
