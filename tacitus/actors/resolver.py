@@ -399,9 +399,8 @@ class ActorBook:
         # (and a capitalized word the tagger took for a noun: "Wiggins caught")
         names = [t for t in self.doc
                  if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ", "ADV") and t.is_title))
-                 and t.i not in seen
-                 and (t.dep_ not in ("compound", "advmod") or self.chains.misread_subject(t))
-                 and t.ent_type_ in NAME_LABELS]
+                 and t.i not in seen and t.ent_type_ in NAME_LABELS
+                 and (t.dep_ not in ("compound", "advmod") or self.chains.misread_subject(t))]
         names_at = {t.i for t in names}
         for head in sorted([*heads, *names], key=lambda t: t.i):
             if head.i in names_at and head.text not in self._surnames \
