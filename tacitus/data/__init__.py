@@ -525,6 +525,8 @@ class ArgumentWords:
     locative_preps: frozenset[str]
     bare_statements: frozenset[str]
     refinable_violence: frozenset[str]
+    peacekeeping_codes: frozenset[str]
+    peacekeeping_words: frozenset[str]
     instrument_preps: tuple[str, ...]
     modal_aux: frozenset[str]
     suspicion: frozenset[str]
@@ -563,7 +565,8 @@ def load_argument_words() -> ArgumentWords:
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
              "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
-             "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
+             "peacekeeping_codes", "peacekeeping_words", "instrument_preps", "modal_aux",
+             "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",
