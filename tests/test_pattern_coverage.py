@@ -62,6 +62,10 @@ CASES = [
     ("Sweden accepted 2,000 refugees from Syria.", "SWE", "075", "SYR"),
     ("Chile admitted hundreds of Venezuelan refugees.", "CHL", "075", "VEN"),
     ("Chad opened its border to Sudanese refugees.", "TCD", "075", "SDNREF"),
+    # aid told from the receiver's side: the giver is the source ("converse")
+    ("Kenya secured a bailout from the IMF.", "IGOIMF", "071", "KEN"),
+    ("Ukrainian forces received weapons from Poland.", "POL", "072", "UKRMIL"),
+    ("Jordan received aid.", None, "070", "JOR"),
     # 08 yield: returning property, permission, dropping charges, tariffs, borders, access
     ("Italy returned three stolen paintings to the government of Greece.",
      "ITA", "0842", "GRCGOV"),

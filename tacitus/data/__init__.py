@@ -120,6 +120,10 @@ class VerbPattern(_Entry):
     passive_subject: Literal["target", "source"] = "target"
     target: list[str] = Field(default_factory=lambda: ["dobj"])
     speech: bool = False
+    # the verb names the act from its receiver's side ("Yemen received aid from Saudi
+    # Arabia": Saudi Arabia gives, Yemen gets): the subject is the target and the actor
+    # found in the target slots the source
+    converse: bool = False
 
 
 class NounPattern(_Entry):

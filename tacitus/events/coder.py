@@ -226,6 +226,18 @@ def _apposed(found: Iterable[Token]) -> list[Token]:
     return out
 
 
+def _named_after(v: Token, obj: Token) -> list[Token]:
+    """The name set between commas after the object of ``v`` that the parse hangs on the
+    verb ("launched an operation, Operation Desert Hawk, against militants": "Hawk" a
+    modifier of "launched", and "against militants" with it): it names the object, so its
+    phrases are the object's."""
+    edge = obj.right_edge.i
+    if edge + 2 >= len(obj.doc) or obj.doc[edge + 1].text != ",":
+        return []
+    return [c for c in v.children if c.dep_ in ("npadvmod", "appos") and c.pos_ == "PROPN"
+            and c.left_edge.i == edge + 2]
+
+
 def _fronted_subject(v: Token) -> list[Token]:
     """The subject the parse hung as an apposition on the noun of a phrase fronted before
     verb ``v`` ("On a visit to Ghana, Nigeria's president Buhari voiced": "Buhari" apposed
@@ -661,6 +673,8 @@ class EventCoder:
         holders = [h for h in (v, xcomp, obj) if h is not None]
         if obj is not None and obj.dep_ == "compound":  # "a mediation effort between X and Y"
             holders.append(obj.head)
+        if obj is not None:
+            holders += _named_after(v, obj)
         vague: list[tuple[str, list[Token]]] = []
         theme = self._theme(book, pattern.code, sources)
         for slot in pattern.target:
@@ -842,6 +856,8 @@ class EventCoder:
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
+        if pattern.converse:  # "received aid from X": X gives, the subject gets
+            sources, targets = targets, sources
         specific = bool(pattern.object or pattern.xcomp or pattern.prep or pattern.complement
                         or pattern.pobj or pattern.subject)
         extra = [t for t in (obj, xcomp) if t is not None]
