@@ -530,6 +530,7 @@ class ArgumentWords:
     bare_statements: frozenset[str]
     refinable_violence: frozenset[str]
     peacekeeping_codes: frozenset[str]
+    addressed_roots: frozenset[str]
     peacekeeping_words: frozenset[str]
     instrument_preps: tuple[str, ...]
     modal_aux: frozenset[str]
@@ -569,8 +570,8 @@ def load_argument_words() -> ArgumentWords:
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
              "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
-             "peacekeeping_codes", "peacekeeping_words", "instrument_preps", "modal_aux",
-             "suspicion", "blame", "state_agents",
+             "peacekeeping_codes", "peacekeeping_words", "addressed_roots", "instrument_preps",
+             "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",

@@ -226,6 +226,34 @@ def _apposed(found: Iterable[Token]) -> list[Token]:
     return out
 
 
+def _addressee(book: ActorBook, v: Token, documents: Collection[str], sources: set[str]
+               ) -> tuple[str, list[Token]] | None:
+    """Whom a letter is sent or written to, for the participle ``v`` that says what it does
+    ("sent a letter to the UN demanding an inquiry", "wrote to the king urging", "a note to
+    Bolivia protesting the seizure"): the actor of the sending verb's "to" phrase, or of the
+    document's own, not one of the ``sources``."""
+    if v.tag_ != "VBG" or v.dep_ not in ("advcl", "acl"):
+        return None
+    head = v.head
+    if v.dep_ == "acl":  # the participle describes the document
+        if head.lemma_.lower() not in documents:
+            return None
+        holders = [head, head.head]
+    elif any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in documents
+             for c in head.children):
+        return None  # "sent troops to Mali, demanding": no letter
+    else:
+        holders = [head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))]
+    for h in holders:
+        receivers = [g for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                     for g in c.children if g.dep_ == "pobj"]
+        for t in receivers:
+            tok, key = _actor_or_owner(book, t)
+            if key is not None and key not in sources:
+                return key, [tok]
+    return None
+
+
 def _named_after(v: Token, obj: Token) -> list[Token]:
     """The name set between commas after the object of ``v`` that the parse hangs on the
     verb ("launched an operation, Operation Desert Hawk, against militants": "Hawk" a
@@ -856,6 +884,10 @@ class EventCoder:
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
+        if not targets and pattern.code[:2] in self.p.words.addressed_roots:
+            addressee = _addressee(book, v, self.p.words.documents, {k for k, _ in sources})
+            if addressee is not None:  # "sent a letter to the UN demanding an inquiry"
+                targets, found_by = [addressee], "complement"
         if pattern.converse:  # "received aid from X": X gives, the subject gets
             sources, targets = targets, sources
         specific = bool(pattern.object or pattern.xcomp or pattern.prep or pattern.complement
