@@ -494,6 +494,17 @@ def test_a_counterpart_named_by_apposition_is_that_person_and_their_surname_foll
     assert criticized.source == peer.id
 
 
+def test_a_letter_s_participle_is_addressed_to_whom_the_letter_goes() -> None:
+    doc = code("Peru sent a letter to the United Nations demanding an investigation into the "
+               "killings.")
+    assert ("PER", "IGOUNO") in _dyads(doc, "10")
+    doc = code("Chile sent a note to Bolivia protesting the seizure of the ship.")
+    assert ("CHL", "BOL") in _dyads(doc, "14")
+    # troops sent somewhere are no letter: the demand names no addressee
+    doc = code("Peru sent troops to Ecuador, demanding the return of the island.")
+    assert ("PER", "ECU") not in _dyads(doc, "10")
+
+
 def test_agreeing_with_a_partner_to_act_makes_the_partner_the_target() -> None:
     doc = code("Kenya agreed with Somalia to repatriate the refugees.")
     assert _dyads(doc, "035") == {("KEN", "SOM")}

@@ -104,6 +104,22 @@ def test_a_fronted_visit_is_the_subjects_and_no_target_of_the_main_verb() -> Non
     assert not any(_actor(doc, e.source) == "TZAGOV" and e.root == "03" for e in doc.events)
 
 
+def test_a_name_the_parse_apposes_to_a_fronted_phrase_is_the_subject() -> None:
+    # the parse hangs "Buhari" as an apposition on "Ghana"; the verb has no subject of its own
+    doc = code("On a visit to Ghana, Nigerian President Muhammadu Buhari voiced his strong "
+               "support of President Nana Akufo-Addo, repeating calls for an end to the "
+               "sanctions.", published="2019-06-01")
+    assert ("NGAGOV", "05", "GHAGOV") in _dyads(doc)
+    assert not any(_actor(doc, e.target) == "NGAGOV" for e in doc.events)
+
+
+def test_a_name_set_after_the_object_keeps_the_objects_target() -> None:
+    # the parse hangs "Operation Lion Strike" and its "against" phrase on the verb
+    doc = code("The Nigerian army launched a military operation, Operation Lion Strike, "
+               "against militants in Borno on May 3.", published="2019-06-01")
+    assert ("NGAMIL", "19", "NGAINS") in _dyads(doc)
+
+
 def test_possessive_agency_and_country_adjective() -> None:
     doc = code("Pakistan's ISI arrested two Afghan officials in Peshawar.", published="2012-05-01")
     assert ("PAKSPY", "17", "AFGGOV") in _dyads(doc)

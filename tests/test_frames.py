@@ -82,6 +82,16 @@ def test_a_demand_reported_with_must_targets_the_clause_subject() -> None:
     assert "Sudan must return" in demand.evidence.text
 
 
+def test_an_order_whose_clause_no_pattern_codes_is_a_demand_of_its_object() -> None:
+    _, events = _events("The Oslo police ordered the Danish consul to appear for questioning.")
+    assert ("100", "NORCOP", "DNKGOV", "asserted") in events, events
+    # an order of things to be made is no demand of them; a coded clause is recoded as before
+    _, events = _events("The Chilean army ordered 40 new tanks to be built.")
+    assert not [e for e in events if e[0] == "100"], events
+    _, events = _events("The Kenyan government ordered the newspaper to suspend publication.")
+    assert [e[0] for e in events if e[0].startswith("10")] == ["100"], events
+
+
 def test_a_refusal_of_violence_is_a_negated_attack_not_a_rejection() -> None:
     family = load_frames().families["refusal"]
     assert family.recode("190") == "negated" and family.recode("0841") == "1243"
@@ -114,6 +124,21 @@ def test_will_not_is_a_refusal() -> None:
     ("Taliban fighters killed four Afghan policemen.", ("190", "TAL", "AFGCOP")),
 ])
 def test_instruments_make_violence_specific(text: str, expected: tuple) -> None:
+    _, events = _events(text)
+    assert expected in [e[:3] for e in events], events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana sent 300 soldiers to Mali to serve as a peacekeeping force.", ("074", "GHA", "MLI")),
+    ("Kenya announced the deployment of 500 troops to Somalia on a peacekeeping mission.",
+     ("074", "KEN", "SOM")),
+    ("Ugandan peacekeeping troops arrived in Mogadishu on Monday.", ("074", "UGAMIL", "SOM")),
+    # peacekeeping elsewhere in the sentence says nothing of the troops sent
+    ("Chad sent troops to Niger to fight the rebels near the peacekeeping base.",
+     ("154", "TCD", "NER")),
+    ("Chad sent troops to Niger after the peacekeeping talks failed.", ("154", "TCD", "NER")),
+])
+def test_forces_sent_to_keep_the_peace_are_peacekeeping(text: str, expected: tuple) -> None:
     _, events = _events(text)
     assert expected in [e[:3] for e in events], events
 

@@ -61,6 +61,11 @@ CASES = [
     ("Turkey gave 500 rifles to the Somali army.", "TUR", "072", "SOMMIL"),
     ("Sweden accepted 2,000 refugees from Syria.", "SWE", "075", "SYR"),
     ("Chile admitted hundreds of Venezuelan refugees.", "CHL", "075", "VEN"),
+    ("Chad opened its border to Sudanese refugees.", "TCD", "075", "SDNREF"),
+    # aid told from the receiver's side: the giver is the source ("converse")
+    ("Kenya secured a bailout from the IMF.", "IGOIMF", "071", "KEN"),
+    ("Ukrainian forces received weapons from Poland.", "POL", "072", "UKRMIL"),
+    ("Jordan received aid.", None, "070", "JOR"),
     # 08 yield: returning property, permission, dropping charges, tariffs, borders, access
     ("Italy returned three stolen paintings to the government of Greece.",
      "ITA", "0842", "GRCGOV"),
@@ -71,7 +76,9 @@ CASES = [
     ("Ukraine dropped charges against the Russian journalist.", "UKR", "080", "RUSMED"),
     ("The United States reduced tariffs on Chinese goods.", "USA", "085", "CHN"),
     ("France suspended its digital tax on American companies.", "FRA", "085", "USABUS"),
-    ("Hungary opened its borders to refugees from Ukraine.", "HUN", "081", "UKRREF"),
+    # to people in flight an opened border takes them in (075); to a neighbour it eases (081)
+    ("Hungary opened its borders to refugees from Ukraine.", "HUN", "075", "UKRREF"),
+    ("Kenya opened its border to Somalia.", "KEN", "081", "SOM"),
     ("Egypt opened a humanitarian corridor to Gaza.", "EGY", "0863", "PSE"),
     ("Israel dismantled checkpoints in the West Bank.", "ISR", "0872", "PSE"),
     ("Colombia and the rebels renewed the ceasefire.", "COL", "0871", None),

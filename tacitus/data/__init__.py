@@ -120,6 +120,10 @@ class VerbPattern(_Entry):
     passive_subject: Literal["target", "source"] = "target"
     target: list[str] = Field(default_factory=lambda: ["dobj"])
     speech: bool = False
+    # the verb names the act from its receiver's side ("Yemen received aid from Saudi
+    # Arabia": Saudi Arabia gives, Yemen gets): the subject is the target and the actor
+    # found in the target slots the source
+    converse: bool = False
 
 
 class NounPattern(_Entry):
@@ -525,6 +529,9 @@ class ArgumentWords:
     locative_preps: frozenset[str]
     bare_statements: frozenset[str]
     refinable_violence: frozenset[str]
+    peacekeeping_codes: frozenset[str]
+    addressed_roots: frozenset[str]
+    peacekeeping_words: frozenset[str]
     instrument_preps: tuple[str, ...]
     modal_aux: frozenset[str]
     suspicion: frozenset[str]
@@ -563,7 +570,8 @@ def load_argument_words() -> ArgumentWords:
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
              "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
-             "instrument_preps", "modal_aux", "suspicion", "blame", "state_agents",
+             "peacekeeping_codes", "peacekeeping_words", "addressed_roots", "instrument_preps",
+             "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",

@@ -226,6 +226,58 @@ def _apposed(found: Iterable[Token]) -> list[Token]:
     return out
 
 
+def _addressee(book: ActorBook, v: Token, documents: Collection[str], sources: set[str]
+               ) -> tuple[str, list[Token]] | None:
+    """Whom a letter is sent or written to, for the participle ``v`` that says what it does
+    ("sent a letter to the UN demanding an inquiry", "wrote to the king urging", "a note to
+    Bolivia protesting the seizure"): the actor of the sending verb's "to" phrase, or of the
+    document's own, not one of the ``sources``."""
+    if v.tag_ != "VBG" or v.dep_ not in ("advcl", "acl"):
+        return None
+    head = v.head
+    if v.dep_ == "acl":  # the participle describes the document
+        if head.lemma_.lower() not in documents:
+            return None
+        holders = [head, head.head]
+    elif any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in documents
+             for c in head.children):
+        return None  # "sent troops to Mali, demanding": no letter
+    else:
+        holders = [head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))]
+    for h in holders:
+        receivers = [g for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                     for g in c.children if g.dep_ == "pobj"]
+        for t in receivers:
+            tok, key = _actor_or_owner(book, t)
+            if key is not None and key not in sources:
+                return key, [tok]
+    return None
+
+
+def _named_after(v: Token, obj: Token) -> list[Token]:
+    """The name set between commas after the object of ``v`` that the parse hangs on the
+    verb ("launched an operation, Operation Desert Hawk, against militants": "Hawk" a
+    modifier of "launched", and "against militants" with it): it names the object, so its
+    phrases are the object's."""
+    edge = obj.right_edge.i
+    if edge + 2 >= len(obj.doc) or obj.doc[edge + 1].text != ",":
+        return []
+    return [c for c in v.children if c.dep_ in ("npadvmod", "appos") and c.pos_ == "PROPN"
+            and c.left_edge.i == edge + 2]
+
+
+def _fronted_subject(v: Token) -> list[Token]:
+    """The subject the parse hung as an apposition on the noun of a phrase fronted before
+    verb ``v`` ("On a visit to Ghana, Nigeria's president Buhari voiced": "Buhari" apposed
+    to "Ghana"): a name right before the verb with no subject of its own."""
+    return [a for c in v.children if c.dep_ == "prep" and c.i < v.i
+            for o in c.children if o.dep_ == "pobj"
+            for g in [o, *(t for p in o.children if p.dep_ == "prep"
+                          for t in p.children if t.dep_ == "pobj")]
+            for a in g.children if a.dep_ == "appos" and a.pos_ == "PROPN"
+            and a.right_edge.i == v.i - 1][:1]
+
+
 def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> list[Token]:
     """Who does ``v``: its subject, or the agent of a passive, or the governing verb's
     (``words``: the argument words of the coder's knowledge, the default's when not given)."""
@@ -236,6 +288,8 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
     else:
         found = _apposed(c for c in v.children if c.dep_ in SUBJECT_DEPS
                          and not _quoted_title(c, v))
+    if not found and not _is_passive(v):
+        found = _fronted_subject(v)
     if not found and depth < 3 and not _is_passive(v):  # a passive's subject is its patient
         head = v.head
         if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
@@ -647,6 +701,8 @@ class EventCoder:
         holders = [h for h in (v, xcomp, obj) if h is not None]
         if obj is not None and obj.dep_ == "compound":  # "a mediation effort between X and Y"
             holders.append(obj.head)
+        if obj is not None:
+            holders += _named_after(v, obj)
         vague: list[tuple[str, list[Token]]] = []
         theme = self._theme(book, pattern.code, sources)
         for slot in pattern.target:
@@ -828,6 +884,12 @@ class EventCoder:
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
+        if not targets and pattern.code[:2] in self.p.words.addressed_roots:
+            addressee = _addressee(book, v, self.p.words.documents, {k for k, _ in sources})
+            if addressee is not None:  # "sent a letter to the UN demanding an inquiry"
+                targets, found_by = [addressee], "complement"
+        if pattern.converse:  # "received aid from X": X gives, the subject gets
+            sources, targets = targets, sources
         specific = bool(pattern.object or pattern.xcomp or pattern.prep or pattern.complement
                         or pattern.pobj or pattern.subject)
         extra = [t for t in (obj, xcomp) if t is not None]
@@ -1335,10 +1397,16 @@ class EventCoder:
 
     def bare_demands(self, book: ActorBook, sent, coded: set[int]) -> list[Found]:
         """"Russia said Sudan must return the helicopter": a demand even when the demanded
-        act has no pattern of its own (CAMEO 100, speaker -> the clause's subject)."""
+        act has no pattern of its own (CAMEO 100, speaker -> the clause's subject); so is an
+        order to an actor whose to-clause no pattern codes ("the police ordered the senator
+        to appear for questioning": orderer -> the senator)."""
         out = []
         for v in sent:
             if v.i in coded or v.pos_ not in ("VERB", "AUX"):
+                continue
+            ordered = self._bare_order(book, v, coded)
+            if ordered is not None:
+                out += ordered
                 continue
             if not any(c.dep_ == "aux" and c.lower_ == "must" for c in v.children):
                 continue
@@ -1355,6 +1423,30 @@ class EventCoder:
                 f.extra["modality_of"] = use.reporter
                 out.append(f)
         return out
+
+    def _bare_order(self, book: ActorBook, v: Token, coded: set[int]) -> list[Found] | None:
+        """The demand an order frame verb makes of its object actor when its to-clause ``v``
+        carries no event of its own (the frame would have recoded one), or None. Only a verb
+        of the demand family whose object does the clause (``control: object``: order,
+        instruct, command), with an actor for its object who does the clause: not "ordered 40
+        tanks to be built"."""
+        head = v.head
+        if v.dep_ != "xcomp" or head.i == v.i or head.i in coded \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+                or any(c.dep_ == "auxpass" for c in v.children):
+            return None  # "ordered 40 tanks to be built": the object does nothing
+        use = next((f for f in self.p.frames.verbs.get(head.lemma_.lower(), [])
+                    if f.family == "demand" and f.control == "object" and not f.prep), None)
+        if use is None:
+            return None
+        targets = _and_coordinated(book, [(k, [o]) for o in _objects(head)
+                                          if (k := book.actor_of(o)) is not None])
+        sources = [(k, [t]) for t in self._subjects(head) if (k := book.actor_of(t))]
+        if not targets or not sources:
+            return None
+        return self._pairs(book, head, sources, targets,
+                           self.p.frames.families[use.family].default,
+                           f"{head.lemma_.lower()} +order", True, [v])
 
     def _recode(self, book: ActorBook, f: Found, use: FrameUse,
                 matrix_events: list[Found] | None = None) -> list[Found]:
@@ -1493,6 +1585,9 @@ class EventCoder:
             for f in found:
                 if f.code in self.p.words.refinable_violence:
                     f.code = self.instrument_code(f.trigger) or f.code
+                elif f.code in self.p.words.peacekeeping_codes \
+                        and _keeps_peace(f.trigger, self.p.words.peacekeeping_words):
+                    f.code = "074"
             found = self._only_events(book, found, left, headings)
             seen: set[tuple] = set()
             for f in found:
@@ -1560,6 +1655,29 @@ def _purposes_give_way(book: ActorBook, found: list[Found]) -> None:
 
 
 APPEALS = ("02", "10")  # roots of asking for an act: appeals and demands
+
+
+def _keeps_peace(trigger: Token, words: Collection[str]) -> bool:
+    """Whether the phrase of a deployment or arrival says the forces keep the peace: a
+    peacekeeping word, or a noun it modifies, as the act's subject or object, in its "as",
+    "on" or "for" phrase, or as the object or "as"/"in" phrase of its to-clause of purpose
+    ("peacekeeping troops arrived", "on a peacekeeping mission", "to serve as a peacekeeping
+    force"), not anywhere else in the clause ("sent troops to fight near the peacekeeping
+    base"). An event noun's phrase may hang on the verb whose object it is ("announced the
+    deployment of troops to Mali on a peacekeeping mission")."""
+    holders = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
+        holders.append(trigger.head)
+    nouns = [c for h in holders for c in h.children
+             if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")]
+    nouns += [g for h in holders for p in ("as", "on", "for") for g in pobjs(h, p)]
+    for clause in trigger.children:
+        if clause.dep_ in ("xcomp", "advcl") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            nouns += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
+            nouns += [g for p in ("as", "in") for g in pobjs(clause, p)]
+    return any(t.lemma_.lower() in words for n in nouns
+               for t in [n, *(c for c in n.children if c.dep_ in ("compound", "amod"))])
 
 
 def _as_preposition(v: Token, words: Collection[str]) -> bool:
