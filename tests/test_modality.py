@@ -151,6 +151,9 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     # a tensed verb after a negated bare one is a clause of its own
     ("Police did not find the gunmen and released a statement on Monday.", "released",
      "asserted", []),
+    # and so is a participle after a bare verb ("did not know ..., questioned")
+    ("He said he did not know which one had been located, questioned and released.",
+     "questioned", "reported", ["said"]),
     # a participle beside a plan is part of the plan; beside a done act it is done
     ("Another 4,000 soldiers are supposed to leave by June, completing the drawdown.",
      "completing", "planned", ["supposed"]),
@@ -159,6 +162,11 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
      "planned", ["will"]),
     ("The talks are part of a plan to isolate the rebels and to sign a truce.", "sign",
      "planned", ["plan", "to"]),
+    # the parse may call an infinitive after its noun a relative clause: still the aim
+    ("The opening of the Kabul office seems to be part of a French strategy to separate the "
+     "rebels from their allies in the army, and to strike a deal independently of the Afghan "
+     "government.", "strike", "planned", ["strategy", "to"]),
+    ("The envoy was the first to arrive.", "arrive", "asserted", []),
     # an intended prevention says nothing of whether the act will happen
     ("Both moves are intended to thwart the talks with the rebels.", "talks", "hypothetical",
      ["thwart", "intended"]),

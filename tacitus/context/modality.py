@@ -99,12 +99,13 @@ class ModalityReader:
                 v = head if head.pos_ != "ADJ" or head.head.i == head.i else head.head
             elif v.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and v.pos_ != "AUX" \
                     and not _has_subject(v) and not _own_aux(v) \
-                    and not (v.tag_ in ("VBD", "VBZ") and head.tag_ == "VB") \
+                    and not (v.tag_ in ("VBD", "VBZ", "VBN") and head.tag_ == "VB") \
                     and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
                                 and (c.head is v or head.i < c.i < v.i)
                                 for c in (*v.children, *head.children)):
                 # not "do not affect users and are likely to be fixed" nor "did not find a
-                # buyer and filed for bankruptcy": a tensed verb is a clause of its own; nor
+                # buyer and filed for bankruptcy": a tensed verb (or a participle after a bare
+                # verb: "did not know who was held, questioned") is a clause of its own; nor
                 # "would not divulge it but said": "but" opposes the two
                 v = head  # "could attack and destroy": the auxiliary of the first verb
             else:
@@ -235,8 +236,12 @@ class ModalityReader:
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
                 and verb.head.lemma_.lower() in w["planning_adjectives"]:
             return Reading("planned", (verb.head,))  # "is ready to negotiate", "due to"
-        if verb.dep_ == "acl" and to is not None:
-            # "plans to attack", "the right to fire": an act a noun intends or allows
+        if to is not None and (verb.dep_ == "acl" or (
+                verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
+                and verb.head.lemma_.lower() in p.planning_nouns)):
+            # "plans to attack", "the right to fire": an act a noun intends or allows (the
+            # parse may call the infinitive of a plan a relative clause: "a strategy to
+            # isolate them"; not "the first official to visit", "a lot to offer")
             head = verb.head
             return Reading("planned" if head.lemma_.lower() in p.planning_nouns
                            else "hypothetical", (head, to))
