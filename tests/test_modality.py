@@ -253,3 +253,30 @@ def test_modality_word_lists_do_not_overlap() -> None:
     assert not set(words["focus_adverbs"]) & set(words["negators"])
     assert "be" in words["copular_verbs"] and "yet" in words["negated_adverbs"]
     assert not set(words["deciding_verbs"]) & set(words["occurrence_verbs"])
+
+
+def test_the_scorer_reads_unrealized_events_from_modals_future_tense_and_slinks(tmp_path) -> None:
+    """TimeML says a wish or a condition by an SLINK, not on the instance: the unrealized
+    figure reads both, the modal figure only the modal."""
+    from pathlib import Path
+
+    from tacitus.eval.modality import evaluate
+
+    text = ('<TEXT>The rebels <EVENT eid="e1" class="I_STATE">want</EVENT> to '
+            '<EVENT eid="e2" class="OCCURRENCE">seize</EVENT> the town. The army '
+            '<EVENT eid="e3" class="OCCURRENCE">shelled</EVENT> the port. The envoy will '
+            '<EVENT eid="e4" class="OCCURRENCE">visit</EVENT> Kabul. The army could '
+            '<EVENT eid="e5" class="OCCURRENCE">retreat</EVENT>.</TEXT>')
+    instances = "".join(
+        f'<MAKEINSTANCE eventID="e{k}" eiid="ei{k}" tense="{tense}" polarity="POS"'
+        f'{modal}/>' for k, tense, modal in (
+            (1, "PRESENT", ""), (2, "INFINITIVE", ""), (3, "PAST", ""), (4, "FUTURE", ""),
+            (5, "NONE", ' modality="could"')))
+    Path(tmp_path, "own.tml").write_text(
+        '<?xml version="1.0"?><TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2012-01-04" '
+        f'functionInDocument="CREATION_TIME">2012-01-04</TIMEX3></DCT>{text}{instances}'
+        '<SLINK lid="l1" relType="MODAL" eventInstanceID="ei1" '
+        'subordinatedEventInstance="ei2"/></TimeML>')
+    r = evaluate(tmp_path)
+    assert (r.modal_all.gold, r.modal_all.ours, r.modal_all.both) == (1, 2, 1)
+    assert (r.unrealized_all.gold, r.unrealized_all.ours, r.unrealized_all.both) == (3, 3, 3)
