@@ -76,6 +76,12 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     ("The envoy did not manage to meet the rebels.", "meet", "negated", ["not"]),
     ("Iran does not want to attack Israel.", "attack", "hypothetical", ["not", "want"]),
     ("Iran wants to attack Israel.", "attack", "hypothetical", ["wants"]),
+    # a present wish to say something says it; a past one may not have been said
+    ("The government would like to express its condolences to the families.", "express",
+     "asserted", []),
+    ("I want to thank the people of Kenya.", "thank", "asserted", []),
+    ("The minister wanted to thank the donors.", "thank", "hypothetical", ["wanted"]),
+    ("Iran would like to attack Israel.", "attack", "hypothetical", ["would"]),
     ("Iran would retaliate if Israel struck its reactors.", "retaliate", "hypothetical",
      ["if"]),
     ("The army could be forced to withdraw from Aleppo.", "withdraw", "hypothetical",

@@ -204,7 +204,12 @@ class ModalityReader:
         cond = self._conditional(verb)
         if cond is not None:
             return Reading("hypothetical", (cond,))  # "if the talks fail" on either clause
-        aux = [c for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")]
+        # "would like to express its condolences": a wish that performs its act lends it no
+        # modal
+        performing = len(scope) > 1 and scope[1].lemma_.lower() in w["wish_verbs"] \
+            and self._performed(scope[1], verb)
+        aux = [c for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")
+               and not (performing and s is scope[1])]
         # "which will involve attacks" misparsed with "involve" as an auxiliary: its "will"
         aux += [g for c in aux for g in c.children if g.dep_ in ("aux", "auxpass")]
         modal = next((c for c in aux if c.lower_ in p.hypothetical_aux), None)
@@ -218,6 +223,8 @@ class ModalityReader:
             return Reading("planned", going)
         for v in scope[1:]:
             lemma = v.lemma_.lower()
+            if performing and v is scope[1]:
+                break  # "we would like to thank the donors": saying so is the thanking
             if lemma in w["wish_verbs"] or self._considering(v):
                 return Reading("hypothetical", (v,))  # "wants to attack", "weighs sending"
             if lemma in p.words.suspicion and v.tag_ == "VBN" and any(
@@ -349,6 +356,17 @@ class ModalityReader:
                 return Reading("negated", (found,))
             return Reading("hypothetical", (found, v))  # "does not want to go"
         return None
+
+    def _performed(self, wish: Token, verb: Token) -> bool:
+        """Whether a present wish to say something says it: "I want to thank the donors",
+        "would like to express its condolences" (a speech act done by uttering it), not
+        "wanted to thank them" (past: it may not have been said) nor "wants to attack"."""
+        if verb.lemma_.lower() not in self.w["performative_verbs"] or verb.head.i != wish.i:
+            return False
+        if wish.tag_ in ("VBP", "VBZ"):
+            return True
+        return wish.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("would", "'d")
+                                         for c in wish.children)
 
     def _considering(self, v: Token) -> bool:
         """Whether ``v`` weighs an act rather than does it: "considering", "mull", "has not
