@@ -76,6 +76,12 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     ("The envoy did not manage to meet the rebels.", "meet", "negated", ["not"]),
     ("Iran does not want to attack Israel.", "attack", "hypothetical", ["not", "want"]),
     ("Iran wants to attack Israel.", "attack", "hypothetical", ["wants"]),
+    # a present wish to say something says it; a past one may not have been said
+    ("The government would like to express its condolences to the families.", "express",
+     "asserted", []),
+    ("I want to thank the people of Kenya.", "thank", "asserted", []),
+    ("The minister wanted to thank the donors.", "thank", "hypothetical", ["wanted"]),
+    ("Iran would like to attack Israel.", "attack", "hypothetical", ["would"]),
     ("Iran would retaliate if Israel struck its reactors.", "retaliate", "hypothetical",
      ["if"]),
     ("The army could be forced to withdraw from Aleppo.", "withdraw", "hypothetical",
@@ -151,6 +157,9 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     # a tensed verb after a negated bare one is a clause of its own
     ("Police did not find the gunmen and released a statement on Monday.", "released",
      "asserted", []),
+    # and so is a participle after a bare verb ("did not know ..., questioned")
+    ("He said he did not know which one had been located, questioned and released.",
+     "questioned", "reported", ["said"]),
     # a participle beside a plan is part of the plan; beside a done act it is done
     ("Another 4,000 soldiers are supposed to leave by June, completing the drawdown.",
      "completing", "planned", ["supposed"]),
@@ -159,6 +168,11 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
      "planned", ["will"]),
     ("The talks are part of a plan to isolate the rebels and to sign a truce.", "sign",
      "planned", ["plan", "to"]),
+    # the parse may call an infinitive after its noun a relative clause: still the aim
+    ("The opening of the Kabul office seems to be part of a French strategy to separate the "
+     "rebels from their allies in the army, and to strike a deal independently of the Afghan "
+     "government.", "strike", "planned", ["strategy", "to"]),
+    ("The envoy was the first to arrive.", "arrive", "asserted", []),
     # an intended prevention says nothing of whether the act will happen
     ("Both moves are intended to thwart the talks with the rebels.", "talks", "hypothetical",
      ["thwart", "intended"]),
@@ -245,3 +259,30 @@ def test_modality_word_lists_do_not_overlap() -> None:
     assert not set(words["focus_adverbs"]) & set(words["negators"])
     assert "be" in words["copular_verbs"] and "yet" in words["negated_adverbs"]
     assert not set(words["deciding_verbs"]) & set(words["occurrence_verbs"])
+
+
+def test_the_scorer_reads_unrealized_events_from_modals_future_tense_and_slinks(tmp_path) -> None:
+    """TimeML says a wish or a condition by an SLINK, not on the instance: the unrealized
+    figure reads both, the modal figure only the modal."""
+    from pathlib import Path
+
+    from tacitus.eval.modality import evaluate
+
+    text = ('<TEXT>The rebels <EVENT eid="e1" class="I_STATE">want</EVENT> to '
+            '<EVENT eid="e2" class="OCCURRENCE">seize</EVENT> the town. The army '
+            '<EVENT eid="e3" class="OCCURRENCE">shelled</EVENT> the port. The envoy will '
+            '<EVENT eid="e4" class="OCCURRENCE">visit</EVENT> Kabul. The army could '
+            '<EVENT eid="e5" class="OCCURRENCE">retreat</EVENT>.</TEXT>')
+    instances = "".join(
+        f'<MAKEINSTANCE eventID="e{k}" eiid="ei{k}" tense="{tense}" polarity="POS"'
+        f'{modal}/>' for k, tense, modal in (
+            (1, "PRESENT", ""), (2, "INFINITIVE", ""), (3, "PAST", ""), (4, "FUTURE", ""),
+            (5, "NONE", ' modality="could"')))
+    Path(tmp_path, "own.tml").write_text(
+        '<?xml version="1.0"?><TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2012-01-04" '
+        f'functionInDocument="CREATION_TIME">2012-01-04</TIMEX3></DCT>{text}{instances}'
+        '<SLINK lid="l1" relType="MODAL" eventInstanceID="ei1" '
+        'subordinatedEventInstance="ei2"/></TimeML>')
+    r = evaluate(tmp_path)
+    assert (r.modal_all.gold, r.modal_all.ours, r.modal_all.both) == (1, 2, 1)
+    assert (r.unrealized_all.gold, r.unrealized_all.ours, r.unrealized_all.both) == (3, 3, 3)

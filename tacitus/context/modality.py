@@ -99,12 +99,13 @@ class ModalityReader:
                 v = head if head.pos_ != "ADJ" or head.head.i == head.i else head.head
             elif v.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and v.pos_ != "AUX" \
                     and not _has_subject(v) and not _own_aux(v) \
-                    and not (v.tag_ in ("VBD", "VBZ") and head.tag_ == "VB") \
+                    and not (v.tag_ in ("VBD", "VBZ", "VBN") and head.tag_ == "VB") \
                     and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
                                 and (c.head is v or head.i < c.i < v.i)
                                 for c in (*v.children, *head.children)):
                 # not "do not affect users and are likely to be fixed" nor "did not find a
-                # buyer and filed for bankruptcy": a tensed verb is a clause of its own; nor
+                # buyer and filed for bankruptcy": a tensed verb (or a participle after a bare
+                # verb: "did not know who was held, questioned") is a clause of its own; nor
                 # "would not divulge it but said": "but" opposes the two
                 v = head  # "could attack and destroy": the auxiliary of the first verb
             else:
@@ -203,7 +204,12 @@ class ModalityReader:
         cond = self._conditional(verb)
         if cond is not None:
             return Reading("hypothetical", (cond,))  # "if the talks fail" on either clause
-        aux = [c for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")]
+        # "would like to express its condolences": a wish that performs its act lends it no
+        # modal
+        performing = len(scope) > 1 and scope[1].lemma_.lower() in w["wish_verbs"] \
+            and self._performed(scope[1], verb)
+        aux = [c for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")
+               and not (performing and s is scope[1])]
         # "which will involve attacks" misparsed with "involve" as an auxiliary: its "will"
         aux += [g for c in aux for g in c.children if g.dep_ in ("aux", "auxpass")]
         modal = next((c for c in aux if c.lower_ in p.hypothetical_aux), None)
@@ -217,6 +223,8 @@ class ModalityReader:
             return Reading("planned", going)
         for v in scope[1:]:
             lemma = v.lemma_.lower()
+            if performing and v is scope[1]:
+                break  # "we would like to thank the donors": saying so is the thanking
             if lemma in w["wish_verbs"] or self._considering(v):
                 return Reading("hypothetical", (v,))  # "wants to attack", "weighs sending"
             if lemma in p.words.suspicion and v.tag_ == "VBN" and any(
@@ -235,8 +243,12 @@ class ModalityReader:
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
                 and verb.head.lemma_.lower() in w["planning_adjectives"]:
             return Reading("planned", (verb.head,))  # "is ready to negotiate", "due to"
-        if verb.dep_ == "acl" and to is not None:
-            # "plans to attack", "the right to fire": an act a noun intends or allows
+        if to is not None and (verb.dep_ == "acl" or (
+                verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
+                and verb.head.lemma_.lower() in p.planning_nouns)):
+            # "plans to attack", "the right to fire": an act a noun intends or allows (the
+            # parse may call the infinitive of a plan a relative clause: "a strategy to
+            # isolate them"; not "the first official to visit", "a lot to offer")
             head = verb.head
             return Reading("planned" if head.lemma_.lower() in p.planning_nouns
                            else "hypothetical", (head, to))
@@ -344,6 +356,17 @@ class ModalityReader:
                 return Reading("negated", (found,))
             return Reading("hypothetical", (found, v))  # "does not want to go"
         return None
+
+    def _performed(self, wish: Token, verb: Token) -> bool:
+        """Whether a present wish to say something says it: "I want to thank the donors",
+        "would like to express its condolences" (a speech act done by uttering it), not
+        "wanted to thank them" (past: it may not have been said) nor "wants to attack"."""
+        if verb.lemma_.lower() not in self.w["performative_verbs"] or verb.head.i != wish.i:
+            return False
+        if wish.tag_ in ("VBP", "VBZ"):
+            return True
+        return wish.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("would", "'d")
+                                         for c in wish.children)
 
     def _considering(self, v: Token) -> bool:
         """Whether ``v`` weighs an act rather than does it: "considering", "mull", "has not

@@ -15,6 +15,16 @@ the SLINK that the event did not happen.
 
 An instance both negated and modal ("would not tolerate") counts for the negation; tacitus
 gives one modality, and a modal one it calls negated is left out of the modal recall.
+
+The modal figure has a ceiling set by where TimeML puts the modal: on the verb it is the
+auxiliary of, not on the complement it reaches ("would be allowed to leave": "allowed"), and
+never on a conditional, a wish or an intended act, which TimeML says by an SLINK (CONDITIONAL,
+MODAL) and which tacitus reads as hypothetical or planned. A second figure, "unrealized",
+reads gold the way tacitus reads it: an instance is unrealized when it has one of those
+modals, is in the future tense ("will leave"), or a MODAL or CONDITIONAL SLINK subordinates
+it ("wants to leave", "plans to leave", "if they leave"); tacitus's is when it is
+hypothetical or planned. No instance is left out of it (but, as for the modal figure, an
+unrealized one that tacitus calls negated, whose negation is scored).
 25 AQUAINT files mark nearly every instance NEG and the few negated ones POS (their polarity
 is inverted: "refused to order" NEG, "does not guarantee" POS): a file whose instances are
 mostly NEG is read with its polarity inverted.
@@ -31,6 +41,9 @@ from tacitus.eval import share
 from tacitus.eval.timeml import read_folder
 
 MODALS = frozenset({"would", "could", "may", "might", "should", "must"})
+# the SLINKs that put their event in a world not (yet) real: a wish, plan or attempt, a condition
+UNREALIZING = frozenset({"MODAL", "CONDITIONAL"})
+UNREALIZED = frozenset({"hypothetical", "planned"})  # tacitus's readings of such an event
 
 
 @dataclass
@@ -54,12 +67,16 @@ class ModalityResult:
     neg_coded: Counts = field(default_factory=Counts)
     modal_all: Counts = field(default_factory=Counts)
     modal_coded: Counts = field(default_factory=Counts)
+    unrealized_all: Counts = field(default_factory=Counts)
+    unrealized_coded: Counts = field(default_factory=Counts)
     examples: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, float]:
         out = {}
         for name, c in (("negation", self.neg_all), ("negation_coded", self.neg_coded),
-                        ("modal", self.modal_all), ("modal_coded", self.modal_coded)):
+                        ("modal", self.modal_all), ("modal_coded", self.modal_coded),
+                        ("unrealized", self.unrealized_all),
+                        ("unrealized_coded", self.unrealized_coded)):
             out[f"{name}_precision"] = share(c.both, c.ours)
             out[f"{name}_recall"] = share(c.both, c.gold)
         return out
@@ -87,11 +104,14 @@ def evaluate(folder: Path, coder=None, examples: int = 0) -> ModalityResult:
             # deal": TimeML keeps polarity for grammatical negation and says this by SLINK)
             negated = ((e.polarity == "NEG") != inverted) or "COUNTER_FACTIVE" in e.subordinated
             modal = (e.modality or "").lower() in MODALS
+            unrealized = modal or e.tense == "FUTURE" or bool(e.subordinated & UNREALIZING)
             reading = coder.modality.judge(span.root)
             ours = reading.modality
             result.neg_all.add(negated, ours == "negated")
             if not (modal and negated and ours == "negated"):
                 result.modal_all.add(modal, ours == "hypothetical")
+            if not (unrealized and negated and ours == "negated"):
+                result.unrealized_all.add(unrealized, ours in UNREALIZED)
             if len(result.examples) < examples and ((negated != (ours == "negated")) or (
                     modal != (ours == "hypothetical") and not negated)):
                 result.examples.append(f"{doc.name} [{e.text}] gold "
@@ -107,6 +127,8 @@ def evaluate(folder: Path, coder=None, examples: int = 0) -> ModalityResult:
                 result.neg_coded.add(negated, modality == "negated")
                 if not (modal and negated and modality == "negated"):
                     result.modal_coded.add(modal, modality == "hypothetical")
+                if not (unrealized and negated and modality == "negated"):
+                    result.unrealized_coded.add(unrealized, modality in UNREALIZED)
     return result
 
 
@@ -122,7 +144,12 @@ def report(r: ModalityResult, console: Console) -> None:
         f"coded events ({r.coded}): negation precision {f['negation_coded_precision']:.1%}, "
         f"recall {f['negation_coded_recall']:.1%} ({r.neg_coded.gold} negated); modal "
         f"precision {f['modal_coded_precision']:.1%}, recall {f['modal_coded_recall']:.1%} "
-        f"({r.modal_coded.gold} modal)",
+        f"({r.modal_coded.gold} modal)\n"
+        f"unrealized (a modal, future tense, MODAL or CONDITIONAL link; hypothetical or "
+        f"planned): every instance precision {f['unrealized_precision']:.1%}, recall "
+        f"{f['unrealized_recall']:.1%} ({r.unrealized_all.gold}); coded events precision "
+        f"{f['unrealized_coded_precision']:.1%}, recall {f['unrealized_coded_recall']:.1%} "
+        f"({r.unrealized_coded.gold})",
         markup=False,
     )
     for line in r.examples:
