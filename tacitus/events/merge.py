@@ -14,14 +14,16 @@ date of its own, a place, counts). Records are one event when all of these hold
   threat of that same act (frames.yaml's threat family: "161" and "1313") when the threat was
   not read from a word of threatening ("threatened to expel" stays a threat); a speaker's
   bare statement ("010") and a verbal act of the same speaker ("speaking at a ceremony,
-  hailed Biden": 051) in the same or the next sentence, or anywhere for one person; two
+  hailed Biden": 051) in the same or the next sentence, or anywhere for one person (in one
+  sentence an official speaks for their government: ``speaks_for``); two
   specific codes of one violent root done to one person ("shot", "strafed": ``one_victim``).
   The specific code is kept over the generic, the act over the threat and what is said over
   the saying; a record whose code was not kept is listed in ``left_out`` with reason
   "merged" and why.
 * **actors**: for source and target alike, the same actor (one chain of the actor stage:
   "Karzai", "he" and "the president" are one id), two non-person actors with the same code,
-  or a country and its own agent ("USA", "USAGOV"), or one side unnamed. At least one side
+  or a country and its own agent ("USA", "USAGOV"), or one side unnamed; as targets of
+  violence, a person and a group of the same coded role (``member_victim``). At least one side
   must be named in both, except for a definite event noun ("the attack", "the talks"), which
   points back to the latest compatible event with one side only. No actor may be source in
   one and target in the other.
