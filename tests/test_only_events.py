@@ -120,6 +120,18 @@ def test_another_sense_of_an_event_verb_is_listed_not_coded() -> None:
         == ["074"]
 
 
+def test_a_statement_telling_how_a_reported_act_was_done_is_attribution() -> None:
+    doc = code("Soldiers raided a rebel camp near the river. The brigade added that the "
+               "raid was made at dawn.")
+    assert [e.cameo for e in doc.events] == ["190"]
+    (left,) = [lo for lo in doc.left_out if lo.cameo == "010"]
+    assert left.reason == "attribution" and left.trigger.text == "added"
+    # a comment on the act, not how it was done, stays the speaker's statement
+    doc = code("The minister met the envoy. The opposition leader said the talks were a "
+               "waste of time.")
+    assert "010" in [e.cameo for e in doc.events]
+
+
 def test_a_police_or_prosecutor_statement_is_attribution() -> None:
     doc = code("Police said the two suspects had been held in Mombasa since June.")
     assert [e.cameo for e in doc.events if e.cameo == "010"] == []

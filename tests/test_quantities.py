@@ -34,6 +34,18 @@ def test_participles_carry_their_counts_to_the_attack() -> None:
     assert kinds["killed"].approximate and kinds["wounded"].value == 30
 
 
+def test_a_with_phrase_counts_what_its_participle_says() -> None:
+    # "killed with two others injured": the two were injured, not killed
+    found = _quantities("Four soldiers were killed with two civilians injured.")
+    assert ("190", "killed", 4.0, None) in found and ("190", "wounded", 2.0, None) in found
+    assert ("190", "killed", 2.0, None) not in found
+
+
+def test_a_number_glued_after_a_full_stop_is_a_count() -> None:
+    found = _quantities("Rebels attacked the base.Four soldiers were killed.")
+    assert ("190", "killed", 4.0, None) in found
+
+
 def test_dates_and_bare_years_are_not_counts() -> None:
     found = _quantities("Iran expelled two British diplomats two weeks ago, as in 2008.")
     assert found == [("161", "other", 2.0, None)]

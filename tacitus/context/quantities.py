@@ -73,7 +73,7 @@ def _alt(words) -> str:
 def _pattern() -> re.Pattern[str]:
     w = _words()
     return re.compile(
-        rf"(?<![\w./])(?<!\w-)(?<!\bno\.\s)(?:(?P<qual>{_alt(w['qualifiers'])})\s+)?"
+        rf"(?<![\w/])(?<![\d.]\.)(?<!\bno\.)(?<!\w-)(?<!\bno\.\s)(?:(?P<qual>{_alt(w['qualifiers'])})\s+)?"
         rf"(?:(?P<vague>{_alt(w['vague'])})|"
         rf"(?:(?P<cur>{_alt(w['currencies'])})\s?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|"
         rf"\d+(?:\.\d+)?|{_alt(w['numbers'])})(?:[\s-]+(?P<scale>{_alt(w['scales'])}))?)"
@@ -175,7 +175,10 @@ class Counter:
             verb = self._governor(counted)
             also = next((c for c in counted.children if c.dep_ in ("relcl", "acl")
                          and w["verbs"].get(_lemma(c)) in CASUALTY_KINDS), None)
-            kind = self._kind(m, counted, verb, also)
+            injured = self._with_clause(counted, verb, also) if verb is not None else None
+            # "killed with two others injured": the injuring, not the killing, counts them
+            kind = self._kind(m, counted, None if injured else verb, also or injured)
+            also = also or injured
             value, low, high, approx = self._value(m)
             qual = m.group("qual")
             qual_key = " ".join(qual.lower().split()) if qual else None
@@ -202,6 +205,23 @@ class Counter:
             kind=kind, value=None, text=m.group(0), start=m.start(), end=m.end(),
             low=low * scale, high=high * scale, qualifier=None, approximate=False,
         ), counted, verb, None))
+
+    @staticmethod
+    def _with_clause(counted: Token, verb: Token, own: Token | None) -> Token | None:
+        """The casualty participle of a "with" phrase the counted noun opens ("six were
+        killed with two others injured"): it, not the verb, says what happened to those
+        counted, whether the parse hangs it on the noun (``own``) or on the verb."""
+        base = counted
+        while base.dep_ == "conj" and base.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            base = base.head
+        if base.dep_ != "pobj" or base.head.lower_ != "with" or base.head.head.i != verb.i:
+            return None
+        if own is not None:
+            return own if own.dep_ == "acl" and own.tag_ == "VBN" else None
+        return next((c for c in verb.children if c.dep_ in ("advcl", "acl", "conj")
+                     and c.i > counted.i and c.tag_ in ("VBN", "VBD")
+                     and _words()["verbs"].get(_lemma(c)) in CASUALTY_KINDS
+                     and not any(g.dep_.startswith("nsubj") for g in c.children)), None)
 
     @staticmethod
     def _governor(counted: Token) -> Token | None:

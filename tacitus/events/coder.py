@@ -333,6 +333,23 @@ def _objects(v: Token) -> list[Token]:
     return _conjuncts(found)
 
 
+def _event_detail(trigger: Token, acts: frozenset[str]) -> Token | None:
+    """The definite event noun whose doing a statement's content tells ("the brigade added
+    that the raid was made at dawn", "police said the attack was carried out by two men"):
+    a passive clause whose subject is an act already reported. The statement is where a
+    detail of that act comes from, no event of its own."""
+    for clause in trigger.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        for subject in clause.children:
+            if (subject.dep_ == "nsubjpass" and subject.lemma_.lower() in acts
+                    and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these",
+                                                             "those")
+                            for d in subject.children)):
+                return subject
+    return None
+
+
 def _bare_country(book: ActorBook, key: str) -> bool:
     """Whether actor ``key`` is a country itself (a code of three letters), as a place names it."""
     code = book.records[key].code
@@ -1180,6 +1197,12 @@ class EventCoder:
                 if framed is not None:  # "Karzai, speaking in Kabul, hailed Biden's remarks"
                     left.append((f, "content", f"it frames the coded {framed.code} "
                                                f"'{framed.trigger.text}' of the same speaker"))
+                    continue
+                told = _event_detail(f.trigger, self._acts)
+                if told is not None:  # "the army added that the raid was made at dawn"
+                    left.append((f, "attribution", f"it tells how or when '{told.text}', "
+                                                   "already reported, was done: a source of "
+                                                   "detail, no statement of its own"))
                     continue
             if f.code in self.p.words.bare_statements and f.target is None and (
                     f.trigger.lemma_.lower() in self.p.words.attribution_verbs

@@ -14,14 +14,16 @@ date of its own, a place, counts). Records are one event when all of these hold
   threat of that same act (frames.yaml's threat family: "161" and "1313") when the threat was
   not read from a word of threatening ("threatened to expel" stays a threat); a speaker's
   bare statement ("010") and a verbal act of the same speaker ("speaking at a ceremony,
-  hailed Biden": 051) in the same or the next sentence, or anywhere for one person; two
+  hailed Biden": 051) in the same or the next sentence, or anywhere for one person (in one
+  sentence an official speaks for their government: ``speaks_for``); two
   specific codes of one violent root done to one person ("shot", "strafed": ``one_victim``).
   The specific code is kept over the generic, the act over the threat and what is said over
   the saying; a record whose code was not kept is listed in ``left_out`` with reason
   "merged" and why.
 * **actors**: for source and target alike, the same actor (one chain of the actor stage:
   "Karzai", "he" and "the president" are one id), two non-person actors with the same code,
-  or a country and its own agent ("USA", "USAGOV"), or one side unnamed. At least one side
+  or a country and its own agent ("USA", "USAGOV"), or one side unnamed; as targets of
+  violence, a person and a group of the same coded role (``member_victim``). At least one side
   must be named in both, except for a definite event noun ("the attack", "the talks"), which
   points back to the latest compatible event with one side only. No actor may be source in
   one and target in the other.
@@ -210,19 +212,48 @@ def actor_match(x: str, y: str, actors: dict[str, Actor]) -> int | None:
     return None
 
 
+def speaks_for(x: str, y: str, actors: dict[str, Actor]) -> bool:
+    """Is one of ids ``x``, ``y`` a government's official and the other that government
+    (a person and a non-person, both coded ``...GOV`` alike)? In one sentence the official's
+    bare statement is the government's verbal act ("signals that the administration is ready
+    to negotiate were stepped up by the vice president, who told a magazine ...")."""
+    a, b = actors.get(x), actors.get(y)
+    return (a is not None and b is not None and (a.kind == "person") != (b.kind == "person")
+            and bool(a.code) and a.code == b.code and a.code.endswith("GOV")
+            and not a.code.startswith("---"))
+
+
 def _named(e: Event) -> list[str]:
     return [k for k in (e.source, e.target) if k is not None]
+
+
+def member_victim(x: str, y: str, actors: dict[str, Actor]) -> bool:
+    """Is one of ids ``x``, ``y`` a person and the other a group of people with the same
+    coded role ("a Russian general" and "a convoy of Russian soldiers", both RUSMIL)? As
+    victims of violence the person may be one of the group: the convoy's bombing killed the
+    general. Not a country ("an American" is no attack on the United States), nor an uncoded
+    or unidentified role."""
+    a, b = actors.get(x), actors.get(y)
+    if a is None or b is None or (a.kind == "person") == (b.kind == "person"):
+        return False
+    group = b if a.kind == "person" else a
+    return (bool(a.code) and a.code == b.code and not a.code.startswith("---")
+            and len(a.code) > 3 and group.kind != "country")
 
 
 def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
            ) -> int | None:
     """The summed match of the named actors of ``sides``, None on a conflict or on an
-    actor found on opposite sides."""
+    actor found on opposite sides. Targets of two acts of violence may be a person and a
+    group that person belongs to (``member_victim``): possibly one, adding nothing."""
+    violent = a.root in rules().violence_roots and b.root in rules().violence_roots
     total = 0
     for side in sides:
         x, y = getattr(a, side), getattr(b, side)
         if x is not None and y is not None:
             m = actor_match(x, y, actors)
+            if m is None and side == "target" and violent and member_victim(x, y, actors):
+                m = 0
             if m is None:
                 return None
             total += m
@@ -241,9 +272,13 @@ def shared_actors(a: Event, b: Event, actors: dict[str, Actor]) -> int | None:
     and the verbal act it makes (``_statement_pair``) need the same speaker, in the same or
     the next sentence unless the speaker is one person (whose statements in one article are
     one statement, whatever it says); in one sentence the statement's own target is whom it
-    was said to ("told Newsweek"), no party to the act."""
+    was said to ("told Newsweek"), no party to the act, and a government's official may
+    speak for that government (``speaks_for``)."""
     if _statement_pair(a, b, rules()) is not None:
         speaker = actor_match(a.source, b.source, actors)  # type: ignore[arg-type]
+        if speaker is None and a.sentence == b.sentence and speaks_for(
+                a.source, b.source, actors):  # type: ignore[arg-type]
+            return 0
         if speaker is None:
             return None
         if a.sentence == b.sentence:
@@ -448,11 +483,11 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
 
     An actor named in both; or the same sentence, one of them read from a verb ("the
     Fenastras attack and the attacks on Comadres" are two); or a casualty beside an act of
-    violence (``victims``); or a definite event noun ("the attack")
-    naming the same act (the same code or a sub-code). Beyond the next sentence, two of
-    these must agree: a shared actor, the same code (or a sub-code), a date of their own
-    words that agrees, a place that agrees and is not one country for both, a definite
-    noun."""
+    violence (``victims``); or a definite event noun ("the attack") naming the same act
+    (the same code or a sub-code); or the same toll (``same_toll``). Beyond the next
+    sentence, two of these must agree: a shared actor, the same code (or a sub-code), a
+    date of their own words that agrees, a place that agrees and is not one country for
+    both, a definite noun, the same toll."""
     r = r or rules()
     shared = shared_actors(a, b, actors) or 0
     distance = abs(b.sentence - a.sentence)
@@ -464,7 +499,9 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
         and generic(b.cameo))  # "the killing of X" (180), "killed X" (190)
     definite = same_code and definite_noun(b, text, r)
     verb = not (a.pattern or "").startswith("noun") or not (b.pattern or "").startswith("noun")
-    if not (shared or ((definite or distance == 0) and verb) or victims(a, b, actors, r)):
+    toll = same_toll(a, b)
+    if not (shared or ((definite or distance == 0) and verb) or victims(a, b, actors, r)
+            or toll):
         return False
     if distance <= 1 or victims(a, b, actors, r):
         return True
@@ -473,7 +510,16 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
     # a country says little of where: a whole article is often set in one ("Syria")
     placed = a.location is not None and b.location is not None and not all(
         r.countries.get(_fold(p.name)) for p in (a.location, b.location))
-    return shared + same_code + dated + placed + definite >= 2
+    return shared + same_code + dated + placed + definite + toll >= 2
+
+
+def same_toll(a: Event, b: Event) -> bool:
+    """Do both give one exact count of killed or wounded ("killing six soldiers", later "six
+    soldiers were killed")? A toll is seldom repeated by chance in one article."""
+    def tolls(e: Event) -> set[tuple[str, float]]:
+        return {(q.kind, q.value) for q in e.quantities
+                if q.kind in ("killed", "wounded") and q.value is not None and q.value > 1}
+    return bool(tolls(a) & tolls(b))
 
 
 # --- merging -------------------------------------------------------------------------------
