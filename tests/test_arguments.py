@@ -682,6 +682,25 @@ def test_a_body_based_in_a_capital_is_of_its_country() -> None:
     assert not any((_code(doc, e.source) or "").startswith("DJI") for e in doc.events)
 
 
+def test_kin_of_a_nationality_are_its_civilians() -> None:
+    doc = code("Police detained three Ghanaian brothers at the airport.")
+    assert "GHACVL" in {_code(doc, e.target) for e in doc.events}
+
+
+def test_the_head_of_a_body_is_coded_by_the_body() -> None:
+    doc = code("The head of Egypt's navy warned Ethiopia.")
+    assert "EGYMIL" in {_code(doc, e.source) for e in doc.events}
+    doc = code("The chief of the Chadian army visited Niger.")
+    assert "TCDMIL" in {_code(doc, e.source) for e in doc.events}
+
+
+def test_a_country_after_anti_or_pro_is_a_stance_not_a_side() -> None:
+    doc = code("An anti-Israel activist was arrested in Berlin.")
+    assert not any((a.code or "").startswith("ISR") for a in doc.actors)
+    doc = code("The pro-Russia militia shelled the village.")
+    assert not any((a.code or "").startswith("RUS") for a in doc.actors)
+
+
 def test_prisoners_are_not_of_the_place_of_their_prison() -> None:
     doc = code("The rebels demanded the release of the Guantanamo detainees.")
     assert not any((_code(doc, e.target) or "").startswith("CUB") for e in doc.events)

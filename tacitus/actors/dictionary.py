@@ -32,6 +32,7 @@ from tacitus.data import (
     load_partitives,
     load_persons,
     load_residence_verbs,
+    load_stance_prefixes,
     using,
 )
 
@@ -73,6 +74,7 @@ class Dictionary:
     commentators: frozenset[str]
     held: frozenset[str]
     residence_verbs: frozenset[str]
+    stance_prefixes: frozenset[str]
     chain_words: ChainWords
     words: ArgumentWords
 
@@ -210,7 +212,7 @@ def _tables(nlp: Language) -> Dictionary:
     return Dictionary(names, nouns, entries, countries, country_descriptors, org_names,
                       org_country, org_kind, org_descriptors, agent_labels, persons,
                       load_partitives(), load_commentators(), load_held(),
-                      load_residence_verbs(), load_chain_words(),
+                      load_residence_verbs(), load_stance_prefixes(), load_chain_words(),
                       load_argument_words())
 
 

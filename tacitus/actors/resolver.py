@@ -623,6 +623,8 @@ class ActorBook:
         _, entry = hit
         if entry.kind == "none":
             return None
+        if entry.kind in ("country", "demonym", "metonym", "people") and self._stance(head):
+            return None  # "a pro-Iran militia": whom it backs, not who it is
         if entry.kind == "person":
             if self._other_given(head, hit[0], entry.ref):
                 return None  # "Katie Blair" is no dictionary Blair: read as a name of its own
@@ -724,6 +726,12 @@ class ActorBook:
         name = " ".join(t.text for t in np if t.dep_ not in ("det", "punct") and t.i <= head.i)
         return self._record(f"E|{country}|{name.lower()}", name, country, country, "group")
 
+    def _stance(self, tok: Token) -> bool:
+        """Whether ``tok`` follows a stance prefix and a hyphen ("anti-Syria", "pro-Iran")."""
+        doc = tok.doc
+        return tok.i >= 2 and doc[tok.i - 1].text == "-" \
+            and doc[tok.i - 2].lower_ in self.d.stance_prefixes
+
     def _ethnic(self, np: list[Token]) -> bool:
         """Whether a phrase marks its nationality word as a people's ("ethnic Albanian")."""
         return any(t.lower_ in self.d.words.ethnic_marks for t in np)
@@ -742,6 +750,8 @@ class ActorBook:
                     backer in self.d.words.leading and (hit := self.entry_at.get(head.i))
                     and hit[1].kind == "agent" and hit[1].code == "MIL"):
                 continue
+            if self._stance(tok):
+                continue  # "an anti-Syria journalist": no Syrian
             hit = self.entry_at.get(tok.i)
             if hit is None:
                 if tok.lower_ in self._third and tok.dep_ == "poss":

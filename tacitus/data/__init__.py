@@ -213,7 +213,7 @@ OVERLAYS: dict[str, dict[str, tuple[str, ...] | None]] = {
     "actors/organizations.yaml": {"organizations": ("code",)},
     "actors/persons.yaml": {"persons": ("name",)},
     "actors/agents.yaml": {"agents": ("code",), "partitives": None, "commentators": None,
-                           "held": None, "residence_verbs": None},
+                           "held": None, "residence_verbs": None, "stance_prefixes": None},
     "verb_patterns.yaml": {
         "verbs": ("verb", "object", "xcomp", "prep", "complement", "pobj", "source_agent",
                   "subject"),
@@ -617,6 +617,12 @@ def load_held() -> frozenset[str]:
     """Nouns for people held by others ("prisoners", "hostages"): the place they are held in
     says nothing of whose they are."""
     return frozenset(w.lower() for w in _words("actors/agents.yaml", "held"))
+
+
+@knowledge_cached
+def load_stance_prefixes() -> frozenset[str]:
+    """Prefixes that make a country a stance ("anti-Syria"), not the actor's side."""
+    return frozenset(w.lower() for w in _words("actors/agents.yaml", "stance_prefixes"))
 
 
 @knowledge_cached
