@@ -470,8 +470,9 @@ class ActorBook:
             # "thousands of Iraqi Kurds", "a group of diplomats": the actor of the "of" phrase
             inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
-            if inner:
-                return self.actor_of(inner[0], slot=slot)
+            key = self.actor_of(inner[0], slot=slot) if inner else None
+            if inner and (key is not None or self._appositive_name(head) is None):
+                return key  # "the head of the agency, Jane Doe": no actor there, but her
             if head.pos_ == "NUM" and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 found = self._counted_before(head)  # "Another 23,000 are to leave"
         if found is None and head.tag_ == "NNS" and head.lemma_.lower() in self.d.words.group_nouns:
