@@ -657,6 +657,69 @@ def test_iraqi_kurds_are_a_people_of_iraq() -> None:
     assert _actor(doc, event.source).country == "IRQ"
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("Militiamen shot dead four Hazara farmers near the road.", "AFG"),
+    ("A band of Uighur traders was detained at the border.", "CHN"),
+    ("The Yazidis of the region fled from the gunmen.", "IRQ"),
+    # a people's own place gives way to where the sentence puts them
+    ("Uighurs living in Kazakhstan protested against the camps.", "KAZ"),
+])
+def test_a_people_named_alone_is_of_the_country_it_lives_in(text: str, country: str) -> None:
+    doc = code(text)
+    assert country in {a.country for a in doc.actors if a.code}
+
+
+def test_a_peoples_leaders_are_its_own_not_its_states() -> None:
+    doc = code("Igbo leaders rejected the new governor.")
+    (event,) = [e for e in doc.events if e.root == "12"]
+    assert _code(doc, event.source) == "NGA"  # not NGAGOV
+
+
+def test_members_of_a_people_named_by_a_faith_are_coded_by_its_country() -> None:
+    doc = code("The militia was blamed for the killing of Afghan Hazara Shiites last year.")
+    assert "AFG" in {_code(doc, e.target) for e in doc.events}
+
+
+def test_an_ethnic_groups_fighters_are_of_the_country_they_operate_in() -> None:
+    doc = code("Ethnic Serb rebels operating in Croatia shelled the town.")
+    assert "HRVREB" in {_code(doc, e.source) for e in doc.events}
+
+
+def test_a_body_based_in_a_capital_is_of_its_country() -> None:
+    doc = code("A magazine based in Nairobi criticized the governor.")
+    assert "KENMED" in {_code(doc, e.source) for e in doc.events}
+    # armed forces are often based abroad: no country from their base
+    doc = code("Troops based in Djibouti attacked the pirates.")
+    assert not any((_code(doc, e.source) or "").startswith("DJI") for e in doc.events)
+
+
+def test_kin_of_a_nationality_are_its_civilians() -> None:
+    doc = code("Police detained three Ghanaian brothers at the airport.")
+    assert "GHACVL" in {_code(doc, e.target) for e in doc.events}
+
+
+def test_the_head_of_a_body_is_coded_by_the_body() -> None:
+    doc = code("The head of Egypt's navy warned Ethiopia.")
+    assert "EGYMIL" in {_code(doc, e.source) for e in doc.events}
+    doc = code("The chief of the Chadian army visited Niger.")
+    assert "TCDMIL" in {_code(doc, e.source) for e in doc.events}
+
+
+def test_a_country_after_anti_or_pro_is_a_stance_not_a_side() -> None:
+    doc = code("An anti-Israel activist was arrested in Berlin.")
+    assert not any((a.code or "").startswith("ISR") for a in doc.actors)
+    doc = code("The pro-Russia militia shelled the village.")
+    assert not any((a.code or "").startswith("RUS") for a in doc.actors)
+
+
+def test_prisoners_are_not_of_the_place_of_their_prison() -> None:
+    doc = code("The rebels demanded the release of the Guantanamo detainees.")
+    assert not any((_code(doc, e.target) or "").startswith("CUB") for e in doc.events)
+    # where they act is still where they are from, as for other civilians
+    doc = code("Inmates rioted at a prison in Nairobi on Monday.")
+    assert "KENCVL" in {_code(doc, e.source) for e in doc.events}
+
+
 def test_unidentified_local_agents_take_the_country_of_the_events_place() -> None:
     doc = code("Riot police fired tear gas at protesters in Nairobi on Tuesday.")
     assert ("KENCOP", "KENOPP") in _dyads(doc, "17")

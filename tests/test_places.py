@@ -87,6 +87,12 @@ def test_regions_are_readings_of_their_names_beside_the_towns() -> None:
     assert "Darfur" in g
 
 
+def test_war_news_spellings_read_as_their_towns() -> None:
+    g = load_gazetteer()
+    assert g.lookup("Hodeidah")[0][0].cc3 == "YEM"  # GeoNames: Al Hudaydah
+    assert g.lookup("Abyan")[0][0].cc3 == "YEM"  # a governorate
+
+
 def test_a_malformed_region_is_reported() -> None:
     g = load_gazetteer()
     problems = g.add_names({"regions": {"Nowhere": ["QQ", 1.0, 2.0, 10, []],

@@ -35,6 +35,10 @@ def test_seed_actors_are_coded_by_role_and_metonymy(seed) -> None:
     assert by_name["Taliban"].code == "TAL"
     codes = {a.code for a in seed.actors}
     assert "USAGOV" in codes  # "Washington" acting as the US government
+    # where prisoners are held is not who they are; a people is coded by where it lives
+    assert not any(a.country == "CUB" for a in seed.actors)
+    ids = {a.id: a.code for a in seed.actors}
+    assert all(ids.get(e.target) for e in seed.events if e.cameo == "202")
 
 
 def test_seed_events_have_evidence_and_no_footer_events(seed) -> None:

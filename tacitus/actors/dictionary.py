@@ -26,10 +26,13 @@ from tacitus.data import (
     load_chain_words,
     load_commentators,
     load_countries,
+    load_held,
     load_not_actors,
     load_organizations,
     load_partitives,
     load_persons,
+    load_residence_verbs,
+    load_stance_prefixes,
     using,
 )
 
@@ -38,7 +41,8 @@ from tacitus.data import (
 class Entry:
     """What a matched phrase refers to.
 
-    kind: "country" (name or adjective), "demonym", "metonym" (a capital or seat of power,
+    kind: "country" (name or adjective), "demonym", "people" (an ethnic group living mainly
+    in country ``code``), "metonym" (a capital or seat of power,
     standing for ``agent`` of ``code``), "org", "person" (``ref`` indexes the person list),
     "agent" (a role noun such as "officials", ``code`` being the agent code) or "none" (a
     phrase that shadows a name but is no actor: "Latin America").
@@ -68,6 +72,9 @@ class Dictionary:
     persons: list[Person]
     partitives: frozenset[str]
     commentators: frozenset[str]
+    held: frozenset[str]
+    residence_verbs: frozenset[str]
+    stance_prefixes: frozenset[str]
     chain_words: ChainWords
     words: ArgumentWords
 
@@ -171,6 +178,7 @@ def _tables(nlp: Language) -> Dictionary:
         countries[c.code] = c.name
         add(names, f"C|{c.code}", Entry("country", c.code), [c.name, *c.aliases, *c.adjectives])
         add(names, f"D|{c.code}", Entry("demonym", c.code), c.demonyms)
+        add(names, f"E|{c.code}", Entry("people", c.code), c.peoples)
         by_agent: dict[str, list[str]] = {}
         for m in c.metonyms:
             by_agent.setdefault(m.agent, []).append(m.text)
@@ -203,7 +211,8 @@ def _tables(nlp: Language) -> Dictionary:
 
     return Dictionary(names, nouns, entries, countries, country_descriptors, org_names,
                       org_country, org_kind, org_descriptors, agent_labels, persons,
-                      load_partitives(), load_commentators(), load_chain_words(),
+                      load_partitives(), load_commentators(), load_held(),
+                      load_residence_verbs(), load_stance_prefixes(), load_chain_words(),
                       load_argument_words())
 
 

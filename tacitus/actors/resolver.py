@@ -198,7 +198,7 @@ class ActorBook:
                 others += [m for m in modifiers[n + 1:] if m not in others]
             for conj in others:
                 entry = self.entry_at.get(conj.i)
-                if entry and entry[1].kind in ("country", "demonym", "metonym"):
+                if entry and entry[1].kind in ("country", "demonym", "metonym", "people"):
                     key = self._state(entry[1].code, hit[1].code)
                 elif entry and entry[1].kind == "org":
                     key = self._org(entry[1].code)
@@ -338,13 +338,16 @@ class ActorBook:
         Liberian police, Liberian opposition); None for any other actor. A named person
         of no country is placed only by the words of their own phrase (``own``: "Vermont
         Sen. Ann Lee" is a US legislator; where she acts says nothing of whom she serves),
-        and keeps their name."""
+        and keeps their name. People held by others are not placed by a place of their own
+        phrase, which names their prison ("the Guantanamo prisoners": no Cuban civilians)."""
         rec = self.records[key]
         code = rec.code or ""
         agent = code[3:]
         if not code.startswith("---") or agent not in self.d.words.local_agents \
                 or country not in self.d.countries:
             return None
+        if own and key.split("|")[-1] in self.d.held:
+            return None  # "the Guantanamo prisoners": their prison's place, not their country
         if key.startswith("U|"):
             if not own:
                 return None
@@ -467,8 +470,9 @@ class ActorBook:
             # "thousands of Iraqi Kurds", "a group of diplomats": the actor of the "of" phrase
             inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
-            if inner:
-                return self.actor_of(inner[0], slot=slot)
+            key = self.actor_of(inner[0], slot=slot) if inner else None
+            if inner and (key is not None or self._appositive_name(head) is None):
+                return key  # "the head of the agency, Jane Doe": no actor there, but her
             if head.pos_ == "NUM" and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 found = self._counted_before(head)  # "Another 23,000 are to leave"
         if found is None and head.tag_ == "NNS" and head.lemma_.lower() in self.d.words.group_nouns:
@@ -593,8 +597,11 @@ class ActorBook:
         if known:
             return known
         qualifier = self._qualifier(head, np)
-        country = qualifier[1] if qualifier and qualifier[0] == "country" else None
-        return self._record(f"G|{name}", name, None, country, "group")
+        country = qualifier[1] if qualifier and qualifier[0] in ("country", "people") else None
+        # members of a people ("Afghan Hazara Shi'ites") are coded by the country it lives in
+        people = any((hit := self.entry_at.get(t.i)) and hit[1].kind == "people" for t in np)
+        code = country if people else None
+        return self._record(f"G|{name}", name, code, country, "group")
 
     def _place_compound(self, head: Token) -> bool:
         """Whether ``head`` is in a name of a place or an occasion set before a common noun
@@ -617,6 +624,8 @@ class ActorBook:
         _, entry = hit
         if entry.kind == "none":
             return None
+        if entry.kind in ("country", "demonym", "metonym", "people") and self._stance(head):
+            return None  # "a pro-Iran militia": whom it backs, not who it is
         if entry.kind == "person":
             if self._other_given(head, hit[0], entry.ref):
                 return None  # "Katie Blair" is no dictionary Blair: read as a name of its own
@@ -632,10 +641,12 @@ class ActorBook:
             if entry.capital and slot == "target":
                 return self._country(entry.code)  # "attacks on Washington": the city
             return self._state(entry.code, entry.agent or "GOV")
-        if entry.kind in ("country", "demonym"):
+        if entry.kind in ("country", "demonym", "people"):
             if slot in self.d.words.locative_preps:
                 return None
-            home = self._residence(head, entry.code) if entry.kind == "demonym" else None
+            home = self._residence(head, entry.code) if entry.kind != "country" else None
+            if home is None and entry.kind == "people":
+                home = entry.code  # "the Hazaras": a people, of the country it lives in
             if home is not None:
                 name = f"{head.text.capitalize()} in {self.d.countries[home]}"
                 return self._record(f"E|{home}|{head.lower_}", name, home, home, "group")
@@ -677,7 +688,9 @@ class ActorBook:
             if known is not None:  # "leaders of the opposition Workers' Party": the party
                 return known
             label = f"unidentified {self.d.agent_labels[entry.code]}"
-            if self.chains.is_person_noun(head):  # one person, not all of that kind
+            if self.chains.is_person_noun(head) or head.lower_ in self.d.held:
+                # one person, not all of that kind; people held by others are of their own
+                # kind, which no place they are held in may code ("placed")
                 noun = head.lemma_.lower()
                 return self._record(f"X|{entry.code}|{noun}", f"{label} ({noun})",
                                     f"---{entry.code}", None, self._agent_kind(entry.code))
@@ -686,6 +699,12 @@ class ActorBook:
         kind, code = qualifier
         if kind == "org":
             return self._org(code)
+        if kind == "country" and self._ethnic(np):
+            # "ethnic Serb rebels operating in Croatia": where the people lives
+            code = self._residence(head, code) or code
+        if kind == "people" and entry.code in self.d.words.state_agents:
+            # "Yoruba leaders", "Hausa officials": the people's own, not its state's organs
+            return self._people(code, head, np)
         if one:  # "Iceland's president" and "Iceland's prime minister" are two people
             return self._official(code, entry.code, head)
         return self._state(code, entry.code)
@@ -702,6 +721,22 @@ class ActorBook:
         self.chains.describe(key, [noun])
         return key
 
+    def _people(self, country: str, head: Token, np: list[Token]) -> str:
+        """The members of a people named in their own phrase ("Yoruba leaders"), coded by the
+        country the people lives in, as CAMEO codes an ethnic group."""
+        name = " ".join(t.text for t in np if t.dep_ not in ("det", "punct") and t.i <= head.i)
+        return self._record(f"E|{country}|{name.lower()}", name, country, country, "group")
+
+    def _stance(self, tok: Token) -> bool:
+        """Whether ``tok`` follows a stance prefix and a hyphen ("anti-Syria", "pro-Iran")."""
+        doc = tok.doc
+        return tok.i >= 2 and doc[tok.i - 1].text == "-" \
+            and doc[tok.i - 2].lower_ in self.d.stance_prefixes
+
+    def _ethnic(self, np: list[Token]) -> bool:
+        """Whether a phrase marks its nationality word as a people's ("ethnic Albanian")."""
+        return any(t.lower_ in self.d.words.ethnic_marks for t in np)
+
     def _qualifier(self, head: Token, np: list[Token]) -> tuple[str, str] | None:
         """The country or organization that qualifies an agent noun in its phrase (not its
         backer: "Iran-backed militias" are no Iranian force; but forces a state leads are
@@ -716,6 +751,8 @@ class ActorBook:
                     backer in self.d.words.leading and (hit := self.entry_at.get(head.i))
                     and hit[1].kind == "agent" and hit[1].code == "MIL"):
                 continue
+            if self._stance(tok):
+                continue  # "an anti-Syria journalist": no Syrian
             hit = self.entry_at.get(tok.i)
             if hit is None:
                 if tok.lower_ in self._third and tok.dep_ == "poss":
@@ -729,8 +766,8 @@ class ActorBook:
             entry = hit[1]
             if entry.kind in ("country", "demonym", "metonym"):
                 return ("country", entry.code)
-            if entry.kind == "org":
-                return ("org", entry.code)
+            if entry.kind in ("org", "people"):
+                return (entry.kind, entry.code)
             if entry.kind == "person" and entry.code:
                 leader = leader or ("country", entry.code)
         return leader
@@ -808,8 +845,11 @@ class ActorBook:
         and, for a people marked ethnic, the place of its clause ("ethnic Albanians
         demonstrated in Serbia"). CAMEO codes an ethnic group by its country of residence."""
         holders = [head]
-        if any(c.dep_ == "amod" and c.lower_ in self.d.words.ethnic_marks
-               for c in head.children):
+        # "rebels operating in Croatia", "Hazaras living in Iran"
+        holders += [c for c in head.children if c.dep_ == "acl"
+                    and c.lemma_.lower() in self.d.residence_verbs]
+        if any(c.dep_ == "amod" and c.lower_ in self.d.words.ethnic_marks and c.i < head.i
+               for c in head.subtree):  # "ethnic Serbs", "ethnic Serb rebels"
             verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if verb is not None:
                 holders.append(verb)
@@ -835,7 +875,13 @@ class ActorBook:
         places = ("in", "inside", "across", "throughout")
         if head.dep_ not in ("dobj", "obj"):
             places += ("from",)
-        for prep in head.children:
+        # "a newspaper based in Beirut", "a group operating in Iraq" (not armed forces, often
+        # based abroad: "troops based in Germany")
+        hit = self.entry_at.get(head.i)
+        holders = [head, *(c for c in head.children if c.dep_ == "acl"
+                           and c.lemma_.lower() in self.d.residence_verbs
+                           and not (hit and hit[1].kind == "agent" and hit[1].code == "MIL"))]
+        for prep in (p for h in holders for p in h.children):
             if prep.dep_ != "prep" or prep.lower_ not in places:
                 continue
             for obj in prep.children:
@@ -902,7 +948,8 @@ class ActorBook:
                 code, country = qualifier[1], self.d.org_country.get(qualifier[1])
             elif qualifier:
                 country = qualifier[1]
-                code = country + (agent or "")
+                own = qualifier[0] == "people" and agent in self.d.words.state_agents
+                code = country + ("" if own else agent or "")  # "Yoruba chief X": NGA
             if code is None and agent is not None and not any(
                     t.dep_ == "compound" and t.i not in self.entry_at
                     and not self.chains.is_title(t) for t in head.lefts):
@@ -944,8 +991,11 @@ class ActorBook:
             if ent is None or ent.root.i != head.i:
                 return None
             qualifier = self._qualifier(head, np)
-            country = qualifier[1] if qualifier and qualifier[0] == "country" else None
-            return self._record(f"G|{ent.text}", ent.text, None, country, "group")
+            country = qualifier[1] if qualifier and qualifier[0] in ("country", "people") else None
+            # a people or faith of a country ("Afghan Hazara Shi'ites") is coded by it, as
+            # CAMEO codes an ethnic group; an unknown body only placed there keeps no code
+            code = country if label == "NORP" else None
+            return self._record(f"G|{ent.text}", ent.text, code, country, "group")
         return None
 
     def _other_side(self, tok: Token, person: Token) -> bool:

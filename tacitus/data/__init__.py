@@ -50,6 +50,7 @@ class Country(_Entry):
     aliases: list[str] = Field(default_factory=list)
     adjectives: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
+    peoples: list[str] = Field(default_factory=list)
     capital: str | None = None
     metonyms: list[Metonym] = Field(default_factory=list)
     descriptors: list[str] = Field(default_factory=list)
@@ -215,7 +216,8 @@ OVERLAYS: dict[str, dict[str, tuple[str, ...] | None]] = {
     "actors/countries.yaml": {"countries": ("code",), "not_actors": None},
     "actors/organizations.yaml": {"organizations": ("code",)},
     "actors/persons.yaml": {"persons": ("name",)},
-    "actors/agents.yaml": {"agents": ("code",), "partitives": None, "commentators": None},
+    "actors/agents.yaml": {"agents": ("code",), "partitives": None, "commentators": None,
+                           "held": None, "residence_verbs": None, "stance_prefixes": None},
     "verb_patterns.yaml": {
         "verbs": ("verb", "object", "xcomp", "prep", "complement", "pobj", "source_agent",
                   "subject"),
@@ -617,6 +619,25 @@ def load_agents() -> list[Agent]:
 def load_partitives() -> frozenset[str]:
     """Heads whose "of" phrase names the actor ("thousands of students")."""
     return frozenset(w.lower() for w in _words("actors/agents.yaml", "partitives"))
+
+
+@knowledge_cached
+def load_held() -> frozenset[str]:
+    """Nouns for people held by others ("prisoners", "hostages"): the place they are held in
+    says nothing of whose they are."""
+    return frozenset(w.lower() for w in _words("actors/agents.yaml", "held"))
+
+
+@knowledge_cached
+def load_stance_prefixes() -> frozenset[str]:
+    """Prefixes that make a country a stance ("anti-Syria"), not the actor's side."""
+    return frozenset(w.lower() for w in _words("actors/agents.yaml", "stance_prefixes"))
+
+
+@knowledge_cached
+def load_residence_verbs() -> frozenset[str]:
+    """Participles that say where a group lives or works ("based in", "operating in")."""
+    return frozenset(w.lower() for w in _words("actors/agents.yaml", "residence_verbs"))
 
 
 @knowledge_cached
