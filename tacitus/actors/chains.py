@@ -538,7 +538,8 @@ class Chains:
             "appos": float(cand.dep_ == "appos"),
             "conj": float(cand.dep_ == "conj"),
             "gender_clash": float(self._clash(tok, m)),
-            "quote_split": float(quoted != (m.i in self._quoted)),
+            "quoted_candidate": float(m.i in self._quoted and not quoted),
+            "quoted_pronoun": float(quoted and m.i not in self._quoted),
             "speaker_quoted": float(speaker),
             "in_brackets": float(m.i in self._bracketed and tok.i not in self._bracketed),
         }
