@@ -291,6 +291,20 @@ def test_a_second_conjunct_is_seldom_what_a_singular_pronoun_means() -> None:
     assert _holder(code(text), text, "His") == "Marek Novak"
 
 
+def test_a_name_in_brackets_is_seldom_what_a_pronoun_outside_them_means() -> None:
+    # "Nora Vance (Eva Lind)": the actor who plays the character, though nearer the pronoun
+    text = ("The series follows Nora Vance (Eva Lind), a detective. In the second season her "
+            "partner is shot.")
+    assert _holder(code(text), text, "her") == "Nora Vance"
+
+
+def test_a_pronoun_in_a_quote_keeps_the_subject_before_the_quote() -> None:
+    # the ranker weighs down a candidate quoted when the pronoun is not, and the speaker of
+    # the quote that holds the pronoun, but not the narration's subject before the quote
+    text = 'Carl Brandt met Ivo Sandor in Graz. "He has never paid his debts," Sandor said.'
+    assert _holder(code(text), text, "He") == "Carl Brandt"
+
+
 def test_a_surname_read_before_the_full_name_is_that_person() -> None:
     # a summary line names her by surname first; then the full name and the role
     doc = code("Lindqvist presses Norway on fishing. Swedish Foreign Minister Karin Lindqvist "

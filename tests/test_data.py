@@ -117,3 +117,20 @@ def test_a_pattern_with_an_unknown_code_is_refused(broken_data) -> None:
     path.write_text(path.read_text().replace("verbs:\n", smite, 1))
     with pytest.raises(DataFileError, match="smite: code 2099"):
         load_patterns()
+
+
+def test_every_chain_weight_weighs_a_feature_the_chains_read() -> None:
+    # a weight named "a*b" weighs the product of two features: both must exist, or the ranker
+    # would fail on the first pronoun (a misspelt plain name would silently weigh nothing)
+    import spacy
+
+    from tacitus.actors.chains import Chains, Mention
+
+    words = data.load_chain_words()
+    doc = spacy.blank("en")("Ana met Eva. She left.")
+    for t in doc:
+        t.is_sent_start = t.i in (0, 4)
+    chains = Chains(doc, words)
+    features = chains.features(doc[4], Mention(0, "A", 0, "subj", True, False, "f", True))
+    for first, second, _ in words.terms:
+        assert first in features and (second is None or second in features), (first, second)

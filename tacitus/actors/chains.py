@@ -42,6 +42,13 @@ MISTAKEN_LABELS = {"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 PLACE_POPULATION = 20_000
 # clauses whose verb takes its subject from the verb above ("Ruiz left, telling him")
 CONTROLLED = {"xcomp", "advcl", "pcomp", "acl"}
+# quotation marks: opening (the tokenizer splits a TeX-style `` into two `), closing, either
+OPENING = {"`", "``", "\u201c", "\u00ab"}
+CLOSING = {"''", "\u201d", "\u00bb"}
+STRAIGHT = '"'
+# verbs whose subject is the speaker of a quote ("Werner asked: '... was she allowed?'")
+SPEECH_VERBS = {"say", "ask", "tell", "write", "add", "state", "declare", "explain", "note",
+                "comment", "reply", "answer", "remark", "claim", "insist", "argue", "complain"}
 WINDOW = 3  # sentences back that a pronoun looks for its antecedent
 ROLE_WINDOW = 40  # sentences back that "the president" looks for its president
 _ASCII = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d", "Đ": "D",
@@ -140,11 +147,32 @@ class Chains:
         # how often each capitalized word occurs: a word the tagger reads as a noun but that
         # the text writes with a capital each time ("Wiggins caught ... Wiggins") is a name
         self._capitals: Counter[str] = Counter()
+        # the words inside quotation marks, and inside brackets ("Ana Ruiz (Eva Lind)": the
+        # actor who plays her, seldom what a pronoun outside the brackets means)
+        self._quoted: set[int] = set()
+        self._bracketed: set[int] = set()
+        quoted, depth = False, 0
         for n, sent in enumerate(doc.sents):  # one pass: reading tokens is what costs
             for t in sent:
                 self._sent[t.i] = n
                 if t.is_title:
                     self._capitals[t.text] += 1
+                elif t.is_punct or t.is_quote or t.is_space:
+                    text = t.text
+                    if text in OPENING or text in CLOSING or text == STRAIGHT:
+                        quoted = text in OPENING or (text == STRAIGHT and not quoted)
+                        continue
+                    if text == "(":
+                        depth += 1
+                    elif text == ")":
+                        depth = max(0, depth - 1)
+                    elif "\n" in text:  # a new paragraph closes what an odd mark left open
+                        quoted, depth = False, 0
+                    continue
+                if quoted:
+                    self._quoted.add(t.i)
+                if depth:
+                    self._bracketed.add(t.i)
         pron = words.pronouns
         self.masculine, self.feminine = pron["masculine"], pron["feminine"]
         self.thing, self.plural = pron["thing"], pron["plural"]
@@ -485,6 +513,9 @@ class Chains:
         holds = distance == 0 and m.role == "subj" and cand.head.i in here.ancestors
         first = self.mentions[0].key if self.mentions else None
         nearest = here.nearest.get(m.person)
+        quoted = tok.i in self._quoted
+        speaker = quoted and m.i not in self._quoted and m.role == "subj" \
+            and cand.head.lemma_ in SPEECH_VERBS and 0 <= distance <= 1
         return {
             "sentences_back": float(distance),
             "words_back": math.log1p(abs(tok.i - m.i) / 10),
@@ -507,6 +538,10 @@ class Chains:
             "appos": float(cand.dep_ == "appos"),
             "conj": float(cand.dep_ == "conj"),
             "gender_clash": float(self._clash(tok, m)),
+            "quoted_candidate": float(m.i in self._quoted and not quoted),
+            "quoted_pronoun": float(quoted and m.i not in self._quoted),
+            "speaker_quoted": float(speaker),
+            "in_brackets": float(m.i in self._bracketed and tok.i not in self._bracketed),
         }
 
     def _context(self, tok: Token) -> _Context:
@@ -529,7 +564,8 @@ class Chains:
         return {c.i for c in phrase.conjuncts if c.i < phrase.i}
 
     def _salience(self, tok: Token, m: Mention) -> float:
-        return sum(self.w.weights.get(k, 0.0) * v for k, v in self.features(tok, m).items())
+        f = self.features(tok, m)
+        return sum(w * f[a] * (f[b] if b else 1.0) for a, b, w in self.w.terms)
 
     def role(self, head: Token) -> str | None:
         """The actor a definite role noun points back to: "the president" after "President

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -477,6 +477,13 @@ class ChainWords:
     pronouns: dict[str, frozenset[str]]  # masculine, feminine, thing, plural, first_...
     weights: dict[str, float]  # salience features of a pronoun's antecedent
     person_verbs: frozenset[str] = frozenset()  # verbs only people do ("sing", "marry")
+
+    @cached_property
+    def terms(self) -> tuple[tuple[str, str | None, float], ...]:
+        """The weights as (feature, second feature or None, weight): a weight named "a*b"
+        weighs the product of two features (the ranker's pair terms), read once."""
+        return tuple((*(k.split("*", 1) if "*" in k else (k, None)), v)
+                     for k, v in self.weights.items())
 
 
 @knowledge_cached
