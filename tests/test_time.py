@@ -795,5 +795,30 @@ def test_a_month_name_that_opens_a_name_is_no_date() -> None:
     assert find_times("Thousands joined the March of the Mothers in the capital.",
                       PUBLISHED) == []
     # "of" and a word in lower case: still the month
-    assert [t.text for t in find_times("Prices rose in March of the same year.",
-                                       PUBLISHED)][0] == "March"
+    assert next(t.text for t in find_times("Prices rose in March of the same year.",
+                                           PUBLISHED)) == "March"
+
+
+def test_a_report_right_after_an_occasion_a_participle_dates_is_of_that_occasion() -> None:
+    text = ('The minister, speaking in Kabul on Saturday, praised the accord. "The rebels '
+            'have accepted our terms," he said. The army withdrew from the valley.')
+    assert _date_of(text, "said") == ("2011-12-31", "story")
+    # what the report tells cannot be later than the report: not the week of publication
+    assert _date_of(text, "accepted", "reported") is None
+    # the occasion carries no further than the report after it
+    assert _date_of(text, "withdrew") == ("2012-01-04", "publication")
+
+
+def test_a_when_clause_of_the_same_time_dates_its_main_verb() -> None:
+    text = "Six sailors drowned when their boat sank off the coast in late November."
+    assert _date_of(text, "drowned") == ("2011-11", "beside")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # a relative clause that tells what a thing or an event did is background to it
+    ("Investigators studied the blast that killed ten people.", "killed"),
+    # an act still to come is no news of the week it was announced in
+    ("The party unveiled a plan to cut taxes.", "cut"),
+])
+def test_no_publication_date_for_what_is_not_news_of_the_week(text: str, word: str) -> None:
+    assert _date_of(text, word) is None

@@ -1115,6 +1115,7 @@ class Dater:
         for t, s in self.spans:
             self._by_sent.setdefault(s.sent.start, []).append((t, s))
         self._story = self._story_times(doc)
+        self._after_beside = self._beside_days(doc)
         self._stems: dict[str, list[int]] | None = None
 
     @property
@@ -1160,6 +1161,27 @@ class Dater:
                     aside = t  # background ("the bombing on Aug. 7, 1998", "in 1994")
             if aside is not None:
                 out.append((start, aside, False))
+        return out
+
+    def _beside_days(self, doc: Doc) -> dict[int, TimeExpr]:
+        """For the sentence after one whose past main verb a participle beside it dates ("X,
+        speaking in Kabul on Dec. 31, hailed the statement."), that day: a report there
+        ('"...," he said.') goes on telling the same occasion. It carries no further: the
+        occasion is an aside of the story, not its time."""
+        out: dict[int, TimeExpr] = {}
+        for here in self._by_sent.values():
+            for t, span in here:
+                g = _governor(span.root)
+                root = span.sent.root
+                if t.type != "DATE" or t.precision != "day" or t.qualifier or g is None \
+                        or g.i == root.i or not _simultaneous(g, root) \
+                        or tense(root) != "past" or not _direct(span.root, g) or (
+                            self.anchor is not None and not 0 <= (
+                                self.anchor - date.fromisoformat(t.value)).days <= STORY_DAYS):
+                    continue
+                if span.sent.end < len(doc):
+                    out[span.sent.end] = t
+                break
         return out
 
     def story_time(self, trigger: Token) -> TimeExpr | None:
@@ -1252,7 +1274,11 @@ class Dater:
                 else None
             if named is not None:
                 return named, "sentence"  # "was killed ... in an attack on Friday"
-            story = self.story_time(trigger) if discourse else None
+            story = None
+            if discourse:
+                story = self._after_beside.get(trigger.sent.start) if _reports(trigger) \
+                    else None
+                story = story or self.story_time(trigger)
             if story is not None:
                 return story, "story"
         if discourse and trigger.pos_ == "NOUN":
@@ -1351,10 +1377,27 @@ class Dater:
         # a present tense holds on the day of publication ("officials say", "is holding",
         # "is expected"); a past one may be the day before: the week
         now = tense(verb) is None and (present(verb) or _present_passive(verb))
+        if trigger is not verb and tense(trigger) == "future":
+            return None  # "a strategy to strike a deal", "willing to go": still to come
+        if _simple_past(trigger) and _describes_thing(trigger):
+            return None  # "the blast that killed ten", "a raid that left 24 dead": background
+        if not now and trigger.tag_ != "VBG" and self._reported_before(trigger):
+            return None  # '"America has announced ...," he said' on Dec. 31: not this week
         if _simple_past(verb) and self._story_at(trigger)[1]:
             return None  # a past told among background ("In July 1997, ..."): not news
         return EventDate(value=self.published, precision="day" if now else "week",
                          text=None, attached="publication")
+
+    def _reported_before(self, trigger: Token) -> bool:
+        """Whether the trigger is told in a report dated before the week of publication,
+        which it cannot be later than."""
+        report = next((a for a in trigger.ancestors if a.pos_ == "VERB" and _reports(a)), None)
+        if report is None or self.anchor is None:
+            return False
+        found = self.attach(report, "asserted")
+        monday = self.anchor - timedelta(days=self.anchor.weekday())
+        return found is not None and found[0].precision == "day" and \
+            date.fromisoformat(found[0].value) < monday
 
     def _qualifier(self, t: TimeExpr, trigger: Token) -> str | None:
         """The qualifier of the expression, or of the preposition that governs the phrase
@@ -1609,6 +1652,15 @@ def _compared(root: Token, verb: Token) -> bool:
     return False
 
 
+def _describes_thing(verb: Token) -> bool:
+    """A relative clause whose subject is "that" or "which", describing a thing or an event
+    ("the blast that killed ten", "policies that led to famine"): what it tells belongs to
+    that thing, not to the news of the week."""
+    return verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
+        for c in verb.children)
+
+
 def _current_root(root: Token) -> bool:
     """A main clause of the present: a present tense or a present perfect ("the group has
     maintained", "the move appears to be"), which a story turns back to after background."""
@@ -1741,7 +1793,8 @@ def _simultaneous(clause: Token, verb: Token) -> bool:
         return True  # "Karzai, speaking in Kabul on Dec. 31, hailed"
     if clause.head.i != verb.i or clause.i == verb.i or clause.dep_ != "advcl":
         return False
-    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    marks = [c.lower_ for c in clause.children
+             if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")]
     if marks:
         return marks[0] in ("as", "while", "when")
     return clause.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass")
