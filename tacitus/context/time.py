@@ -1381,7 +1381,7 @@ class Dater:
             return None  # "a strategy to strike a deal", "willing to go": still to come
         if _simple_past(trigger) and _describes_thing(trigger):
             return None  # "the blast that killed ten", "a raid that left 24 dead": background
-        if not now and trigger.tag_ != "VBG" and self._reported_before(trigger):
+        if tense(verb) == "past" and trigger.tag_ != "VBG" and self._reported_before(trigger):
             return None  # '"America has announced ...," he said' on Dec. 31: not this week
         if _simple_past(verb) and self._story_at(trigger)[1]:
             return None  # a past told among background ("In July 1997, ..."): not news
