@@ -736,3 +736,89 @@ def test_a_match_reads_only_its_own_forms_groups() -> None:
             form.group("edge")) == ("by the end of March 2009", "March", "2009", "by",
                                     "the end of")
     assert form.group("day") is None  # a group of another form
+
+
+def _date_of(text: str, word: str, modality: str = "asserted", published: str = PUBLISHED):
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    doc = default_coder().nlp(text)
+    trigger = next(t for t in doc if t.text == word)
+    found = Dater(doc, published, text).date_for(trigger, modality)
+    return (found.value, found.attached) if found else None
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # a date long past turns the story to background, which its next sentences go on telling
+    ("Rebels shelled the town on Tuesday. In March 2009, the army seized the province. "
+     "Thousands of families fled the region.", "fled", ("2009-03", "story")),
+    # a report of what was said stays on the story's day
+    ("Rebels shelled the town on Tuesday. In March 2009, the army seized the province. "
+     "The region was never calm again, a spokesman said.", "said", ("2012-01-03", "story")),
+    # a main clause of the present turns the story back to its own day
+    ("Rebels shelled the town on Tuesday. In March 2009, the army seized the province. "
+     "The province now belongs to the state. Thousands of families fled.", "fled",
+     ("2012-01-03", "story")),
+    # a sentence with a date of its own has left the background, and its past is no news of
+    # this week either
+    ("Rebels shelled the town on Tuesday. In March 2009, the army seized the province. "
+     "Thousands of families fled, and two ministers resigned on Monday.", "fled", None),
+])
+def test_a_story_turned_to_background_dates_its_past_events_there(
+        text: str, word: str, expected: tuple[str, str] | None) -> None:
+    assert _date_of(text, word) == expected
+
+
+def test_an_event_noun_set_before_or_after_its_clause_takes_not_the_clause_date() -> None:
+    assert _date_of("The envoys met in Geneva on Tuesday, ten days after the bombing.",
+                  "bombing") is None
+
+
+def test_the_time_of_a_compared_figure_is_not_the_time_of_the_change() -> None:
+    # "a year earlier" dates the $93 million, not the decline: the quarter of the report
+    text = ("The company reported its third-quarter results on Tuesday. Revenue declined 8% "
+            "to $85 million from $93 million a year earlier.")
+    assert _date_of(text, "declined") == ("2011-07", "story")
+
+
+def test_an_event_noun_a_verb_happens_at_takes_its_time() -> None:
+    text = "Rebels shelled Homs on Tuesday. The minister spoke at a news conference."
+    assert _date_of(text, "conference") == ("2012-01-03", "beside")
+
+
+def test_a_time_a_past_planning_verb_gives_is_read_as_near_ahead_as_behind() -> None:
+    assert _date_of("The unions planned a strike in February.", "strike", "planned") == (
+        "2012-02", "clause")
+
+
+def test_a_month_name_that_opens_a_name_is_no_date() -> None:
+    assert find_times("Thousands joined the March of the Mothers in the capital.",
+                      PUBLISHED) == []
+    # "of" and a word in lower case: still the month
+    assert next(t.text for t in find_times("Prices rose in March of the same year.",
+                                           PUBLISHED)) == "March"
+
+
+def test_a_report_right_after_an_occasion_a_participle_dates_is_of_that_occasion() -> None:
+    text = ('The minister, speaking in Kabul on Saturday, praised the accord. "The rebels '
+            'have accepted our terms," he said. The army withdrew from the valley.')
+    assert _date_of(text, "said") == ("2011-12-31", "story")
+    # what the report tells cannot be later than the report: not the week of publication
+    assert _date_of(text, "accepted", "reported") is None
+    # the occasion carries no further than the report after it
+    assert _date_of(text, "withdrew") == ("2012-01-04", "publication")
+
+
+def test_a_when_clause_of_the_same_time_dates_its_main_verb() -> None:
+    text = "Six sailors drowned when their boat sank off the coast in late November."
+    assert _date_of(text, "drowned") == ("2011-11", "beside")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # a relative clause that tells what a thing or an event did is background to it
+    ("Investigators studied the blast that killed ten people.", "killed"),
+    # an act still to come is no news of the week it was announced in
+    ("The party unveiled a plan to cut taxes.", "cut"),
+])
+def test_no_publication_date_for_what_is_not_news_of_the_week(text: str, word: str) -> None:
+    assert _date_of(text, word) is None

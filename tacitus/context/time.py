@@ -106,6 +106,7 @@ def _words() -> dict:
         "term_words": set(data.get("term_words") or ()),
         "figure_nouns": set(data.get("figure_nouns") or ()),
         "figure_verbs": set(data.get("figure_verbs") or ()),
+        "apart_preps": set(data.get("apart_preps") or ()),
         "event_families": {word: family for family, words in
                            (data.get("event_families") or {}).items() for word in words},
     }
@@ -234,7 +235,9 @@ def _grammar() -> list[tuple[str, str]]:
         ("weekend", r"(?P<wkrel>the|this|last|past|next|coming)\s+weekend(?![\w-])"),
         ("seasonyear", rf"{season}\s+(?:of\s+)?{year}"),
         ("monthonly", r"(?-i:(?P<month>January|February|March|April|May|June|July|August|"
-                      r"September|October|November|December))(?!\s+\d)"),
+                      r"September|October|November|December))(?!\s+\d)"
+                      # "the March of Dimes", "the March of the Mothers": a name
+                      r"(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))"),
         ("decade", r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)'?s"),
         ("century", r"(?:the\s+)?(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)[\s-]+century"),
         ("set", rf"(?P<every>every|each)\s+(?P<sunit>{_alt(w['durations'])}|{_alt(w['weekdays'])}"
@@ -1095,9 +1098,11 @@ class Dater:
                     way = "future"  # "postponed the vote until Tuesday": the coming one
                 if way == "future":
                     t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
-                elif _deadline(t, span) or (verb is not None and _plan_participle(verb)
-                                            and _direct(span.root, verb)):
-                    # "effective Feb. 1", "a summit set for May": as likely ahead as past
+                elif _deadline(t, span) or (verb is not None and (
+                        _plan_participle(verb) or verb.lemma_.lower() in _words()[
+                            "planning_verbs"]) and _direct(span.root, verb)):
+                    # "effective Feb. 1", "a summit set for May", "planned a march on
+                    # Saturday": as likely ahead as past
                     t = _nearer(t, toward_future(t, anchor), anchor)
                 elif way == "past" and _direct(span.root, clause_verb(span.root)):
                     t = toward_past(t, anchor)  # "met in July" in May: last July
@@ -1110,6 +1115,7 @@ class Dater:
         for t, s in self.spans:
             self._by_sent.setdefault(s.sent.start, []).append((t, s))
         self._story = self._story_times(doc)
+        self._after_beside = self._beside_days(doc)
         self._stems: dict[str, list[int]] | None = None
 
     @property
@@ -1127,33 +1133,84 @@ class Dater:
         return out
 
     # -- the story's time -------------------------------------------------------------
-    def _story_times(self, doc: Doc) -> list[tuple[int, TimeExpr]]:
-        """(sentence start, time) for each sentence whose main verb a day-precise date of
-        the past governs: the time the story puts its events on, until another."""
-        out = []
+    def _story_times(self, doc: Doc) -> list[tuple[int, TimeExpr, bool]]:
+        """(sentence start, time, whether it is the story's own day) for each sentence whose
+        main verb a date of the past governs: the time the story puts its events on, until
+        another. A day of the last days before publication is the story's own time; a date
+        that ended before them turns the story to background ("In July 1997, the alliance
+        announced"), which its next sentences go on telling until a date turns it back."""
+        out: list[tuple[int, TimeExpr, bool]] = []
+        recent = self.anchor - timedelta(days=STORY_DAYS) if self.anchor else None
         for start, here in sorted(self._by_sent.items()):
+            aside: TimeExpr | None = None
             for t, span in here:
-                if t.type not in ("DATE", "TIME") or t.precision != "day" or t.qualifier:
+                if t.type not in ("DATE", "TIME") or t.qualifier or not t.value \
+                        or t.kind == "vague":
                     continue
                 verb = clause_verb(span.root)
                 if verb is None or verb.i != verb.sent.root.i or not _direct(span.root, verb) \
                         or tense(verb) != "past":
                     continue
-                if self.anchor is not None and not (
-                        0 <= (self.anchor - date.fromisoformat(t.value)).days <= STORY_DAYS):
-                    continue  # background ("the bombing on Aug. 7, 1998"), not the story
-                out.append((start, t))
+                if recent is None or (t.precision == "day" and recent <= date.fromisoformat(
+                        t.value) <= self.anchor):
+                    out.append((start, t, True))
+                    aside = None
+                    break
+                if aside is None and t.precision in ("day", "week", "month", "season", "year") \
+                        and _last_day(t) < recent and self._qualifier(t, verb) is None:
+                    aside = t  # background ("the bombing on Aug. 7, 1998", "in 1994")
+            if aside is not None:
+                out.append((start, aside, False))
+        return out
+
+    def _beside_days(self, doc: Doc) -> dict[int, TimeExpr]:
+        """For the sentence after one whose past main verb a participle beside it dates ("X,
+        speaking in Kabul on Dec. 31, hailed the statement."), that day: a report there
+        ('"...," he said.') goes on telling the same occasion. It carries no further: the
+        occasion is an aside of the story, not its time."""
+        out: dict[int, TimeExpr] = {}
+        for here in self._by_sent.values():
+            for t, span in here:
+                g = _governor(span.root)
+                root = span.sent.root
+                if t.type != "DATE" or t.precision != "day" or t.qualifier or g is None \
+                        or g.i == root.i or not _simultaneous(g, root) \
+                        or tense(root) != "past" or not _direct(span.root, g) or (
+                            self.anchor is not None and not 0 <= (
+                                self.anchor - date.fromisoformat(t.value)).days <= STORY_DAYS):
+                    continue
+                if span.sent.end < len(doc):
+                    out[span.sent.end] = t
                 break
         return out
 
     def story_time(self, trigger: Token) -> TimeExpr | None:
-        sent_start = trigger.sent.start
-        last = None
-        for start, t in self._story:
-            if start >= sent_start:
+        """The story's time at the trigger's sentence: the last day the story put its events
+        on, or the background date it turned to since (not for a sentence with a date of
+        its own, which has left that background)."""
+        t, background = self._story_at(trigger)
+        if background and any(x.type == "DATE" and x.kind != "vague"
+                              for x, _ in self._by_sent.get(trigger.sent.start, [])):
+            return None
+        return t
+
+    def _story_at(self, trigger: Token) -> tuple[TimeExpr | None, bool]:
+        """The last time the story put its events on before the trigger's sentence, and
+        whether it is background; a report of what was said is of the story's own day,
+        however far back what it reports goes."""
+        last, background, at, story = None, False, 0, None
+        reports = _reports(trigger)
+        for start, t, own in self._story:
+            if start >= trigger.sent.start:
                 break
-            last = t
-        return last
+            if own:
+                story = t
+            if own or not reports:
+                last, background, at = t, not own, start
+        if background and any(_current_root(sent.root) for sent in
+                              trigger.doc[at:trigger.sent.start].sents):
+            return story, False  # "..., the group has maintained that": back to the story
+        return last, background
 
     # -- one event --------------------------------------------------------------------
     def date_for(self, trigger: Token, modality: str) -> EventDate | None:
@@ -1171,6 +1228,8 @@ class Dater:
         here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
                 if t.value and t.precision not in ("decade", "century")]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        if trigger.pos_ in ("VERB", "AUX"):
+            here = [(t, s) for t, s in here if not _compared(s.root, trigger)]
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
             trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s, trigger)
                                         or _scheduled_for(s, trigger)))]
@@ -1182,7 +1241,7 @@ class Dater:
         here = [(t, s) for t, s in here if t.kind != "vague"]  # "now" is no clause's time
         above = [(t, s) for t, s in here
                  if (g := _governor(s.root)) is not None and g in verb.ancestors]
-        if above:
+        if above and not _time_apart(trigger):
             t, _ = min(above, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause above"
         # else a date of a present participle or a temporal clause beside the verb, which
@@ -1215,14 +1274,18 @@ class Dater:
                 else None
             if named is not None:
                 return named, "sentence"  # "was killed ... in an attack on Friday"
-            story = self.story_time(trigger) if discourse else None
+            story = None
+            if discourse:
+                story = self._after_beside.get(trigger.sent.start) if _reports(trigger) \
+                    else None
+                story = story or self.story_time(trigger)
             if story is not None:
                 return story, "story"
         if discourse and trigger.pos_ == "NOUN":
             mentioned = self._mentioned(trigger, modality)
             if mentioned is not None:
                 return mentioned, "mention"
-        head = _participle_head(trigger) if discourse else None
+        head = (_participle_head(trigger) or _setting_of(trigger)) if discourse else None
         if head is not None:  # "Rojas accepted the papers, marking their entry": its date
             found = self.attach(head, modality, discourse)
             if found is not None and found[1] in ("story", "sentence", "clause above"):
@@ -1314,8 +1377,27 @@ class Dater:
         # a present tense holds on the day of publication ("officials say", "is holding",
         # "is expected"); a past one may be the day before: the week
         now = tense(verb) is None and (present(verb) or _present_passive(verb))
+        if trigger is not verb and tense(trigger) == "future":
+            return None  # "a strategy to strike a deal", "willing to go": still to come
+        if _simple_past(trigger) and _describes_thing(trigger):
+            return None  # "the blast that killed ten", "a raid that left 24 dead": background
+        if tense(verb) == "past" and trigger.tag_ != "VBG" and self._reported_before(trigger):
+            return None  # '"America has announced ...," he said' on Dec. 31: not this week
+        if _simple_past(verb) and self._story_at(trigger)[1]:
+            return None  # a past told among background ("In July 1997, ..."): not news
         return EventDate(value=self.published, precision="day" if now else "week",
                          text=None, attached="publication")
+
+    def _reported_before(self, trigger: Token) -> bool:
+        """Whether the trigger is told in a report dated before the week of publication,
+        which it cannot be later than."""
+        report = next((a for a in trigger.ancestors if a.pos_ == "VERB" and _reports(a)), None)
+        if report is None or self.anchor is None:
+            return False
+        found = self.attach(report, "asserted")
+        monday = self.anchor - timedelta(days=self.anchor.weekday())
+        return found is not None and found[0].precision == "day" and \
+            date.fromisoformat(found[0].value) < monday
 
     def _qualifier(self, t: TimeExpr, trigger: Token) -> str | None:
         """The qualifier of the expression, or of the preposition that governs the phrase
@@ -1427,6 +1509,22 @@ def _deadline(t: TimeExpr, span: Span) -> bool:
         span.root.head.lemma_.lower() == "deadline"
 
 
+def _last_day(t: TimeExpr) -> date:
+    """The last day of the period a dated expression names (a decade or a century: its
+    first year's last day, which is all a check of the past needs)."""
+    parts = [int(x) for x in t.value.split("-") if x.isdigit()] or [9999]
+    y, m, *d = parts if len(parts) > 1 else [parts[0], 12]
+    if t.precision == "day" and d:
+        return date(y, m, d[0])
+    if t.precision == "week" and d:
+        return date(y, m, d[0]) + timedelta(days=6)
+    months = {"month": 1, "quarter": 3, "season": 3, "half": 6}.get(t.precision)
+    if months is None or "-" not in t.value:
+        return date(y, 12, 31)
+    y2, m2 = _shift_months(date(y, m, 1), months)
+    return date(y2, m2, 1) - timedelta(days=1)
+
+
 def after_publication(value: str, published: str) -> bool:
     """Whether a date (YYYY, YYYY-MM or YYYY-MM-DD) lies after the publication date at the
     coarser of their precisions: "2012-02" is after "2012-01-04", "2012-01" is not."""
@@ -1532,6 +1630,53 @@ def _before_noun(span: Span, noun: Token) -> bool:
     return span.end <= noun.i and len(gap) <= 1 and all(t.is_punct for t in gap)
 
 
+def _compared(root: Token, verb: Token) -> bool:
+    """A time expression of the base a verb's figure is compared with ("declined to $85
+    million from $93 million a year earlier", "higher than a year ago"), which is the base's
+    time, not the verb's."""
+    node = root
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i or head.i == verb.i:
+            return False
+        if head.pos_ not in ("ADP", "SCONJ"):
+            node = head
+            continue
+        if head.lower_ in ("than", "versus"):
+            return True
+        base = head.lower_ == "from" or (head.lower_ == "with" and head.head.lower_ == "compared")
+        if base and any(c.tag_ == "$" or (c.dep_ == "pobj" and c.like_num)
+                        for c in head.subtree):
+            return True  # "from $93 million a year earlier", not "from Sept. 14 to Monday"
+        node = head
+    return False
+
+
+def _describes_thing(verb: Token) -> bool:
+    """A relative clause whose subject is "that" or "which", describing a thing or an event
+    ("the blast that killed ten", "policies that led to famine"): what it tells belongs to
+    that thing, not to the news of the week."""
+    return verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
+        for c in verb.children)
+
+
+def _current_root(root: Token) -> bool:
+    """A main clause of the present: a present tense or a present perfect ("the group has
+    maintained", "the move appears to be"), which a story turns back to after background."""
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in ("VBD", "MD") or c.lower_ in ("had", "'d") for c in aux):
+        return False
+    return root.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux)
+
+
+def _time_apart(noun: Token) -> bool:
+    """An event noun that a preposition of time sets before or after its clause's time
+    ("ten days before the murder", "after the bombings"): the clause's date is not its own."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and \
+        noun.head.lower_ in _words()["apart_preps"]
+
+
 def _of_dated_noun(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
     """The date written before the noun a past verb tells the outcome of: its subject ("the
     Aug. 7 bombings killed 200"), the noun its relative or participle clause belongs to
@@ -1580,6 +1725,17 @@ def _participle_head(trigger: Token) -> Token | None:
     head = trigger.head if trigger.dep_ != "acl" or trigger.head.pos_ in ("VERB", "AUX") \
         else trigger.head.head
     return head if head.pos_ in ("VERB", "AUX") and head.i != trigger.i else None
+
+
+def _setting_of(noun: Token) -> Token | None:
+    """The verb an event noun is the setting of ("said at a news conference", "In a
+    statement, the government expressed", "were wounded in the bombing"), which happens at
+    its time."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "in",
+                                                                             "during"):
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i else None
 
 
 def _relative_of(span: Span, noun: Token) -> bool:
@@ -1637,7 +1793,8 @@ def _simultaneous(clause: Token, verb: Token) -> bool:
         return True  # "Karzai, speaking in Kabul on Dec. 31, hailed"
     if clause.head.i != verb.i or clause.i == verb.i or clause.dep_ != "advcl":
         return False
-    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    marks = [c.lower_ for c in clause.children
+             if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")]
     if marks:
         return marks[0] in ("as", "while", "when")
     return clause.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass")
