@@ -35,6 +35,11 @@ def _events(text: str) -> list[tuple[str, str, str | None, str | None]]:
     ("The talks may bring potential incursions by Turkish troops into Syria.", "19",
      "hypothetical", None),
     ("Iran criticized the planned deployment of US troops in Iraq.", "15", "planned", None),
+    # the that-clause of a claim noun is the claimant's, not the writer's
+    ("Monitors examined an allegation by Chad that Sudanese troops had burned a village.",
+     "17", "reported", "TCD"),
+    ("Mali's claim that Algerian soldiers shelled the border post angered Algeria.", "19",
+     "reported", "MLI"),
 ])
 def test_modality(text: str, root: str, modality: str, attributed: str | None) -> None:
     events = _events(text)

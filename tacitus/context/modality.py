@@ -531,6 +531,14 @@ class ModalityReader:
             mode = "disputed" if anc.lemma_.lower() in p.disputing else "reported"
             return Reading(mode, (anc,), tuple(subjects(anc)))
         children = list(verb.children)
+        claim = verb.head
+        if verb.dep_ in ("acl", "ccomp") and claim.pos_ == "NOUN" \
+                and claim.lemma_.lower() in self.w["claim_nouns"] \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
+            # "an allegation by the rebels that the army burned the village": their claim
+            holders = [c for c in claim.children if c.dep_ == "poss"] \
+                + pobjs(claim, "by") + pobjs(claim, "from")
+            return Reading("reported", (claim,), tuple(holders))
         adverb = next((c for c in children if c.lower_ in p.reported_adverbs), None)
         if adverb is not None:
             return Reading("reported", (adverb,))
