@@ -481,12 +481,12 @@ def modality_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool
 
 def across_modalities(a: Event, b: Event, actors: dict[str, Actor],
                       r: MergeRules | None = None) -> bool:
-    """One consultation told under two modalities: talks planned in the lead, disputed by
-    one side and held later on ("plans talks with the rebels", "the rebels deny taking part
-    in talks", "the talks with the rebels"). Only the ``across_roots`` (meetings and talks
-    are one process an article follows from plan to outcome; a planned offensive is no
-    attack), one root, both modalities in ``across_modalities`` (never negated: "did not
-    meet" is no meeting), and an actor named and the same in both (not merely possibly one).
+    """One consultation told under two modalities: talks planned in the lead and held later
+    on ("plans talks with the rebels", "the talks with the rebels"). Only the
+    ``across_roots`` (meetings and talks are one process an article follows from plan to
+    outcome; a planned offensive is no attack), one root, both modalities in
+    ``across_modalities`` (never negated: "did not meet" is no meeting; never disputed: a
+    denial stays in view), and an actor named and the same in both (not merely possibly one).
     Dates must still agree (``compatible``): a meeting planned for next month is not
     today's."""
     r = r or rules()
