@@ -29,6 +29,16 @@ class Span(_Model):
     text: str
 
 
+class Mention(Span):
+    """One passage that reports an event, with the modality that passage gives it: an
+    article may plan talks in one sentence and report them held in another, and the merged
+    record keeps each passage's own word on it."""
+
+    modality: Modality | None = Field(None, description="what this passage says of the "
+                                      "event (the record's ``modality`` is the most factual "
+                                      "of its mentions')")
+
+
 class Document(_Model):
     """The article as tacitus read it; ``text`` is the cleaned text all offsets refer to."""
 
@@ -157,7 +167,7 @@ class Event(_Model):
                                      "the source (a pronoun or description whose actor chain "
                                      "gives ``source``)")
     target_span: Span | None = Field(None, description="the words that name the target")
-    mentions: list[Span] = Field(default_factory=list, description="every passage that "
+    mentions: list[Mention] = Field(default_factory=list, description="every passage that "
                                  "reports this same event in the article (``evidence`` is the "
                                  "most informative); one entry when it is reported once")
     modality_basis: list[Span] = Field(

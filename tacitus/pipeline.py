@@ -28,7 +28,7 @@ from tacitus.events import EventCoder, load_patterns, lookup
 from tacitus.events.coder import pobjs, subjects
 from tacitus.events.merge import merge_mentions
 from tacitus.ingest import from_text
-from tacitus.model import CodedDocument, Document, Event, EventDate, LeftOut, Span
+from tacitus.model import CodedDocument, Document, Event, EventDate, LeftOut, Mention, Span
 from tacitus.nlp import DEFAULT_PIPELINE, load_pipeline
 
 
@@ -149,7 +149,7 @@ class Coder:
                 cameo=row.code, root=row.root, quad_class=row.quad_class,
                 goldstein=row.goldstein, name=row.name, plover=row.plover,
                 evidence=evidence,
-                mentions=[evidence],
+                mentions=[Mention(**evidence.model_dump(), modality=modality)],
                 trigger=Span(start=trigger.idx, end=trigger.idx + len(trigger.text),
                              text=trigger.text),
                 sentence=sentence,

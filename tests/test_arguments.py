@@ -147,6 +147,16 @@ def test_she_may_mean_the_first_of_coordinated_people() -> None:
     assert _holder(doc, text, "her") == "Dana Reyes"
 
 
+def test_a_capitalised_partitive_is_no_name_and_its_plural_is_the_actor() -> None:
+    # "Group" opening the sentence is no group called Group: the rebels attacked (issue 14);
+    # "the Group of Seven" counts no plural noun and stays a name
+    doc = code("Group of four armed rebels attacked a police checkpoint near the airport.")
+    assert ("---REB", "---COP") in _dyads(doc, "19")
+    assert not [a for a in doc.actors if a.name == "Group"]
+    doc = code("The Group of Seven condemned the shelling of the port.")
+    assert [a for a in doc.actors if a.name == "Group of Seven"]
+
+
 def test_a_city_after_a_preposition_of_place_is_no_person() -> None:
     # the small model labels "Darwin" a person; after "in" it is the city, no antecedent
     text = "Kira Holt gave a long interview in Darwin. Later that month she sang at a festival."

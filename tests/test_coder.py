@@ -44,6 +44,16 @@ def test_a_bare_past_participle_is_done_to_the_subject_it_inherits() -> None:
     assert ("IRN", "07", "---REB") in _dyads(doc)
 
 
+def test_a_participle_the_tagger_calls_a_past_tense_is_done_to_its_noun() -> None:
+    # "killed" after "service members" is tagged VBD here, but the parse hangs it on the
+    # noun as a participle: the members were killed, they killed no one (issue 14)
+    doc = code("We express our condolences to the families of the six American service "
+               "members killed and to all of those injured in the attack.",
+               published="2015-12-22")
+    e = _one(doc, "19")
+    assert (_actor(doc, e.source), _actor(doc, e.target)) == (None, "USAMIL")
+
+
 def test_a_passive_does_not_take_the_subject_of_the_verb_it_joins() -> None:
     doc = code("The Iraqi army attacked the village and was repelled.", published="2014-03-10")
     assert not any(e.source and _actor(doc, e.source) == "IRQMIL" and e.trigger

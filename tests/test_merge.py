@@ -16,6 +16,7 @@ from tacitus.model import (
     Event,
     EventDate,
     Location,
+    Mention,
     Quantity,
     Span,
 )
@@ -36,6 +37,9 @@ ACTORS = [
     Actor(id="gen", name="Afghan general", code="AFGMIL", kind="person"),
     Actor(id="usa", name="an American", code="USA", kind="person"),
     Actor(id="usa_c", name="United States", code="USA", kind="country"),
+    Actor(id="nato", name="NATO troops", code="IGONAT", kind="organization"),
+    Actor(id="usamil", name="American troops", code="USAMIL", kind="government"),
+    Actor(id="usagov", name="US officials", code="USAGOV", kind="government"),
 ]
 BY_ID = {a.id: a for a in ACTORS}
 TEXT = "x" * 2000
@@ -59,7 +63,9 @@ def event(n: int, cameo: str, source: str | None, target: str | None, *, sentenc
     evidence = Span(start=start, end=start + 20, text=TEXT[start:start + 20])
     return Event(id=f"r{n}", source=source, target=target, cameo=cameo, root=cameo[:2],
                  quad_class=4 if cameo[:2] in ("18", "19", "16") else 1, goldstein=-10.0,
-                 name=f"code {cameo}", evidence=evidence, mentions=[evidence],
+                 name=f"code {cameo}", evidence=evidence,
+                 mentions=[Mention(**evidence.model_dump(), modality=extra.get("modality",
+                                                                             "asserted"))],
                  trigger=Span(start=start + 5, end=start + 5 + len(trigger), text=trigger),
                  sentence=sentence, confidence=0.5, pattern=pattern, **extra)
 
@@ -319,6 +325,57 @@ def test_merge_keeps_plans_apart_from_acts_and_people_apart() -> None:
     # two officials of one government are two speakers; a country and its government one
     assert len(merged(event(1, "010", "min", None), event(2, "010", "spk", None))[0]) == 2
     assert len(merged(event(1, "040", "irn", "irq"), event(2, "040", "irngov", "irq"))[0]) == 1
+
+
+def test_merge_talks_planned_and_held_are_one_consultation() -> None:
+    # "the United States plans talks with the Taliban"; five sentences on "the Taliban
+    # denied taking part in talks with the Americans"; later "the talks with the Taliban"
+    plan = event(1, "046", "usa_c", "tal", trigger="talks", pattern="noun talk",
+                 modality="planned")
+    denied = event(2, "046", "tal", "usa_c", sentence=5, trigger="talks",
+                   pattern="noun talk", modality="disputed")
+    held = event(3, "046", None, "tal", sentence=9, trigger="talks", pattern="noun talk")
+    talks, denial = merged(plan, denied, held)[0]
+    # every passage keeps its own word; the record takes the most factual one; a party's
+    # denial stays a record of its own, never hidden in the talks the article asserts
+    assert [m.modality for m in talks.mentions] == ["planned", "asserted"]
+    assert talks.modality == "asserted" and denial.modality == "disputed"
+    possible = held.model_copy(update={"modality": "hypothetical"})
+    (talks,), _ = merged(possible, plan.model_copy(update={"sentence": 12}))
+    assert talks.modality == "planned"
+
+
+def test_merge_across_modalities_only_for_talks_with_one_actor_and_one_date() -> None:
+    # a planned raid is no raid, a meeting that did not happen no meeting, talks planned
+    # for next month not this week's, and talks of other parties other talks
+    assert len(merged(event(1, "190", "tal", "afgmil", modality="planned"),
+                      event(2, "190", "tal", "afgmil", sentence=1))[0]) == 2
+    assert len(merged(event(1, "040", "irn", "irq", modality="negated"),
+                      event(2, "040", "irn", "irq", sentence=1))[0]) == 2
+    later = EventDate(value="2024-04", precision="month", text="next month", start=0, end=3)
+    assert len(merged(event(1, "046", "irn", "irq", modality="planned", date=later),
+                      event(2, "046", "irn", "irq", sentence=1,
+                            date=day("2024-03-04")))[0]) == 2
+    assert len(merged(event(1, "046", "irn", None, modality="planned"),
+                      event(2, "046", "rus", None, sentence=1))[0]) == 2
+
+
+def test_merge_an_alliance_and_a_member_states_troops_may_be_one() -> None:
+    # "a bomber killed six NATO troops near Kandahar"; far on "six American troops were
+    # killed near Kandahar": the same six
+    six = [Quantity(kind="killed", value=6.0, text="six", start=0, end=3)]
+    blast = event(1, "190", "tal", "nato", trigger="killed", pattern="kill", quantities=six,
+                  location=KANDAHAR)
+    later = event(2, "190", None, "usamil", sentence=8, trigger="killed", pattern="kill",
+                  quantities=six, location=KANDAHAR)
+    (one,), _ = merged(blast, later)
+    assert len(one.mentions) == 2 and one.target == "nato"
+    # possibly one only: far off with nothing else to agree, two events; a member state's
+    # government or the state itself is not the alliance's troops
+    assert len(merged(blast, later.model_copy(update={"quantities": [], "location": None}))[0]) == 2
+    assert merge.actor_match("nato", "usagov", BY_ID) is None
+    assert merge.actor_match("nato", "usa_c", BY_ID) is None
+    assert merge.actor_match("nato", "usamil", BY_ID) == 0
 
 
 def test_merge_a_plan_and_a_possibility_of_one_act_in_one_sentence() -> None:

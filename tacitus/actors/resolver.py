@@ -462,6 +462,14 @@ class ActorBook:
         if found is None and head.i in self.entry_at and (
                 slot in self.d.words.locative_preps or self.entry_at[head.i][1].kind == "none"):
             return None  # "in Bamako", "Latin America": a place, not an unknown person
+        if found is None and head.is_title and self.partitive(head):
+            # "Group of four armed rebels attacked": a partitive capitalised (opening the
+            # sentence, or a wire's capitals) is no name; its plural "of" phrase is the actor
+            # ("the Group of Seven" counts no plural noun and stays a name)
+            inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.tag_ == "NNS"]
+            if inner:
+                return self.actor_of(inner[0], slot=slot)
         if found is None:
             found = self._from_entity(head, np, slot)
         if found is None:

@@ -116,8 +116,8 @@ def _to_title(e: Event, title: str, start: int) -> None:
     def moved(s: Span | None) -> Span | None:
         if s is None:
             return None
-        return Span(start=s.start + start, end=s.end + start,
-                    text=title[s.start + start: s.end + start])
+        return s.model_copy(update={"start": s.start + start, "end": s.end + start,
+                                    "text": title[s.start + start: s.end + start]})
 
     e.evidence = moved(e.evidence)
     e.trigger = moved(e.trigger)

@@ -183,7 +183,10 @@ def _bare_participle(v: Token) -> bool:
         return False  # "Doctors from two aid groups donated ...": a main verb parsed as acl
     if _tail_report(v):
         return False
-    return (v.tag_ == "VBN" and v.dep_ in ("xcomp", "advcl", "oprd", "acl")
+    # "the families of the six service members killed": a past form the tagger calls VBD
+    # but the parse hangs on the noun before it is that noun's participle, no finite verb
+    past = v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "acl" and v.head.i < v.i)
+    return (past and v.dep_ in ("xcomp", "advcl", "oprd", "acl")
             and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass", "dobj")
                         for c in v.children))
 
@@ -199,7 +202,7 @@ def _tail_report(v: Token) -> bool:
     """"Police abused detainees, a human rights group charged on Saturday": a reporting verb
     closing the sentence after a comma, which the parse makes a participle of its subject
     ("a group charged" read like "a curfew imposed"); the noun is who reports."""
-    if v.dep_ != "acl" or v.tag_ != "VBN" \
+    if v.dep_ != "acl" or v.tag_ not in ("VBN", "VBD") \
             or v.lemma_.lower() not in load_argument_words().tail_reports:
         return False
     first = v.head.left_edge.i

@@ -56,10 +56,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from tacitus.model import Actor, CodedDocument, Dyad, Event, EventDate, LeftOut, Location, Span
+from tacitus.model import (
+    Actor,
+    CodedDocument,
+    Dyad,
+    Event,
+    EventDate,
+    LeftOut,
+    Location,
+    Mention,
+)
 
-# an event the article asserts is asserted, whoever also reports it
-_FACTUAL = ("asserted", "reported")
 _WORD = re.compile(r"[A-Za-z][\w'-]*|[^\w\s]")
 
 
@@ -70,6 +77,9 @@ class MergeRules:
     definite: frozenset[str]
     factual: frozenset[str]
     unrealized: frozenset[str]
+    across_roots: frozenset[str]
+    across_modalities: tuple[str, ...]  # the merged record's modality: the first one held
+    alliances: dict[str, frozenset[str]]  # alliance code -> ISO3 of its members
     symmetric_roots: frozenset[str]
     casualty_words: frozenset[str]
     casualty_sentences: int
@@ -95,6 +105,9 @@ def rules() -> MergeRules:
         definite=frozenset(w.lower() for w in data["definite"]),
         factual=frozenset(data["factual"]),
         unrealized=frozenset(data["unrealized"]),
+        across_roots=frozenset(map(str, data["across_roots"])),
+        across_modalities=tuple(data["across_modalities"]),
+        alliances={code: frozenset(members) for code, members in data["alliances"].items()},
         symmetric_roots=load_symmetric_roots(),
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
@@ -205,11 +218,22 @@ def actor_match(x: str, y: str, actors: dict[str, Actor]) -> int | None:
         return None  # two people are two people, whatever their code
     if a.code.startswith("---") or b.code.startswith("---"):
         return 0 if a.code[3:] == b.code[3:] and len(a.code) > 3 else None
+    if in_alliance(a.code, b.code) or in_alliance(b.code, a.code):
+        return 0
     if a.code == b.code or (len(a.code) == 3 and a.kind == "country"
                             and b.code.startswith(a.code)) or (
             len(b.code) == 3 and b.kind == "country" and a.code.startswith(b.code)):
         return 1
     return None
+
+
+def in_alliance(alliance: str, code: str) -> bool:
+    """Is ``code`` the military of a member state of ``alliance`` (``alliances``: "IGONAT"
+    and "USAMIL")? Troops of an alliance's operation are its members' troops: "six NATO
+    service members" and "six American service members" may be one group (possibly one,
+    adding nothing: not the state itself, nor its government)."""
+    members = rules().alliances.get(alliance)
+    return members is not None and code[:3] in members and code[3:] == "MIL"
 
 
 def speaks_for(x: str, y: str, actors: dict[str, Actor]) -> bool:
@@ -288,6 +312,9 @@ def shared_actors(a: Event, b: Event, actors: dict[str, Actor]) -> int | None:
     found = _sides(a, b, actors, ("source", "target"))
     if found is not None:
         return found
+    swapped = _swapped(a, b, actors)
+    if swapped is not None:
+        return swapped
     if a.cameo[:2] in rules().symmetric_roots and min(len(_named(a)), len(_named(b))) == 1:
         one, other = (a, b) if len(_named(a)) == 1 else (b, a)
         matches = [m for k in _named(other)
@@ -295,6 +322,20 @@ def shared_actors(a: Event, b: Event, actors: dict[str, Actor]) -> int | None:
         if matches:
             return max(matches)
     return None
+
+
+def _swapped(a: Event, b: Event, actors: dict[str, Actor]) -> int | None:
+    """In the symmetric roots, two records of other sentences that name both sides each,
+    the one's source the other's target and back ("the US talks with the Taliban", later
+    "the Taliban's talks with US negotiators"): one pair of parties told from either side,
+    as sure as the same pair. In one sentence the two directions are the two records CAMEO
+    gives one meeting, and stay two."""
+    if a.cameo[:2] not in rules().symmetric_roots or b.cameo[:2] != a.cameo[:2] \
+            or a.sentence == b.sentence or len(_named(a)) < 2 or len(_named(b)) < 2:
+        return None
+    there = actor_match(a.source, b.target, actors)  # type: ignore[arg-type]
+    back = actor_match(a.target, b.source, actors)  # type: ignore[arg-type]
+    return None if there is None or back is None or not (there and back) else there + back
 
 
 def victims(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None = None
@@ -438,6 +479,22 @@ def modality_compatible(a: Event, b: Event, r: MergeRules | None = None) -> bool
             and b.modality in r.unrealized)
 
 
+def across_modalities(a: Event, b: Event, actors: dict[str, Actor],
+                      r: MergeRules | None = None) -> bool:
+    """One consultation told under two modalities: talks planned in the lead and held later
+    on ("plans talks with the rebels", "the talks with the rebels"). Only the
+    ``across_roots`` (meetings and talks are one process an article follows from plan to
+    outcome; a planned offensive is no attack), one root, both modalities in
+    ``across_modalities`` (never negated: "did not meet" is no meeting; never disputed: a
+    denial stays in view), and an actor named and the same in both (not merely possibly one).
+    Dates must still agree (``compatible``): a meeting planned for next month is not
+    today's."""
+    r = r or rules()
+    return (a.root == b.root and a.root in r.across_roots
+            and a.modality in r.across_modalities and b.modality in r.across_modalities
+            and bool(shared_actors(a, b, actors)))
+
+
 def one_victim(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None = None
                ) -> bool:
     """Two specific codes of one violent root done to one person ("reporter Roberto Navas
@@ -470,7 +527,7 @@ def compatible(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | Non
     other (codes, modality, actors, dates, places, counts)?"""
     r = r or rules()
     return ((codes_compatible(a, b, r) or one_victim(a, b, actors, r))
-            and modality_compatible(a, b, r)
+            and (modality_compatible(a, b, r) or across_modalities(a, b, actors, r))
             and (shared_actors(a, b, actors) is not None or victims(a, b, actors, r))
             and dates_compatible(a.date, b.date)
             and places_compatible(a.location, b.location, r, one_sentence=a.sentence == b.sentence)
@@ -492,7 +549,7 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
     shared = shared_actors(a, b, actors) or 0
     distance = abs(b.sentence - a.sentence)
     if shared and distance > 1 and _sides(a, b, actors, ("source", "target")) is None \
-            and _statement_pair(a, b, r) is None:
+            and _swapped(a, b, actors) is None and _statement_pair(a, b, r) is None:
         shared = 0  # an actor met on the other side of a symmetric act says little far off
     same_code = a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo) or (
         a.root in r.violence_roots and b.root in r.violence_roots and generic(a.cameo)
@@ -535,11 +592,14 @@ def informative(e: Event, actors: dict[str, Actor]) -> tuple:
             not (e.pattern or "").startswith("noun"), e.confidence)
 
 
-def _spans(events: Iterable[Event]) -> list[Span]:
-    seen: dict[tuple[int, int], Span] = {}
+def _spans(events: Iterable[Event]) -> list[Mention]:
+    """Every passage of the records, once, in reading order, each with the modality of
+    the record it gave."""
+    seen: dict[tuple[int, int], Mention] = {}
     for e in events:
         for s in e.mentions or [e.evidence]:
-            seen.setdefault((s.start, s.end), s)
+            seen.setdefault((s.start, s.end), Mention(start=s.start, end=s.end, text=s.text,
+                                                      modality=e.modality))
     return [seen[k] for k in sorted(seen)]
 
 
@@ -610,9 +670,11 @@ def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
     update["date"] = _date(group, best)
     if best.location is None:
         update["location"] = next((e.location for e in group if e.location), None)
-    factual = min(group, key=lambda e: _FACTUAL.index(e.modality)
-                  if e.modality in _FACTUAL else len(_FACTUAL))
-    if factual.modality != best.modality and factual.modality in _FACTUAL:
+    order = r.across_modalities
+    factual = min(group, key=lambda e: order.index(e.modality)
+                  if e.modality in order else len(order))
+    if factual.modality != best.modality and factual.modality in order:
+        # the most factual word of any mention: talks planned and then held were held
         update.update(modality=factual.modality, attributed_to=factual.attributed_to)
     quantities, seen = [], set()
     for e in [best, *group]:
