@@ -505,6 +505,19 @@ def test_a_letter_s_participle_is_addressed_to_whom_the_letter_goes() -> None:
     assert ("PER", "ECU") not in _dyads(doc, "10")
 
 
+def test_a_hope_or_fear_is_about_the_named_subject_of_its_clause() -> None:
+    doc = code("Kenya said it hoped Uganda would join the talks.")
+    assert ("KEN", "UGA") in _dyads(doc, "013")
+    doc = code("The Egyptian foreign minister hopes Japan and Germany will persuade the "
+               "Iranian president to resume talks.")
+    assert {("EGYGOV", "JPN"), ("EGYGOV", "DEU")} <= _dyads(doc, "013")
+    doc = code("Peru fears Chile will close the border.")
+    assert ("PER", "CHL") in _dyads(doc, "012")
+    # the speaker's own side, or a pronoun, is no one the comment is about
+    doc = code("Kenya hopes the Kenyan army will win.")
+    assert _dyads(doc, "013") == {("KEN", None)}
+
+
 def test_agreeing_with_a_partner_to_act_makes_the_partner_the_target() -> None:
     doc = code("Kenya agreed with Somalia to repatriate the refugees.")
     assert _dyads(doc, "035") == {("KEN", "SOM")}

@@ -528,6 +528,7 @@ class ArgumentWords:
     direction_preps: frozenset[str]
     locative_preps: frozenset[str]
     bare_statements: frozenset[str]
+    comment_codes: frozenset[str]
     refinable_violence: frozenset[str]
     peacekeeping_codes: frozenset[str]
     addressed_roots: frozenset[str]
@@ -569,7 +570,8 @@ def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
              "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps",
-             "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
+             "direction_preps", "locative_preps", "bare_statements", "comment_codes",
+             "refinable_violence",
              "peacekeeping_codes", "peacekeeping_words", "addressed_roots", "instrument_preps",
              "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",

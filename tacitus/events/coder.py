@@ -911,6 +911,13 @@ class EventCoder:
                 return self._pairs(book, v, sources, [addressee],
                                    self.p.words.demands[modal.lower_], label + f" +{modal.lower_}",
                                    True, [*extra, modal, clause])
+        if pattern.speech and pattern.code in self.p.words.comment_codes and not targets:
+            about = self._clause_subject(book, v, sources)
+            if about is not None:  # "Kenya hoped Uganda would join the talks": about Uganda
+                head = about[1][0]
+                targets = [about] + [(k, [c]) for c in head.conjuncts
+                                     if (k := book.actor_of(c)) is not None and k != about[0]]
+                found_by = "complement"
         out = self._pairs(book, v, sources, targets, pattern.code, label, specific, extra)
         if found_by == "phrase":
             for f in out:
@@ -943,18 +950,34 @@ class EventCoder:
         subject of its clause, if that is not the speaker's own side (same actor or same
         country: "said the country must prepare")."""
         demands = self.p.words.demands
-        own = {k for k, _ in sources}
-        countries = {book.records[k].country for k in own if book.records[k].country}
         for clause in (c for c in v.children if c.dep_ == "ccomp"):
             modal = next((a for a in clause.children
                           if a.dep_ == "aux" and a.lower_ in demands), None)
-            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if modal is None or subj is None or subj.pos_ == "PRON":
+            if modal is None:
+                continue
+            found = self._clause_subject(book, v, sources, clause)
+            if found is not None:
+                return found, modal, clause
+        return None
+
+    def _clause_subject(self, book: ActorBook, v: Token, sources: list,
+                        clause: Token | None = None) -> tuple[str, list[Token]] | None:
+        """The actor a clause of ``v`` (``clause``, else each of its that-clauses) names as
+        its subject, if it is not the speaker's own side (same actor or same country): whom a
+        demand or a comment is about. A pronoun subject is left alone (the speaker itself,
+        most often: "said it hoped")."""
+        own = {k for k, _ in sources}
+        countries = {book.records[k].country for k in own if book.records[k].country}
+        for c in [clause] if clause is not None else v.children:
+            if c.dep_ != "ccomp":
+                continue
+            subj = next((t for t in c.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.pos_ == "PRON":
                 continue
             tok, key = _actor_or_owner(book, subj)
             if key is None or key in own or book.records[key].country in countries:
                 continue
-            return (key, [tok]), modal, clause
+            return key, [tok]
         return None
 
     def _own_side(self, book: ActorBook, speakers: tuple[str, ...], v: Token) -> bool:
