@@ -516,6 +516,16 @@ def test_a_hope_or_fear_is_about_the_named_subject_of_its_clause() -> None:
     # the speaker's own side, or a pronoun, is no one the comment is about
     doc = code("Kenya hopes the Kenyan army will win.")
     assert _dyads(doc, "013") == {("KEN", None)}
+    doc = code("Kenya's police chief warned that police will no longer tolerate rallies.")
+    assert _dyads(doc, "012") == {("KENCOP", None)}
+
+
+def test_whom_a_refusal_or_an_accord_allows_to_act_is_its_target() -> None:
+    # the parser makes the allowed party the subject of the to-clause
+    doc = code("Chile refused to allow two Peruvian airlines to land in Santiago.")
+    assert _dyads(doc, "124") == {("CHL", "PER")}
+    doc = code("Kenya agreed to allow the UN and the Red Cross to open offices in Nairobi.")
+    assert {("KEN", "IGOUNO"), ("KEN", "NGOICRC")} <= _dyads(doc, "035")
 
 
 def test_agreeing_with_a_partner_to_act_makes_the_partner_the_target() -> None:

@@ -710,6 +710,11 @@ class EventCoder:
                 tokens = _objects(xcomp) if xcomp is not None else _objects(v)
                 if pattern.object:
                     tokens = [t for t in tokens if t is not obj]
+                if not tokens:  # "refused to allow two airlines to land": the parser
+                    # makes the object the subject of a to-clause
+                    clause = _xcomp(xcomp if xcomp is not None else v)
+                    if clause is not None and clause.dep_ == "ccomp":
+                        tokens = _conjuncts(c for c in clause.children if c.dep_ == "nsubj")
             elif slot == "dative":
                 tokens = _conjuncts(c for c in v.children if c.dep_ in ("dative", "iobj")
                                     and c.pos_ != "ADP")
@@ -968,6 +973,9 @@ class EventCoder:
         most often: "said it hoped")."""
         own = {k for k, _ in sources}
         countries = {book.records[k].country for k in own if book.records[k].country}
+        # an unplaced agent of the speaker's own kind is its own side too ("the police chief
+        # warned that police will no longer tolerate rallies")
+        kinds = {(book.records[k].code or "")[3:6] for k in own} - {""}
         for c in [clause] if clause is not None else v.children:
             if c.dep_ != "ccomp":
                 continue
@@ -976,6 +984,9 @@ class EventCoder:
                 continue
             tok, key = _actor_or_owner(book, subj)
             if key is None or key in own or book.records[key].country in countries:
+                continue
+            record = book.records[key]
+            if record.country is None and (record.code or "")[3:6] in kinds:
                 continue
             return key, [tok]
         return None
