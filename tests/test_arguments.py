@@ -528,6 +528,16 @@ def test_whom_a_refusal_or_an_accord_allows_to_act_is_its_target() -> None:
     assert {("KEN", "IGOUNO"), ("KEN", "NGOICRC")} <= _dyads(doc, "035")
 
 
+def test_an_act_noun_a_subject_receives_is_done_by_its_from_phrase() -> None:
+    doc = code("The Kenyan president received an invitation from the Chinese president to "
+               "attend the summit.")
+    assert _dyads(doc, "036") == {("CHNGOV", "KENGOV")}
+    doc = code("Kenya's government faces widespread criticism from the UN over the arrests.")
+    assert ("IGOUNO", "KENGOV") in _dyads(doc, "111")
+    doc = code("Ghana received praise from the African Union for the election.")
+    assert _dyads(doc, "051") == {("IGOAU", "GHA")}
+
+
 def test_agreeing_with_a_partner_to_act_makes_the_partner_the_target() -> None:
     doc = code("Kenya agreed with Somalia to repatriate the refugees.")
     assert _dyads(doc, "035") == {("KEN", "SOM")}

@@ -532,6 +532,7 @@ class ArgumentWords:
     refinable_violence: frozenset[str]
     peacekeeping_codes: frozenset[str]
     addressed_roots: frozenset[str]
+    receiving_verbs: frozenset[str]
     peacekeeping_words: frozenset[str]
     instrument_preps: tuple[str, ...]
     modal_aux: frozenset[str]
@@ -572,7 +573,8 @@ def load_argument_words() -> ArgumentWords:
              "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "comment_codes",
              "refinable_violence",
-             "peacekeeping_codes", "peacekeeping_words", "addressed_roots", "instrument_preps",
+             "peacekeeping_codes", "peacekeeping_words", "addressed_roots", "receiving_verbs",
+             "instrument_preps",
              "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",

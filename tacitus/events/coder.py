@@ -1063,6 +1063,9 @@ class EventCoder:
             # visit to Kenya, X voiced": who made the visit ("on" only before the verb, not
             # the topic of "commented on the offer")
             sources = [(k, [t]) for t in self._subjects(n.head.head) if (k := book.actor_of(t))]
+        received = self._received(book, n) if not sources else None
+        if received is not None:  # "received an invitation from Putin": Putin invites
+            sources, owners = received
         held = blamed(n, self.p.words)
         if not sources and held is not None:  # "Hamas is believed to be responsible for"
             sources = [(k, [t]) for t in [held, *held.conjuncts]
@@ -1097,6 +1100,29 @@ class EventCoder:
             return self._each_other(book, n, sources, pattern.code, label + " (symmetric)",
                                     False, [])
         return self._pairs(book, n, sources, targets, pattern.code, label, False, [])
+
+    def _received(self, book: ActorBook, n: Token
+                  ) -> tuple[list[tuple[str, list[Token]]], list[tuple[str, list[Token]]]] | None:
+        """The givers and receivers of event noun ``n`` told from the receiver's side, as the
+        object of a receiving verb ("received an invitation from Putin", "faces criticism
+        from the UN") or under "come under" ("came under pressure from Washington"): the
+        actors of the "from" phrase on the noun or the verb, and the verb's subjects."""
+        verb = n.head
+        if n.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_.lower() == "come":
+            verb = verb.head
+        elif n.dep_ not in ("dobj", "obj"):
+            return None
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.p.words.receiving_verbs \
+                or (verb.lemma_.lower() == "come" and n.dep_ != "pobj"):
+            return None
+        givers = [(k, [t]) for h in (n, verb) for t in pobjs(h, "from")
+                  if (k := book.actor_of(t)) is not None]
+        if not givers:
+            return None
+        keys = {k for k, _ in givers}
+        takers = [(k, [t]) for t in self._subjects(verb)
+                  if (k := book.actor_of(t)) is not None and k not in keys]
+        return _and_coordinated(book, givers), takers
 
     def _light_verb(self, n: Token) -> Token | None:
         """The light verb governing event noun ``n`` ("carried out [a raid]", "engaged in")."""
