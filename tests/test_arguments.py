@@ -649,8 +649,16 @@ def test_a_light_verb_reaches_its_event_noun_through_a_counting_head() -> None:
 
 
 def test_the_agent_of_a_passive_light_verb_does_the_event_noun() -> None:
-    doc = code("The war game was staged by U.S. marines and Jordanian armed forces.")
-    assert {s for s, _ in _dyads(doc, "15")} == {"USAMIL", "JORMIL"}
+    # forces of two countries exercise with each other: military cooperation
+    doc = code("The war game was staged by Kenyan marines and Ugandan armed forces.")
+    assert _dyads(doc, "06") == {("KENMIL", "UGAMIL"), ("UGAMIL", "KENMIL")}
+
+
+def test_military_exercises_of_forces_of_two_countries_are_joint() -> None:
+    doc = code("Russian and Chinese navies held military exercises in the Pacific.")
+    assert _dyads(doc, "062") == {("RUSMIL", "CHNMIL"), ("CHNMIL", "RUSMIL")}
+    doc = code("Russia held military exercises near the border.")
+    assert _dyads(doc, "15") and not _dyads(doc, "06")  # alone: a show of force
 
 
 def test_a_statement_telling_another_actor_what_it_should_do_is_an_appeal_to_it() -> None:

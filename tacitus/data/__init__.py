@@ -563,6 +563,7 @@ class ArgumentWords:
     back_matter: frozenset[str]
     numbers: dict[str, int]
     demands: dict[str, str]
+    joint_acts: dict[str, str]
     document_nouns: frozenset[str]
 
 
@@ -583,7 +584,7 @@ def load_argument_words() -> ArgumentWords:
              "span_verbs", "question_verbs",
              "verbal_partners", "weapon_names", "former_marks",
              "back_matter")
-    data = _sections(name, (*lists, "numbers", "demands"))
+    data = _sections(name, (*lists, "numbers", "demands", "joint_acts"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]
     numbers = data["numbers"]
@@ -592,12 +593,17 @@ def load_argument_words() -> ArgumentWords:
     demands = data["demands"]
     if not isinstance(demands, dict) or not all(isinstance(v, str) for v in demands.values()):
         problems.append("demands: expected modal: CAMEO code (a string)")
+    joint = data["joint_acts"]
+    if not isinstance(joint, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                              for k, v in joint.items()):
+        problems.append("joint_acts: expected CAMEO code: CAMEO code (strings)")
     if problems:
         raise DataFileError(name, problems)
     ordered = {"verb_target_preps", "object_preps", "instrument_preps"}
     return ArgumentWords(**{k: tuple(data[k]) if k in ordered else frozenset(data[k])
                             for k in lists}, numbers={str(k): v for k, v in numbers.items()},
-                         demands={str(k).lower(): v for k, v in demands.items()})
+                         demands={str(k).lower(): v for k, v in demands.items()},
+                         joint_acts=dict(joint))
 
 
 @knowledge_cached

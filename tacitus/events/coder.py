@@ -902,6 +902,9 @@ class EventCoder:
                                        if getattr(pattern, k))
         # "Trump and Putin agreed to share information on North Korea": each other, before
         # anything the verb's phrase holds that its pattern does not name as a target
+        joint = self._joint(book, pattern.code, sources) if found_by != "slot" else None
+        if joint is not None:  # "Kenyan and Ugandan troops held military drills"
+            return self._each_other(book, v, sources, joint, label + " (joint)", specific, extra)
         if found_by != "slot" and self._mutual(v, pattern.code, sources):
             return self._each_other(book, v, sources, pattern.code, label + " (symmetric)",
                                     specific, extra)
@@ -1012,6 +1015,15 @@ class EventCoder:
         return (trigger.lemma_.lower() in self.p.symmetric or code[:2] in self.p.symmetric_roots
                 or any(c.lower_ in ("joint", "bilateral", "together") for c in trigger.children))
 
+    def _joint(self, book: ActorBook, code: str, sources: list) -> str | None:
+        """The code of act ``code`` done together, where its sources are of two or more
+        countries and it has one (joint_acts: military exercises are cooperation); else None."""
+        joint = self.p.words.joint_acts.get(code)
+        if joint is None:
+            return None
+        countries = {book.records[k].country for k, _ in sources} - {None}
+        return joint if len(countries) >= 2 else None
+
     def _each_other(self, book: ActorBook, trigger: Token, sources: list, code: str,
                     label: str, specific: bool, extra: list[Token]) -> list[Found]:
         out = []
@@ -1096,6 +1108,9 @@ class EventCoder:
             helped = self._beneficiary(book, heads, {k for k, _ in sources})
             targets = [helped] if helped is not None else []  # "assistance to help X"
         label = f"noun {pattern.noun}"
+        joint = self._joint(book, pattern.code, sources) if not targets else None
+        if joint is not None:  # "the war game was staged by X and Y"
+            return self._each_other(book, n, sources, joint, label + " (joint)", False, [])
         if not targets and self._mutual(n, pattern.code, sources):
             return self._each_other(book, n, sources, pattern.code, label + " (symmetric)",
                                     False, [])
