@@ -646,6 +646,9 @@ def test_an_act_waiting_on_an_until_clause_targets_its_subject() -> None:
 def test_a_light_verb_reaches_its_event_noun_through_a_counting_head() -> None:
     doc = code("Jordan and the United States began a new round of joint military exercises.")
     assert _dyads(doc, "06") == {("JOR", "USA"), ("USA", "JOR")}
+    # a span of time counts the act too
+    doc = code("Kenyan and Ugandan warships on Monday launched ten days of war games.")
+    assert _dyads(doc, "06") == {("KENMIL", "UGAMIL"), ("UGAMIL", "KENMIL")}
 
 
 def test_the_agent_of_a_passive_light_verb_does_the_event_noun() -> None:
