@@ -500,6 +500,9 @@ def test_a_letter_s_participle_is_addressed_to_whom_the_letter_goes() -> None:
     assert ("PER", "IGOUNO") in _dyads(doc, "10")
     doc = code("Chile sent a note to Bolivia protesting the seizure of the ship.")
     assert ("CHL", "BOL") in _dyads(doc, "14")
+    # the speaker's own country in the threat's own phrase gives way to the addressee
+    doc = code("The Kenyan president sent a letter to Uganda threatening to cut Kenyan funding.")
+    assert _dyads(doc, "13") == {("KENGOV", "UGA")}
     # troops sent somewhere are no letter: the demand names no addressee
     doc = code("Peru sent troops to Ecuador, demanding the return of the island.")
     assert ("PER", "ECU") not in _dyads(doc, "10")

@@ -889,7 +889,13 @@ class EventCoder:
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
-        if not targets and pattern.code[:2] in self.p.words.addressed_roots:
+        # a target of the speaker's own country read from the act's own phrase ("threatening
+        # to cut US funding") gives way to whom the letter goes
+        countries = {book.records[k].country for k, _ in sources} - {None}
+        own_only = bool(targets) and all(
+            book.records[k].country in countries and toks[0].dep_ in MODIFIERS
+            for k, toks in targets)
+        if (not targets or own_only) and pattern.code[:2] in self.p.words.addressed_roots:
             addressee = _addressee(book, v, self.p.words.documents, {k for k, _ in sources})
             if addressee is not None:  # "sent a letter to the UN demanding an inquiry"
                 targets, found_by = [addressee], "complement"
