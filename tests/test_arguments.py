@@ -541,6 +541,18 @@ def test_an_act_noun_a_subject_receives_is_done_by_its_from_phrase() -> None:
     assert _dyads(doc, "051") == {("IGOAU", "GHA")}
 
 
+def test_the_country_people_are_expelled_from_expels_them() -> None:
+    doc = code("Three Kenyan diplomats were expelled from Uganda on Monday.")
+    assert _dyads(doc, "16") == {("UGA", "KENGOV")}
+    doc = code("Two inspectors of the UN atomic agency have been expelled from Iran.")
+    assert _dyads(doc, "166") == {("IRN", "IGOUNO")}
+
+
+def test_who_leads_a_coalition_acts_for_it() -> None:
+    doc = code("The Saudi-led coalition declared a ceasefire.")
+    assert _dyads(doc, "087") == {("SAU", None)}
+
+
 def test_agreeing_with_a_partner_to_act_makes_the_partner_the_target() -> None:
     doc = code("Kenya agreed with Somalia to repatriate the refugees.")
     assert _dyads(doc, "035") == {("KEN", "SOM")}

@@ -439,12 +439,18 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
 
 def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
     """Who acts a phrase that is no actor itself: "a US raid", "Israel's strikes", "a
-    bombing by the Islamic State group", "missiles fired by the Israeli military"."""
+    bombing by the Islamic State group", "missiles fired by the Israeli military", "the
+    Saudi-led coalition"."""
     tok, key = _modifier_actor(book, head)
     if key is not None:
         return tok, key
     if head.pos_ != "NOUN":
         return None
+    for g in (g for c in head.children if c.dep_ == "amod" and c.tag_ == "VBN"
+              and c.lemma_.lower() in book.d.words.leading for g in c.children
+              if g.dep_ in ("npadvmod", "compound", "nmod")):
+        if (key := book.actor_of(g)) is not None:  # "the Saudi-led coalition": who leads it
+            return g, key
     agents = pobjs(head, "by") + [t for c in head.children if c.dep_ == "acl"
                                    for t in pobjs(c, "by")]
     for t in agents:
@@ -889,6 +895,13 @@ class EventCoder:
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
+        if not sources:
+            expeller = self._expeller(book, v)
+            if expeller is not None:  # "two inspectors were expelled from Iran": Iran does it
+                sources = [expeller]
+                targets = [(k, t) for k, t in targets if k != expeller[0]] or [
+                    (k, [tok]) for o in _objects(v) for tok, k in [_actor_or_owner(book, o)]
+                    if k is not None and k != expeller[0]]
         # a target of the speaker's own country read from the act's own phrase ("threatening
         # to cut US funding") gives way to whom the letter goes
         countries = {book.records[k].country for k, _ in sources} - {None}
@@ -937,6 +950,19 @@ class EventCoder:
             for f in out:
                 f.extra["target_by"] = "phrase"
         return out
+
+    def _expeller(self, book: ActorBook, v: Token) -> tuple[str, list[Token]] | None:
+        """Who puts out the people of passive ``v`` with no agent: the country or place of its
+        "from" phrase ("were expelled from Iran"), for the expelling verbs only."""
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        name = f"{v.lemma_.lower()} {particle}" if particle else v.lemma_.lower()
+        if name not in self.p.words.expelling_verbs or not _is_passive(v) or pobjs(v, "by") \
+                or any(c.dep_ == "agent" for c in v.children):
+            return None
+        for t in pobjs(v, "from"):
+            if t.ent_type_ in ("GPE", "LOC") and (key := book.actor_of(t, slot="target")):
+                return key, [t]
+        return None
 
     def _accused(self, book: ActorBook, v: Token, sources: set[str]
                  ) -> tuple[str, list[Token]] | None:
