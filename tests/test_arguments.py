@@ -553,6 +553,12 @@ def test_who_leads_a_coalition_acts_for_it() -> None:
     assert _dyads(doc, "087") == {("SAU", None)}
 
 
+def test_a_mediation_is_between_the_sides_its_purpose_names() -> None:
+    doc = code("Egypt has launched a mediation effort to try to prevent a military "
+               "confrontation between Kenya and Uganda.")
+    assert _dyads(doc, "045") == {("EGY", "KEN"), ("EGY", "UGA")}
+
+
 def test_agreeing_with_a_partner_to_act_makes_the_partner_the_target() -> None:
     doc = code("Kenya agreed with Somalia to repatriate the refugees.")
     assert _dyads(doc, "035") == {("KEN", "SOM")}

@@ -895,6 +895,10 @@ class EventCoder:
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
+        if found_by in ("", "phrase") and pattern.code in self.p.words.mediation_codes:
+            sides = self._sides(book, v, {k for k, _ in sources})
+            if sides:  # "a mediation effort to resolve the rift between Qatar and X"
+                targets, found_by = sides, "complement"
         if not sources:
             expeller = self._expeller(book, v)
             if expeller is not None:  # "two inspectors were expelled from Iran": Iran does it
@@ -950,6 +954,22 @@ class EventCoder:
             for f in out:
                 f.extra["target_by"] = "phrase"
         return out
+
+    @staticmethod
+    def _sides(book: ActorBook, v: Token, sources: set[str]) -> list[tuple[str, list[Token]]]:
+        """The actors a "between" phrase in the purpose clause of ``v`` or of its object sets
+        apart ("to resolve the rift between Qatar and other Gulf states"), not its sources."""
+        holders = [v, *_objects(v)]
+        clauses = [c for h in holders for c in h.children
+                   if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.i > v.i]
+        for clause in clauses:
+            for prep in (t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "between"):
+                found = [(k, [t]) for g in prep.children if g.dep_ == "pobj"
+                         for t in [g, *g.conjuncts]
+                         if (k := book.actor_of(t)) is not None and k not in sources]
+                if found:
+                    return found
+        return []
 
     def _expeller(self, book: ActorBook, v: Token) -> tuple[str, list[Token]] | None:
         """Who puts out the people of passive ``v`` with no agent: the country or place of its
