@@ -535,6 +535,8 @@ class ArgumentWords:
     receiving_verbs: frozenset[str]
     expelling_verbs: frozenset[str]
     mediation_codes: frozenset[str]
+    refusal_roots: frozenset[str]
+    pressing_preps: frozenset[str]
     peacekeeping_words: frozenset[str]
     instrument_preps: tuple[str, ...]
     modal_aux: frozenset[str]
@@ -577,7 +579,7 @@ def load_argument_words() -> ArgumentWords:
              "direction_preps", "locative_preps", "bare_statements", "comment_codes",
              "refinable_violence",
              "peacekeeping_codes", "peacekeeping_words", "addressed_roots", "receiving_verbs",
-             "expelling_verbs", "mediation_codes",             "instrument_preps",
+             "expelling_verbs", "mediation_codes", "refusal_roots", "pressing_preps",             "instrument_preps",
              "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",

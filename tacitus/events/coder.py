@@ -955,6 +955,20 @@ class EventCoder:
                 f.extra["target_by"] = "phrase"
         return out
 
+    def _presser(self, book: ActorBook, v: Token, sources: set[str]
+                 ) -> tuple[str, list[Token]] | None:
+        """Who pressed for what ``v`` refuses, by a "despite" or "under" phrase of it or of
+        its to-clause ("despite the president's request", "under pressure from the party"):
+        the owner of the phrase's noun or the actor of its "by" or "from" phrase."""
+        heads = [v, *(c for c in v.children if c.dep_ == "xcomp")]
+        for noun in (t for h in heads for p in self.p.words.pressing_preps for t in pobjs(h, p)):
+            found = [c for c in noun.children if c.dep_ == "poss"] \
+                + pobjs(noun, "by") + pobjs(noun, "from")
+            for t in found:
+                if (key := book.actor_of(t)) is not None and key not in sources:
+                    return key, [t]
+        return None
+
     @staticmethod
     def _sides(book: ActorBook, v: Token, sources: set[str]) -> list[tuple[str, list[Token]]]:
         """The actors a "between" phrase in the purpose clause of ``v`` or of its object sets
@@ -1520,7 +1534,25 @@ class EventCoder:
         for f in kept:
             if f.target is None and f.trigger.i not in superseded:
                 self._frame_target(book, f)
+            if f.code[:2] in self.p.words.refusal_roots:
+                self._pressed_by(book, f)
         return kept
+
+    def _pressed_by(self, book: ActorBook, f: Found) -> None:
+        """Make whoever pressed for what refusal ``f`` refuses its target ("declined to resign
+        despite pressure from parliament"), unless its target is in the phrase of an object
+        of its verbs ("cancelled a visit to Malaysia under pressure from X": Malaysia)."""
+        verb = f.trigger.head if f.trigger.dep_ == "xcomp" else f.trigger
+        if f.target_at is not None and any(
+                f.target_at.i in {t.i for t in o.subtree}
+                for h in (verb, f.trigger, *(c for c in verb.children if c.dep_ == "xcomp"))
+                for o in _objects(h)):
+            return
+        presser = self._presser(book, verb, {f.source} - {None})
+        if presser is not None:
+            (f.target, (f.target_at,)) = presser
+            f.tokens.append(f.target_at)
+            f.spans.append(book.extent(f.target_at))
 
     def bare_demands(self, book: ActorBook, sent, coded: set[int]) -> list[Found]:
         """"Russia said Sudan must return the helicopter": a demand even when the demanded
