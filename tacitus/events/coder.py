@@ -1543,16 +1543,15 @@ class EventCoder:
         despite pressure from parliament"), unless its target is in the phrase of an object
         of its verbs ("cancelled a visit to Malaysia under pressure from X": Malaysia)."""
         verb = f.trigger.head if f.trigger.dep_ == "xcomp" else f.trigger
-        if f.target_at is not None and any(
+        presser = self._presser(book, verb, {f.source} - {None})
+        if presser is None or (f.target_at is not None and any(
                 f.target_at.i in {t.i for t in o.subtree}
                 for h in (verb, f.trigger, *(c for c in verb.children if c.dep_ == "xcomp"))
-                for o in _objects(h)):
+                for o in _objects(h))):
             return
-        presser = self._presser(book, verb, {f.source} - {None})
-        if presser is not None:
-            (f.target, (f.target_at,)) = presser
-            f.tokens.append(f.target_at)
-            f.spans.append(book.extent(f.target_at))
+        (f.target, (f.target_at,)) = presser
+        f.tokens.append(f.target_at)
+        f.spans.append(book.extent(f.target_at))
 
     def bare_demands(self, book: ActorBook, sent, coded: set[int]) -> list[Found]:
         """"Russia said Sudan must return the helicopter": a demand even when the demanded
