@@ -538,9 +538,15 @@ class ArgumentWords:
     direction_preps: frozenset[str]
     locative_preps: frozenset[str]
     bare_statements: frozenset[str]
+    comment_codes: frozenset[str]
     refinable_violence: frozenset[str]
     peacekeeping_codes: frozenset[str]
     addressed_roots: frozenset[str]
+    receiving_verbs: frozenset[str]
+    expelling_verbs: frozenset[str]
+    mediation_codes: frozenset[str]
+    refusal_roots: frozenset[str]
+    pressing_preps: frozenset[str]
     peacekeeping_words: frozenset[str]
     instrument_preps: tuple[str, ...]
     modal_aux: frozenset[str]
@@ -571,6 +577,7 @@ class ArgumentWords:
     back_matter: frozenset[str]
     numbers: dict[str, int]
     demands: dict[str, str]
+    joint_acts: dict[str, str]
     document_nouns: frozenset[str]
 
 
@@ -579,8 +586,10 @@ def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
              "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps",
-             "direction_preps", "locative_preps", "bare_statements", "refinable_violence",
-             "peacekeeping_codes", "peacekeeping_words", "addressed_roots", "instrument_preps",
+             "direction_preps", "locative_preps", "bare_statements", "comment_codes",
+             "refinable_violence", "peacekeeping_codes", "peacekeeping_words",
+             "addressed_roots", "receiving_verbs", "expelling_verbs", "mediation_codes",
+             "refusal_roots", "pressing_preps", "instrument_preps",
              "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
@@ -589,7 +598,7 @@ def load_argument_words() -> ArgumentWords:
              "span_verbs", "question_verbs",
              "verbal_partners", "weapon_names", "former_marks",
              "back_matter")
-    data = _sections(name, (*lists, "numbers", "demands"))
+    data = _sections(name, (*lists, "numbers", "demands", "joint_acts"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]
     numbers = data["numbers"]
@@ -598,12 +607,17 @@ def load_argument_words() -> ArgumentWords:
     demands = data["demands"]
     if not isinstance(demands, dict) or not all(isinstance(v, str) for v in demands.values()):
         problems.append("demands: expected modal: CAMEO code (a string)")
+    joint = data["joint_acts"]
+    if not isinstance(joint, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                              for k, v in joint.items()):
+        problems.append("joint_acts: expected CAMEO code: CAMEO code (strings)")
     if problems:
         raise DataFileError(name, problems)
     ordered = {"verb_target_preps", "object_preps", "instrument_preps"}
     return ArgumentWords(**{k: tuple(data[k]) if k in ordered else frozenset(data[k])
                             for k in lists}, numbers={str(k): v for k, v in numbers.items()},
-                         demands={str(k).lower(): v for k, v in demands.items()})
+                         demands={str(k).lower(): v for k, v in demands.items()},
+                         joint_acts=dict(joint))
 
 
 @knowledge_cached

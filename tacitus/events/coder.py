@@ -459,12 +459,18 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
 
 def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
     """Who acts a phrase that is no actor itself: "a US raid", "Israel's strikes", "a
-    bombing by the Islamic State group", "missiles fired by the Israeli military"."""
+    bombing by the Islamic State group", "shells fired by the Chadian army", "the
+    Saudi-led coalition"."""
     tok, key = _modifier_actor(book, head)
     if key is not None:
         return tok, key
     if head.pos_ != "NOUN":
         return None
+    for g in (g for c in head.children if c.dep_ == "amod" and c.tag_ == "VBN"
+              and c.lemma_.lower() in book.d.words.leading for g in c.children
+              if g.dep_ in ("npadvmod", "compound", "nmod")):
+        if (key := book.actor_of(g)) is not None:  # "the Saudi-led coalition": who leads it
+            return g, key
     agents = pobjs(head, "by") + [t for c in head.children if c.dep_ == "acl"
                                    for t in pobjs(c, "by")]
     for t in agents:
@@ -730,6 +736,11 @@ class EventCoder:
                 tokens = _objects(xcomp) if xcomp is not None else _objects(v)
                 if pattern.object:
                     tokens = [t for t in tokens if t is not obj]
+                if not tokens:  # "refused to allow two airlines to land": the parser
+                    # makes the object the subject of a to-clause
+                    clause = _xcomp(xcomp if xcomp is not None else v)
+                    if clause is not None and clause.dep_ == "ccomp":
+                        tokens = _conjuncts(c for c in clause.children if c.dep_ == "nsubj")
             elif slot == "dative":
                 tokens = _conjuncts(c for c in v.children if c.dep_ in ("dative", "iobj")
                                     and c.pos_ != "ADP")
@@ -904,7 +915,24 @@ class EventCoder:
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
-        if not targets and pattern.code[:2] in self.p.words.addressed_roots:
+        if found_by in ("", "phrase") and pattern.code in self.p.words.mediation_codes:
+            sides = self._sides(book, v, {k for k, _ in sources})
+            if sides:  # "a mediation effort to end the feud between Chad and X"
+                targets, found_by = sides, "complement"
+        if not sources:
+            expeller = self._expeller(book, v)
+            if expeller is not None:  # "two inspectors were expelled from Iran": Iran does it
+                sources = [expeller]
+                targets = [(k, t) for k, t in targets if k != expeller[0]] or [
+                    (k, [tok]) for o in _objects(v) for tok, k in [_actor_or_owner(book, o)]
+                    if k is not None and k != expeller[0]]
+        # a target of the speaker's own country read from the act's own phrase ("threatening
+        # to cut US funding") gives way to whom the letter goes
+        countries = {book.records[k].country for k, _ in sources} - {None}
+        own_only = bool(targets) and all(
+            book.records[k].country in countries and toks[0].dep_ in MODIFIERS
+            for k, toks in targets)
+        if (not targets or own_only) and pattern.code[:2] in self.p.words.addressed_roots:
             addressee = _addressee(book, v, self.p.words.documents, {k for k, _ in sources})
             if addressee is not None:  # "sent a letter to the UN demanding an inquiry"
                 targets, found_by = [addressee], "complement"
@@ -917,6 +945,9 @@ class EventCoder:
                                        if getattr(pattern, k))
         # "Trump and Putin agreed to share information on North Korea": each other, before
         # anything the verb's phrase holds that its pattern does not name as a target
+        joint = self._joint(book, pattern.code, sources) if found_by != "slot" else None
+        if joint is not None:  # "Kenyan and Ugandan troops held military drills"
+            return self._each_other(book, v, sources, joint, label + " (joint)", specific, extra)
         if found_by != "slot" and self._mutual(v, pattern.code, sources):
             return self._each_other(book, v, sources, pattern.code, label + " (symmetric)",
                                     specific, extra)
@@ -931,11 +962,61 @@ class EventCoder:
                 return self._pairs(book, v, sources, [addressee],
                                    self.p.words.demands[modal.lower_], label + f" +{modal.lower_}",
                                    True, [*extra, modal, clause])
+        if pattern.speech and pattern.code in self.p.words.comment_codes and not targets:
+            about = self._clause_subject(book, v, sources)
+            if about is not None:  # "Kenya hoped Uganda would join the talks": about Uganda
+                head = about[1][0]
+                targets = [about] + [(k, [c]) for c in head.conjuncts
+                                     if (k := book.actor_of(c)) is not None and k != about[0]]
+                found_by = "complement"
         out = self._pairs(book, v, sources, targets, pattern.code, label, specific, extra)
         if found_by == "phrase":
             for f in out:
                 f.extra["target_by"] = "phrase"
         return out
+
+    def _presser(self, book: ActorBook, v: Token, sources: set[str]
+                 ) -> tuple[str, list[Token]] | None:
+        """Who pressed for what ``v`` refuses, by a "despite" or "under" phrase of it or of
+        its to-clause ("despite the president's request", "under pressure from the party"):
+        the owner of the phrase's noun or the actor of its "by" or "from" phrase."""
+        heads = [v, *(c for c in v.children if c.dep_ == "xcomp")]
+        for noun in (t for h in heads for p in self.p.words.pressing_preps for t in pobjs(h, p)):
+            found = [c for c in noun.children if c.dep_ == "poss"] \
+                + pobjs(noun, "by") + pobjs(noun, "from")
+            for t in found:
+                if (key := book.actor_of(t)) is not None and key not in sources:
+                    return key, [t]
+        return None
+
+    @staticmethod
+    def _sides(book: ActorBook, v: Token, sources: set[str]) -> list[tuple[str, list[Token]]]:
+        """The actors a "between" phrase in the purpose clause of ``v`` or of its object sets
+        apart ("to end the feud between Chad and its neighbours"), not its sources."""
+        holders = [v, *_objects(v)]
+        clauses = [c for h in holders for c in h.children
+                   if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.i > v.i]
+        for clause in clauses:
+            for prep in (t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "between"):
+                found = [(k, [t]) for g in prep.children if g.dep_ == "pobj"
+                         for t in [g, *g.conjuncts]
+                         if (k := book.actor_of(t)) is not None and k not in sources]
+                if found:
+                    return found
+        return []
+
+    def _expeller(self, book: ActorBook, v: Token) -> tuple[str, list[Token]] | None:
+        """Who puts out the people of passive ``v`` with no agent: the country or place of its
+        "from" phrase ("were expelled from Iran"), for the expelling verbs only."""
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        name = f"{v.lemma_.lower()} {particle}" if particle else v.lemma_.lower()
+        if name not in self.p.words.expelling_verbs or not _is_passive(v) or pobjs(v, "by") \
+                or any(c.dep_ == "agent" for c in v.children):
+            return None
+        for t in pobjs(v, "from"):
+            if t.ent_type_ in ("GPE", "LOC") and (key := book.actor_of(t, slot="target")):
+                return key, [t]
+        return None
 
     def _accused(self, book: ActorBook, v: Token, sources: set[str]
                  ) -> tuple[str, list[Token]] | None:
@@ -963,18 +1044,40 @@ class EventCoder:
         subject of its clause, if that is not the speaker's own side (same actor or same
         country: "said the country must prepare")."""
         demands = self.p.words.demands
-        own = {k for k, _ in sources}
-        countries = {book.records[k].country for k in own if book.records[k].country}
         for clause in (c for c in v.children if c.dep_ == "ccomp"):
             modal = next((a for a in clause.children
                           if a.dep_ == "aux" and a.lower_ in demands), None)
-            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if modal is None or subj is None or subj.pos_ == "PRON":
+            if modal is None:
+                continue
+            found = self._clause_subject(book, v, sources, clause)
+            if found is not None:
+                return found, modal, clause
+        return None
+
+    def _clause_subject(self, book: ActorBook, v: Token, sources: list,
+                        clause: Token | None = None) -> tuple[str, list[Token]] | None:
+        """The actor a clause of ``v`` (``clause``, else each of its that-clauses) names as
+        its subject, if it is not the speaker's own side (same actor or same country): whom a
+        demand or a comment is about. A pronoun subject is left alone (the speaker itself,
+        most often: "said it hoped")."""
+        own = {k for k, _ in sources}
+        countries = {book.records[k].country for k in own if book.records[k].country}
+        # an unplaced agent of the speaker's own kind is its own side too ("the police chief
+        # warned that police will no longer tolerate rallies")
+        kinds = {(book.records[k].code or "")[3:6] for k in own} - {""}
+        for c in [clause] if clause is not None else v.children:
+            if c.dep_ != "ccomp":
+                continue
+            subj = next((t for t in c.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.pos_ == "PRON":
                 continue
             tok, key = _actor_or_owner(book, subj)
             if key is None or key in own or book.records[key].country in countries:
                 continue
-            return (key, [tok]), modal, clause
+            record = book.records[key]
+            if record.country is None and (record.code or "")[3:6] in kinds:
+                continue
+            return key, [tok]
         return None
 
     def _own_side(self, book: ActorBook, speakers: tuple[str, ...], v: Token) -> bool:
@@ -997,6 +1100,15 @@ class EventCoder:
             return False
         return (trigger.lemma_.lower() in self.p.symmetric or code[:2] in self.p.symmetric_roots
                 or any(c.lower_ in ("joint", "bilateral", "together") for c in trigger.children))
+
+    def _joint(self, book: ActorBook, code: str, sources: list) -> str | None:
+        """The code of act ``code`` done together, where its sources are of two or more
+        countries and it has one (joint_acts: military exercises are cooperation); else None."""
+        joint = self.p.words.joint_acts.get(code)
+        if joint is None:
+            return None
+        countries = {book.records[k].country for k, _ in sources} - {None}
+        return joint if len(countries) >= 2 else None
 
     def _each_other(self, book: ActorBook, trigger: Token, sources: list, code: str,
                     label: str, specific: bool, extra: list[Token]) -> list[Found]:
@@ -1049,6 +1161,9 @@ class EventCoder:
             # visit to Kenya, X voiced": who made the visit ("on" only before the verb, not
             # the topic of "commented on the offer")
             sources = [(k, [t]) for t in self._subjects(n.head.head) if (k := book.actor_of(t))]
+        received = self._received(book, n) if not sources else None
+        if received is not None:  # "received an invitation from Putin": Putin invites
+            sources, owners = received
         held = blamed(n, self.p.words)
         if not sources and held is not None:  # "Hamas is believed to be responsible for"
             sources = [(k, [t]) for t in [held, *held.conjuncts]
@@ -1079,10 +1194,36 @@ class EventCoder:
             helped = self._beneficiary(book, heads, {k for k, _ in sources})
             targets = [helped] if helped is not None else []  # "assistance to help X"
         label = f"noun {pattern.noun}"
+        joint = self._joint(book, pattern.code, sources) if not targets else None
+        if joint is not None:  # "the war game was staged by X and Y"
+            return self._each_other(book, n, sources, joint, label + " (joint)", False, [])
         if not targets and self._mutual(n, pattern.code, sources):
             return self._each_other(book, n, sources, pattern.code, label + " (symmetric)",
                                     False, [])
         return self._pairs(book, n, sources, targets, pattern.code, label, False, [])
+
+    def _received(self, book: ActorBook, n: Token
+                  ) -> tuple[list[tuple[str, list[Token]]], list[tuple[str, list[Token]]]] | None:
+        """The givers and receivers of event noun ``n`` told from the receiver's side, as the
+        object of a receiving verb ("received an invitation from Putin", "faces criticism
+        from the UN") or under "come under" ("came under pressure from Washington"): the
+        actors of the "from" phrase on the noun or the verb, and the verb's subjects."""
+        verb = n.head
+        if n.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_.lower() == "come":
+            verb = verb.head
+        elif n.dep_ not in ("dobj", "obj"):
+            return None
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.p.words.receiving_verbs \
+                or (verb.lemma_.lower() == "come" and n.dep_ != "pobj"):
+            return None
+        givers = [(k, [t]) for h in (n, verb) for t in pobjs(h, "from")
+                  if (k := book.actor_of(t)) is not None]
+        if not givers:
+            return None
+        keys = {k for k, _ in givers}
+        takers = [(k, [t]) for t in self._subjects(verb)
+                  if (k := book.actor_of(t)) is not None and k not in keys]
+        return _and_coordinated(book, givers), takers
 
     def _light_verb(self, n: Token) -> Token | None:
         """The light verb governing event noun ``n`` ("carried out [a raid]", "engaged in")."""
@@ -1419,7 +1560,24 @@ class EventCoder:
         for f in kept:
             if f.target is None and f.trigger.i not in superseded:
                 self._frame_target(book, f)
+            if f.code[:2] in self.p.words.refusal_roots:
+                self._pressed_by(book, f)
         return kept
+
+    def _pressed_by(self, book: ActorBook, f: Found) -> None:
+        """Make whoever pressed for what refusal ``f`` refuses its target ("declined to resign
+        despite pressure from parliament"), unless its target is in the phrase of an object
+        of its verbs ("cancelled a visit to Malaysia under pressure from X": Malaysia)."""
+        verb = f.trigger.head if f.trigger.dep_ == "xcomp" else f.trigger
+        presser = self._presser(book, verb, {f.source} - {None})
+        if presser is None or (f.target_at is not None and any(
+                f.target_at.i in {t.i for t in o.subtree}
+                for h in (verb, f.trigger, *(c for c in verb.children if c.dep_ == "xcomp"))
+                for o in _objects(h))):
+            return
+        (f.target, (f.target_at,)) = presser
+        f.tokens.append(f.target_at)
+        f.spans.append(book.extent(f.target_at))
 
     def bare_demands(self, book: ActorBook, sent, coded: set[int]) -> list[Found]:
         """"Russia said Sudan must return the helicopter": a demand even when the demanded
