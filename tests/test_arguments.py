@@ -220,6 +220,17 @@ def test_a_subject_pronoun_of_a_fronted_clause_may_mean_the_main_subject() -> No
     assert _holder(code(text), text, "he") == "Ivo Brandt"
 
 
+def test_a_fronted_clause_before_a_clause_that_is_not_the_root_points_ahead() -> None:
+    # the parse hangs "sang" on the verb after the semicolon: the clause that opens the
+    # sentence still modifies "sang", whose subject "he" points ahead to
+    text = "Karl Weiss taught music in Graz for years. When he was a boy, Ivo Brandt sang " \
+           "in the cathedral choir; the choir still keeps his portrait."
+    assert _holder(code(text), text, "he") == "Ivo Brandt"
+    text = "Nora Lind founded the theatre in 1990. When she arrives at the party, Greta " \
+           "Holm meets the mayor -- the mayor was her cousin."
+    assert _holder(code(text), text, "she") == "Greta Holm"
+
+
 def test_a_name_the_parse_hung_on_its_verb_is_that_verb_s_subject() -> None:
     # the tagger reads "begs" as a plural noun and "Jimmy" as its modifier: still the
     # subject, and the fronted clause's "his" points ahead to him
