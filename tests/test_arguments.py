@@ -177,6 +177,20 @@ def test_she_may_mean_a_surname_labelled_an_organization() -> None:
     assert next(a for a in doc.actors if a.name == "Wheatley").kind == "person"
 
 
+def test_she_may_mean_a_full_name_labelled_an_organization() -> None:
+    # "Corisande Pellow", labelled an organization, with a given name no list holds: "she"
+    # may still mean it, and then it is a person
+    text = "The museum bought a painting from Corisande Pellow in 1910, and she hung it in " \
+           "the hall."
+    doc = code(text)
+    assert _holder(doc, text, "she") == "Corisande Pellow"
+    assert next(a for a in doc.actors if a.name == "Corisande Pellow").kind == "person"
+    # a body's noun keeps an organization from being what "she" means
+    text = "The museum bought a painting from the Pellow Foundation in 1910, and she hung " \
+           "it in the hall."
+    assert _holder(code(text), text, "she") is None
+
+
 def test_a_town_that_acts_is_no_person() -> None:
     # "Raqqa" (unlabelled) and "Fallujah" (a place) as subjects are towns the map knows
     for town in ("Raqqa", "Fallujah"):

@@ -92,7 +92,7 @@ def ascii_name(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(c)).lower()
 
-def _place(word: str) -> bool:
+def names_place(word: str) -> bool:
     """Whether ``word`` names a region or a sizeable town in the gazetteer, by its own name
     or another ("Fallujah" for Al Fallujah, "Raqqa" for Ar Raqqah)."""
     return any(e.fcode.startswith(("ADM", "PCL")) or e.population >= PLACE_POPULATION
@@ -234,12 +234,12 @@ class Chains:
             return True  # "Mr Haldane", "Dr. Okafor": the title says it is a person
         if not words and head.ent_type_ == "" and not head.is_upper and acts \
                 and not any(c.dep_ == "det" for c in head.children) \
-                and (not _place(head.text) or self._person_verb(head)):
+                and (not names_place(head.text) or self._person_verb(head)):
             return True  # "Okafor said", "Okafor's view": an unknown name that acts or owns
         if not words and head.ent_type_ in MISTAKEN_LABELS and not head.is_upper \
                 and (head.dep_ in SUBJECTS or misread) and acts \
                 and not any(c.dep_ == "det" for c in head.children) \
-                and (not _place(head.text) or self._person_verb(head)):
+                and (not names_place(head.text) or self._person_verb(head)):
             # "Hartwig began", labelled GPE: a surname no map knows, acting; "Rivera sang":
             # a town's name, but only people sing
             return True

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors.chains import NAME_LABELS, Chains, Mention, ascii_name
+from tacitus.actors.chains import NAME_LABELS, Chains, Mention, ascii_name, names_place
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
@@ -1243,11 +1243,25 @@ class ActorBook:
         person = (head.lower_ in c.masculine | c.feminine | c.first_singular
                   or c.is_person_noun(head)
                   or (rec.kind == "person" and (proper or head.pos_ == "NOUN")))
-        unsure = key.startswith("G|") and " " not in rec.name and head.ent_type_ == "ORG" \
-            and head.pos_ == "PROPN" and not head.is_upper
+        unsure = key.startswith("G|") and head.pos_ == "PROPN" and not head.is_upper and (
+            (" " not in rec.name and head.ent_type_ == "ORG") or self._unsure_name(head, rec.name))
         # an unsure name is still a name, for salience and for a gender its words may give
         name = rec.name if (rec.kind == "person" or unsure) and proper else None
         c.add(head, key, person=person, words=np, name=name, unsure=unsure)
+
+
+    def _unsure_name(self, head: Token, name: str) -> bool:
+        """Whether a name of two or three words the recognizer labels an organization or a
+        people may be a person's ("Liesel Marwood", ORG: the small model labels many names of
+        people it does not know so): every word capitalized, none an abbreviation, a word of
+        the dictionary, a body's noun ("Foundation", "Group") or a region's or sizeable
+        town's name ("Wigan Athletic"). Such a name stays a group, but "he" or "she" may
+        mean it, as a lone surname labelled an organization."""
+        words = name.split()
+        return head.ent_type_ in ("ORG", "NORP") and 1 < len(words) <= 3 \
+            and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+            and not any(t.i in self.entry_at for t in head.lefts) and head.i not in self.entry_at \
+            and not any(w.lower() in self.d.descriptor_heads or names_place(w) for w in words)
 
 
 def _extent(head: Token, np: list[Token]) -> tuple[int, int]:
