@@ -245,6 +245,21 @@ def test_a_fronted_clause_before_a_clause_that_is_not_the_root_points_ahead() ->
     assert _holder(code(text), text, "she") == "Greta Holm"
 
 
+def test_a_fronted_pronoun_may_mean_a_lone_name_of_the_other_given_gender() -> None:
+    # "Ross" and "Ryan" are men's given names, but a lone word is a surname as often: the
+    # "her" of the phrase before the clause still points ahead to them
+    text = "Paul Weber ran the gallery for a decade. With her sister, Ross toured the " \
+           "northern villages and painted their harbours."
+    assert _holder(code(text), text, "her") == "Ross"
+    text = "Paul Weber ran the gallery for a decade. During her first year at the school, " \
+           "Ryan won two prizes."
+    assert _holder(code(text), text, "her") == "Ryan"
+    # a full name's given name is no guess
+    text = "Paul Weber ran the gallery for a decade. During her first year at the school, " \
+           "John Ryan won two prizes."
+    assert _holder(code(text), text, "her") is None
+
+
 def test_a_name_the_parse_hung_on_its_verb_is_that_verb_s_subject() -> None:
     # the tagger reads "begs" as a plural noun and "Jimmy" as its modifier: still the
     # subject, and the fronted clause's "his" points ahead to him
