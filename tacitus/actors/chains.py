@@ -92,7 +92,7 @@ def ascii_name(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(c)).lower()
 
-def _place(word: str) -> bool:
+def names_place(word: str) -> bool:
     """Whether ``word`` names a region or a sizeable town in the gazetteer, by its own name
     or another ("Fallujah" for Al Fallujah, "Raqqa" for Ar Raqqah)."""
     return any(e.fcode.startswith(("ADM", "PCL")) or e.population >= PLACE_POPULATION
@@ -143,6 +143,9 @@ class Chains:
         self.group: dict[int, list[str]] = {}  # a plural pronoun -> all its actors
         self.traced: dict[int, list[tuple[str, dict[str, float]]]] = {}
         self._ctx: _Context | None = None
+        # the actor ahead of the pronoun now ranked whose gender only a lone given name
+        # guessed against the pronoun's (see ``candidates``)
+        self._guessed: str | None = None
         self._sent = {}
         # how often each capitalized word occurs: a word the tagger reads as a noun but that
         # the text writes with a capital each time ("Wiggins caught ... Wiggins") is a name
@@ -234,12 +237,12 @@ class Chains:
             return True  # "Mr Haldane", "Dr. Okafor": the title says it is a person
         if not words and head.ent_type_ == "" and not head.is_upper and acts \
                 and not any(c.dep_ == "det" for c in head.children) \
-                and (not _place(head.text) or self._person_verb(head)):
+                and (not names_place(head.text) or self._person_verb(head)):
             return True  # "Okafor said", "Okafor's view": an unknown name that acts or owns
         if not words and head.ent_type_ in MISTAKEN_LABELS and not head.is_upper \
                 and (head.dep_ in SUBJECTS or misread) and acts \
                 and not any(c.dep_ == "det" for c in head.children) \
-                and (not _place(head.text) or self._person_verb(head)):
+                and (not names_place(head.text) or self._person_verb(head)):
             # "Hartwig began", labelled GPE: a surname no map knows, acting; "Rivera sang":
             # a town's name, but only people sing
             return True
@@ -440,7 +443,18 @@ class Chains:
         else:
             return []
         found = [m for m in self._before(tok, WINDOW) if fits(m) and not self._bound(tok, m)]
-        return found + ([ahead] if ahead is not None and fits(ahead) else [])
+        self._guessed = ahead.key if ahead is not None and not fits(ahead) \
+            and (low in self.masculine or low in self.feminine) and self._guess(ahead) else None
+        return found + ([ahead] if ahead is not None and (fits(ahead) or self._guessed) else [])
+
+    def _guess(self, m: Mention) -> bool:
+        """Whether only a given name guessed the gender of ``m``'s actor, a single person
+        the text names by one word alone ("Ross", "Ryan": surnames as often as given names).
+        A pronoun in a phrase before that name's clause may still mean it ("With her sister,
+        Ross toured the north")."""
+        return m.person and not m.plural and m.key in self._weak and all(
+            not any(c.dep_ == "compound" for c in self.doc[o.i].lefts)
+            for o in self.mentions if o.key == m.key)
 
     @staticmethod
     def _lone_part(head: Token, name: str | None) -> bool:
@@ -537,7 +551,7 @@ class Chains:
             "closest": float(m.key == here.closest),
             "appos": float(cand.dep_ == "appos"),
             "conj": float(cand.dep_ == "conj"),
-            "gender_clash": float(self._clash(tok, m)),
+            "gender_clash": float(self._clash(tok, m) and m.key != self._guessed),
             "quoted_candidate": float(m.i in self._quoted and not quoted),
             "quoted_pronoun": float(quoted and m.i not in self._quoted),
             "speaker_quoted": float(speaker),

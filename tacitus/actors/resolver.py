@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tacitus.actors.chains import NAME_LABELS, Chains, Mention, ascii_name
+from tacitus.actors.chains import NAME_LABELS, Chains, Mention, ascii_name, names_place
 from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
@@ -29,6 +29,8 @@ _NAMED = {"PERSON", "ORG", "NORP"}
 # a lone word after "in", "to", "at" that names a city this large is the city, even where the
 # recognizer calls it a person (a town of a few thousand shares its name with many people)
 CITY_POPULATION = 50_000
+# what a phrase before the main clause hangs on it as ("After his release, Smith said")
+AHEAD_BRANCHES = {"advcl", "prep", "npadvmod", "advmod", "ccomp"}
 SUBORDINATORS = {"when", "while", "after", "before", "although", "though", "once", "since", "as",
                  "if", "until", "whenever", "because"}
 
@@ -1117,17 +1119,28 @@ class ActorBook:
         return new
 
     def _ahead(self, tok: Token):
-        """The main clause's subject, when the pronoun sits in a phrase before it: "After
-        his release, Smith said", "Living with her aunt, Kelsey studied" (the only place a
-        pronoun may come before its name)."""
+        """The subject of the clause a phrase before it modifies, when the pronoun sits in
+        that phrase: "After his release, Smith said", "Living with her aunt, Kelsey studied"
+        (the only place a pronoun may come before its name). The clause is the sentence's
+        main one, or one the phrase opens the sentence before ("When he was a boy, Ivo Brandt
+        sang in choirs; the choir ...": "sang" hangs on the second clause's verb); its
+        subject is the one nearest its verb ("As coach at the club, working with his mentor,
+        Scott has ...": Scott, not the role the parse also calls a subject)."""
         root = tok.sent.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
-                     or self.chains.misread_subject(c)), None)
-        if subj is None or subj.i < tok.i:
+        branch, verb = None, None
+        for a in [tok, *tok.ancestors]:
+            if a.head.i == a.i:
+                break
+            if a.dep_ in AHEAD_BRANCHES and (a.head.i == root.i or (
+                    a.head.pos_ in ("VERB", "AUX") and self._opens(a))):
+                branch, verb = a, a.head
+                break
+        if branch is None:
             return None
-        branch = next((a for a in [tok, *tok.ancestors] if a.head.i == root.i), None)
-        if branch is None or branch.i > subj.i or branch.dep_ not in (
-                "advcl", "prep", "npadvmod", "advmod", "ccomp"):
+        subj = max((c for c in verb.children if c.i < verb.i and (
+            c.dep_ in ("nsubj", "nsubjpass") or self.chains.misread_subject(c))),
+            key=lambda c: c.i, default=None)
+        if subj is None or subj.i < tok.i or branch.i > subj.i:
             return None
         if (tok.dep_ in ("nsubj", "nsubjpass") or branch.dep_ == "ccomp") \
                 and not self._fronted(branch):
@@ -1140,6 +1153,13 @@ class ActorBook:
             if subj is None or self.actor_of(subj) is None:
                 return None
         return self.chains.mention_at(subj.i)
+
+    @staticmethod
+    def _opens(branch: Token) -> bool:
+        """Whether the phrase ``branch`` heads opens its sentence (after a conjunction,
+        punctuation or an adverb at most: "And when he ...")."""
+        return all(t.is_punct or t.dep_ in ("cc", "advmod")
+                   for t in branch.doc[branch.sent.start:branch.left_edge.i])
 
     @staticmethod
     def _fronted(branch: Token) -> bool:
@@ -1231,11 +1251,25 @@ class ActorBook:
         person = (head.lower_ in c.masculine | c.feminine | c.first_singular
                   or c.is_person_noun(head)
                   or (rec.kind == "person" and (proper or head.pos_ == "NOUN")))
-        unsure = key.startswith("G|") and " " not in rec.name and head.ent_type_ == "ORG" \
-            and head.pos_ == "PROPN" and not head.is_upper
+        unsure = key.startswith("G|") and head.pos_ == "PROPN" and not head.is_upper and (
+            (" " not in rec.name and head.ent_type_ == "ORG") or self._unsure_name(head, rec.name))
         # an unsure name is still a name, for salience and for a gender its words may give
         name = rec.name if (rec.kind == "person" or unsure) and proper else None
         c.add(head, key, person=person, words=np, name=name, unsure=unsure)
+
+
+    def _unsure_name(self, head: Token, name: str) -> bool:
+        """Whether a name of two or three words the recognizer labels an organization or a
+        people may be a person's ("Liesel Marwood", ORG: the small model labels many names of
+        people it does not know so): every word capitalized, none an abbreviation, a word of
+        the dictionary, a body's noun ("Foundation", "Group") or a region's or sizeable
+        town's name ("Wigan Athletic"). Such a name stays a group, but "he" or "she" may
+        mean it, as a lone surname labelled an organization."""
+        words = name.split()
+        return head.ent_type_ in ("ORG", "NORP") and 1 < len(words) <= 3 \
+            and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+            and not any(t.i in self.entry_at for t in head.lefts) and head.i not in self.entry_at \
+            and not any(w.lower() in self.d.descriptor_heads or names_place(w) for w in words)
 
 
 def _extent(head: Token, np: list[Token]) -> tuple[int, int]:
