@@ -986,6 +986,9 @@ def test_the_object_of_a_result_verb_is_what_its_participle_was_done_to() -> Non
     doc = code("Soldiers found three farmers shot dead in a field.")
     (shot,) = _events(doc, "shot")
     assert shot.source is None and _code(doc, shot.target) == "---AGR"
+    # a participle set off by a comma tells of the subject, as before
+    doc = code("The soldiers left the camp, attacked by rebels on the road.")
+    assert _dyads(doc, "19") == {("---REB", "---MIL")}
     # a past form with nothing after it may be a clause of its own: no guess
     doc = code("Investigators found the rebels fired first.")
     assert all(_code(doc, e.target) != "---REB" for e in doc.events)

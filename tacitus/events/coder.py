@@ -191,9 +191,13 @@ def _result_clause(v: Token, words: ArgumentWords | None = None) -> list[Token]:
             or head.lemma_.lower() not in (words or load_argument_words()).result_verbs \
             or any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children):
         return []
-    if v.dep_ == "ccomp":
-        return _conjuncts(c for c in v.children if c.dep_ == "nsubj")
-    return _conjuncts(c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < v.i)
+    # the participle right after its noun: "left the village, pursued by rebels" tells of
+    # the troops that left
+    nouns = [c for c in v.children if c.dep_ == "nsubj"] if v.dep_ == "ccomp" else \
+        [c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < v.i]
+    start = min((t.left_edge.i for t in v.children if t.dep_ != "nsubj" and t.i < v.i),
+                default=v.i)
+    return _conjuncts(n for n in nouns if n.right_edge.i + 1 == start)
 
 
 def _bare_participle(v: Token) -> bool:
