@@ -973,3 +973,35 @@ def test_a_weapon_abbreviation_is_no_actor() -> None:
     bomb = next(e for e in doc.events if e.trigger.text == "detonated")
     assert bomb.source is None and _code(doc, bomb.target) == "POLMIL"
     assert not any(a.name == "IED" for a in doc.actors)
+
+
+# -- small clauses and followers (issue 10) -------------------------------------------------
+def test_the_object_of_a_result_verb_is_what_its_participle_was_done_to() -> None:
+    # "left X wounded": X is the victim; the subject of "left" caused it
+    doc = code("Gunmen left the mayor badly wounded after the ambush.")
+    assert _dyads(doc, "18") == {("---UAF", "---GOV")}
+    doc = code("The attack by Taliban gunmen left two Afghan policemen seriously injured.")
+    assert ("TAL", "AFGCOP") in _dyads(doc, "18")
+    # whoever finds the result did not cause it: the victims are no shooters
+    doc = code("Soldiers found three farmers shot dead in a field.")
+    (shot,) = _events(doc, "shot")
+    assert shot.source is None and _code(doc, shot.target) == "---AGR"
+    # a participle set off by a comma tells of the subject, as before
+    doc = code("The soldiers left the camp, attacked by rebels on the road.")
+    assert _dyads(doc, "19") == {("---REB", "---MIL")}
+    # a past form with nothing after it may be a clause of its own: no guess
+    doc = code("Investigators found the rebels fired first.")
+    assert all(_code(doc, e.target) != "---REB" for e in doc.events)
+
+
+def test_followers_of_someone_are_the_side_of_whom_they_follow() -> None:
+    # a state organ's followers are its country's civilians, not the organ
+    doc = code("Supporters of the president marched on parliament in Kampala.")
+    assert _dyads(doc, "14") == {("UGACVL", "UGALEG")}
+    doc = code("Loyalists of the Kenyan army chief clashed with police.")
+    assert {s for s, _ in _dyads(doc)} == {"KENCVL"}
+    # a party's or an opposition's followers are that side, as its members are
+    doc = code("Followers of the opposition leader attacked a police station in Nairobi.")
+    assert ("KENOPP", "KENCOP") in _dyads(doc, "19")
+    doc = code("Supporters of Hamas fired rockets at Israel.")
+    assert _dyads(doc, "19") == {("HAM", "ISR")}

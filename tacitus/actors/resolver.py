@@ -485,6 +485,8 @@ class ActorBook:
                 return key  # "the head of the agency, Jane Doe": no actor there, but her
             if head.pos_ == "NUM" and head.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 found = self._counted_before(head)  # "Another 23,000 are to leave"
+        if found is None and head.lemma_.lower() in self.d.words.followers:
+            found = self._followed(head, slot)
         if found is None and head.tag_ == "NNS" and head.lemma_.lower() in self.d.words.group_nouns:
             found = self._both(head)
         if found is None and self.chains.is_person_noun(head) and _definite(head):
@@ -499,6 +501,25 @@ class ActorBook:
         if found is not None:
             self._mention(found, head, np)
         return found
+
+    def _followed(self, head: Token, slot: str) -> str | None:
+        """"supporters of the president", "followers of Hamas": the side of whom the "of"
+        phrase names. Followers of a state organ or its holder are no organ: they are the
+        country's civilians; those of a party, movement or opposition are that side."""
+        inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        key = self.actor_of(inner[0], slot=slot) if inner else None
+        if key is None:
+            return None
+        code = self.records[key].code or ""
+        if len(code) != 6 or code[3:] not in self.d.words.state_agents:
+            return key if code else None
+        if code[:3] in self.d.countries:
+            return self._state(code[:3], "CVL")
+        # "supporters of the president" where no country is named yet: the place may code
+        # them later, as it codes other unidentified civilians
+        return self._record("X|CVL", f"unidentified {self.d.agent_labels['CVL']}", "---CVL",
+                            None, "group")
 
     def _state_of(self, head: Token) -> str | None:
         """"the island nation of Nauru", "the emirate of Qatar": a noun that describes a

@@ -570,6 +570,9 @@ class ArgumentWords:
     tail_reports: frozenset[str]
     place_name_heads: frozenset[str]
     span_verbs: frozenset[str]
+    result_verbs: frozenset[str]
+    finding_verbs: frozenset[str]
+    followers: frozenset[str]
     question_verbs: frozenset[str]
     verbal_partners: frozenset[str]
     weapon_names: frozenset[str]
@@ -595,7 +598,8 @@ def load_argument_words() -> ArgumentWords:
              "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",
              "stative_verbs", "preposition_participles", "tail_reports", "place_name_heads",
-             "span_verbs", "question_verbs",
+             "span_verbs", "question_verbs", "result_verbs", "finding_verbs",
+             "followers",
              "verbal_partners", "weapon_names", "former_marks",
              "back_matter")
     data = _sections(name, (*lists, "numbers", "demands", "joint_acts"))

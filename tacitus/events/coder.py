@@ -173,7 +173,31 @@ def _word(t: Token | None) -> tuple[int, int]:
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or _bare_participle(v)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or _bare_participle(v) \
+        or bool(_result_clause(v))
+
+
+def _result_clause(v: Token, words: ArgumentWords | None = None) -> list[Token]:
+    """What a participle after a result verb (``result_verbs``) tells the state of: the
+    verb's object before it ("the blast left one student injured", "left the mayor badly
+    wounded"), or the participle's own subject where the parse made the small clause a
+    clause ("police found two men shot dead"; a form the tagger calls past tense only with
+    a state after it, not "found the rebels fired first"). That noun is what was done to,
+    not the doer; empty where ``v`` is no such participle."""
+    head = v.head
+    if not (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "ccomp" and any(
+            c.dep_ in ("oprd", "acomp") for c in v.children))) \
+            or head.i == v.i or v.dep_ not in ("xcomp", "advcl", "oprd", "ccomp") \
+            or head.lemma_.lower() not in (words or load_argument_words()).result_verbs \
+            or any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children):
+        return []
+    # the participle right after its noun: "left the village, pursued by rebels" tells of
+    # the troops that left
+    nouns = [c for c in v.children if c.dep_ == "nsubj"] if v.dep_ == "ccomp" else \
+        [c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < v.i]
+    start = min((t.left_edge.i for t in v.children if t.dep_ != "nsubj" and t.i < v.i),
+                default=v.i)
+    return _conjuncts(n for n in nouns if n.right_edge.i + 1 == start)
 
 
 def _bare_participle(v: Token) -> bool:
@@ -288,6 +312,9 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
     if _is_passive(v):
         found = [g for c in v.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
+        if not found and depth < 3 and _result_clause(v, w) \
+                and v.head.lemma_.lower() not in w.finding_verbs:
+            found = subjects(v.head, depth + 1, w)  # "the raid left them dead": who caused it
     else:
         found = _apposed(c for c in v.children if c.dep_ in SUBJECT_DEPS
                          and not _quoted_title(c, v))
@@ -321,7 +348,7 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
 
 def _objects(v: Token) -> list[Token]:
     deps = ("nsubjpass",) if _is_passive(v) else ("dobj", "obj")
-    found = [c for c in v.children if c.dep_ in deps]
+    found = [c for c in v.children if c.dep_ in deps] or _result_clause(v)
     if not found and _is_passive(v) and v.dep_ == "conj":
         found = [c for c in v.head.children if c.dep_ == "nsubjpass"]
     if not found and v.dep_ in ("relcl", "acl") and _is_passive(v):
