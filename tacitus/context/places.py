@@ -59,6 +59,11 @@ PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "cap
                "parts", "center", "centre", "heart", "north", "south", "east", "west",
                "half", "percent", "most", "much", "territory", "municipality", "valley",
                "sector", "state", "border", "camp", "hamlet", "settlement", "oblast"}
+# posts a country keeps abroad: "the U.S. embassy", "an American base", "the consulate of
+# Spain" say whose the building is, not where it stands (the city beside it, or the
+# dateline, says that)
+POSTS = {"embassy", "embassies", "consulate", "consulates", "legation", "chancery",
+         "mission", "base", "bases", "garrison", "ambassador", "residence", "compound"}
 WHEN = {"when", "as", "while"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis",
                "csubj", "csubjpass", "pcomp"}
@@ -407,7 +412,8 @@ class Placer:
         sent = trigger.sent
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         here = [m for m in {id(m): m for m in self._by_token.values()}.values()
-                if sent.start <= m.head.i < sent.end and not m.qualifies]
+                if sent.start <= m.head.i < sent.end and not m.qualifies
+                and not self._owner(m)]
         own = [m for m in here if _governs(m.head, trigger, verb) and not _agent_of(m, trigger)]
         if own:
             return min(own, key=lambda m: abs(m.head.i - trigger.i))
@@ -422,6 +428,18 @@ class Placer:
         if above:
             return min(above, key=lambda m: abs(m.head.i - trigger.i))
         return None
+
+    def _owner(self, m: _Mention) -> bool:
+        """Whether a country's name says whose post it is ("at the U.S. embassy", "the
+        embassy of Spain", "a French base"), not where it stands: embassies and bases stand
+        in other countries."""
+        if key(self.text[m.start : m.end]) not in _country_names():
+            return False
+        head = m.head
+        if head.dep_ in ("compound", "amod", "poss", "nmod"):
+            return head.head.lower_ in POSTS
+        return (head.dep_ == "pobj" and head.head.lower_ == "of"
+                and head.head.head.lower_ in POSTS)
 
     def country_within(self, tokens: list[Token]) -> str | None:
         """The country of the first resolved place among ``tokens`` (an actor's own words:
@@ -440,7 +458,8 @@ class Placer:
         if self.dateline is None or modality not in ("asserted", "reported"):
             return None
         sent = trigger.sent
-        if any(sent.start <= i < sent.end for i in self._by_token):
+        if any(sent.start <= i < sent.end and not self._owner(m)
+               for i, m in self._by_token.items()):
             return None  # the sentence names a place that is not the event's: no guess
         return _location(self.dateline)
 
