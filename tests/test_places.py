@@ -307,7 +307,7 @@ def test_actor_names_are_not_towns_and_a_country_on_the_event_noun_is_its_actor(
     assert invasion.location is None or invasion.location.country != "USA"
 
 
-def test_a_countrys_post_abroad_stands_where_the_story_says() -> None:
+def test_a_countrys_post_or_a_places_office_is_no_place_of_the_event() -> None:
     """ "the U.S. embassy", "the consulate of Spain": whose the post is, not where it stands;
     the city beside it, else the dateline, places the event."""
     from tacitus.model import Document
@@ -321,6 +321,12 @@ def test_a_countrys_post_abroad_stands_where_the_story_says() -> None:
     doc = default_coder().code_document(document)
     assert doc.events and doc.events[0].location is not None
     assert doc.events[0].location.country == "ECU"
+    # a place an officer is named by is whose office it is: the dateline places the murder
+    document = Document(id="d", text="A former mayor of Tarija was murdered on Sunday.",
+                        dateline="QUITO, May 2 (Wire) --", published="2012-05-02")
+    doc = default_coder().code_document(document)
+    murder = next(e for e in doc.events if e.trigger and e.trigger.text == "murdered")
+    assert murder.location is not None and murder.location.country == "ECU"
     # a country's name that is no post's owner still places its event
     assert _where("Protesters marched in the United States on Sunday.",
                   "marched") == "United States"

@@ -64,6 +64,10 @@ PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "cap
 # dateline, says that)
 POSTS = {"embassy", "embassies", "consulate", "consulates", "legation", "chancery",
          "mission", "base", "bases", "garrison", "ambassador", "residence", "compound"}
+# offices named by a place ("the mayor of X", "the governor of Y province"): the place says
+# whose office it is, not where the officer's event happened
+OFFICES = {"mayor", "governor", "bishop", "archbishop", "prefect", "senator", "deputy",
+           "councilman", "councillor", "mayors", "governors"}
 WHEN = {"when", "as", "while"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis",
                "csubj", "csubjpass", "pcomp"}
@@ -430,12 +434,16 @@ class Placer:
         return None
 
     def _owner(self, m: _Mention) -> bool:
-        """Whether a country's name says whose post it is ("at the U.S. embassy", "the
-        embassy of Spain", "a French base"), not where it stands: embassies and bases stand
-        in other countries."""
+        """Whether a toponym says whose post or office it is, not where the event is: a
+        country's name on an embassy or base ("at the U.S. embassy", "the embassy of Spain",
+        "a French base", which stand in other countries), a place an officer is named by
+        ("a former mayor of X was murdered": the dateline still places the murder)."""
+        head = m.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" \
+                and head.head.head.lower_ in OFFICES:
+            return True
         if key(self.text[m.start : m.end]) not in _country_names():
             return False
-        head = m.head
         if head.dep_ in ("compound", "amod", "poss", "nmod"):
             return head.head.lower_ in POSTS
         return (head.dep_ == "pobj" and head.head.lower_ == "of"
