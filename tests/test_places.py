@@ -327,6 +327,13 @@ def test_a_countrys_post_or_a_places_office_is_no_place_of_the_event() -> None:
     doc = default_coder().code_document(document)
     murder = next(e for e in doc.events if e.trigger and e.trigger.text == "murdered")
     assert murder.location is not None and murder.location.country == "ECU"
+    # the dateline's own country named in the sentence is no other place
+    document = Document(id="d", text="Gunmen killed a judge today, Ecuador's police said.",
+                        dateline="QUITO, May 2 (Wire) --",
+                        published="2012-05-02")
+    doc = default_coder().code_document(document)
+    killed = next(e for e in doc.events if e.trigger and e.trigger.text == "killed")
+    assert killed.location is not None and killed.location.name == "Quito"
     # a country's name that is no post's owner still places its event
     assert _where("Protesters marched in the United States on Sunday.",
                   "marched") == "United States"

@@ -459,17 +459,20 @@ class Placer:
 
     def location_for(self, trigger: Token, modality: str) -> Location | None:
         """The event's place: its clause's, a clause above it's, else the dateline's for a
-        report of current news (asserted or reported, in a sentence that names no place)."""
+        report of current news (asserted or reported, in a sentence that names no other
+        place: the dateline's own country holds it, and is no other place)."""
         m = self.mention_for(trigger)
         if m is not None and m.chosen is not None:
             return _location(m.chosen)
-        if self.dateline is None or modality not in ("asserted", "reported"):
+        line = self.dateline
+        if line is None or modality not in ("asserted", "reported"):
             return None
         sent = trigger.sent
         if any(sent.start <= i < sent.end and not self._owner(m)
+               and not (m.chosen is line or (m.chosen.fcode == "PCLI" and _within(line, m.chosen)))
                for i, m in self._by_token.items()):
             return None  # the sentence names a place that is not the event's: no guess
-        return _location(self.dateline)
+        return _location(line)
 
 
 def _agent_of(m: _Mention, trigger: Token) -> bool:
