@@ -20,8 +20,11 @@ Kandahar", "near the border town of X", "in a shooting in X"; or the place its v
 same subject ("was shot and killed in X"), else one of a "when/as/while" clause under it
 ("died when militants stormed a post in X"), else one of a clause above it ("In Kabul,
 officials said rebels attacked"), else, for a report of current news, the wire dateline's
-place. A place under "since", "after", "from" and the like is not the event's ("since the
-start of the war in X"). Anything else stays unknown rather than guessed.
+place (the dateline's own country, a place an officer is named by, "a former mayor of X",
+are no other place in its sentence). A place under "since", "after", "from" and the like is
+not the event's ("since the start of the war in X"), nor is a country whose post an embassy,
+consulate or base is ("the U.S. embassy in Quito" is in Quito). Anything else stays unknown
+rather than guessed.
 """
 
 from __future__ import annotations
