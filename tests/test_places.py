@@ -305,3 +305,35 @@ def test_actor_names_are_not_towns_and_a_country_on_the_event_noun_is_its_actor(
     doc = _coded("Iran condemned the US invasion of Iraq.", published="2012-01-04")
     invasion = next(e for e in doc.events if e.trigger and e.trigger.text == "invasion")
     assert invasion.location is None or invasion.location.country != "USA"
+
+
+def test_a_countrys_post_or_a_places_office_is_no_place_of_the_event() -> None:
+    """ "the U.S. embassy", "the consulate of Spain": whose the post is, not where it stands;
+    the city beside it, else the dateline, places the event."""
+    from tacitus.model import Document
+
+    assert _where("Gunmen fired a rocket at the U.S. embassy in Quito on Sunday.",
+                  "fired") == "Quito"
+    assert _where("Rebels stormed the consulate of Spain in Lima.", "stormed") == "Lima"
+    assert _where("A bomb went off at the British embassy on Tuesday.", "went") is None
+    document = Document(id="d", text="A rocket hit the gate of the U.S. embassy on Sunday.",
+                        dateline="QUITO, May 2 (Wire) --", published="2012-05-02")
+    doc = default_coder().code_document(document)
+    assert doc.events and doc.events[0].location is not None
+    assert doc.events[0].location.country == "ECU"
+    # a place an officer is named by is whose office it is: the dateline places the murder
+    document = Document(id="d", text="A former mayor of Tarija was murdered on Sunday.",
+                        dateline="QUITO, May 2 (Wire) --", published="2012-05-02")
+    doc = default_coder().code_document(document)
+    murder = next(e for e in doc.events if e.trigger and e.trigger.text == "murdered")
+    assert murder.location is not None and murder.location.country == "ECU"
+    # the dateline's own country named in the sentence is no other place
+    document = Document(id="d", text="Gunmen killed a judge today, Ecuador's police said.",
+                        dateline="QUITO, May 2 (Wire) --",
+                        published="2012-05-02")
+    doc = default_coder().code_document(document)
+    killed = next(e for e in doc.events if e.trigger and e.trigger.text == "killed")
+    assert killed.location is not None and killed.location.name == "Quito"
+    # a country's name that is no post's owner still places its event
+    assert _where("Protesters marched in the United States on Sunday.",
+                  "marched") == "United States"

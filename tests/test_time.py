@@ -332,6 +332,25 @@ def test_a_definite_event_noun_takes_the_date_of_its_earlier_mention() -> None:
     assert dater.attach(inquiry, "asserted") is None  # "since 2009" is no point in time
 
 
+def test_an_event_noun_names_again_an_earlier_event_of_its_family() -> None:
+    """ "the slaying" after "was shot", "the talks" after "met": one event in other words
+    takes the earlier one's date; an event noun with its own time keeps it."""
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = ("A judge was shot on Dec. 12 near his home. The envoys met on Dec. 14 in a "
+            "hotel. Critics said the slaying and the talks were linked. Tuesday's raid "
+            "was not.")
+    doc = default_coder().nlp(text)
+    dater = Dater(doc, PUBLISHED, text)
+    slaying, talks, raid = (next(t for t in doc if t.text == w)
+                            for w in ("slaying", "talks", "raid"))
+    assert dater.attach(slaying, "asserted")[0].text == "Dec. 12"
+    assert dater.attach(talks, "asserted")[0].text == "Dec. 14"
+    assert dater.attach(talks, "asserted")[1] == "mention"
+    assert dater.attach(raid, "asserted")[0].text == "Tuesday"
+
+
 def test_an_event_noun_with_its_own_participant_names_another_event() -> None:
     # "the killing of six aid workers" is definite by its of-phrase: it is not the earlier
     # killing of the mayor, whose date it must not take; of the same victims, it is

@@ -20,8 +20,11 @@ Kandahar", "near the border town of X", "in a shooting in X"; or the place its v
 same subject ("was shot and killed in X"), else one of a "when/as/while" clause under it
 ("died when militants stormed a post in X"), else one of a clause above it ("In Kabul,
 officials said rebels attacked"), else, for a report of current news, the wire dateline's
-place. A place under "since", "after", "from" and the like is not the event's ("since the
-start of the war in X"). Anything else stays unknown rather than guessed.
+place (the dateline's own country, a place an officer is named by, "a former mayor of X",
+are no other place in its sentence). A place under "since", "after", "from" and the like is
+not the event's ("since the start of the war in X"), nor is a country whose post an embassy,
+consulate or base is ("the U.S. embassy in Quito" is in Quito). Anything else stays unknown
+rather than guessed.
 """
 
 from __future__ import annotations
@@ -59,6 +62,15 @@ PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "cap
                "parts", "center", "centre", "heart", "north", "south", "east", "west",
                "half", "percent", "most", "much", "territory", "municipality", "valley",
                "sector", "state", "border", "camp", "hamlet", "settlement", "oblast"}
+# posts a country keeps abroad: "the U.S. embassy", "an American base", "the consulate of
+# Spain" say whose the building is, not where it stands (the city beside it, or the
+# dateline, says that)
+POSTS = {"embassy", "embassies", "consulate", "consulates", "legation", "chancery",
+         "mission", "base", "bases", "garrison", "ambassador", "residence", "compound"}
+# offices named by a place ("the mayor of X", "the governor of Y province"): the place says
+# whose office it is, not where the officer's event happened
+OFFICES = {"mayor", "governor", "bishop", "archbishop", "prefect", "senator", "deputy",
+           "councilman", "councillor", "mayors", "governors"}
 WHEN = {"when", "as", "while"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis",
                "csubj", "csubjpass", "pcomp"}
@@ -407,7 +419,8 @@ class Placer:
         sent = trigger.sent
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         here = [m for m in {id(m): m for m in self._by_token.values()}.values()
-                if sent.start <= m.head.i < sent.end and not m.qualifies]
+                if sent.start <= m.head.i < sent.end and not m.qualifies
+                and not self._owner(m)]
         own = [m for m in here if _governs(m.head, trigger, verb) and not _agent_of(m, trigger)]
         if own:
             return min(own, key=lambda m: abs(m.head.i - trigger.i))
@@ -423,6 +436,22 @@ class Placer:
             return min(above, key=lambda m: abs(m.head.i - trigger.i))
         return None
 
+    def _owner(self, m: _Mention) -> bool:
+        """Whether a toponym says whose post or office it is, not where the event is: a
+        country's name on an embassy or base ("at the U.S. embassy", "the embassy of Spain",
+        "a French base", which stand in other countries), a place an officer is named by
+        ("a former mayor of X was murdered": the dateline still places the murder)."""
+        head = m.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" \
+                and head.head.head.lower_ in OFFICES:
+            return True
+        if key(self.text[m.start : m.end]) not in _country_names():
+            return False
+        if head.dep_ in ("compound", "amod", "poss", "nmod"):
+            return head.head.lower_ in POSTS
+        return (head.dep_ == "pobj" and head.head.lower_ == "of"
+                and head.head.head.lower_ in POSTS)
+
     def country_within(self, tokens: list[Token]) -> str | None:
         """The country of the first resolved place among ``tokens`` (an actor's own words:
         "Darfur rebels", "the government of Sindh province"), or None. Only a name the
@@ -433,16 +462,20 @@ class Placer:
 
     def location_for(self, trigger: Token, modality: str) -> Location | None:
         """The event's place: its clause's, a clause above it's, else the dateline's for a
-        report of current news (asserted or reported, in a sentence that names no place)."""
+        report of current news (asserted or reported, in a sentence that names no other
+        place: the dateline's own country holds it, and is no other place)."""
         m = self.mention_for(trigger)
         if m is not None and m.chosen is not None:
             return _location(m.chosen)
-        if self.dateline is None or modality not in ("asserted", "reported"):
+        line = self.dateline
+        if line is None or modality not in ("asserted", "reported"):
             return None
         sent = trigger.sent
-        if any(sent.start <= i < sent.end for i in self._by_token):
+        if any(sent.start <= i < sent.end and not self._owner(m)
+               and not (m.chosen is line or (m.chosen.fcode == "PCLI" and _within(line, m.chosen)))
+               for i, m in self._by_token.items()):
             return None  # the sentence names a place that is not the event's: no guess
-        return _location(self.dateline)
+        return _location(line)
 
 
 def _agent_of(m: _Mention, trigger: Token) -> bool:
