@@ -1557,8 +1557,10 @@ class EventCoder:
         readings not kept as events, with the reason and a detail."""
         events: list[tuple[int, Found]] = []
         left = left_out if left_out is not None else []
-        # the wiki headings, read once: Doc.text joins every token again on each call
-        headings = [(m.start(), m.group(1).strip().lower()) for m in HEADING.finditer(doc.text)]
+        # the wiki headings, read once, in the book's copy of the text: Doc.text joins every
+        # token again on each call
+        headings = [(m.start(), m.group(1).strip().lower())
+                    for m in HEADING.finditer(book.text)]
         for s_index, sent in enumerate(doc.sents):
             words = list(sent)  # one pass over the Span: iterating one costs a lookup a word
             consumed: set[int] = set()
