@@ -69,3 +69,24 @@ def test_glued_headings_and_titles_start_sentences_with_the_text_unchanged() -> 
     # no other seams split: a star written for a letter is part of its word
     assert {"WikiLeaks", "PowerPoint"} <= {t.text for t in doc}
     assert any(t.text.startswith("N*rdlingen") for t in doc)
+
+
+def test_the_coder_reads_sentences_once_and_leaves_the_doc_as_it_was() -> None:
+    # Token.sent and Span.sent are answered from one pass while the coder reads the Doc
+    # (spaCy rebuilds the sentence on every call): the same spans, and spaCy's own after
+    from tacitus.pipeline import _sentence_hooks, default_coder
+
+    coder = default_coder()
+    doc = coder.nlp("Rebels shelled the town on Monday. The mayor fled to the capital. "
+                    "Talks resumed in Geneva.")
+    spacy_own = [(t.sent.start, t.sent.end) for t in doc]
+    spans = [doc[2:5], doc[7:12], doc[len(doc):len(doc)]]
+    spacy_spans = [(s.sent.start, s.sent.end) for s in spans]
+    _sentence_hooks(doc, on=True)
+    assert "sent" in doc.user_token_hooks
+    assert [(t.sent.start, t.sent.end) for t in doc] == spacy_own
+    assert [(s.sent.start, s.sent.end) for s in spans] == spacy_spans
+    _sentence_hooks(doc, on=False)
+    coder.code_parsed(doc)
+    assert not doc.user_token_hooks and not doc.user_span_hooks
+    assert [(t.sent.start, t.sent.end) for t in doc] == spacy_own

@@ -23,6 +23,7 @@ import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -86,8 +87,10 @@ class Mention:
     # ... Patey ... She") make it a guess that a pronoun of the other gender may overrule
     weak: bool = False
 
+@lru_cache(maxsize=65536)
 def ascii_name(word: str) -> str:
-    """A name as the given-name list writes it: lowercase ASCII ("Łukasz" -> "lukasz")."""
+    """A name as the given-name list writes it: lowercase ASCII ("Łukasz" -> "lukasz").
+    Cached: the resolver folds the same few names for every dictionary match."""
     word = word.translate(_ASCII)
     return "".join(c for c in unicodedata.normalize("NFKD", word)
                    if not unicodedata.combining(c)).lower()
@@ -105,9 +108,10 @@ def compound_subject(tok: Token) -> bool:
     "Jimmy" as its modifier). The verb heads its sentence, or is tagged a verb, and has no
     article or other modifier a noun would have ("the Pyramid figures", "Illinois citizens"
     as a subject stay nouns)."""
+    if tok.dep_ != "compound" or tok.pos_ != "PROPN" or not tok.is_title:
+        return False  # the word's own tags first: reading its head builds a token
     verb = tok.head
-    return tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.is_title \
-        and verb.i == tok.i + 1 and verb.is_lower and verb.lower_.endswith("s") \
+    return verb.i == tok.i + 1 and verb.is_lower and verb.lower_.endswith("s") \
         and verb.dep_ != "compound" \
         and (verb.tag_ == "VBZ" or (verb.tag_ == "NNS" and verb.dep_ == "ROOT")) \
         and not any(c.dep_ in ("det", "amod", "nummod", "poss") for c in verb.children)
@@ -255,9 +259,10 @@ class Chains:
         an adverb of a verb with no subject ("Dolly plans a party", "Dolly" as ADV)."""
         if compound_subject(tok):
             return True
+        if tok.pos_ not in ("ADV", "ADJ") or tok.dep_ != "advmod" or not tok.is_title:
+            return False  # the word's own tags first: reading its head builds a token
         verb = tok.head
-        return tok.pos_ in ("ADV", "ADJ") and tok.dep_ == "advmod" and tok.is_title \
-            and tok.i == verb.i - 1 and verb.pos_ == "VERB" \
+        return tok.i == verb.i - 1 and verb.pos_ == "VERB" \
             and ascii_name(tok.text) in self.w.given \
             and not any(c.dep_ in SUBJECTS for c in verb.children)
 

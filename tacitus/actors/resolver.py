@@ -83,7 +83,9 @@ class ActorBook:
         self._owned: dict[int, str] = {}
         # the named entity of each token, found once (a scan of doc.ents per lookup made the
         # resolver quadratic in article length)
-        self._entity: dict[int, Span] = {t: e for e in doc.ents for t in range(e.start, e.end)}
+        self._ents = doc.ents  # Doc.ents builds its spans again on every access
+        self._entity: dict[int, Span] = {t: e for e in self._ents
+                                         for t in range(e.start, e.end)}
         for span, entry in dictionary.match(doc):
             if entry.kind == "country" and self._first_name(span):
                 continue  # "Jordan Peterson", "Chad Smith": a given name, not the state
@@ -387,7 +389,7 @@ class ActorBook:
         # (the parse hangs both words on "army", and the span's root would be "The")
         roots = [span[-1] if span.root.dep_ == "det" else span.root
                  for span, _ in self.entry_at.values()]
-        roots += [e.root for e in self.doc.ents if e.label_ in _NAMED]
+        roots += [e.root for e in self._ents if e.label_ in _NAMED]
         # pronouns, and "the Persian Gulf emirate", "the movement": resolved in reading order
         # too, so that a later "it" can continue them (tokens: slicing a Doc costs)
         # (the word lists first: reading a noun's children costs more than a set lookup)

@@ -201,10 +201,11 @@ class Placer:
                 taken.update(range(*m.tokens))
                 out.append(m)
 
-        for ent in doc.ents:
+        ents = doc.ents  # Doc.ents builds its spans again on every access
+        for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 add(ent)
-        for ent in doc.ents:  # a name NER gave another label, in a locative phrase
+        for ent in ents:  # a name NER gave another label, in a locative phrase
             if ent.label_ in OTHER_NAMES and key(ent.text) not in _country_names():
                 root = ent.root
                 if ((root.dep_ == "pobj" and root.head.lower_ in LOCATIVE)

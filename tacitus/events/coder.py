@@ -309,7 +309,8 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
     """Who does ``v``: its subject, or the agent of a passive, or the governing verb's
     (``words``: the argument words of the coder's knowledge, the default's when not given)."""
     w = words or load_argument_words()
-    if _is_passive(v):
+    passive = _is_passive(v)  # read once: it reads the verb's children
+    if passive:
         found = [g for c in v.children if c.dep_ == "agent" for g in c.children
                  if g.dep_ == "pobj"]
         if not found and depth < 3 and _result_clause(v, w) \
@@ -318,9 +319,9 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
     else:
         found = _apposed(c for c in v.children if c.dep_ in SUBJECT_DEPS
                          and not _quoted_title(c, v))
-    if not found and not _is_passive(v):
+    if not found and not passive:
         found = _fronted_subject(v)
-    if not found and depth < 3 and not _is_passive(v):  # a passive's subject is its patient
+    if not found and depth < 3 and not passive:  # a passive's subject is its patient
         head = v.head
         if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
             head = head.head  # "Syria is willing to withdraw": the subject of "is"
@@ -336,7 +337,7 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
             # the subject of the passive does the complement
             found = [c for c in head.children if c.dep_ == "nsubjpass"]
         elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
-                and not _is_passive(v):
+                and not passive:
             found = [v.head]
             holder = v.head.head
             if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in w.documents \
@@ -347,11 +348,12 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
 
 
 def _objects(v: Token) -> list[Token]:
-    deps = ("nsubjpass",) if _is_passive(v) else ("dobj", "obj")
+    passive = _is_passive(v)  # read once: it reads the verb's children
+    deps = ("nsubjpass",) if passive else ("dobj", "obj")
     found = [c for c in v.children if c.dep_ in deps] or _result_clause(v)
-    if not found and _is_passive(v) and v.dep_ == "conj":
+    if not found and passive and v.dep_ == "conj":
         found = [c for c in v.head.children if c.dep_ == "nsubjpass"]
-    if not found and v.dep_ in ("relcl", "acl") and _is_passive(v):
+    if not found and v.dep_ in ("relcl", "acl") and passive:
         found = [v.head]
     if not found and _bare_participle(v) and v.head.i != v.i:
         found = subjects(v.head)
@@ -472,7 +474,11 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
             found = _inner_actor(book, t, depth + 1, avoid) if depth < 2 else None
             if found is not None:
                 return found
+    # the prepositions the phrase has, read once (``pobjs`` reads every child per call)
+    has = {c.lower_ for c in head.children if c.dep_ in ("prep", "dative", "agent")}
     for prep in book.d.words.object_preps:
+        if prep not in has:
+            continue
         for t in pobjs(head, prep):
             key = book.actor_of(t, slot="target")
             if key is not None and key not in avoid:
@@ -810,8 +816,11 @@ class EventCoder:
             named = set(pattern.target)
             if pattern.pobj and pattern.prep:  # "took to the streets": part of the verb
                 named.add(pattern.prep)
+            # the prepositions the verb has, read once (``pobjs`` reads every child per call)
+            has = {c.lower_ for h in (v, xcomp) if h is not None for c in h.children
+                   if c.dep_ in ("prep", "dative", "agent")}
             for prep in self.p.words.verb_target_preps:
-                if prep in named:
+                if prep in named or prep not in has:
                     continue
                 where = "target" if prep in self.p.words.locative_preps else "arg"
                 found = [(key, [t]) for h in (v, xcomp) if h is not None
@@ -1768,8 +1777,10 @@ class EventCoder:
         readings not kept as events, with the reason and a detail."""
         events: list[tuple[int, Found]] = []
         left = left_out if left_out is not None else []
-        # the wiki headings, read once: Doc.text joins every token again on each call
-        headings = [(m.start(), m.group(1).strip().lower()) for m in HEADING.finditer(doc.text)]
+        # the wiki headings, read once, in the book's copy of the text: Doc.text joins every
+        # token again on each call
+        headings = [(m.start(), m.group(1).strip().lower())
+                    for m in HEADING.finditer(book.text)]
         for s_index, sent in enumerate(doc.sents):
             words = list(sent)  # one pass over the Span: iterating one costs a lookup a word
             consumed: set[int] = set()
