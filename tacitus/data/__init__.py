@@ -399,6 +399,11 @@ def _words(name: str, key: str) -> list[str]:
     return _k().words(name, key)
 
 
+def _word_set(name: str, key: str) -> frozenset[str]:
+    """A word list of a data file, lower-cased, as a set: what most cue lists are read as."""
+    return frozenset(w.lower() for w in _words(name, key))
+
+
 def _sections(name: str, keys: tuple[str, ...]) -> dict[str, Any]:
     return _k().sections(name, keys)
 
@@ -643,32 +648,32 @@ def load_agents() -> list[Agent]:
 @knowledge_cached
 def load_partitives() -> frozenset[str]:
     """Heads whose "of" phrase names the actor ("thousands of students")."""
-    return frozenset(w.lower() for w in _words("actors/agents.yaml", "partitives"))
+    return _word_set("actors/agents.yaml", "partitives")
 
 
 @knowledge_cached
 def load_held() -> frozenset[str]:
     """Nouns for people held by others ("prisoners", "hostages"): the place they are held in
     says nothing of whose they are."""
-    return frozenset(w.lower() for w in _words("actors/agents.yaml", "held"))
+    return _word_set("actors/agents.yaml", "held")
 
 
 @knowledge_cached
 def load_stance_prefixes() -> frozenset[str]:
     """Prefixes that make a country a stance ("anti-Syria"), not the actor's side."""
-    return frozenset(w.lower() for w in _words("actors/agents.yaml", "stance_prefixes"))
+    return _word_set("actors/agents.yaml", "stance_prefixes")
 
 
 @knowledge_cached
 def load_residence_verbs() -> frozenset[str]:
     """Participles that say where a group lives or works ("based in", "operating in")."""
-    return frozenset(w.lower() for w in _words("actors/agents.yaml", "residence_verbs"))
+    return _word_set("actors/agents.yaml", "residence_verbs")
 
 
 @knowledge_cached
 def load_quote_verbs() -> frozenset[str]:
     """Verbs that attribute a quote to its speaker ("she asked", "he wrote")."""
-    return frozenset(w.lower() for w in _words("quotes.yaml", "verbs"))
+    return _word_set("quotes.yaml", "verbs")
 
 
 @knowledge_cached
@@ -680,7 +685,7 @@ def load_source_phrases() -> frozenset[tuple[str, ...]]:
 @knowledge_cached
 def load_commentators() -> frozenset[str]:
     """Words for people whose remarks are no events: analysts, professors, experts."""
-    return frozenset(w.lower() for w in _words("actors/agents.yaml", "commentators"))
+    return _word_set("actors/agents.yaml", "commentators")
 
 
 @knowledge_cached
@@ -701,25 +706,25 @@ def load_verb_patterns() -> list[VerbPattern]:
 @knowledge_cached
 def load_light_verbs() -> frozenset[str]:
     """Verbs whose subject acts the event noun they govern ("carried out a raid")."""
-    return frozenset(w.lower() for w in _words("verb_patterns.yaml", "light_verbs"))
+    return _word_set("verb_patterns.yaml", "light_verbs")
 
 
 @knowledge_cached
 def load_light_objects() -> frozenset[str]:
     """Object heads whose compound modifier carries the meaning ("aid deliveries")."""
-    return frozenset(w.lower() for w in _words("verb_patterns.yaml", "light_objects"))
+    return _word_set("verb_patterns.yaml", "light_objects")
 
 
 @knowledge_cached
 def load_event_partitives() -> frozenset[str]:
     """Counting heads through which a light verb reaches its event noun ("a round of")."""
-    return frozenset(w.lower() for w in _words("verb_patterns.yaml", "event_partitives"))
+    return _word_set("verb_patterns.yaml", "event_partitives")
 
 
 @knowledge_cached
 def load_symmetric_verbs() -> frozenset[str]:
     """Verbs whose coordinated subjects act on each other ("Iran and Iraq met")."""
-    return frozenset(w.lower() for w in _words("verb_patterns.yaml", "symmetric"))
+    return _word_set("verb_patterns.yaml", "symmetric")
 
 
 @knowledge_cached
