@@ -31,6 +31,8 @@ from tacitus.events.merge import merge_mentions
 from tacitus.ingest import from_text
 from tacitus.model import CodedDocument, Document, Event, EventDate, LeftOut, Mention, Span
 from tacitus.nlp import DEFAULT_PIPELINE, load_pipeline
+from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import forget as forget_children
 
 
 class Coder:
@@ -179,6 +181,7 @@ class Coder:
                               timexes=dater.timexes(),
                               data_version=self.data_version)
         _sentence_hooks(doc, on=False)
+        forget_children()  # the table would keep this document alive until the next one
         return coded
 
 
@@ -191,8 +194,8 @@ class Coder:
         own words place it in ("Darfur rebels"), else of the event's place."""
         m = placer.mention_for(f.trigger)
         if m is None:  # "agreed to set up a hospital in Mumbai": the complement's place
-            comps = [c for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp")]
-            comps += [g for c in comps for g in c.children if g.dep_ in ("xcomp", "ccomp")]
+            comps = [c for c in children_of(f.trigger) if c.dep_ in ("xcomp", "ccomp")]
+            comps += [g for c in comps for g in children_of(c) if g.dep_ in ("xcomp", "ccomp")]
             m = next((p for c in comps if (p := placer.mention_for(c)) is not None), None)
         where = m.chosen.cc3 if m is not None and m.chosen is not None else None
         for role in ("source", "target"):
@@ -244,7 +247,7 @@ def _sentence_hooks(doc: Doc, *, on: bool) -> None:
 def _partnered(trigger) -> bool:
     """Whether the event names its other side in a "with" phrase, even one that is no actor
     ("talks with relevant sides in Qatar"): then the place is where it happens, not with whom."""
-    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
+    heads = [trigger, *(c for c in children_of(trigger) if c.dep_ in ("dobj", "obj"))]
     return any(pobjs(h, "with") for h in heads)
 
 

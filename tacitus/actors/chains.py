@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.data import ChainWords
 from tacitus.data.gazetteer import load_gazetteer
+from tacitus.nlp.tree import children_of
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 OBJECTS = {"dobj", "obj", "pobj", "dative", "iobj"}
@@ -114,7 +115,7 @@ def compound_subject(tok: Token) -> bool:
     return verb.i == tok.i + 1 and verb.is_lower and verb.lower_.endswith("s") \
         and verb.dep_ != "compound" \
         and (verb.tag_ == "VBZ" or (verb.tag_ == "NNS" and verb.dep_ == "ROOT")) \
-        and not any(c.dep_ in ("det", "amod", "nummod", "poss") for c in verb.children)
+        and not any(c.dep_ in ("det", "amod", "nummod", "poss") for c in children_of(verb))
 
 
 def role_of(tok: Token) -> str:
@@ -228,7 +229,7 @@ class Chains:
             # "Ellen catches the eye", the name tagged as a noun: a name that acts
             return acts and (ascii_name(head.text) in self.w.given
                              or self._capitals[head.text] > 1) \
-                and not any(c.dep_ in ("det", "compound", "amod") for c in head.children)
+                and not any(c.dep_ in ("det", "compound", "amod") for c in children_of(head))
         if head.pos_ != "PROPN" or head.ent_type_ not in NAME_LABELS:
             return False
         words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -240,12 +241,12 @@ class Chains:
         if words and self.is_title(first):
             return True  # "Mr Haldane", "Dr. Okafor": the title says it is a person
         if not words and head.ent_type_ == "" and not head.is_upper and acts \
-                and not any(c.dep_ == "det" for c in head.children) \
+                and not any(c.dep_ == "det" for c in children_of(head)) \
                 and (not names_place(head.text) or self._person_verb(head)):
             return True  # "Okafor said", "Okafor's view": an unknown name that acts or owns
         if not words and head.ent_type_ in MISTAKEN_LABELS and not head.is_upper \
                 and (head.dep_ in SUBJECTS or misread) and acts \
-                and not any(c.dep_ == "det" for c in head.children) \
+                and not any(c.dep_ == "det" for c in children_of(head)) \
                 and (not names_place(head.text) or self._person_verb(head)):
             # "Hartwig began", labelled GPE: a surname no map knows, acting; "Rivera sang":
             # a town's name, but only people sing
@@ -264,7 +265,7 @@ class Chains:
         verb = tok.head
         return tok.i == verb.i - 1 and verb.pos_ == "VERB" \
             and ascii_name(tok.text) in self.w.given \
-            and not any(c.dep_ in SUBJECTS for c in verb.children)
+            and not any(c.dep_ in SUBJECTS for c in children_of(verb))
 
     def _person_verb(self, head: Token) -> bool:
         """Whether the verb ``head`` is the subject of says only a person does it ("sang",
@@ -302,7 +303,7 @@ class Chains:
             # a person's name ending in s is no plural ("Stokes", "Robles", tagged NNPS)
             alone = (head.tag_ in ("NNS", "NNPS") and not (person and name)) \
                 or head.lower_ in self.plural
-            joined = not alone and any(c.dep_ == "conj" for c in head.children)
+            joined = not alone and any(c.dep_ == "conj" for c in children_of(head))
             plural = alone or joined
         for t in words:  # "President Ortega", "Sen. Graham": roles a later noun names
             if t.i > head.i:
@@ -329,7 +330,7 @@ class Chains:
         verb = head.head
         if head.dep_ not in SUBJECTS or verb.lemma_ != "be":
             return None
-        return next((g for c in verb.children if c.dep_ == "attr"
+        return next((g for c in children_of(verb) if c.dep_ == "attr"
                      and (g := self.w.gendered.get(c.lemma_.lower()))), None)
 
     def split(self, m: Mention, key: str, gender: str) -> None:
@@ -510,11 +511,11 @@ class Chains:
         which "urged Ruiz to call him" makes the caller), up to a clause with a subject."""
         seen = 0
         while seen < 4:  # "decided to try to call him": a short chain of verbs at most
-            subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+            subjects = [c for c in children_of(verb) if c.dep_ in SUBJECTS]
             if subjects or verb.dep_ not in CONTROLLED or verb.head.i == verb.i:
                 return subjects
             if verb.dep_ == "xcomp":
-                objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj")]
+                objects = [c for c in children_of(verb.head) if c.dep_ in ("dobj", "obj")]
                 if objects:
                     return objects
             verb = verb.head

@@ -21,6 +21,7 @@ from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
 from tacitus.model import Span as TextSpan
+from tacitus.nlp.tree import children_of
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nn"}
 NP_DEPS = MODIFIER_DEPS | {"det", "case", "punct", "nummod", "quantmod", "prep", "pobj", "appos"}
@@ -136,13 +137,13 @@ class ActorBook:
 
     def _issuer(self, document: Token) -> str | None:
         """The author that the words around one document name, if any."""
-        for c in document.children:
+        for c in children_of(document):
             if c.dep_ in ("poss", "compound", "nmod"):
                 key = self._resolve(c, "arg")
                 if key:
                     return key
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                for g in c.children:
+                for g in children_of(c):
                     if g.dep_ == "pobj" and (key := self._resolve(g, "arg")):
                         return key
         verb = document.head
@@ -152,7 +153,7 @@ class ActorBook:
             return None
         if verb.pos_ not in ("VERB", "AUX"):
             return None
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ == "nsubj" and c.lemma_.lower() not in self.d.words.document_nouns:
                 key = self.by_head.get(c.i) or self._resolve(c, "arg")
                 if key:
@@ -162,7 +163,7 @@ class ActorBook:
     def modifier_agent(self, head: Token) -> str | None:
         """The agent a noun's modifiers name together: "Russian government agencies" is the
         Russian government, "a Syrian army checkpoint" the Syrian army."""
-        mods = [c for c in head.children if c.dep_ in MODIFIER_DEPS]
+        mods = [c for c in children_of(head) if c.dep_ in MODIFIER_DEPS]
         agent = next((c for c in mods if (hit := self.entry_at.get(c.i)) is not None
                       and hit[1].kind == "agent" and c.pos_ != "ADJ"), None)
         if agent is None:
@@ -190,13 +191,14 @@ class ActorBook:
         if hit is None or hit[1].kind != "agent":
             return []
         out = []
-        modifiers = [c for c in token.children if c.dep_ in MODIFIER_DEPS]
+        modifiers = [c for c in children_of(token) if c.dep_ in MODIFIER_DEPS]
         # "the leaders of France and Germany", "envoys for the US and the EU"
-        modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                      for g in c.children if g.dep_ == "pobj"]
+        modifiers += [g for c in children_of(token)
+                      if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                      for g in children_of(c) if g.dep_ == "pobj"]
         for n, child in enumerate(modifiers):
             others = list(child.conjuncts)
-            if any(c.dep_ == "cc" for c in child.children):
+            if any(c.dep_ == "cc" for c in children_of(child)):
                 # "UK and EU negotiators": the parser may make both modifiers of the noun,
                 # the conjunction a child of the first, rather than conjuncts
                 others += [m for m in modifiers[n + 1:] if m not in others]
@@ -470,8 +472,8 @@ class ActorBook:
             # "Group of four armed rebels attacked": a partitive capitalised (opening the
             # sentence, or a wire's capitals) is no name; its plural "of" phrase is the actor
             # ("the Group of Seven" counts no plural noun and stays a name)
-            inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj" and g.tag_ == "NNS"]
+            inner = [g for c in children_of(head) if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in children_of(c) if g.dep_ == "pobj" and g.tag_ == "NNS"]
             if inner:
                 return self.actor_of(inner[0], slot=slot)
         if found is None:
@@ -480,8 +482,8 @@ class ActorBook:
             found = self._state_of(head)
         if found is None and self.partitive(head):
             # "thousands of Iraqi Kurds", "a group of diplomats": the actor of the "of" phrase
-            inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"]
+            inner = [g for c in children_of(head) if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in children_of(c) if g.dep_ == "pobj"]
             key = self.actor_of(inner[0], slot=slot) if inner else None
             if inner and (key is not None or self._appositive_name(head) is None):
                 return key  # "the head of the agency, Jane Doe": no actor there, but her
@@ -508,8 +510,8 @@ class ActorBook:
         """"supporters of the president", "followers of Hamas": the side of whom the "of"
         phrase names. Followers of a state organ or its holder are no organ: they are the
         country's civilians; those of a party, movement or opposition are that side."""
-        inner = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"]
+        inner = [g for c in children_of(head) if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in children_of(c) if g.dep_ == "pobj"]
         key = self.actor_of(inner[0], slot=slot) if inner else None
         if key is None:
             return None
@@ -529,8 +531,8 @@ class ActorBook:
         if head.lower_ not in self.d.country_heads and head.lemma_.lower() \
                 not in self.d.country_heads:
             return None
-        for obj in (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"):
+        for obj in (g for c in children_of(head) if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in children_of(c) if g.dep_ == "pobj"):
             hit = self.entry_at.get(obj.i)
             if hit is not None and hit[1].kind == "country":
                 return self._country(hit[1].code)
@@ -540,9 +542,9 @@ class ActorBook:
         """"the two countries", "both sides": the last two (three...) states the text named,
         all of them (``coordinated`` gives the others)."""
         numbers = self.d.words.numbers
-        count = next((numbers[c.lower_] for c in head.children
+        count = next((numbers[c.lower_] for c in children_of(head)
                       if c.dep_ == "nummod" and c.lower_ in numbers), None)
-        if count is None and any(c.lower_ == "both" for c in head.children):
+        if count is None and any(c.lower_ == "both" for c in children_of(head)):
             count = 2
         if count is None:
             return None
@@ -572,7 +574,8 @@ class ActorBook:
             if here - m.sent > 1:
                 break
             tok = self.doc[m.i]
-            if m.plural and tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children):
+            if m.plural and tok.pos_ == "NOUN" \
+                    and any(c.dep_ == "nummod" for c in children_of(tok)):
                 counted.append(m.key)
         # the named before the unnamed ("10,000 American troops ... 91,000 soldiers")
         named = [k for k in counted if (self.records[k].code or "---")[:3] != "---"]
@@ -581,7 +584,7 @@ class ActorBook:
     def _counterpart(self, head: Token, np: list[Token]) -> str | None:
         """"his Peruvian counterpart", "their Chinese counterparts": the same office in the
         country the phrase names (the office from the possessor's actor, else government)."""
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = next((c for c in children_of(head) if c.dep_ == "poss"), None)
         qualifier = self._qualifier(head, [t for t in np if owner is None
                                            or t.i not in {o.i for o in owner.subtree}])
         if qualifier is None or qualifier[0] != "country":
@@ -715,8 +718,8 @@ class ActorBook:
             if known:
                 return known
         if qualifier is None:
-            of = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"), None)
+            of = next((g for c in children_of(head) if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in children_of(c) if g.dep_ == "pobj"), None)
             known = self.actor_of(of) if of is not None else None
             if known is not None:  # "leaders of the opposition Workers' Party": the party
                 return known
@@ -819,10 +822,10 @@ class ActorBook:
 
     def _for(self, head: Token) -> tuple[str, str] | None:
         """Whom an agent works for: "the spokesman for the Kabul government" (AFG)."""
-        for prep in head.children:
+        for prep in children_of(head):
             if prep.dep_ != "prep" or prep.lower_ != "for":
                 continue
-            for obj in prep.children:
+            for obj in children_of(prep):
                 if obj.dep_ == "pobj":
                     found = self._qualifier(head, [obj]) or self._qualifier(obj, self._np(obj))
                     if found:
@@ -847,9 +850,9 @@ class ActorBook:
     def _appositive_name(self, head: Token) -> Token | None:
         """A name set beside an agent noun: "Norway's ambassador, Lars Eide", also when the
         parse hangs it on the phrase's last noun ("ambassador to Chile, Lars Eide")."""
-        holders = [head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ != "of"
-                           for g in c.children if g.dep_ == "pobj")]
-        return next((c for h in holders for c in h.children
+        holders = [head, *(g for c in children_of(head) if c.dep_ == "prep" and c.lower_ != "of"
+                           for g in children_of(c) if g.dep_ == "pobj")]
+        return next((c for h in holders for c in children_of(h)
                      if c.dep_ == "appos" and self._is_name(c)), None)
 
     def _description(self, name: Token, below: bool = False) -> Token | None:
@@ -859,14 +862,14 @@ class ActorBook:
         heads = [name.head] if name.dep_ == "appos" and not below else []
         if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ != "of":
             heads.append(heads[0].head.head)  # "ambassador to Chile, Lars Eide"
-        heads += [c for c in name.children if c.dep_ == "appos"]
+        heads += [c for c in children_of(name) if c.dep_ == "appos"]
         for d in heads:
             if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > d.i
-                   and c.lemma_.lower() in self.d.words.tail_reports for c in d.children):
+                   and c.lemma_.lower() in self.d.words.tail_reports for c in children_of(d)):
                 continue  # "The mayor ignored it, a rights group said": who reports, not he
             if self.partitive(d):  # "a member of the city's riot police"
-                d = next((g for c in d.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"), d)
+                d = next((g for c in children_of(d) if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in children_of(c) if g.dep_ == "pobj"), d)
             hit = self.entry_at.get(d.i)
             if hit is not None and hit[1].kind == "agent" and d.pos_ != "ADJ":
                 return d
@@ -879,7 +882,7 @@ class ActorBook:
         demonstrated in Serbia"). CAMEO codes an ethnic group by its country of residence."""
         holders = [head]
         # "rebels operating in Croatia", "Hazaras living in Iran"
-        holders += [c for c in head.children if c.dep_ == "acl"
+        holders += [c for c in children_of(head) if c.dep_ == "acl"
                     and c.lemma_.lower() in self.d.residence_verbs]
         if any(c.dep_ == "amod" and c.lower_ in self.d.words.ethnic_marks and c.i < head.i
                for c in head.subtree):  # "ethnic Serbs", "ethnic Serb rebels"
@@ -887,7 +890,7 @@ class ActorBook:
             if verb is not None:
                 holders.append(verb)
         for holder in holders:
-            for prep in holder.children:
+            for prep in children_of(holder):
                 if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "inside", "across",
                                                               "throughout"):
                     continue
@@ -911,17 +914,17 @@ class ActorBook:
         # "a newspaper based in Beirut", "a group operating in Iraq" (not armed forces, often
         # based abroad: "troops based in Germany")
         hit = self.entry_at.get(head.i)
-        holders = [head, *(c for c in head.children if c.dep_ == "acl"
+        holders = [head, *(c for c in children_of(head) if c.dep_ == "acl"
                            and c.lemma_.lower() in self.d.residence_verbs
                            and not (hit and hit[1].kind == "agent" and hit[1].code == "MIL"))]
-        for prep in (p for h in holders for p in h.children):
+        for prep in (p for h in holders for p in children_of(h)):
             if prep.dep_ != "prep" or prep.lower_ not in places:
                 continue
-            for obj in prep.children:
+            for obj in children_of(prep):
                 hit = self.entry_at.get(obj.i) if obj.dep_ == "pobj" else None
                 if hit and hit[1].kind in ("country", "metonym"):
                     return ("country", hit[1].code)
-        for fled in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBG"
+        for fled in (c for c in children_of(head) if c.dep_ == "acl" and c.tag_ == "VBG"
                      and c.lemma_.lower() in self.d.words.origin_verbs):
             for tok in fled.subtree:
                 hit = self.entry_at.get(tok.i) if tok.dep_ in ("dobj", "pobj") else None
@@ -930,9 +933,9 @@ class ActorBook:
         return None
 
     def _from_entity(self, head: Token, np: list[Token], slot: str = "arg") -> str | None:
-        named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children)
+        named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children_of(head))
         if head.pos_ == "PROPN" and head.text in self._surnames and (
-                head.ent_type_ != "GPE" or not any(c.dep_ == "compound" for c in head.children)
+                head.ent_type_ != "GPE" or not any(c.dep_ == "compound" for c in children_of(head))
         ) and not (named and self._lone(self._surnames[head.text])) \
                 and not self._namesake(head, self._surnames[head.text]):
             # "Fernwood", after "Tariq Fernwood"; also where the recognizer takes the bare
@@ -942,7 +945,7 @@ class ActorBook:
         if head.text in self._titled_first and head.text not in self._surnames \
                 and self._titled(head):
             return self._titled_first[head.text]  # "Mr. Ban", after "Ban Ki-moon"
-        lone = not any(c.dep_ == "compound" for c in head.children)
+        lone = not any(c.dep_ == "compound" for c in children_of(head))
         if lone and head.pos_ == "PROPN" and head.text in self._firsts:
             return self._firsts[head.text]  # "Ana", after "Ana Prieto"
         if lone and slot != "arg" and label == "PERSON" and self._city(head):
@@ -1160,7 +1163,7 @@ class ActorBook:
                 break
         if branch is None:
             return None
-        subj = max((c for c in verb.children if c.i < verb.i and (
+        subj = max((c for c in children_of(verb) if c.i < verb.i and (
             c.dep_ in ("nsubj", "nsubjpass") or self.chains.misread_subject(c))),
             key=lambda c: c.i, default=None)
         if subj is None or subj.i < tok.i or branch.i > subj.i:
@@ -1171,7 +1174,7 @@ class ActorBook:
         if self.actor_of(subj) is None:
             # "During his years abroad, Morandi's health failed": the subject is no actor,
             # its owner is the one the clause is about
-            subj = next((c for c in subj.children if c.dep_ == "poss"
+            subj = next((c for c in children_of(subj) if c.dep_ == "poss"
                          and c.lower_ not in self._third), None)
             if subj is None or self.actor_of(subj) is None:
                 return None
@@ -1190,7 +1193,7 @@ class ActorBook:
         child, Peter ..."), with its conjunction (the parse may call it a ccomp)."""
         return branch.dep_ in ("advcl", "ccomp") and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS and c.i < branch.i
-            for c in branch.children)
+            for c in children_of(branch))
 
     def _recent(self, before: int, fits, window: int = 400) -> str | None:
         """The actor of the last mention before token ``before`` (within ``window`` tokens)
@@ -1252,7 +1255,7 @@ class ActorBook:
     def words_of(self, head: Token) -> list[Token]:
         """The words of the phrase headed by ``head``, with those of its prepositional
         phrases ("the government of Sindh province", "refugees in Jaffna")."""
-        return sorted({*self._np(head), *(t for c in head.children if c.dep_ == "prep"
+        return sorted({*self._np(head), *(t for c in children_of(head) if c.dep_ == "prep"
                                           for t in c.subtree)}, key=lambda t: t.i)
 
     def extent(self, head: Token) -> tuple[int, int]:
@@ -1306,7 +1309,7 @@ def _extent(head: Token, np: list[Token]) -> tuple[int, int]:
 
 
 def _definite(head: Token) -> bool:
-    return any(t.lower_ == "the" and t.dep_ == "det" for t in head.children)
+    return any(t.lower_ == "the" and t.dep_ == "det" for t in children_of(head))
 
 
 def _np_head(tok: Token) -> Token:
@@ -1319,7 +1322,7 @@ def _np_head(tok: Token) -> Token:
 def _np_tokens(head: Token) -> list[Token]:
     """The head, its left modifiers and the object of an "of" phrase ("leader of the Taliban")."""
     out = [head]
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ in MODIFIER_DEPS or child.dep_ in ("det", "appos"):
             out.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ == "of":
@@ -1329,5 +1332,5 @@ def _np_tokens(head: Token) -> list[Token]:
 
 def _points_back(noun: Token) -> bool:
     """Whether a noun points back to one already given ("the statement", "this letter")."""
-    dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+    dets = [c.lower_ for c in children_of(noun) if c.dep_ == "det"]
     return bool(dets) and dets[0] in ("the", "this", "that")

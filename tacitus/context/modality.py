@@ -32,6 +32,7 @@ from spacy.tokens import Token
 from tacitus.actors.resolver import ActorBook
 from tacitus.data import load_modality_words
 from tacitus.events.coder import EventCoder, blamed, denied_object, pobjs, subjects
+from tacitus.nlp.tree import children_of
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,11 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 def _has_subject(v: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in children_of(v))
 
 
 def _own_aux(v: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") for c in v.children)
+    return any(c.dep_ in ("aux", "auxpass") for c in children_of(v))
 
 
 class ModalityReader:
@@ -102,7 +103,7 @@ class ModalityReader:
                     and not (v.tag_ in ("VBD", "VBZ", "VBN") and head.tag_ == "VB") \
                     and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
                                 and (c.head is v or head.i < c.i < v.i)
-                                for c in (*v.children, *head.children)):
+                                for c in (*children_of(v), *children_of(head))):
                 # not "do not affect users and are likely to be fixed" nor "did not find a
                 # buyer and filed for bankruptcy": a tensed verb (or a participle after a bare
                 # verb: "did not know who was held, questioned") is a clause of its own; nor
@@ -166,21 +167,21 @@ class ModalityReader:
             return Reading("hypothetical", (*neg.basis, verb))
         if neg is not None:
             return neg
-        children = [c for s in scope for c in s.children]
-        for c in [*verb.children, *([noun] if noun is not None else [])]:
+        children = [c for s in scope for c in children_of(s)]
+        for c in [*children_of(verb), *([noun] if noun is not None else [])]:
             if c.dep_ in ("nsubjpass", "nsubj", "attr", "dobj") or c is noun:
                 if c.lower_ in w["negative_pronouns"]:
                     return Reading("negated", (c,))  # "nobody was hurt", "heard nothing"
-                neither = next((d for d in c.children if d.dep_ in ("preconj", "det")
+                neither = next((d for d in children_of(c) if d.dep_ in ("preconj", "det")
                                 and d.lower_ == "neither"), None)
                 if neither is not None and c.dep_ != "dobj":
                     return Reading("negated", (neither,))  # "neither X nor Y gave"
                 if c.dep_ == "dobj":
                     continue
-                no = next((d for d in c.children if d.dep_ == "det" and d.lower_ in ("no",)),
+                no = next((d for d in children_of(c) if d.dep_ == "det" and d.lower_ in ("no",)),
                           None)
                 if no is not None and (c is noun or c.dep_ != "nsubj" or noun is None) and (
-                        c.dep_ != "attr" or any(e.dep_ == "expl" for e in verb.children)):
+                        c.dep_ != "attr" or any(e.dep_ == "expl" for e in children_of(verb))):
                     # "no troops died", "no talks took place", "there was no confirmation"
                     return Reading("negated", (no,))
         # "prevented him from organizing a defence or doing anything": the cue of the first
@@ -197,7 +198,7 @@ class ModalityReader:
         asked = self._question(scope[-1])
         if asked is not None:
             return Reading("hypothetical", (asked,))  # "Did the army shell the village?"
-        whether = next((c for c in verb.children if c.dep_ == "mark"
+        whether = next((c for c in children_of(verb) if c.dep_ == "mark"
                         and c.lower_ in w["question_marks"]), None)
         if whether is not None:
             return Reading("hypothetical", (whether,))  # "unclear whether the army shelled"
@@ -208,10 +209,10 @@ class ModalityReader:
         # modal
         performing = len(scope) > 1 and scope[1].lemma_.lower() in w["wish_verbs"] \
             and self._performed(scope[1], verb)
-        aux = [c for s in scope for c in s.children if c.dep_ in ("aux", "auxpass")
+        aux = [c for s in scope for c in children_of(s) if c.dep_ in ("aux", "auxpass")
                and not (performing and s is scope[1])]
         # "which will involve attacks" misparsed with "involve" as an auxiliary: its "will"
-        aux += [g for c in aux for g in c.children if g.dep_ in ("aux", "auxpass")]
+        aux += [g for c in aux for g in children_of(c) if g.dep_ in ("aux", "auxpass")]
         modal = next((c for c in aux if c.lower_ in p.hypothetical_aux), None)
         if modal is not None:
             return Reading("hypothetical", (modal,))
@@ -228,17 +229,17 @@ class ModalityReader:
             if lemma in w["wish_verbs"] or self._considering(v):
                 return Reading("hypothetical", (v,))  # "wants to attack", "weighs sending"
             if lemma in p.words.suspicion and v.tag_ == "VBN" and any(
-                    c.dep_ == "auxpass" for c in v.children):
+                    c.dep_ == "auxpass" for c in children_of(v)):
                 return Reading("reported", (v,))  # "are believed to have kidnapped"
             if lemma in p.planning:
                 return Reading("planned", (v,))  # "is preparing to launch", "plans to"
             if lemma == "be" and verb.head.i == v.i and verb.dep_ == "xcomp" and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
-                    c.dep_ in ("attr", "acomp") for c in v.children):
+                    c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)) and not any(
+                    c.dep_ in ("attr", "acomp") for c in children_of(v)):
                 # "the envoy is to visit Kabul on Monday"; not "it has been our destiny to
                 # rejoin them" (a predicate's infinitive)
                 return Reading("planned", (v,))
-        children = list(verb.children)
+        children = list(children_of(verb))
         to = next((c for c in children if c.dep_ == "aux" and c.lower_ == "to"), None)
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
                 and verb.head.lemma_.lower() in w["planning_adjectives"]:
@@ -265,7 +266,7 @@ class ModalityReader:
             if above.modality in ("planned", "hypothetical"):
                 return Reading(above.modality, above.basis)
         if verb.dep_ == "conj" and to is not None and not _has_subject(verb) and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children):
+                c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb.head)):
             # "a plan to isolate the rebels and to sign a truce": the second infinitive is
             # what the first is
             above = self.judge(verb.head)
@@ -282,28 +283,28 @@ class ModalityReader:
         """The word that negates ``v`` itself: "not", "never", "no longer", "neither ... nor",
         "never before"; not a negated focus ("not only attacked", "not just talks")."""
         w = self.w
-        for c in v.children:
+        for c in children_of(v):
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj", "det")
                                    and c.lower_ in w["negators"]):
                 if not self._focused(c):
                     return c
             elif c.dep_ == "advmod" and c.lower_ == "longer" and any(
-                    g.lower_ == "no" for g in c.children):
+                    g.lower_ == "no" for g in children_of(c)):
                 return c  # "no longer make"
             elif c.dep_ == "advmod" and c.lower_ in w["negated_adverbs"]:
-                g = next((g for g in c.children if g.dep_ == "neg"
+                g = next((g for g in children_of(c) if g.dep_ == "neg"
                           or g.lower_ in w["negators"]), None)
                 if g is not None:
                     return g  # "never before has NATO reached out"
             elif c.dep_ == "cc" and c.lower_ == "nor":
                 return c
             elif c.dep_ in ("aux", "auxpass"):
-                g = next((g for g in c.children if g.dep_ == "neg"), None)
+                g = next((g for g in children_of(c) if g.dep_ == "neg"), None)
                 if g is not None and not self._focused(g):
                     return g  # "were not yet approved" with "not" under "were"
         if v.dep_ == "conj":
             # "it has not grown, nor has it merged": the conjunct after "nor"
-            return next((c for c in v.head.children if c.dep_ == "cc" and c.lower_ == "nor"
+            return next((c for c in children_of(v.head) if c.dep_ == "cc" and c.lower_ == "nor"
                          and c.i < v.i), None)
         return None
 
@@ -338,7 +339,7 @@ class ModalityReader:
                     return self._counter(adjective, v)  # "police were unable to reach"
                 if not direct:
                     continue
-                still = next((c for c in v.children if c.dep_ == "advmod"
+                still = next((c for c in children_of(v) if c.dep_ == "advmod"
                               and c.lower_ in w["still_to_adverbs"]), None)
                 if still is not None and lemma in w["implicative_verbs"]:
                     # "has yet to find", "is yet to sign"
@@ -366,7 +367,7 @@ class ModalityReader:
         if wish.tag_ in ("VBP", "VBZ"):
             return True
         return wish.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("would", "'d")
-                                         for c in wish.children)
+                                         for c in children_of(wish))
 
     def _considering(self, v: Token) -> bool:
         """Whether ``v`` weighs an act rather than does it: "considering", "mull", "has not
@@ -374,7 +375,7 @@ class ModalityReader:
         if v.pos_ not in ("VERB", "AUX"):
             return False
         lemma = v.lemma_.lower()
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in children_of(v) if c.dep_ == "prt"), None)
         return (f"{lemma} {particle}" if particle else lemma) in self.w["considering_verbs"]
 
     def _question(self, top: Token) -> Token | None:
@@ -388,9 +389,9 @@ class ModalityReader:
         mark = next((t for t in reversed(sent) if t.text == "?"), None)
         if mark is None or any(not t.is_punct for t in sent if t.i > mark.i):
             return None
-        subject = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass", "expl")),
+        subject = next((c for c in children_of(top) if c.dep_ in ("nsubj", "nsubjpass", "expl")),
                        None)
-        aux = next((c for c in top.children if c.dep_ in ("aux", "auxpass")), None)
+        aux = next((c for c in children_of(top) if c.dep_ in ("aux", "auxpass")), None)
         if subject is None or aux is None or aux.i > subject.i:
             return None
         if any(t.tag_ in ("WRB", "WP", "WDT", "WP$") for t in sent if t.i < aux.i):
@@ -420,7 +421,7 @@ class ModalityReader:
         """Cues on an event noun itself: "no attack", "not a war", "no gains or losses",
         "potential incursions", "the planned summit"."""
         p = self.p
-        for c in noun.children:
+        for c in children_of(noun):
             # a "not" after the noun negates what follows it ("for questioning, not a trial")
             if (c.dep_ == "neg" and c.i < noun.i and not self._focused(c)) or (
                     c.dep_ == "det" and c.lower_ == "no"):
@@ -433,23 +434,23 @@ class ModalityReader:
             # for) nor "a resolution that is without violence"
             return self._counter(head, head.head)
         if noun.dep_ == "conj" and head.pos_ == "NOUN" \
-                and not any(c.dep_ == "det" for c in noun.children):
-            no = next((c for c in head.children if c.dep_ == "det" and c.lower_ == "no"), None)
+                and not any(c.dep_ == "det" for c in children_of(noun)):
+            no = next((c for c in children_of(head) if c.dep_ == "det" and c.lower_ == "no"), None)
             if no is not None:
                 return Reading("negated", (no,))  # "no gains or losses"
         if noun.dep_ == "dobj" and self._considering(head) and not any(
-                c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in head.children):
+                c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in children_of(head)):
             # "has not ruled out a strike", "is weighing sanctions" (not "considered the
             # bombing an act of terror": a judgement of a done act)
             return Reading("hypothetical", (head,))
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "NOUN" and (
                 head.head.lemma_.lower() in p.planning_nouns
                 or (head.head.lemma_.lower() in self.w["purpose_nouns"]
-                    and not any(c.dep_ in ("det", "poss") for c in noun.children))):
+                    and not any(c.dep_ in ("det", "poss") for c in children_of(noun)))):
             # "preparations for the summit", "Qatar as the venue for talks": what the noun is
             # for is still to come
             return Reading("planned", (head.head,))
-        for c in noun.children:
+        for c in children_of(noun):
             if c.dep_ in ("amod", "compound"):
                 if c.lower_ in p.hypothetical_adjectives:
                     return Reading("hypothetical", (c,))
@@ -481,22 +482,22 @@ class ModalityReader:
         if stopper.dep_ == "dobj" and stopper.pos_ in ("NOUN", "PROPN", "PRON"):
             stopper = stopper.head  # "prevented the marchers, waving flags, from reaching"
         if head.lower_ == "from" and stopper.lemma_.lower() in self.w["preventing_verbs"] \
-                and not any(c.dep_ == "neg" for c in stopper.children):
+                and not any(c.dep_ == "neg" for c in children_of(stopper)):
             return stopper, stopper  # not "has not prohibited him from going"
         return None
 
     def _conditional(self, verb: Token) -> Token | None:
         cond = self.p.conditional
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ == "mark" and (c.lower_ in cond or (
                     c.lower_ in self.w["pending_marks"] and verb.dep_ == "advcl"
                     and verb.tag_ in ("VBP", "VBZ", "VB"))):
                 return c  # "if the talks fail"; "until Cuba holds elections"
         if self._done(verb):
             return None  # "if they refused, the army had threatened to shell": the threat was made
-        for c in verb.children:
+        for c in children_of(verb):
             if c.dep_ == "advcl":
-                mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in cond),
+                mark = next((m for m in children_of(c) if m.dep_ == "mark" and m.lower_ in cond),
                             None)
                 if mark is not None:
                     return mark
@@ -506,7 +507,7 @@ class ModalityReader:
         """Whether ``verb`` is a past act of its own, with no modal: a condition beside it
         ("if they refused, the army had threatened") qualifies what it says, not that it
         happened."""
-        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        aux = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in self.p.hypothetical_aux or c.lower_ in self.p.planned_aux
                for c in aux):
             return False
@@ -518,7 +519,7 @@ class ModalityReader:
         """"is going to attack": planned (the progressive "going" governs the verb)."""
         head = verb.head
         if verb.dep_ == "xcomp" and head.lower_ == "going" and head.tag_ == "VBG" \
-                and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
+                and any(c.dep_ == "aux" and c.lemma_ == "be" for c in children_of(head)):
             return (head,)
         return None
 
@@ -530,13 +531,13 @@ class ModalityReader:
         if anc is not None:
             mode = "disputed" if anc.lemma_.lower() in p.disputing else "reported"
             return Reading(mode, (anc,), tuple(subjects(anc)))
-        children = list(verb.children)
+        children = list(children_of(verb))
         claim = verb.head
         if verb.dep_ in ("acl", "ccomp") and claim.pos_ == "NOUN" \
                 and claim.lemma_.lower() in self.w["claim_nouns"] \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
             # "an allegation by the rebels that the army burned the village": their claim
-            holders = [c for c in claim.children if c.dep_ == "poss"] \
+            holders = [c for c in children_of(claim) if c.dep_ == "poss"] \
                 + pobjs(claim, "by") + pobjs(claim, "from")
             return Reading("reported", (claim,), tuple(holders))
         adverb = next((c for c in children if c.lower_ in p.reported_adverbs), None)
@@ -546,7 +547,7 @@ class ModalityReader:
                 and trigger.head.lower_ in ("in", "of") \
                 and trigger.head.head.lemma_.lower() in self.p.words.suspicion \
                 and any(c.dep_ in ("nsubjpass", "auxpass")
-                        for c in trigger.head.head.children):
+                        for c in children_of(trigger.head.head)):
             return Reading("reported", (trigger.head.head,))  # "X is suspected in the killing"
         held = trigger.dep_ == "pobj" and trigger.head.lower_ == "for" \
             and trigger.head.head.lemma_.lower() in self.p.words.blame
@@ -557,7 +558,7 @@ class ModalityReader:
             if suspicion is not None:  # "believed to be responsible for", "suspected in"
                 return Reading("reported", (suspicion,))
         for holder in (verb, *[a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")][:1]):
-            for c in holder.children:
+            for c in children_of(holder):
                 if c.dep_ == "prep" and c.lower_ == "according":
                     return Reading("reported", (c,), tuple(pobjs(c, "to")))
         return None

@@ -42,6 +42,7 @@ from tacitus.data import load_countries
 from tacitus.data.gazetteer import Gazetteer, GeoEntry, key, load_gazetteer
 from tacitus.model import Location, Place
 from tacitus.model import Span as TextSpan
+from tacitus.nlp.tree import children_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_NAMES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
@@ -574,12 +575,12 @@ def _when(verb: Token) -> list[Token]:
     """The clauses under ``verb`` that say when it happened ("killed when fighters attacked
     a post in X", "shot after opening fire in a X restaurant"): the same scene."""
     out = []
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ == "advcl" and any(t.dep_ in ("mark", "advmod") and t.lower_ in WHEN
-                                     for t in c.children):
+                                     for t in children_of(c)):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in WHEN:
-            out.extend(t for t in c.children if t.dep_ == "pcomp" and t.pos_ == "VERB")
+            out.extend(t for t in children_of(c) if t.dep_ == "pcomp" and t.pos_ == "VERB")
     return out
 
 
@@ -591,6 +592,6 @@ def _sharing(verb: Token) -> list[Token]:
         if c.pos_ not in ("VERB", "AUX"):
             continue
         later = c if c.i > verb.i else verb
-        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in later.children):
+        if not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in children_of(later)):
             out.append(c)
     return out

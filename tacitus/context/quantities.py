@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.context.regex import factor
 from tacitus.data import load_quantity_words
 from tacitus.model import Quantity
+from tacitus.nlp.tree import children_of
 
 HANGING = ("advcl", "conj", "xcomp", "relcl", "acl", "ccomp")
 CASUALTY_KINDS = {"killed", "wounded", "arrested", "missing", "displaced"}
@@ -169,11 +170,11 @@ class Counter:
             if root.lower_ == "one" and root.dep_ not in ("nummod", "dobj", "nsubjpass"):
                 continue  # "one of the", "no one"
             counted = root.head if root.dep_ in ("nummod", "quantmod") else root
-            for child in counted.children:  # "dozens of protesters"
+            for child in children_of(counted):  # "dozens of protesters"
                 if counted is root and child.dep_ == "prep" and child.lower_ == "of":
-                    counted = next((g for g in child.children if g.dep_ == "pobj"), counted)
+                    counted = next((g for g in children_of(child) if g.dep_ == "pobj"), counted)
             verb = self._governor(counted)
-            also = next((c for c in counted.children if c.dep_ in ("relcl", "acl")
+            also = next((c for c in children_of(counted) if c.dep_ in ("relcl", "acl")
                          and w["verbs"].get(_lemma(c)) in CASUALTY_KINDS), None)
             injured = self._with_clause(counted, verb, also) if verb is not None else None
             # "killed with two others injured": the injuring, not the killing, counts them
@@ -218,10 +219,10 @@ class Counter:
             return None
         if own is not None:
             return own if own.dep_ == "acl" and own.tag_ == "VBN" else None
-        return next((c for c in verb.children if c.dep_ in ("advcl", "acl", "conj")
+        return next((c for c in children_of(verb) if c.dep_ in ("advcl", "acl", "conj")
                      and c.i > counted.i and c.tag_ in ("VBN", "VBD")
                      and _words()["verbs"].get(_lemma(c)) in CASUALTY_KINDS
-                     and not any(g.dep_.startswith("nsubj") for g in c.children)), None)
+                     and not any(g.dep_.startswith("nsubj") for g in children_of(c))), None)
 
     @staticmethod
     def _governor(counted: Token) -> Token | None:
@@ -273,7 +274,7 @@ class Counter:
         if sent.start not in self._sentences:
             violence = _words()["violence"]
             acts = sum(1 for t in sent if t.pos_ == "VERB" and _lemma(t) in violence
-                       and any(c.dep_ in ("nsubj", "agent") for c in t.children))
+                       and any(c.dep_ in ("nsubj", "agent") for c in children_of(t)))
             shared = [f for f in self.found if f.quantity.kind in SHARED_KINDS
                       and sent.start <= f.counted.i < sent.end]
             self._sentences[sent.start] = (sent, acts, shared)

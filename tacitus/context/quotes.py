@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors.resolver import ActorBook
 from tacitus.model import Quote
+from tacitus.nlp.tree import children_of
 
 MAX_QUOTE = 3000  # characters: a mark left open does not swallow the article
 NEAR = 60  # characters between a quote and the speech verb that attributes it
@@ -222,7 +223,7 @@ class QuoteFinder:
         end = s.start + len(inner.rstrip(" \n,.;:"))
         for anc in first.root.ancestors:
             if self._speech_verb(anc):
-                clause = next((c for c in anc.children if c.dep_ == "ccomp"
+                clause = next((c for c in children_of(anc) if c.dep_ == "ccomp"
                                and c.left_edge.idx <= start
                                and c.right_edge.idx + len(c.right_edge) >= end), None)
                 return anc if clause is not None else None
@@ -246,7 +247,7 @@ class QuoteFinder:
         """The speaker a phrase names: its actor, or for a document ("the ministry's
         statement said") the author it names, else nobody."""
         if head.lemma_.lower() in self.book.d.words.document_nouns:
-            for c in head.children:
+            for c in children_of(head):
                 if c.dep_ in ("poss", "compound", "amod", "nmod"):
                     key = self.book.actor_of(c)
                     if key:
@@ -256,7 +257,7 @@ class QuoteFinder:
             return self.book.relative(head, unnamed)  # "Kamin, who said ..."
         key = self.book.actor_of(head)
         if key is None:  # "one of the family's lawyers, Ana Ruiz, said": the name
-            key = next((k for c in head.children if c.dep_ == "appos" and c.i > head.i
+            key = next((k for c in children_of(head) if c.dep_ == "appos" and c.i > head.i
                         and (k := self.book.actor_of(c)) is not None), None)
         return key or (self.book.unnamed(head) if unnamed else None)
 
@@ -289,7 +290,7 @@ class QuoteFinder:
         """What a speech verb reports, first and last word, and who: the clause it governs
         ("X stressed that ..."), or the sentence it interrupts ("The museum, Mr. Ruiz said,
         will open in May": a parenthetical verb hangs on the clause it attributes)."""
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        clause = next((c for c in children_of(verb) if c.dep_ == "ccomp"), None)
         if clause is not None:
             # the clause's edges (not its subtree, word by word: that costs), without the
             # "that" before it
@@ -297,7 +298,7 @@ class QuoteFinder:
             if first.dep_ == "mark" and first.i < clause.i:
                 first = self.doc[first.i + 1]
             return first, clause.right_edge, self._speaker_of(verb)
-        if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in verb.children):
+        if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in children_of(verb)):
             return None
         head = verb.head
         text = self.text[head.left_edge.idx : head.right_edge.idx + len(head.right_edge)]
@@ -315,7 +316,7 @@ class QuoteFinder:
         if phrase is None or tok.dep_ != "prep":
             return None
         last = self.doc[tok.i + len(phrase) - 1]
-        source = next((c for c in last.children if c.dep_ == "pobj"), None)
+        source = next((c for c in children_of(last) if c.dep_ == "pobj"), None)
         if source is None:
             return None
         head = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.sent.root

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.context.regex import factor
 from tacitus.data import load_quote_verbs, load_time_words
 from tacitus.model import CodedDocument, EventDate, Timex
+from tacitus.nlp.tree import children_of
 
 
 @dataclass(frozen=True)
@@ -924,25 +925,25 @@ def tense(verb: Token | None) -> str | None:
         chain.append(v)
     if verb.lemma_.lower() in w["planning_verbs"] and present(verb):
         return "future"  # "on Tuesday the league plans to hold a news conference"
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     if verb.lemma_.lower() in w["planning_verbs"] | w["postponing_verbs"] and verb.tag_ == "VBN" \
             and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in aux) \
             and not any(c.dep_ == "auxpass" for c in aux):
         return "future"  # "has scheduled a briefing for Thursday", "have delayed it to May"
     if verb.lemma_.lower() in w["planning_verbs"] and any(c.dep_ == "auxpass"
-                                                        for c in verb.children):
+                                                        for c in children_of(verb)):
         return None  # "the accession was planned for early March": the plan's time, either way
     if _plan_participle(verb):
         return None  # "a summit set for May": likewise
     for v in chain:
-        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        aux = [c for c in children_of(v) if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in w["future_aux"] for c in aux):
             return "future"
         if v is not verb and v.lemma_.lower() in w["future_verbs"]:
             return "future"
-        if v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children):
+        if v.lower_ == "going" and any(c.dep_ == "xcomp" for c in children_of(v)):
             return "future"
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "VBD" or c.lower_ in ("had", "'d") for c in aux) or (
             verb.tag_ == "VBD" and not aux):
         return "past"
@@ -974,7 +975,7 @@ def _looks_ahead(infinitive: Token) -> bool:
 
 def present(verb: Token) -> bool:
     """A present tense, simple or progressive ("say", "is holding"), not a perfect."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     if any(c.lemma_ == "have" or c.tag_ in ("VBD", "MD") or c.lower_ == "to" for c in aux):
         return False
     return verb.tag_ in ("VBP", "VBZ") or (
@@ -1316,7 +1317,7 @@ class Dater:
         on Friday", "the envoy's slaying" after "was killed on March 3"): the nearest earlier
         word of the same stem or event family that its own words date."""
         if not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-                   or (c.dep_ == "poss" and c.pos_ == "PROPN") for c in noun.children):
+                   or (c.dep_ == "poss" and c.pos_ == "PROPN") for c in children_of(noun)):
             return None
         if self._stems is None:  # the document's event words by stem, read once
             self._stems = {}
@@ -1327,7 +1328,7 @@ class Dater:
         # of-phrase: it is the earlier event only where that event's sentence has the same
         # count ("the killing of Dr. X" may still name "killed a doctor", and "the kidnapping
         # of the Peruvian businessman" one whose nationality was not repeated)
-        marks = {t.lower_ for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+        marks = {t.lower_ for p in children_of(noun) if p.dep_ == "prep" and p.lower_ == "of"
                  for t in p.subtree if t.pos_ == "NUM"}
         for i in reversed(self._stems.get(_stem(noun), [])):
             if i >= noun.sent.start:
@@ -1347,10 +1348,10 @@ class Dater:
     def _began(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
         """A perfect whose subject says when it began: "the war that began in 2011 has
         killed" is since 2011."""
-        if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in children_of(verb)):
             return None
-        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-            for clause in subject.children:
+        for subject in (c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")):
+            for clause in children_of(subject):
                 if clause.dep_ not in ("relcl", "acl") or \
                         clause.lemma_.lower() not in _words()["beginning_verbs"]:
                     continue
@@ -1372,7 +1373,7 @@ class Dater:
         # a participle, infinitive or gerund has the tense of the finite verb it hangs on
         # ("are still trying to reach", "a crowd is gathering, chanting")
         verb = _finite(trigger) or trigger
-        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children_of(verb)):
             return None  # past perfect: background to the story, not today's news
         # a present tense holds on the day of publication ("officials say", "is holding",
         # "is expected"); a past one may be the day before: the week
@@ -1454,7 +1455,7 @@ def _finite(verb: Token) -> Token | None:
         if v is None:
             return None
         if v.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in (*_FINITE, "MD")
-                                    for c in v.children):
+                                    for c in children_of(v)):
             return v
         if v.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "amod", "relcl"):
             return None  # a subject or object gerund, a root participle: no tense to borrow
@@ -1466,8 +1467,8 @@ def _present_passive(verb: Token) -> bool:
     """A present passive ("is expected", "are urged"), which ``present`` leaves out because
     a passive planning verb names the plan's time, not today."""
     return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP")
-                                      for c in verb.children) and not any(
-        c.dep_ == "aux" for c in verb.children)
+                                      for c in children_of(verb)) and not any(
+        c.dep_ == "aux" for c in children_of(verb))
 
 
 def _nearer(t: TimeExpr, ahead: TimeExpr, anchor: date) -> TimeExpr:
@@ -1486,7 +1487,7 @@ def _nearer(t: TimeExpr, ahead: TimeExpr, anchor: date) -> TimeExpr:
 def _modal_ahead(verb: Token) -> bool:
     """A modal that looks ahead ("would be held", "might come as soon as Tuesday"), not a
     modal perfect ("might have come")."""
-    aux = [c for c in verb.children if c.dep_ == "aux"]
+    aux = [c for c in children_of(verb) if c.dep_ == "aux"]
     return any(c.lower_ in _words()["modals_ahead"] for c in aux) and not any(
         c.lemma_ == "have" for c in aux)
 
@@ -1576,7 +1577,7 @@ def _own_clause(clause: Token) -> bool:
     if clause.dep_ == "acl":
         return clause.head.dep_ in ("nsubj", "nsubjpass")
     return clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in clause.children)
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in children_of(clause))
 
 
 def _reports(verb: Token) -> bool:
@@ -1584,7 +1585,7 @@ def _reports(verb: Token) -> bool:
     sentence names is most often that of what it reports, and a report is of the story's
     day."""
     return verb.lemma_.lower() in load_quote_verbs() or any(
-        c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        c.dep_ in ("ccomp", "parataxis") for c in children_of(verb))
 
 
 # clauses whose time is their own, not the sentence's ("spotted ..., and was found in
@@ -1658,13 +1659,13 @@ def _describes_thing(verb: Token) -> bool:
     that thing, not to the news of the week."""
     return verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
-        for c in verb.children)
+        for c in children_of(verb))
 
 
 def _current_root(root: Token) -> bool:
     """A main clause of the present: a present tense or a present perfect ("the group has
     maintained", "the move appears to be"), which a story turns back to after background."""
-    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in children_of(root) if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ in ("VBD", "MD") or c.lower_ in ("had", "'d") for c in aux):
         return False
     return root.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in aux)
@@ -1682,11 +1683,11 @@ def _of_dated_noun(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr |
     Aug. 7 bombings killed 200"), the noun its relative or participle clause belongs to
     ("the 1988 bombing that killed 259", "the Feb. 23 accord signed by"), or what it
     happened in ("was wounded in the 1995 shooting")."""
-    nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    nouns = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ in ("relcl", "acl"):
         nouns.append(verb.head)
-    nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
-              for p in c.children if p.dep_ == "pobj"]
+    nouns += [p for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in ("in", "during")
+              for p in children_of(c) if p.dep_ == "pobj"]
     for noun in nouns:
         if noun.pos_ != "NOUN":
             continue
@@ -1720,7 +1721,7 @@ def _participle_head(trigger: Token) -> Token | None:
     papers, marking their entry", "issued statements supporting the bid"), which happens
     at its time."""
     if trigger.tag_ != "VBG" or trigger.dep_ not in ("advcl", "xcomp", "acl") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in trigger.children):
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in children_of(trigger)):
         return None
     head = trigger.head if trigger.dep_ != "acl" or trigger.head.pos_ in ("VERB", "AUX") \
         else trigger.head.head
@@ -1770,12 +1771,12 @@ def _reports_figure(verb: Token) -> bool:
         return False
     w = _words()
     return verb.lemma_.lower() in w["figure_verbs"] or any(
-        c.dep_ == "nsubj" and c.lower_ in w["figure_nouns"] for c in verb.children)
+        c.dep_ == "nsubj" and c.lower_ in w["figure_nouns"] for c in children_of(verb))
 
 
 def _simple_past(verb: Token) -> bool:
     """A past tense with no perfect ("said", "was killed"), of a main or reported clause."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     if any(c.lemma_ == "have" for c in aux):
         return False
     return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux)
@@ -1793,12 +1794,12 @@ def _simultaneous(clause: Token, verb: Token) -> bool:
         return True  # "Karzai, speaking in Kabul on Dec. 31, hailed"
     if clause.head.i != verb.i or clause.i == verb.i or clause.dep_ != "advcl":
         return False
-    marks = [c.lower_ for c in clause.children
+    marks = [c.lower_ for c in children_of(clause)
              if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")]
     if marks:
         return marks[0] in ("as", "while", "when")
     return clause.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass")
-                                            for c in clause.children)
+                                            for c in children_of(clause))
 
 
 def _governs(root: Token, trigger: Token, verb: Token) -> bool:

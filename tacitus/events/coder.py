@@ -41,6 +41,7 @@ from tacitus.data import (
     load_verb_patterns,
 )
 from tacitus.errors import DataFileError
+from tacitus.nlp.tree import children_of
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
@@ -173,7 +174,7 @@ def _word(t: Token | None) -> tuple[int, int]:
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or _bare_participle(v) \
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(v)) or _bare_participle(v) \
         or bool(_result_clause(v))
 
 
@@ -186,16 +187,16 @@ def _result_clause(v: Token, words: ArgumentWords | None = None) -> list[Token]:
     not the doer; empty where ``v`` is no such participle."""
     head = v.head
     if not (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "ccomp" and any(
-            c.dep_ in ("oprd", "acomp") for c in v.children))) \
+            c.dep_ in ("oprd", "acomp") for c in children_of(v)))) \
             or head.i == v.i or v.dep_ not in ("xcomp", "advcl", "oprd", "ccomp") \
             or head.lemma_.lower() not in (words or load_argument_words()).result_verbs \
-            or any(c.dep_ in ("aux", "auxpass", "dobj") for c in v.children):
+            or any(c.dep_ in ("aux", "auxpass", "dobj") for c in children_of(v)):
         return []
     # the participle right after its noun: "left the village, pursued by rebels" tells of
     # the troops that left
-    nouns = [c for c in v.children if c.dep_ == "nsubj"] if v.dep_ == "ccomp" else \
-        [c for c in head.children if c.dep_ in ("dobj", "obj") and c.i < v.i]
-    start = min((t.left_edge.i for t in v.children if t.dep_ != "nsubj" and t.i < v.i),
+    nouns = [c for c in children_of(v) if c.dep_ == "nsubj"] if v.dep_ == "ccomp" else \
+        [c for c in children_of(head) if c.dep_ in ("dobj", "obj") and c.i < v.i]
+    start = min((t.left_edge.i for t in children_of(v) if t.dep_ != "nsubj" and t.i < v.i),
                 default=v.i)
     return _conjuncts(n for n in nouns if n.right_edge.i + 1 == start)
 
@@ -212,7 +213,7 @@ def _bare_participle(v: Token) -> bool:
     past = v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "acl" and v.head.i < v.i)
     return (past and v.dep_ in ("xcomp", "advcl", "oprd", "acl")
             and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass", "dobj")
-                        for c in v.children))
+                        for c in children_of(v)))
 
 
 def _quoted_title(t: Token, v: Token) -> bool:
@@ -232,7 +233,7 @@ def _tail_report(v: Token) -> bool:
     first = v.head.left_edge.i
     if first == 0 or v.doc[first - 1].text != "," or v.head.i > v.i:
         return False
-    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in v.children):
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in children_of(v)):
         return False  # "a move welcomed by X": a participle after all
     return all(t.is_punct for t in v.doc[v.right_edge.i + 1:v.sent.end])
 
@@ -267,13 +268,13 @@ def _addressee(book: ActorBook, v: Token, documents: Collection[str], sources: s
             return None
         holders = [head, head.head]
     elif any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in documents
-             for c in head.children):
+             for c in children_of(head)):
         return None  # "sent troops to Mali, demanding": no letter
     else:
-        holders = [head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))]
+        holders = [head, *(c for c in children_of(head) if c.dep_ in ("dobj", "obj"))]
     for h in holders:
-        receivers = [g for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                     for g in c.children if g.dep_ == "pobj"]
+        receivers = [g for c in children_of(h) if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                     for g in children_of(c) if g.dep_ == "pobj"]
         for t in receivers:
             tok, key = _actor_or_owner(book, t)
             if key is not None and key not in sources:
@@ -289,7 +290,7 @@ def _named_after(v: Token, obj: Token) -> list[Token]:
     edge = obj.right_edge.i
     if edge + 2 >= len(obj.doc) or obj.doc[edge + 1].text != ",":
         return []
-    return [c for c in v.children if c.dep_ in ("npadvmod", "appos") and c.pos_ == "PROPN"
+    return [c for c in children_of(v) if c.dep_ in ("npadvmod", "appos") and c.pos_ == "PROPN"
             and c.left_edge.i == edge + 2]
 
 
@@ -297,11 +298,11 @@ def _fronted_subject(v: Token) -> list[Token]:
     """The subject the parse hung as an apposition on the noun of a phrase fronted before
     verb ``v`` ("On a visit to Ghana, Nigeria's president Buhari voiced": "Buhari" apposed
     to "Ghana"): a name right before the verb with no subject of its own."""
-    return [a for c in v.children if c.dep_ == "prep" and c.i < v.i
-            for o in c.children if o.dep_ == "pobj"
-            for g in [o, *(t for p in o.children if p.dep_ == "prep"
-                          for t in p.children if t.dep_ == "pobj")]
-            for a in g.children if a.dep_ == "appos" and a.pos_ == "PROPN"
+    return [a for c in children_of(v) if c.dep_ == "prep" and c.i < v.i
+            for o in children_of(c) if o.dep_ == "pobj"
+            for g in [o, *(t for p in children_of(o) if p.dep_ == "prep"
+                          for t in children_of(p) if t.dep_ == "pobj")]
+            for a in children_of(g) if a.dep_ == "appos" and a.pos_ == "PROPN"
             and a.right_edge.i == v.i - 1][:1]
 
 
@@ -311,13 +312,13 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
     w = words or load_argument_words()
     passive = _is_passive(v)  # read once: it reads the verb's children
     if passive:
-        found = [g for c in v.children if c.dep_ == "agent" for g in c.children
+        found = [g for c in children_of(v) if c.dep_ == "agent" for g in children_of(c)
                  if g.dep_ == "pobj"]
         if not found and depth < 3 and _result_clause(v, w) \
                 and v.head.lemma_.lower() not in w.finding_verbs:
             found = subjects(v.head, depth + 1, w)  # "the raid left them dead": who caused it
     else:
-        found = _apposed(c for c in v.children if c.dep_ in SUBJECT_DEPS
+        found = _apposed(c for c in children_of(v) if c.dep_ in SUBJECT_DEPS
                          and not _quoted_title(c, v))
     if not found and not passive:
         found = _fronted_subject(v)
@@ -335,7 +336,7 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
         elif v.dep_ == "xcomp" and head.i != v.i and _is_passive(head):
             # "are supposed to leave", "was forced to resign", "were ordered to withdraw":
             # the subject of the passive does the complement
-            found = [c for c in head.children if c.dep_ == "nsubjpass"]
+            found = [c for c in children_of(head) if c.dep_ == "nsubjpass"]
         elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
                 and not passive:
             found = [v.head]
@@ -350,18 +351,18 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
 def _objects(v: Token) -> list[Token]:
     passive = _is_passive(v)  # read once: it reads the verb's children
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
-    found = [c for c in v.children if c.dep_ in deps] or _result_clause(v)
+    found = [c for c in children_of(v) if c.dep_ in deps] or _result_clause(v)
     if not found and passive and v.dep_ == "conj":
-        found = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+        found = [c for c in children_of(v.head) if c.dep_ == "nsubjpass"]
     if not found and v.dep_ in ("relcl", "acl") and passive:
         found = [v.head]
     if not found and _bare_participle(v) and v.head.i != v.i:
         found = subjects(v.head)
     if not found:  # "found the bishop guilty", "declared them dead": a small clause
-        found = [g for c in v.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
-                 for g in c.children if g.dep_ == "nsubj"]
+        found = [g for c in children_of(v) if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
+                 for g in children_of(c) if g.dep_ == "nsubj"]
     if not found:  # "called President X on Friday": a lone name the parser took for a predicate
-        found = [c for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+        found = [c for c in children_of(v) if c.dep_ == "oprd" and c.pos_ == "PROPN"]
     return _conjuncts(found)
 
 
@@ -370,14 +371,14 @@ def _event_detail(trigger: Token, acts: frozenset[str]) -> Token | None:
     that the raid was made at dawn", "police said the attack was carried out by two men"):
     a passive clause whose subject is an act already reported. The statement is where a
     detail of that act comes from, no event of its own."""
-    for clause in trigger.children:
+    for clause in children_of(trigger):
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
-        for subject in clause.children:
+        for subject in children_of(clause):
             if (subject.dep_ == "nsubjpass" and subject.lemma_.lower() in acts
                     and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these",
                                                              "those")
-                            for d in subject.children)):
+                            for d in children_of(subject))):
                 return subject
     return None
 
@@ -391,34 +392,34 @@ def _bare_country(book: ActorBook, key: str) -> bool:
 def _xcomp(v: Token) -> Token | None:
     """The verb's to-complement; also one parsed as a clause ("allowed X to return", where
     the parser makes X the clause's subject)."""
-    return next((c for c in v.children if c.pos_ in ("VERB", "AUX") and (
+    return next((c for c in children_of(v) if c.pos_ in ("VERB", "AUX") and (
         c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                        for a in c.children)))), None)
+                                                        for a in children_of(c))))), None)
 
 
 def pobjs(holder: Token, prep: str) -> list[Token]:
     """The objects of ``holder``'s preposition ``prep`` (and their coordinated nouns)."""
     out = []
-    for c in holder.children:
+    for c in children_of(holder):
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+            out.extend(g for g in children_of(c) if g.dep_ == "pobj")
             # "an inquiry into whether X was spied on": the clause is about its subject
-            out.extend(s for g in c.children if g.dep_ == "pcomp" and _content_clause(g)
-                       for s in g.children if s.dep_ in ("nsubj", "nsubjpass"))
+            out.extend(s for g in children_of(c) if g.dep_ == "pcomp" and _content_clause(g)
+                       for s in children_of(g) if s.dep_ in ("nsubj", "nsubjpass"))
     return _conjuncts(out)
 
 
 def _dated(prep: Token) -> bool:
     """Whether a preposition only dates the act ("called Erdogan on Tuesday"): it is not the
     preposition a pattern or frame asks for ("called on Erdogan" is an appeal)."""
-    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    objects = [g for g in children_of(prep) if g.dep_ == "pobj"]
     return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
 def _content_clause(v: Token) -> bool:
     """A clause that says what a noun or preposition is about ("claims that X abused",
     "into whether X was"), not a relative clause or a gerund ("after meeting X")."""
-    return any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in v.children)
+    return any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in children_of(v))
 
 
 def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
@@ -427,16 +428,16 @@ def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
     if noun.pos_ not in ("NOUN",):
         return noun, None
     mods = ("poss", "compound", "amod", "nmod")
-    for c in noun.children:
+    for c in children_of(noun):
         if c.dep_ in mods:
             key = book.actor_of(c)
             if key is not None:
                 return c, key
-    for c in noun.children:
+    for c in children_of(noun):
         if c.dep_ == "compound" and c.i < noun.i \
                 and not (c.pos_ == "PROPN" and c.lower_ in book.d.words.place_name_heads):
             # "the Oslo Marathon bombing": the name of a place or an occasion, not its owner
-            for g in c.children:
+            for g in children_of(c):
                 if g.dep_ in mods and (key := book.actor_of(g)) is not None:
                     return g, key
     return noun, None
@@ -452,20 +453,20 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
     key = book.modifier_agent(head)  # "Russian government agencies": the government
     if key is not None and key not in avoid:
         return head, key
-    for c in head.children:
+    for c in children_of(head):
         if c.dep_ in MODIFIERS:
             # "the ISIS group bastion", "Iranian government websites": a modifier's own
             # modifier may be the one that names the actor
-            for m in (c, *(g for g in c.children if g.dep_ in MODIFIERS)):
+            for m in (c, *(g for g in children_of(c) if g.dep_ in MODIFIERS)):
                 key = book.actor_of(m)
                 if key is not None and key not in avoid:
                     return m, key
-    for t in (g for c in head.children if c.dep_ == "acl" for g in pobjs(c, "by")):
+    for t in (g for c in children_of(head) if c.dep_ == "acl" for g in pobjs(c, "by")):
         key = book.actor_of(t)  # "every offer made by the Taliban"
         if key is not None and key not in avoid:
             return t, key
-    for t in (g for c in head.children if c.dep_ == "acl" and _content_clause(c)
-              for g in c.children if g.dep_ in ("nsubj", "nsubjpass")):
+    for t in (g for c in children_of(head) if c.dep_ == "acl" and _content_clause(c)
+              for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass")):
         key = book.actor_of(t)  # "an inquiry into claims that two soldiers abused ..."
         if key is not None and key not in avoid:
             return t, key
@@ -475,7 +476,7 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
             if found is not None:
                 return found
     # the prepositions the phrase has, read once (``pobjs`` reads every child per call)
-    has = {c.lower_ for c in head.children if c.dep_ in ("prep", "dative", "agent")}
+    has = {c.lower_ for c in children_of(head) if c.dep_ in ("prep", "dative", "agent")}
     for prep in book.d.words.object_preps:
         if prep not in has:
             continue
@@ -499,12 +500,12 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
         return tok, key
     if head.pos_ != "NOUN":
         return None
-    for g in (g for c in head.children if c.dep_ == "amod" and c.tag_ == "VBN"
-              and c.lemma_.lower() in book.d.words.leading for g in c.children
+    for g in (g for c in children_of(head) if c.dep_ == "amod" and c.tag_ == "VBN"
+              and c.lemma_.lower() in book.d.words.leading for g in children_of(c)
               if g.dep_ in ("npadvmod", "compound", "nmod")):
         if (key := book.actor_of(g)) is not None:  # "the Saudi-led coalition": who leads it
             return g, key
-    agents = pobjs(head, "by") + [t for c in head.children if c.dep_ == "acl"
+    agents = pobjs(head, "by") + [t for c in children_of(head) if c.dep_ == "acl"
                                    for t in pobjs(c, "by")]
     for t in agents:
         key = book.actor_of(t)
@@ -572,12 +573,12 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
             key = book.actor_of(t, slot=slot)
             if key is not None and key not in sources and not (theme and theme(t, key)):
                 return t, key
-        queue.extend(c for c in t.children if c.dep_ not in OUTSIDE_PHRASE
+        queue.extend(c for c in children_of(t) if c.dep_ not in OUTSIDE_PHRASE
                      and (t is not v or c.i > v.i) and c.i not in skip)
         # "allow access of X to deliver": the subject of a to-clause is the verb's object
-        queue.extend(g for c in t.children if c.dep_ == "ccomp"
-                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                     for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+        queue.extend(g for c in children_of(t) if c.dep_ == "ccomp"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
+                     for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass"))
     return None
 
 
@@ -595,12 +596,12 @@ def blamed(n: Token, words: ArgumentWords | None = None) -> Token | None:
         return None
     holder = prep.head
     if prep.lower_ == "for" and holder.lemma_.lower() in blame:  # "responsible", "to blame"
-        blamed_one = next((c for c in holder.children if c.dep_ == "dobj"), None)
+        blamed_one = next((c for c in children_of(holder) if c.dep_ == "dobj"), None)
         if blamed_one is not None:
             return blamed_one  # "Iraq blamed Iran for the attack": Iran
         verb = holder.head
         for _ in range(3):  # "is responsible", "is believed to be responsible"
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj
             if verb.dep_ not in ("xcomp", "ccomp") or verb.head is verb:
@@ -608,7 +609,7 @@ def blamed(n: Token, words: ArgumentWords | None = None) -> Token | None:
             verb = verb.head
         return None
     if prep.lower_ == "behind" and holder.lemma_.lower() == "be":
-        return next((c for c in holder.children if c.dep_ == "nsubj"), None)  # "X was behind"
+        return next((c for c in children_of(holder) if c.dep_ == "nsubj"), None)  # "X was behind"
     suspicion = (words or load_argument_words()).suspicion
     if prep.lower_ in ("in", "of", "for") and holder.lemma_.lower() in suspicion \
             and holder.dep_ in ("acl", "amod") and holder.head.pos_ in ("NOUN", "PROPN"):
@@ -654,13 +655,13 @@ class EventCoder:
         the pattern says the passive's subject acts ("troops are to be withdrawn")."""
         found = self._subjects(v)
         if not found and pattern.passive_subject == "source" and _is_passive(v):
-            found = [c for c in v.children if c.dep_ == "nsubjpass"]
+            found = [c for c in children_of(v) if c.dep_ == "nsubjpass"]
             if not found and v.dep_ == "xcomp":  # "are supposed to be withdrawn"
-                found = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found = [c for c in children_of(v.head) if c.dep_ in ("nsubj", "nsubjpass")]
             found = _conjuncts(found)
         if not found and pattern.passive_subject == "source" and v.dep_ == "acomp" \
                 and v.tag_ == "VBN":  # "X is strongly opposed to": the copula's subject
-            found = _conjuncts([c for c in v.head.children if c.dep_ == "nsubj"])
+            found = _conjuncts([c for c in children_of(v.head) if c.dep_ == "nsubj"])
         return found
 
     # -- verbs ------------------------------------------------------------------------
@@ -673,7 +674,7 @@ class EventCoder:
             return None
         objects = self._pattern_objects(v)
         xcomp = _xcomp(v)
-        preps = {c.lower_ for c in v.children if c.dep_ == "prep" and not _dated(c)}
+        preps = {c.lower_ for c in children_of(v) if c.dep_ == "prep" and not _dated(c)}
         # a phrase with the noun a pattern names may hang on the verb's object in the parse
         # ("held villagers as human shields"); a bare preposition may not
         direct = _objects(v) if any(p.pobj for p in candidates) else []
@@ -697,7 +698,7 @@ class EventCoder:
             if pattern.complement and not any(
                     c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "amod")
                     and c.lower_ in pattern.complement
-                    for c in [*v.children, *(g for o in _objects(v) for g in o.children)]):
+                    for c in [*children_of(v), *(g for o in _objects(v) for g in children_of(o))]):
                 continue
             if pattern.subject and not any(t.lemma_.lower() in pattern.subject
                                            for t in self._doers(v, pattern)):
@@ -706,8 +707,8 @@ class EventCoder:
                 continue  # "fought the epidemic" is no fighting
             if pattern.object_actor and (  # not "called in troops", "called him a liar"
                     book is None or particle is not None
-                    or (any(c.dep_ == "oprd" for c in v.children)
-                        and any(c.dep_ in ("dobj", "obj") for c in v.children))
+                    or (any(c.dep_ == "oprd" for c in children_of(v))
+                        and any(c.dep_ in ("dobj", "obj") for c in children_of(v)))
                     or not any(book.actor_of(o) for o in _objects(v))):
                 continue
             if pattern.source_agent and (book is None or not self._agents_do(
@@ -718,7 +719,7 @@ class EventCoder:
 
     def _candidates(self, v: Token) -> tuple[str | None, list[VerbPattern] | None]:
         """The particle of verb ``v`` and the patterns of its lemma with it."""
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in children_of(v) if c.dep_ == "prt"), None)
         candidates = self.p.verbs.get((v.lemma_.lower(), particle))
         if candidates is None and particle is not None:
             # a particle no pattern asks for is noise of the parse ("kidnapped up to 16")
@@ -734,10 +735,10 @@ class EventCoder:
         to take effect", "allowed aid to enter"): the pattern reads that noun."""
         objects = _objects(v)
         if not objects and (clause := _xcomp(v)) is not None and clause.dep_ == "ccomp":
-            objects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+            objects = [c for c in children_of(clause) if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         objects += [g for o in list(objects) for g in pobjs(o, "of")]
         objects += [c for o in list(objects) if o.lemma_.lower() in self.p.light_objects
-                    for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                    for c in children_of(o) if c.dep_ == "compound" and c.pos_ == "NOUN"]
         return objects
 
     def other_sense(self, v: Token) -> tuple[VerbPattern, Token] | None:
@@ -773,9 +774,9 @@ class EventCoder:
                     # makes the object the subject of a to-clause
                     clause = _xcomp(xcomp if xcomp is not None else v)
                     if clause is not None and clause.dep_ == "ccomp":
-                        tokens = _conjuncts(c for c in clause.children if c.dep_ == "nsubj")
+                        tokens = _conjuncts(c for c in children_of(clause) if c.dep_ == "nsubj")
             elif slot == "dative":
-                tokens = _conjuncts(c for c in v.children if c.dep_ in ("dative", "iobj")
+                tokens = _conjuncts(c for c in children_of(v) if c.dep_ in ("dative", "iobj")
                                     and c.pos_ != "ADP")
             else:
                 tokens = [t for h in holders for t in pobjs(h, slot)]
@@ -784,9 +785,9 @@ class EventCoder:
                     # "against X" on the noun before it; it still says whom the act is against
                     # (a phrase fronted before the verb sets the scene: "On a visit to Kenya, X
                     # voiced support of Y" is no support to Kenya)
-                    tokens = [t for h in holders for c in h.children if c.dep_ == "prep"
+                    tokens = [t for h in holders for c in children_of(h) if c.dep_ == "prep"
                               and not (h is v and c.i < v.i)
-                              for g in c.children if g.dep_ == "pobj" for t in pobjs(g, slot)]
+                              for g in children_of(c) if g.dep_ == "pobj" for t in pobjs(g, slot)]
                 if not tokens and slot in self.p.words.loose_preps:
                     # "returned a pendant engraved with a tsar's image to Russian officials",
                     # "returned a manuscript, missing since 1943, to Italy": deeper still, in
@@ -794,7 +795,7 @@ class EventCoder:
                     tokens = [t for h in self._loose_holders(v, obj)
                               for c in h.subtree if c.dep_ == "prep" and c.lower_ == slot
                               and c.head.pos_ in ("NOUN", "PROPN", "VERB", "NUM")
-                              for t in c.children if t.dep_ == "pobj"][-1:]
+                              for t in children_of(c) if t.dep_ == "pobj"][-1:]
             # "in Kabul": the country
             where = "target" if slot in self.p.words.locative_preps else "arg"
             found = [(key, [tok]) for t in tokens
@@ -817,7 +818,7 @@ class EventCoder:
             if pattern.pobj and pattern.prep:  # "took to the streets": part of the verb
                 named.add(pattern.prep)
             # the prepositions the verb has, read once (``pobjs`` reads every child per call)
-            has = {c.lower_ for h in (v, xcomp) if h is not None for c in h.children
+            has = {c.lower_ for h in (v, xcomp) if h is not None for c in children_of(h)
                    if c.dep_ in ("prep", "dative", "agent")}
             for prep in self.p.words.verb_target_preps:
                 if prep in named or prep not in has:
@@ -848,7 +849,7 @@ class EventCoder:
         if helped is not None:  # "sent doctors to help the Yemeni government"
             return [helped], "complement"
         if pattern.code[:2] in ("18", "19", "20"):  # "carried out a raid, targeting X"
-            for aim in (c for h in (v, obj) if h is not None for c in h.children
+            for aim in (c for h in (v, obj) if h is not None for c in children_of(h)
                         if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"
                         and c.lemma_.lower() in self.p.words.aim_verbs):
                 for o in _objects(aim):
@@ -858,12 +859,13 @@ class EventCoder:
         waits_on = self._condition_target(book, v, sources)
         if waits_on is not None:
             return [waits_on], "complement"
-        skip = {t.i for c in v.children if pattern.pobj and c.dep_ == "prep"
+        skip = {t.i for c in children_of(v) if pattern.pobj and c.dep_ == "prep"
                 and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
         found_in = _in_phrase(book, v, sources, skip, theme)
         if found_in is None and not _objects(v):
             # "donated and delivered goods to X": coordinated verbs share what follows
-            shared = next((c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+            shared = next((c for c in children_of(v)
+                           if c.dep_ == "conj" and c.pos_ == "VERB"), None)
             found_in = _in_phrase(book, shared, sources, theme=theme) \
                 if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
@@ -873,8 +875,9 @@ class EventCoder:
         """Where a loose target phrase may hang: the verb's objects (or the object its
         pattern names) and its participles with no subject of their own."""
         found = [obj] if obj is not None else _objects(v)
-        found += [c for c in v.children if c.dep_ in ("advcl", "acl") and c.tag_ in ("VBN", "VBG")
-                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        found += [c for c in children_of(v)
+                  if c.dep_ in ("advcl", "acl") and c.tag_ in ("VBN", "VBG")
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in children_of(c))]
         return found
 
     def _theme(self, book: ActorBook, code: str, sources: set[str]
@@ -891,7 +894,7 @@ class EventCoder:
         def theme(t: Token, key: str) -> bool:
             if not moves:
                 return False
-            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            owner = next((c for c in children_of(t) if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "PRON" and book.actor_of(owner) in sources:
                 return True
             if t.dep_ not in ("dobj", "obj", "compound", "amod", "poss", "nmod"):
@@ -907,11 +910,11 @@ class EventCoder:
         to help the Yemeni government"): the clause's object, or the subject of its own
         clause ("sending aid to help Haiti recover")."""
         benefit = self.p.words.benefit_verbs
-        for clause in (c for h in heads for c in h.children
+        for clause in (c for h in heads for c in children_of(h)
                        if c.dep_ in ("advcl", "acl", "xcomp") and c.lemma_.lower() in benefit
-                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
-            found = _objects(clause) or [g for c in clause.children if c.dep_ in (
-                "ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))):
+            found = _objects(clause) or [g for c in children_of(clause) if c.dep_ in (
+                "ccomp", "xcomp") for g in children_of(c) if g.dep_ == "nsubj"]
             for t in found:
                 tok, key = _actor_or_owner(book, t)
                 if key is not None and key not in sources:
@@ -923,10 +926,10 @@ class EventCoder:
         """Whom an act waits on: the subject of its "until"/"unless" clause, or the agent of
         that clause's passive ("until their demands are met by the authorities")."""
         marks = self.p.words.condition_marks
-        for clause in (c for c in v.children if c.dep_ == "advcl"
-                       and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)):
-            found = [c for c in clause.children if c.dep_ == "nsubj"] or \
-                [g for c in clause.children if c.dep_ == "agent" for g in c.children
+        for clause in (c for c in children_of(v) if c.dep_ == "advcl"
+                       and any(m.dep_ == "mark" and m.lower_ in marks for m in children_of(c))):
+            found = [c for c in children_of(clause) if c.dep_ == "nsubj"] or \
+                [g for c in children_of(clause) if c.dep_ == "agent" for g in children_of(c)
                  if g.dep_ == "pobj"]
             for t in found:
                 if t.pos_ == "PRON" and t.lower_ not in ("he", "she", "they", "it"):
@@ -1016,9 +1019,9 @@ class EventCoder:
         """Who pressed for what ``v`` refuses, by a "despite" or "under" phrase of it or of
         its to-clause ("despite the president's request", "under pressure from the party"):
         the owner of the phrase's noun or the actor of its "by" or "from" phrase."""
-        heads = [v, *(c for c in v.children if c.dep_ == "xcomp")]
+        heads = [v, *(c for c in children_of(v) if c.dep_ == "xcomp")]
         for noun in (t for h in heads for p in self.p.words.pressing_preps for t in pobjs(h, p)):
-            found = [c for c in noun.children if c.dep_ == "poss"] \
+            found = [c for c in children_of(noun) if c.dep_ == "poss"] \
                 + pobjs(noun, "by") + pobjs(noun, "from")
             for t in found:
                 if (key := book.actor_of(t)) is not None and key not in sources:
@@ -1030,11 +1033,11 @@ class EventCoder:
         """The actors a "between" phrase in the purpose clause of ``v`` or of its object sets
         apart ("to end the feud between Chad and its neighbours"), not its sources."""
         holders = [v, *_objects(v)]
-        clauses = [c for h in holders for c in h.children
+        clauses = [c for h in holders for c in children_of(h)
                    if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.i > v.i]
         for clause in clauses:
             for prep in (t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "between"):
-                found = [(k, [t]) for g in prep.children if g.dep_ == "pobj"
+                found = [(k, [t]) for g in children_of(prep) if g.dep_ == "pobj"
                          for t in [g, *g.conjuncts]
                          if (k := book.actor_of(t)) is not None and k not in sources]
                 if found:
@@ -1044,10 +1047,10 @@ class EventCoder:
     def _expeller(self, book: ActorBook, v: Token) -> tuple[str, list[Token]] | None:
         """Who puts out the people of passive ``v`` with no agent: the country or place of its
         "from" phrase ("were expelled from Iran"), for the expelling verbs only."""
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in children_of(v) if c.dep_ == "prt"), None)
         name = f"{v.lemma_.lower()} {particle}" if particle else v.lemma_.lower()
         if name not in self.p.words.expelling_verbs or not _is_passive(v) or pobjs(v, "by") \
-                or any(c.dep_ == "agent" for c in v.children):
+                or any(c.dep_ == "agent" for c in children_of(v)):
             return None
         for t in pobjs(v, "from"):
             if t.ent_type_ in ("GPE", "LOC") and (key := book.actor_of(t, slot="target")):
@@ -1061,11 +1064,11 @@ class EventCoder:
         own side (that claims responsibility). A pronoun subject is left alone: "claimed
         they were responsible" is a claim far more often than an accusation."""
         blame = self.p.words.blame
-        for clause in (c for c in v.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
+        for clause in (c for c in children_of(v) if c.dep_ == "ccomp" and c.lemma_ == "be"):
             if not any(c.lower_ in blame and c.dep_ in ("acomp", "prep", "xcomp")
-                       for c in clause.children):
+                       for c in children_of(clause)):
                 continue
-            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in children_of(clause) if c.dep_ == "nsubj"), None)
             if subj is None or subj.pos_ == "PRON":
                 return None
             tok, key = _actor_or_owner(book, subj)
@@ -1080,8 +1083,8 @@ class EventCoder:
         subject of its clause, if that is not the speaker's own side (same actor or same
         country: "said the country must prepare")."""
         demands = self.p.words.demands
-        for clause in (c for c in v.children if c.dep_ == "ccomp"):
-            modal = next((a for a in clause.children
+        for clause in (c for c in children_of(v) if c.dep_ == "ccomp"):
+            modal = next((a for a in children_of(clause)
                           if a.dep_ == "aux" and a.lower_ in demands), None)
             if modal is None:
                 continue
@@ -1101,10 +1104,10 @@ class EventCoder:
         # an unplaced agent of the speaker's own kind is its own side too ("the police chief
         # warned that police will no longer tolerate rallies")
         kinds = {(book.records[k].code or "")[3:6] for k in own} - {""}
-        for c in [clause] if clause is not None else v.children:
+        for c in [clause] if clause is not None else children_of(v):
             if c.dep_ != "ccomp":
                 continue
-            subj = next((t for t in c.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((t for t in children_of(c) if t.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or subj.pos_ == "PRON":
                 continue
             tok, key = _actor_or_owner(book, subj)
@@ -1135,7 +1138,8 @@ class EventCoder:
         if len({k for k, _ in sources}) < 2:
             return False
         return (trigger.lemma_.lower() in self.p.symmetric or code[:2] in self.p.symmetric_roots
-                or any(c.lower_ in ("joint", "bilateral", "together") for c in trigger.children))
+                or any(c.lower_ in ("joint", "bilateral", "together")
+                       for c in children_of(trigger)))
 
     def _joint(self, book: ActorBook, code: str, sources: list) -> str | None:
         """The code of act ``code`` done together, where its sources are of two or more
@@ -1157,7 +1161,7 @@ class EventCoder:
 
     # -- nouns ------------------------------------------------------------------------
     def code_noun(self, book: ActorBook, n: Token) -> list[Found]:
-        modifiers = {w for c in n.children for w in (c.lower_, c.lemma_.lower())}
+        modifiers = {w for c in children_of(n) for w in (c.lower_, c.lemma_.lower())}
         pattern = next((p for p in self.p.nouns.get(n.lemma_.lower(), [])
                         if not p.near or modifiers & set(p.near)), None)
         if pattern is None:
@@ -1166,7 +1170,7 @@ class EventCoder:
         # "the envoy's assassination (by a militia member)": the owner is who suffers it
         patient_owner = bool(by) or (pattern.possessor == "target" and not pobjs(n, "of"))
         sources, owners = [], []
-        for c in n.children:
+        for c in children_of(n):
             if c.dep_ in MODIFIERS:
                 key = book.actor_of(c)
                 if key is not None:
@@ -1175,13 +1179,13 @@ class EventCoder:
                         sources += [(k, [c]) for k in book.coordinated(c) if k != key]
         sources += [(k, [t]) for t in by if (k := book.actor_of(t)) is not None]
         if not sources:  # "a Saudi-led strike": whoever leads the act does it
-            sources = [(k, [g]) for c in n.children if c.dep_ == "amod" and c.tag_ == "VBN"
+            sources = [(k, [g]) for c in children_of(n) if c.dep_ == "amod" and c.tag_ == "VBN"
                        and c.lemma_.lower() in self.p.words.leading
-                       for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")
+                       for g in children_of(c) if g.dep_ in ("npadvmod", "compound", "nmod")
                        and (k := book.actor_of(g)) is not None]
         light = self._light_verb(n)
         if not sources and light is not None:
-            doers = self._subjects(light) or [c for c in light.children if c.dep_ == "nsubjpass"
+            doers = self._subjects(light) or [c for c in children_of(light) if c.dep_ == "nsubjpass"
                                         and light.lemma_.lower() == "engage"]
             if n.dep_ == "nsubjpass" and light.lemma_.lower() != "engage":
                 doers = pobjs(light, "by")  # "the war game was staged by X and Y": X and Y
@@ -1273,7 +1277,7 @@ class EventCoder:
             return None
         if verb.pos_ not in ("VERB", "AUX"):
             return None
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        particle = next((c.lower_ for c in children_of(verb) if c.dep_ == "prt"), None)
         name = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
         if name not in self.p.light_verbs and particle is not None:
             name = verb.lemma_.lower()  # a particle of the parse ("started drills off Goa")
@@ -1334,13 +1338,13 @@ class EventCoder:
         if v.pos_ == "NOUN":  # "their hunger strike", "a suicide bombing"
             phrases = [v]
         else:
-            phrases = [s for s in v.children if s.dep_ in ("nsubj", "nsubjpass")]
+            phrases = [s for s in children_of(v) if s.dep_ in ("nsubj", "nsubjpass")]
             # an event noun as object: "continued their hunger strike", not "killed bombers"
-            phrases += [o for o in v.children if o.dep_ in ("dobj", "obj")
+            phrases += [o for o in children_of(v) if o.dep_ in ("dobj", "obj")
                         and o.lemma_.lower() in self.p.nouns]
-        for prep in v.children:
+        for prep in children_of(v):
             if prep.dep_ in ("prep", "agent") and prep.lower_ in self.p.words.instrument_preps:
-                phrases += [g for g in prep.children if g.dep_ == "pobj"]
+                phrases += [g for g in children_of(prep) if g.dep_ == "pobj"]
         for head in phrases:
             near = [t for t in head.subtree
                     if t.i == head.i or t.head.i == head.i or t.head.head.i == head.i]
@@ -1443,7 +1447,7 @@ class EventCoder:
         tok = f.source_at
         if tok is None:
             return False
-        words = {tok.lemma_.lower(), tok.lower_, *(c.lemma_.lower() for c in tok.children
+        words = {tok.lemma_.lower(), tok.lower_, *(c.lemma_.lower() for c in children_of(tok)
                                                    if c.dep_ == "compound")}
         return bool(words & self.p.words.attribution_sources)
 
@@ -1452,9 +1456,9 @@ class EventCoder:
         airbase", stative_verbs in arguments.yaml), with no event noun as its object?"""
         return (trigger.lemma_.lower() in self.p.words.stative_verbs
                 and trigger.tag_ in ("VBZ", "VBP") and trigger.dep_ in ("ROOT", "conj")
-                and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+                and not any(c.dep_ in ("aux", "auxpass") for c in children_of(trigger))
                 and not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in self._acts
-                            for c in trigger.children))
+                            for c in children_of(trigger)))
 
     def _habitual(self, trigger: Token) -> str | None:
         """The word that makes a verb's event habitual or generic, or None: a frequency
@@ -1463,17 +1467,17 @@ class EventCoder:
         if trigger.pos_ not in ("VERB", "AUX"):
             return None
         w = self.p.words
-        for c in trigger.children:
+        for c in children_of(trigger):
             if c.dep_ == "advmod" and c.lower_ in w.habitual_adverbs:
                 return c.text
             if c.dep_ == "npadvmod" and trigger.tag_ in ("VB", "VBP", "VBZ") and not any(
-                    a.dep_ in ("aux", "auxpass") for a in trigger.children) and any(
-                    d.lower_ in ("every", "each") for d in c.children):
+                    a.dep_ in ("aux", "auxpass") for a in children_of(trigger)) and any(
+                    d.lower_ in ("every", "each") for d in children_of(c)):
                 return f"every {c.text}"
         head = trigger.head
         if trigger.dep_ == "xcomp" and head.lemma_.lower() in w.habitual_verbs \
-                and any(c.lower_ == "to" for c in trigger.children) \
-                and not any(c.dep_ in ("dobj", "obj") for c in head.children):
+                and any(c.lower_ == "to" for c in children_of(trigger)) \
+                and not any(c.dep_ in ("dobj", "obj") for c in children_of(head)):
             return f"{head.text} to"  # "used to attack", not "used tear gas to disperse"
         return None
 
@@ -1507,20 +1511,21 @@ class EventCoder:
                 if f.control == "clause":
                     continue
                 if f.prep and not any(c.dep_ == "prep" and c.lower_ == f.prep and not _dated(c)
-                                      for c in head.children):
+                                      for c in children_of(head)):
                     continue
                 return FrameUse(f.family, head, f.control, f.prep)
         if v.dep_ == "ccomp" and head.i != v.i:
-            modal = any(c.dep_ == "aux" and c.lower_ in self.p.words.modal_aux for c in v.children)
+            modal = any(c.dep_ == "aux" and c.lower_ in self.p.words.modal_aux
+                        for c in children_of(v))
             for f in frames.verbs.get(head.lemma_.lower(), []):
                 if f.control == "clause":
                     return FrameUse(f.family, head, "clause")
                 if f.control == "subject" and modal:  # "agreed that they would cooperate"
                     return FrameUse(f.family, head)
-        auxes = {c.lower_ for c in v.children if c.dep_ == "aux"}
-        negated = any(c.dep_ == "neg" for c in v.children)
+        auxes = {c.lower_ for c in children_of(v) if c.dep_ == "aux"}
+        negated = any(c.dep_ == "neg" for c in children_of(v))
         conditional = any(c.dep_ == "mark" and c.lower_ in self.p.conditional
-                          for c in v.children)
+                          for c in children_of(v))
         if not auxes or conditional:
             return None
         reporter = self.reporting_verb(v)
@@ -1608,7 +1613,7 @@ class EventCoder:
         presser = self._presser(book, verb, {f.source} - {None})
         if presser is None or (f.target_at is not None and any(
                 f.target_at.i in {t.i for t in o.subtree}
-                for h in (verb, f.trigger, *(c for c in verb.children if c.dep_ == "xcomp"))
+                for h in (verb, f.trigger, *(c for c in children_of(verb) if c.dep_ == "xcomp"))
                 for o in _objects(h))):
             return
         (f.target, (f.target_at,)) = presser
@@ -1628,7 +1633,7 @@ class EventCoder:
             if ordered is not None:
                 out += ordered
                 continue
-            if not any(c.dep_ == "aux" and c.lower_ == "must" for c in v.children):
+            if not any(c.dep_ == "aux" and c.lower_ == "must" for c in children_of(v)):
                 continue
             use = self.frame_of(book, v)
             if use is None or use.control != "modal" or use.family != "demand":
@@ -1652,8 +1657,8 @@ class EventCoder:
         tanks to be built"."""
         head = v.head
         if v.dep_ != "xcomp" or head.i == v.i or head.i in coded \
-                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
-                or any(c.dep_ == "auxpass" for c in v.children):
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(v)) \
+                or any(c.dep_ == "auxpass" for c in children_of(v)):
             return None  # "ordered 40 tanks to be built": the object does nothing
         use = next((f for f in self.p.frames.verbs.get(head.lemma_.lower(), [])
                     if f.family == "demand" and f.control == "object" and not f.prep), None)
@@ -1740,12 +1745,12 @@ class EventCoder:
     def _controlled(self, matrix: Token, use: FrameUse, complement: Token) -> list[Token]:
         """Who is asked or told to act: the object of "urge", the subject of "demand that"."""
         if use.control == "clause":
-            return _conjuncts(c for c in complement.children if c.dep_ in SUBJECT_DEPS)
+            return _conjuncts(c for c in children_of(complement) if c.dep_ in SUBJECT_DEPS)
         if use.prep:
             return pobjs(matrix, use.prep)
-        found = [c for c in matrix.children if c.dep_ in ("dobj", "obj")]
+        found = [c for c in children_of(matrix) if c.dep_ in ("dobj", "obj")]
         if not found:  # "urged that Iran halt ...", parsed as the complement's subject
-            found = [c for c in complement.children if c.dep_ in SUBJECT_DEPS]
+            found = [c for c in children_of(complement) if c.dep_ in SUBJECT_DEPS]
         return _conjuncts(found)
 
     def _frame_target(self, book: ActorBook, f: Found) -> None:
@@ -1753,7 +1758,7 @@ class EventCoder:
         for frame in self.p.frames.verbs.get(f.trigger.lemma_.lower(), []):
             if frame.control not in ("object", "clause"):
                 continue
-            comp = next((c for c in f.trigger.children
+            comp = next((c for c in children_of(f.trigger)
                          if c.dep_ == ("ccomp" if frame.control == "clause" else "xcomp")), None)
             if comp is None:
                 continue
@@ -1843,9 +1848,9 @@ def denied_object(f: Found) -> Token | None:
     is often the verb's content, not a denial of it ("gave no reason", "sees no end")."""
     if f.trigger.pos_ not in ("VERB", "AUX"):
         return None
-    for t in f.trigger.children:
+    for t in children_of(f.trigger):
         if t.dep_ in ("dobj", "obj"):
-            no = next((d for d in t.children if d.dep_ == "det" and d.lower_ == "no"), None)
+            no = next((d for d in children_of(t) if d.dep_ == "det" and d.lower_ == "no"), None)
             if no is not None:
                 return no
     return None
@@ -1890,16 +1895,16 @@ def _keeps_peace(trigger: Token, words: Collection[str]) -> bool:
     holders = [trigger]
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
         holders.append(trigger.head)
-    nouns = [c for h in holders for c in h.children
+    nouns = [c for h in holders for c in children_of(h)
              if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")]
     nouns += [g for h in holders for p in ("as", "on", "for") for g in pobjs(h, p)]
-    for clause in trigger.children:
+    for clause in children_of(trigger):
         if clause.dep_ in ("xcomp", "advcl") and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
-            nouns += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
+                a.dep_ == "aux" and a.lower_ == "to" for a in children_of(clause)):
+            nouns += [c for c in children_of(clause) if c.dep_ in ("dobj", "obj")]
             nouns += [g for p in ("as", "in") for g in pobjs(clause, p)]
     return any(t.lemma_.lower() in words for n in nouns
-               for t in [n, *(c for c in n.children if c.dep_ in ("compound", "amod"))])
+               for t in [n, *(c for c in children_of(n) if c.dep_ in ("compound", "amod"))])
 
 
 def _as_preposition(v: Token, words: Collection[str]) -> bool:
@@ -1907,7 +1912,7 @@ def _as_preposition(v: Token, words: Collection[str]) -> bool:
     regarding the border"): one of ``words``, with no subject or auxiliary of its own?"""
     return v.lower_ in words and v.tag_ in ("VBG", "VBN") and v.dep_ in (
         "prep", "acl", "advcl") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children)
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in children_of(v))
 
 
 HEADING = re.compile(r"==+\s*([^=\n]+?)\s*==+")
@@ -1926,7 +1931,7 @@ def _said_against(v: Token, words: Collection[str]) -> bool:
     critique the governor")? The two then name one act in words."""
     if v.pos_ not in ("VERB", "AUX"):
         return False
-    partners = [c for c in v.children if c.dep_ == "conj"]
+    partners = [c for c in children_of(v) if c.dep_ == "conj"]
     if v.dep_ == "conj":
         partners.append(v.head)
     return any(p.lemma_.lower() in words or p.lower_ in words for p in partners)
@@ -1938,10 +1943,10 @@ def _question_put(v: Token, words: Collection[str]) -> bool:
     would run"): a question put to someone, not an appeal ("was asked to resign")?"""
     if v.lemma_.lower() not in words or v.tag_ != "VBN":
         return False
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (v.dep_ in (
-        "advcl", "acl") and not any(c.dep_ in ("nsubj", "aux") for c in v.children))
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(v)) or (v.dep_ in (
+        "advcl", "acl") and not any(c.dep_ in ("nsubj", "aux") for c in children_of(v)))
     return passive and not any(c.dep_ in ("agent", "xcomp", "dobj", "dative")
-                               for c in v.children)
+                               for c in children_of(v))
 
 
 def _spent_in(v: Token, words: Collection[str]) -> bool:
@@ -1949,7 +1954,7 @@ def _spent_in(v: Token, words: Collection[str]) -> bool:
     spent nine years imprisoned", "spent two years detained"; ``span_verbs``)? The
     participle hangs on the verb or on its object, the span."""
     if v.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
-                              for c in v.children):
+                              for c in children_of(v)):
         return False
     head = v.head
     if v.dep_ == "acl" and head.dep_ in ("dobj", "npadvmod") and head.i < v.i:
@@ -1966,7 +1971,7 @@ def _asked_for(f: Found, found: list[Found]) -> Found | None:
     the appeal (whose target it gives) is the event."""
     n = f.trigger
     if n.pos_ in ("VERB", "AUX") and n.dep_ in ("xcomp", "advcl", "ccomp") \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(n)) \
             and "<" not in f.pattern:
         verb = n.head  # "called on the government to declare an emergency": what it asks
     elif n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.dep_ != "prep":
@@ -1987,7 +1992,7 @@ def _describes(trigger: Token, continuing: frozenset[str], acts: Collection[str]
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in continuing:
         v = v.head  # "who continue to ambush", "that tend to attack"
     return v.dep_ == "relcl" and v.tag_ in ("VBP", "VBZ") and not any(
-        c.dep_ in ("aux", "auxpass") for c in v.children) and v.head.lemma_.lower() not in acts
+        c.dep_ in ("aux", "auxpass") for c in children_of(v)) and v.head.lemma_.lower() not in acts
 
 
 def _nonfinite_description(trigger: Token, acts: Collection[str], accusing: Collection[str],
@@ -2038,7 +2043,7 @@ def _commentator(book: ActorBook, f: Found) -> str | None:
     tok = f.source_at
     if tok is None or load_cameo()[f.code].quad_class not in (1, 3):
         return None
-    words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children
+    words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in children_of(tok)
                                    if c.dep_ in ("compound", "amod"))}
     hit = words & book.d.commentators
     return min(hit) if hit else None
@@ -2050,8 +2055,8 @@ def _former(tok: Token | None, marks: Collection[str]) -> bool:
     it, or an apposition?"""
     if tok is None:
         return False
-    nouns = [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos"))]
-    return any(c.dep_ == "amod" and c.lower_ in marks for n in nouns for c in n.children)
+    nouns = [tok, *(c for c in children_of(tok) if c.dep_ in ("compound", "appos"))]
+    return any(c.dep_ == "amod" and c.lower_ in marks for n in nouns for c in children_of(n))
 
 
 def _confidence(f: Found, book: ActorBook) -> float:

@@ -1,0 +1,78 @@
+"""tacitus.nlp.tree: a token's children from one table per document, as spaCy gives them."""
+
+from __future__ import annotations
+
+import threading
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tacitus.nlp import load_pipeline
+from tacitus.nlp.tree import children_of, forget
+from tacitus.testing import make_doc
+
+
+@st.composite
+def trees(draw: st.DrawFn) -> list[int]:
+    """A random dependency tree as spaCy's ``heads`` (absolute indices, the root its own
+    head): nodes are attached in a random order, each to one attached before it, so any
+    shape comes out, crossing arcs included."""
+    n = draw(st.integers(min_value=1, max_value=25))
+    order = draw(st.permutations(range(n)))
+    heads = [0] * n
+    heads[order[0]] = order[0]
+    for k, node in enumerate(order[1:], start=1):
+        heads[node] = order[draw(st.integers(min_value=0, max_value=k - 1))]
+    return heads
+
+
+@settings(max_examples=150, deadline=None)
+@given(trees())
+def test_children_are_spacys_in_spacys_order(heads: list[int]) -> None:
+    n = len(heads)
+    doc = make_doc([f"w{i}" for i in range(n)], heads=heads,
+                   deps=["ROOT" if h == i else "dep" for i, h in enumerate(heads)],
+                   pos=["NOUN"] * n)
+    for token in doc:
+        assert children_of(token) == tuple(token.children)
+    forget()
+
+
+def test_a_parsed_article_and_the_same_object_on_every_call() -> None:
+    nlp = load_pipeline()
+    doc = nlp("The foreign minister, who arrived in Accra on Monday, said that the two "
+              "governments would sign a trade accord and release the detained fishermen.")
+    for token in doc:
+        assert children_of(token) == tuple(token.children)
+    # one table: the coder's "is" tests between tokens read from it hold
+    said = next(t for t in doc if t.lemma_ == "say")
+    assert all(a is b for a, b in zip(children_of(said), children_of(said), strict=True))
+
+
+def test_switching_documents_never_answers_from_the_other_table() -> None:
+    nlp = load_pipeline()
+    one = nlp("Rebels attacked the convoy near the border.")
+    two = nlp("The council condemned the attack and demanded an inquiry.")
+    for _ in range(3):
+        for doc in (one, two):
+            assert [children_of(t) for t in doc] == [tuple(t.children) for t in doc]
+
+
+def test_threads_coding_different_documents_each_read_their_own() -> None:
+    nlp = load_pipeline()
+    docs = [nlp(text) for text in ("Police arrested three protesters in the capital.",
+                                   "The army shelled villages along the river on Sunday.")]
+    want = [[tuple(t.children) for t in doc] for doc in docs]
+    wrong: list[str] = []
+
+    def read(k: int) -> None:
+        for _ in range(300):
+            if [children_of(t) for t in docs[k]] != want[k]:
+                wrong.append(f"document {k}")
+
+    threads = [threading.Thread(target=read, args=(k,)) for k in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert wrong == []
