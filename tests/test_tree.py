@@ -1,4 +1,5 @@
-"""tacitus.nlp.tree: a token's children from one table per document, as spaCy gives them."""
+"""tacitus.nlp.tree: a token's head and children from one table per document, as spaCy
+gives them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tacitus.nlp import load_pipeline
-from tacitus.nlp.tree import children_of, forget
+from tacitus.nlp.tree import children_of, forget, head_of
 from tacitus.testing import make_doc
 
 
@@ -35,6 +36,7 @@ def test_children_are_spacys_in_spacys_order(heads: list[int]) -> None:
                    pos=["NOUN"] * n)
     for token in doc:
         assert children_of(token) == tuple(token.children)
+        assert head_of(token) == token.head
     forget()
 
 
@@ -44,9 +46,12 @@ def test_a_parsed_article_and_the_same_object_on_every_call() -> None:
               "governments would sign a trade accord and release the detained fishermen.")
     for token in doc:
         assert children_of(token) == tuple(token.children)
+        assert head_of(token) == token.head
     # one table: the coder's "is" tests between tokens read from it hold
     said = next(t for t in doc if t.lemma_ == "say")
     assert all(a is b for a, b in zip(children_of(said), children_of(said), strict=True))
+    kids = children_of(said)
+    assert all(head_of(c) is head_of(kids[0]) and head_of(c) == said for c in kids)
 
 
 def test_switching_documents_never_answers_from_the_other_table() -> None:

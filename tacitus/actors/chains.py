@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.data import ChainWords
 from tacitus.data.gazetteer import load_gazetteer
-from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import children_of, head_of
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 OBJECTS = {"dobj", "obj", "pobj", "dative", "iobj"}
@@ -111,7 +111,7 @@ def compound_subject(tok: Token) -> bool:
     as a subject stay nouns)."""
     if tok.dep_ != "compound" or tok.pos_ != "PROPN" or not tok.is_title:
         return False  # the word's own tags first: reading its head builds a token
-    verb = tok.head
+    verb = head_of(tok)
     return verb.i == tok.i + 1 and verb.is_lower and verb.lower_.endswith("s") \
         and verb.dep_ != "compound" \
         and (verb.tag_ == "VBZ" or (verb.tag_ == "NNS" and verb.dep_ == "ROOT")) \
@@ -223,7 +223,7 @@ class Chains:
         capitalized more than once, tagged as a noun that acts ("Ellen catches", "Wiggins
         caught ... Wiggins")."""
         misread = self.misread_subject(head)
-        acts = (head.dep_ in SUBJECTS and head.head.pos_ in ("VERB", "AUX")) \
+        acts = (head.dep_ in SUBJECTS and head_of(head).pos_ in ("VERB", "AUX")) \
             or head.dep_ == "poss" or misread
         if head.pos_ in ("NOUN", "ADJ", "ADV") and head.is_title and head.ent_type_ == "":
             # "Ellen catches the eye", the name tagged as a noun: a name that acts
@@ -262,7 +262,7 @@ class Chains:
             return True
         if tok.pos_ not in ("ADV", "ADJ") or tok.dep_ != "advmod" or not tok.is_title:
             return False  # the word's own tags first: reading its head builds a token
-        verb = tok.head
+        verb = head_of(tok)
         return tok.i == verb.i - 1 and verb.pos_ == "VERB" \
             and ascii_name(tok.text) in self.w.given \
             and not any(c.dep_ in SUBJECTS for c in children_of(verb))
@@ -270,7 +270,7 @@ class Chains:
     def _person_verb(self, head: Token) -> bool:
         """Whether the verb ``head`` is the subject of says only a person does it ("sang",
         "married"; "was born": ``bear`` in the passive)."""
-        verb = head.head
+        verb = head_of(head)
         if compound_subject(head):
             return verb.lower_[:-1] in self.w.person_verbs \
                 or verb.lower_[:-2] in self.w.person_verbs  # "sings", "kisses"
@@ -327,7 +327,7 @@ class Chains:
     def _predicated(self, head: Token) -> str | None:
         """The gender a copula says of its subject: "Okafor is an actress", "Hale was the
         king's son" (the noun it is called, when that noun has a gender)."""
-        verb = head.head
+        verb = head_of(head)
         if head.dep_ not in SUBJECTS or verb.lemma_ != "be":
             return None
         return next((g for c in children_of(verb) if c.dep_ == "attr"
@@ -494,10 +494,10 @@ class Chains:
         him" (not Smith), "his brother" (not the brother), a mention inside the pronoun's own
         phrase."""
         cand = self.doc[m.i]
-        if tok.dep_ == "poss" and cand.i == tok.head.i:
+        if tok.dep_ == "poss" and cand.i == head_of(tok).i:
             return True
         if tok.dep_ in OBJECTS and not tok.lower_.endswith("self"):
-            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            verb = head_of(head_of(tok)) if tok.dep_ == "pobj" else head_of(tok)
             # the verb's own subject, by any mention of its actor ("The president urged him"),
             # also the one it takes from the verb above ("Ruiz left, telling him ...")
             if m.key in {self.key_at(c.i) for c in self._doers(verb)}:
@@ -512,15 +512,15 @@ class Chains:
         seen = 0
         while seen < 4:  # "decided to try to call him": a short chain of verbs at most
             subjects = [c for c in children_of(verb) if c.dep_ in SUBJECTS]
-            if subjects or verb.dep_ not in CONTROLLED or verb.head.i == verb.i:
+            if subjects or verb.dep_ not in CONTROLLED or head_of(verb).i == verb.i:
                 return subjects
             if verb.dep_ == "xcomp":
-                objects = [c for c in children_of(verb.head) if c.dep_ in ("dobj", "obj")]
+                objects = [c for c in children_of(head_of(verb)) if c.dep_ in ("dobj", "obj")]
                 if objects:
                     return objects
-            verb = verb.head
-            if verb.dep_ == "prep" and verb.head.i != verb.i:
-                verb = verb.head  # "carried the bombs before detonating them": "carried"
+            verb = head_of(verb)
+            if verb.dep_ == "prep" and head_of(verb).i != verb.i:
+                verb = head_of(verb)  # "carried the bombs before detonating them": "carried"
             seen += 1
         return []
 
@@ -530,17 +530,17 @@ class Chains:
         cand = self.doc[m.i]
         here = self._context(tok)
         distance = self._sent.get(tok.i, 0) - m.sent
-        holds = distance == 0 and m.role == "subj" and cand.head.i in here.ancestors
+        holds = distance == 0 and m.role == "subj" and head_of(cand).i in here.ancestors
         first = self.mentions[0].key if self.mentions else None
         nearest = here.nearest.get(m.person)
         quoted = tok.i in self._quoted
         speaker = quoted and m.i not in self._quoted and m.role == "subj" \
-            and cand.head.lemma_ in SPEECH_VERBS and 0 <= distance <= 1
+            and head_of(cand).lemma_ in SPEECH_VERBS and 0 <= distance <= 1
         return {
             "sentences_back": float(distance),
             "words_back": math.log1p(abs(tok.i - m.i) / 10),
             "subject": float(m.role == "subj"),
-            "main_subject": float(m.role == "subj" and cand.head.dep_ == "ROOT"),
+            "main_subject": float(m.role == "subj" and head_of(cand).dep_ == "ROOT"),
             "clause_subject": float(holds),
             "same_role": float(m.role == role_of(tok)),
             "named": float(m.named),
@@ -580,7 +580,7 @@ class Chains:
     def _coordinated(tok: Token) -> set[int]:
         """The phrase that the pronoun's own phrase is coordinated with: "Isabella and her
         mother" (her, the mother's possessor, is Isabella)."""
-        phrase = tok.head if tok.dep_ == "poss" else tok
+        phrase = head_of(tok) if tok.dep_ == "poss" else tok
         return {c.i for c in phrase.conjuncts if c.i < phrase.i}
 
     def _salience(self, tok: Token, m: Mention) -> float:

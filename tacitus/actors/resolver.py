@@ -21,7 +21,7 @@ from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
 from tacitus.model import Span as TextSpan
-from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import children_of, head_of
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nn"}
 NP_DEPS = MODIFIER_DEPS | {"det", "case", "punct", "nummod", "quantmod", "prep", "pobj", "appos"}
@@ -102,8 +102,8 @@ class ActorBook:
         capital or country is a place, not an actor; "target" for the object of an event
         noun ("attacks on Washington"), where a capital is its country, not its government.
         """
-        if token.lower_ in self.d.words.relative_pronouns and token.head.dep_ == "relcl":
-            token = token.head.head
+        if token.lower_ in self.d.words.relative_pronouns and head_of(token).dep_ == "relcl":
+            token = head_of(head_of(token))
         if token.i in self._owned:
             return self._owned[token.i]
         if token.i in self.by_head and slot == "arg":
@@ -146,9 +146,9 @@ class ActorBook:
                 for g in children_of(c):
                     if g.dep_ == "pobj" and (key := self._resolve(g, "arg")):
                         return key
-        verb = document.head
-        if document.dep_ == "pobj" and document.head.lower_ == "in":
-            verb = document.head.head  # "In a statement, X said", "X said in a statement"
+        verb = head_of(document)
+        if document.dep_ == "pobj" and head_of(document).lower_ == "in":
+            verb = head_of(head_of(document))  # "In a statement, X said", "X said in a statement"
         elif document.dep_ not in ("dobj", "obj"):  # "X issued a statement"
             return None
         if verb.pos_ not in ("VERB", "AUX"):
@@ -267,9 +267,9 @@ class ActorBook:
         """The actor a relative pronoun stands for ("Kamin, who said ...": Kamin; also one
         that is no political actor, with ``unnamed``), the pronoun recorded as a mention
         of it: a reader, and PolNeAR, find the speaker of the clause named there."""
-        if pronoun.head.dep_ != "relcl" or pronoun.head.head.i == pronoun.head.i:
+        if head_of(pronoun).dep_ != "relcl" or head_of(head_of(pronoun)).i == head_of(pronoun).i:
             return None
-        antecedent = pronoun.head.head
+        antecedent = head_of(head_of(pronoun))
         key = self.actor_of(antecedent) or (self.unnamed(antecedent) if unnamed else None)
         if key is not None:
             self.records[key].mentions[(pronoun.idx, pronoun.idx + len(pronoun))] = pronoun.text
@@ -295,7 +295,7 @@ class ActorBook:
                     self.by_head[tok.i] = key
                     self._mention(key, tok, [tok])
                     if tok.dep_ == "poss":
-                        self._own_agent(tok.head, key)
+                        self._own_agent(head_of(tok), key)
 
     def _own_agent(self, head: Token, owner: str) -> None:
         """An agent noun a quote's "our" or "my" owns is the speaker's side's: "our soldiers",
@@ -416,8 +416,8 @@ class ActorBook:
                     and head.text not in self._firsts and not self.chains.looks_like_name(head):
                 continue
             slot = "arg"
-            if head.dep_ == "pobj" and head.head.lower_ in self.d.words.locative_preps:
-                slot = head.head.lower_
+            if head.dep_ == "pobj" and head_of(head).lower_ in self.d.words.locative_preps:
+                slot = head_of(head).lower_
             key = self._resolve(head, slot)
             if slot == "arg":
                 self.by_head[head.i] = key
@@ -691,8 +691,8 @@ class ActorBook:
         if head.pos_ == "ADJ":
             return None  # "a general strike": an adjective, not the officer
         name = self._appositive_name(head)
-        if name is None and head.dep_ == "appos" and self._is_name(head.head):
-            name = head.head  # "Tariq Fernwood, a Pakistani businessman": Fernwood
+        if name is None and head.dep_ == "appos" and self._is_name(head_of(head)):
+            name = head_of(head)  # "Tariq Fernwood, a Pakistani businessman": Fernwood
         if name is not None:  # "Norway's ambassador to Chile, Lars Eide": Eide
             return self._resolve(name, "arg")
         qualifier = self._qualifier(head, np) or self._located(head) or self._for(head)
@@ -782,8 +782,8 @@ class ActorBook:
         for tok in np:
             if tok.i == head.i:
                 continue
-            backer = tok.head.lemma_.lower()
-            if tok.head.dep_ == "amod" and backer in self.d.words.backing and not (
+            backer = head_of(tok).lemma_.lower()
+            if head_of(tok).dep_ == "amod" and backer in self.d.words.backing and not (
                     backer in self.d.words.leading and (hit := self.entry_at.get(head.i))
                     and hit[1].kind == "agent" and hit[1].code == "MIL"):
                 continue
@@ -795,7 +795,7 @@ class ActorBook:
                     key = self._pronoun(tok)
                     if key and self.records[key].country:
                         return ("country", self.records[key].country)  # type: ignore[return-value]
-                if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.i == head.i \
+                if tok.dep_ == "compound" and tok.pos_ == "PROPN" and head_of(tok).i == head.i \
                         and head.pos_ == "NOUN" and (state := self._surname_state(tok.text, "GOV")):
                     return ("country", state)  # "the Bush administration": a leader's
                 continue
@@ -859,7 +859,7 @@ class ActorBook:
         """The agent noun an apposition gives a name: "Lars Eide, Norway's ambassador",
         "Norway's ambassador, Lars Eide", "the gunman, a member of the riot police"
         (``below``: only an apposition that follows, never the phrase this one describes)."""
-        heads = [name.head] if name.dep_ == "appos" and not below else []
+        heads = [head_of(name)] if name.dep_ == "appos" and not below else []
         if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ != "of":
             heads.append(heads[0].head.head)  # "ambassador to Chile, Lars Eide"
         heads += [c for c in children_of(name) if c.dep_ == "appos"]
@@ -1043,8 +1043,8 @@ class ActorBook:
         if head.i == tok.i:
             if tok.dep_ == "dobj":
                 return True
-            return tok.dep_ == "pobj" and tok.head.lower_ not in self.d.words.locative_preps \
-                and tok.head.lower_ != "of"
+            return tok.dep_ == "pobj" and head_of(tok).lower_ not in self.d.words.locative_preps \
+                and head_of(tok).lower_ != "of"
         return head.i != person.i and self._is_name(head)
 
     def _surname_state(self, surname: str, agent: str) -> str | None:
@@ -1093,7 +1093,7 @@ class ActorBook:
         """"the movement", "the Persian Gulf emirate": an actor already in the story."""
         if not _definite(head):
             return None
-        words = [t for t in np if t.dep_ != "det" and t.i <= head.i and t.head.i >= head.i - 3]
+        words = [t for t in np if t.dep_ != "det" and t.i <= head.i and head_of(t).i >= head.i - 3]
         if any(t.i != head.i and (hit := self.entry_at.get(t.i)) and hit[1].kind == "org"
                for t in words):
             return None  # "the Mercosur bloc" names its bloc: no other bloc of the story
@@ -1155,11 +1155,11 @@ class ActorBook:
         root = tok.sent.root
         branch, verb = None, None
         for a in [tok, *tok.ancestors]:
-            if a.head.i == a.i:
+            if head_of(a).i == a.i:
                 break
-            if a.dep_ in AHEAD_BRANCHES and (a.head.i == root.i or (
-                    a.head.pos_ in ("VERB", "AUX") and self._opens(a))):
-                branch, verb = a, a.head
+            if a.dep_ in AHEAD_BRANCHES and (head_of(a).i == root.i or (
+                    head_of(a).pos_ in ("VERB", "AUX") and self._opens(a))):
+                branch, verb = a, head_of(a)
                 break
         if branch is None:
             return None
@@ -1302,7 +1302,7 @@ def _extent(head: Token, np: list[Token]) -> tuple[int, int]:
     """From the first to the last word of the phrase, leaving out articles and appositions."""
     words = [t for t in np if t.dep_ not in ("det", "punct", "appos", "prep", "pobj", "cc")
              or t.i == head.i]
-    words = [t for t in words if t.i <= head.i or t.head.i == head.i or t.i == head.i]
+    words = [t for t in words if t.i <= head.i or head_of(t).i == head.i or t.i == head.i]
     first = min(words, key=lambda t: t.i)
     last = max(words, key=lambda t: t.i)
     return first.idx, last.idx + len(last.text)
@@ -1314,8 +1314,8 @@ def _definite(head: Token) -> bool:
 
 def _np_head(tok: Token) -> Token:
     """Climb from a modifier ("Afghan" in "Afghan officials") to the head of its phrase."""
-    while tok.dep_ in ("compound", "amod", "nmod", "nn") and tok.head.i != tok.i:
-        tok = tok.head
+    while tok.dep_ in ("compound", "amod", "nmod", "nn") and head_of(tok).i != tok.i:
+        tok = head_of(tok)
     return tok
 
 

@@ -32,7 +32,7 @@ from spacy.tokens import Token
 from tacitus.actors.resolver import ActorBook
 from tacitus.data import load_modality_words
 from tacitus.events.coder import EventCoder, blamed, denied_object, pobjs, subjects
-from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import children_of, head_of
 
 
 @dataclass(frozen=True)
@@ -71,14 +71,14 @@ class ModalityReader:
         """The verb whose cues an event takes: its own, or a light verb carrying its noun."""
         if trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB"):
             return trigger
-        while trigger.dep_ == "conj" and trigger.head.pos_ == trigger.pos_:
-            trigger = trigger.head  # "would not be fair or effective", "launched raids and ..."
-        head = trigger.head
+        while trigger.dep_ == "conj" and head_of(trigger).pos_ == trigger.pos_:
+            trigger = head_of(trigger)  # "would not be fair or effective", "launched raids and ..."
+        head = head_of(trigger)
         if trigger.dep_ in ("acomp", "attr", "prep") \
                 and head.lemma_.lower() in self.w["copular_verbs"]:
             return head  # "was not available", "is not a threat", "is not for sale"
         if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "for"):
-            head = head.head  # "engaged in talks", "called for a strike"
+            head = head_of(head)  # "engaged in talks", "called for a strike"
         elif trigger.dep_ not in ("dobj", "obj", "nsubjpass", "nsubj", "attr"):
             return None
         if head.pos_ not in ("VERB", "AUX"):
@@ -93,16 +93,16 @@ class ModalityReader:
         out = [verb]
         v = verb
         for _ in range(4):
-            head = v.head
+            head = head_of(v)
             if head.i == v.i:
                 break
             if v.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ"):
-                v = head if head.pos_ != "ADJ" or head.head.i == head.i else head.head
+                v = head if head.pos_ != "ADJ" or head_of(head).i == head.i else head_of(head)
             elif v.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and v.pos_ != "AUX" \
                     and not _has_subject(v) and not _own_aux(v) \
                     and not (v.tag_ in ("VBD", "VBZ", "VBN") and head.tag_ == "VB") \
                     and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet")
-                                and (c.head is v or head.i < c.i < v.i)
+                                and (head_of(c) is v or head.i < c.i < v.i)
                                 for c in (*children_of(v), *children_of(head))):
                 # not "do not affect users and are likely to be fixed" nor "did not find a
                 # buyer and filed for bankruptcy": a tensed verb (or a participle after a bare
@@ -190,11 +190,12 @@ class ModalityReader:
         without = next((c for v in heads if (c := self._without(v)) is not None), None)
         if without is not None:
             return self._counter(*without)
-        adjective = verb.head
+        adjective = head_of(verb)
         if verb.dep_ in ("advcl", "ccomp") and adjective.pos_ == "ADJ" \
                 and adjective.lemma_.lower() in w["negating_adjectives"] \
-                and adjective.head.i != adjective.i:
-            return self._counter(adjective, adjective.head)  # "made it impossible for X to enter"
+                and head_of(adjective).i != adjective.i:
+            # "made it impossible for X to enter"
+            return self._counter(adjective, head_of(adjective))
         asked = self._question(scope[-1])
         if asked is not None:
             return Reading("hypothetical", (asked,))  # "Did the army shell the village?"
@@ -233,7 +234,7 @@ class ModalityReader:
                 return Reading("reported", (v,))  # "are believed to have kidnapped"
             if lemma in p.planning:
                 return Reading("planned", (v,))  # "is preparing to launch", "plans to"
-            if lemma == "be" and verb.head.i == v.i and verb.dep_ == "xcomp" and any(
+            if lemma == "be" and head_of(verb).i == v.i and verb.dep_ == "xcomp" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb)) and not any(
                     c.dep_ in ("attr", "acomp") for c in children_of(v)):
                 # "the envoy is to visit Kabul on Monday"; not "it has been our destiny to
@@ -241,16 +242,16 @@ class ModalityReader:
                 return Reading("planned", (v,))
         children = list(children_of(verb))
         to = next((c for c in children if c.dep_ == "aux" and c.lower_ == "to"), None)
-        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" \
-                and verb.head.lemma_.lower() in w["planning_adjectives"]:
-            return Reading("planned", (verb.head,))  # "is ready to negotiate", "due to"
+        if verb.dep_ == "xcomp" and head_of(verb).pos_ == "ADJ" \
+                and head_of(verb).lemma_.lower() in w["planning_adjectives"]:
+            return Reading("planned", (head_of(verb),))  # "is ready to negotiate", "due to"
         if to is not None and (verb.dep_ == "acl" or (
-                verb.dep_ == "relcl" and verb.head.pos_ == "NOUN"
-                and verb.head.lemma_.lower() in p.planning_nouns)):
+                verb.dep_ == "relcl" and head_of(verb).pos_ == "NOUN"
+                and head_of(verb).lemma_.lower() in p.planning_nouns)):
             # "plans to attack", "the right to fire": an act a noun intends or allows (the
             # parse may call the infinitive of a plan a relative clause: "a strategy to
             # isolate them"; not "the first official to visit", "a lot to offer")
-            head = verb.head
+            head = head_of(verb)
             return Reading("planned" if head.lemma_.lower() in p.planning_nouns
                            else "hypothetical", (head, to))
         if verb.dep_ == "advcl" and to is not None:
@@ -262,21 +263,21 @@ class ModalityReader:
             # "are supposed to leave by next summer, completing the withdrawal", "will keep up
             # the raids while opening talks": a participle beside a plan or a condition is
             # part of it
-            above = self.judge(verb.head)
+            above = self.judge(head_of(verb))
             if above.modality in ("planned", "hypothetical"):
                 return Reading(above.modality, above.basis)
         if verb.dep_ == "conj" and to is not None and not _has_subject(verb) and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb.head)):
+                c.dep_ == "aux" and c.lower_ == "to" for c in children_of(head_of(verb))):
             # "a plan to isolate the rebels and to sign a truce": the second infinitive is
             # what the first is
-            above = self.judge(verb.head)
+            above = self.judge(head_of(verb))
             if above.modality in ("planned", "hypothetical"):
                 return Reading(above.modality, above.basis)
-        if verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" \
-                and verb.head.lemma_.lower() in p.planning_nouns:
+        if verb.dep_ in ("acl", "ccomp") and head_of(verb).pos_ == "NOUN" \
+                and head_of(verb).lemma_.lower() in p.planning_nouns:
             mark = next((c for c in children if c.dep_ == "mark" and c.lower_ == "that"), None)
             if mark is not None:
-                return Reading("hypothetical", (verb.head,))  # "its demand that Israel ease"
+                return Reading("hypothetical", (head_of(verb),))  # "its demand that Israel ease"
         return self._reported(verb, trigger) or Reading("asserted")
 
     def _negator(self, v: Token) -> Token | None:
@@ -304,7 +305,7 @@ class ModalityReader:
                     return g  # "were not yet approved" with "not" under "were"
         if v.dep_ == "conj":
             # "it has not grown, nor has it merged": the conjunct after "nor"
-            return next((c for c in children_of(v.head) if c.dep_ == "cc" and c.lower_ == "nor"
+            return next((c for c in children_of(head_of(v)) if c.dep_ == "cc" and c.lower_ == "nor"
                          and c.i < v.i), None)
         return None
 
@@ -326,15 +327,16 @@ class ModalityReader:
         for k, v in enumerate(scope[1:], 1):
             found = self._negator(v)
             below = scope[k - 1]
-            direct = below.dep_ == "xcomp" and below.head.i == v.i
+            direct = below.dep_ == "xcomp" and head_of(below).i == v.i
             lemma = v.lemma_.lower()
             # the verbs between pass the cue down only if they are implicative themselves:
             # not "failed to force him to resign", "did not have to sell to pay"
             passes = all(scope[j].lemma_.lower() in w["implicative_verbs"]
                          for j in range(1, k) if scope[j - 1].dep_ != "conj")
             if found is None:
-                adjective = below.head if below.dep_ == "xcomp" else None
-                if adjective is not None and adjective.pos_ == "ADJ" and adjective.head.i == v.i \
+                adjective = head_of(below) if below.dep_ == "xcomp" else None
+                if adjective is not None and adjective.pos_ == "ADJ" \
+                        and head_of(adjective).i == v.i \
                         and adjective.lemma_.lower() in w["negating_adjectives"]:
                     return self._counter(adjective, v)  # "police were unable to reach"
                 if not direct:
@@ -362,7 +364,7 @@ class ModalityReader:
         """Whether a present wish to say something says it: "I want to thank the donors",
         "would like to express its condolences" (a speech act done by uttering it), not
         "wanted to thank them" (past: it may not have been said) nor "wants to attack"."""
-        if verb.lemma_.lower() not in self.w["performative_verbs"] or verb.head.i != wish.i:
+        if verb.lemma_.lower() not in self.w["performative_verbs"] or head_of(verb).i != wish.i:
             return False
         if wish.tag_ in ("VBP", "VBZ"):
             return True
@@ -426,13 +428,13 @@ class ModalityReader:
             if (c.dep_ == "neg" and c.i < noun.i and not self._focused(c)) or (
                     c.dep_ == "det" and c.lower_ == "no"):
                 return Reading("negated", (c,))
-        head = noun.head
+        head = head_of(noun)
         if noun.dep_ == "pobj" and head.lower_ == "without" and head.dep_ == "prep" \
-                and head.head.pos_ == "VERB" \
-                and head.head.lemma_.lower() not in self.w["copular_verbs"]:
+                and head_of(head).pos_ == "VERB" \
+                and head_of(head).lemma_.lower() not in self.w["copular_verbs"]:
             # "left without a fight", not "a settlement without enforcement" (a thing wished
             # for) nor "a resolution that is without violence"
-            return self._counter(head, head.head)
+            return self._counter(head, head_of(head))
         if noun.dep_ == "conj" and head.pos_ == "NOUN" \
                 and not any(c.dep_ == "det" for c in children_of(noun)):
             no = next((c for c in children_of(head) if c.dep_ == "det" and c.lower_ == "no"), None)
@@ -443,13 +445,13 @@ class ModalityReader:
             # "has not ruled out a strike", "is weighing sanctions" (not "considered the
             # bombing an act of terror": a judgement of a done act)
             return Reading("hypothetical", (head,))
-        if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "NOUN" and (
-                head.head.lemma_.lower() in p.planning_nouns
-                or (head.head.lemma_.lower() in self.w["purpose_nouns"]
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head_of(head).pos_ == "NOUN" and (
+                head_of(head).lemma_.lower() in p.planning_nouns
+                or (head_of(head).lemma_.lower() in self.w["purpose_nouns"]
                     and not any(c.dep_ in ("det", "poss") for c in children_of(noun)))):
             # "preparations for the summit", "Qatar as the venue for talks": what the noun is
             # for is still to come
-            return Reading("planned", (head.head,))
+            return Reading("planned", (head_of(head),))
         for c in children_of(noun):
             if c.dep_ in ("amod", "compound"):
                 if c.lower_ in p.hypothetical_adjectives:
@@ -465,7 +467,7 @@ class ModalityReader:
     def _denied_noun(self, noun: Token) -> Reading | None:
         """An event noun that a counter-factive verb takes as its object: "declined further
         comment", "the truce averted a war" (not "stopped the fighting": it happened)."""
-        head = noun.head
+        head = head_of(noun)
         if noun.dep_ == "dobj" and head.lemma_.lower() in self.w["negating_verbs"]:
             return self._counter(head, head)
         return None
@@ -473,14 +475,14 @@ class ModalityReader:
     def _without(self, verb: Token) -> tuple[Token, Token] | None:
         """"left without signing the deal", "prevented the crowd from reaching the
         consulate": the gerund's counter-factive word and the clause it belongs to."""
-        head = verb.head
+        head = head_of(verb)
         if verb.dep_ != "pcomp" or head.dep_ != "prep":
             return None
         if head.lower_ == "without":
-            return head, head.head
-        stopper = head.head
+            return head, head_of(head)
+        stopper = head_of(head)
         if stopper.dep_ == "dobj" and stopper.pos_ in ("NOUN", "PROPN", "PRON"):
-            stopper = stopper.head  # "prevented the marchers, waving flags, from reaching"
+            stopper = head_of(stopper)  # "prevented the marchers, waving flags, from reaching"
         if head.lower_ == "from" and stopper.lemma_.lower() in self.w["preventing_verbs"] \
                 and not any(c.dep_ == "neg" for c in children_of(stopper)):
             return stopper, stopper  # not "has not prohibited him from going"
@@ -517,7 +519,7 @@ class ModalityReader:
     @staticmethod
     def _going_to(verb: Token) -> tuple[Token, ...] | None:
         """"is going to attack": planned (the progressive "going" governs the verb)."""
-        head = verb.head
+        head = head_of(verb)
         if verb.dep_ == "xcomp" and head.lower_ == "going" and head.tag_ == "VBG" \
                 and any(c.dep_ == "aux" and c.lemma_ == "be" for c in children_of(head)):
             return (head,)
@@ -532,7 +534,7 @@ class ModalityReader:
             mode = "disputed" if anc.lemma_.lower() in p.disputing else "reported"
             return Reading(mode, (anc,), tuple(subjects(anc)))
         children = list(children_of(verb))
-        claim = verb.head
+        claim = head_of(verb)
         if verb.dep_ in ("acl", "ccomp") and claim.pos_ == "NOUN" \
                 and claim.lemma_.lower() in self.w["claim_nouns"] \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
@@ -544,13 +546,14 @@ class ModalityReader:
         if adverb is not None:
             return Reading("reported", (adverb,))
         if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" \
-                and trigger.head.lower_ in ("in", "of") \
-                and trigger.head.head.lemma_.lower() in self.p.words.suspicion \
+                and head_of(trigger).lower_ in ("in", "of") \
+                and head_of(head_of(trigger)).lemma_.lower() in self.p.words.suspicion \
                 and any(c.dep_ in ("nsubjpass", "auxpass")
-                        for c in children_of(trigger.head.head)):
-            return Reading("reported", (trigger.head.head,))  # "X is suspected in the killing"
-        held = trigger.dep_ == "pobj" and trigger.head.lower_ == "for" \
-            and trigger.head.head.lemma_.lower() in self.p.words.blame
+                        for c in children_of(head_of(head_of(trigger)))):
+            # "X is suspected in the killing"
+            return Reading("reported", (head_of(head_of(trigger)),))
+        held = trigger.dep_ == "pobj" and head_of(trigger).lower_ == "for" \
+            and head_of(head_of(trigger)).lemma_.lower() in self.p.words.blame
         if trigger.pos_ == "NOUN" and (held or blamed(trigger, self.p.words) is not None):
             # "is believed to be responsible for the massacre", the subject found or not
             suspicion = next((a for a in trigger.ancestors

@@ -42,7 +42,7 @@ from tacitus.data import load_countries
 from tacitus.data.gazetteer import Gazetteer, GeoEntry, key, load_gazetteer
 from tacitus.model import Location, Place
 from tacitus.model import Span as TextSpan
-from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import children_of, head_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_NAMES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
@@ -209,7 +209,7 @@ class Placer:
         for ent in ents:  # a name NER gave another label, in a locative phrase
             if ent.label_ in OTHER_NAMES and key(ent.text) not in _country_names():
                 root = ent.root
-                if ((root.dep_ == "pobj" and root.head.lower_ in LOCATIVE)
+                if ((root.dep_ == "pobj" and head_of(root).lower_ in LOCATIVE)
                         or _locative(root) or _standing(root) is not root) \
                         and ent.text in self.g:
                     add(ent)
@@ -264,7 +264,7 @@ class Placer:
         if any(c.i in places for c in head.conjuncts):
             return False
         return (head.i in metonyms or head.dep_ in ACTOR_DEPS
-                or (head.dep_ == "pobj" and head.head.dep_ == "agent"))
+                or (head.dep_ == "pobj" and head_of(head).dep_ == "agent"))
 
     # -- resolving ----------------------------------------------------------------------
     def _qualify(self) -> None:
@@ -419,7 +419,7 @@ class Placer:
 
     def _find_mention_for(self, trigger: Token) -> _Mention | None:
         sent = trigger.sent
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else head_of(trigger)
         here = [m for m in {id(m): m for m in self._by_token.values()}.values()
                 if sent.start <= m.head.i < sent.end and not m.qualifies
                 and not self._owner(m)]
@@ -444,15 +444,15 @@ class Placer:
         "a French base", which stand in other countries), a place an officer is named by
         ("a former mayor of X was murdered": the dateline still places the murder)."""
         head = m.head
-        if head.dep_ == "pobj" and head.head.lower_ == "of" \
-                and head.head.head.lower_ in OFFICES:
+        if head.dep_ == "pobj" and head_of(head).lower_ == "of" \
+                and head_of(head_of(head)).lower_ in OFFICES:
             return True
         if key(self.text[m.start : m.end]) not in _country_names():
             return False
         if head.dep_ in ("compound", "amod", "poss", "nmod"):
-            return head.head.lower_ in POSTS
-        return (head.dep_ == "pobj" and head.head.lower_ == "of"
-                and head.head.head.lower_ in POSTS)
+            return head_of(head).lower_ in POSTS
+        return (head.dep_ == "pobj" and head_of(head).lower_ == "of"
+                and head_of(head_of(head)).lower_ in POSTS)
 
     def country_within(self, tokens: list[Token]) -> str | None:
         """The country of the first resolved place among ``tokens`` (an actor's own words:
@@ -512,11 +512,11 @@ def _locative(head: Token) -> bool:
     tok = head
     while tok.dep_ in ("pobj", "compound", "appos", "conj") or (
             tok.dep_ == "prep" and tok.lower_ == "of"):
-        if tok.dep_ == "pobj" and tok.head.lower_ in WHERE:
+        if tok.dep_ == "pobj" and head_of(tok).lower_ in WHERE:
             return True
-        if tok.head.i == tok.i:
+        if head_of(tok).i == tok.i:
             break
-        tok = tok.head
+        tok = head_of(tok)
     return False
 
 
@@ -528,10 +528,10 @@ def _above(governor: Token, verb: Token) -> bool:
     """Whether ``governor`` heads a clause above ``verb`` ("In Kabul, officials said rebels
     attacked"), not one coordinated with it ("attacked in Herat and arrested")."""
     tok = verb
-    while tok.head.i != tok.i:
+    while head_of(tok).i != tok.i:
         if tok.dep_ == "conj":
             return False
-        tok = tok.head
+        tok = head_of(tok)
         if tok.i == governor.i:
             return True
     return False
@@ -542,15 +542,15 @@ def _standing(head: Token) -> Token:
     X", "the streets of X", "X province"), through appositions and conjuncts."""
     tok = head
     while True:
-        if tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i and (
-                tok.dep_ != "compound" or tok.head.lower_ in PLACE_NOUNS
-                or tok.head.ent_type_ in PLACE_LABELS):
-            tok = tok.head
-        elif (tok.dep_ == "pobj" and tok.head.lower_ == "of"
-              and tok.head.head.lower_ in PLACE_NOUNS):
-            tok = tok.head.head
-        elif tok.dep_ == "poss" and tok.head.lower_ in PLACE_NOUNS:  # "Kabul's streets"
-            tok = tok.head
+        if tok.dep_ in ("compound", "appos", "conj") and head_of(tok).i != tok.i and (
+                tok.dep_ != "compound" or head_of(tok).lower_ in PLACE_NOUNS
+                or head_of(tok).ent_type_ in PLACE_LABELS):
+            tok = head_of(tok)
+        elif (tok.dep_ == "pobj" and head_of(tok).lower_ == "of"
+              and head_of(head_of(tok)).lower_ in PLACE_NOUNS):
+            tok = head_of(head_of(tok))
+        elif tok.dep_ == "poss" and head_of(tok).lower_ in PLACE_NOUNS:  # "Kabul's streets"
+            tok = head_of(tok)
         else:
             return tok
 

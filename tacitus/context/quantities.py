@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.context.regex import factor
 from tacitus.data import load_quantity_words
 from tacitus.model import Quantity
-from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import children_of, head_of
 
 HANGING = ("advcl", "conj", "xcomp", "relcl", "acl", "ccomp")
 CASUALTY_KINDS = {"killed", "wounded", "arrested", "missing", "displaced"}
@@ -169,7 +169,7 @@ class Counter:
             root = span.root
             if root.lower_ == "one" and root.dep_ not in ("nummod", "dobj", "nsubjpass"):
                 continue  # "one of the", "no one"
-            counted = root.head if root.dep_ in ("nummod", "quantmod") else root
+            counted = head_of(root) if root.dep_ in ("nummod", "quantmod") else root
             for child in children_of(counted):  # "dozens of protesters"
                 if counted is root and child.dep_ == "prep" and child.lower_ == "of":
                     counted = next((g for g in children_of(child) if g.dep_ == "pobj"), counted)
@@ -197,9 +197,9 @@ class Counter:
         if span is None:
             return
         root = span.root
-        counted = root.head if root.dep_ in ("nummod", "quantmod", "conj") else root
-        if counted.pos_ == "NUM" and counted.head.i != counted.i:
-            counted = counted.head
+        counted = head_of(root) if root.dep_ in ("nummod", "quantmod", "conj") else root
+        if counted.pos_ == "NUM" and head_of(counted).i != counted.i:
+            counted = head_of(counted)
         verb = self._governor(counted)
         kind = self._kind(m, counted, verb, None)
         self.found.append(_Found(Quantity(
@@ -213,9 +213,10 @@ class Counter:
         killed with two others injured"): it, not the verb, says what happened to those
         counted, whether the parse hangs it on the noun (``own``) or on the verb."""
         base = counted
-        while base.dep_ == "conj" and base.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            base = base.head
-        if base.dep_ != "pobj" or base.head.lower_ != "with" or base.head.head.i != verb.i:
+        while base.dep_ == "conj" and head_of(base).pos_ in ("NOUN", "PROPN", "NUM"):
+            base = head_of(base)
+        if base.dep_ != "pobj" or head_of(base).lower_ != "with" \
+                or head_of(head_of(base)).i != verb.i:
             return None
         if own is not None:
             return own if own.dep_ == "acl" and own.tag_ == "VBN" else None
@@ -229,11 +230,11 @@ class Counter:
         """The nearest verb above the counted noun, or the event noun whose "of" phrase it is
         ("the murder of six priests and two women")."""
         base = counted
-        while base.dep_ == "conj" and base.head.pos_ in ("NOUN", "PROPN", "NUM"):
-            base = base.head
-        if (base.dep_ == "pobj" and base.head.lower_ == "of"
-                and _lemma(base.head.head) in _words()["events"]):
-            return base.head.head
+        while base.dep_ == "conj" and head_of(base).pos_ in ("NOUN", "PROPN", "NUM"):
+            base = head_of(base)
+        if (base.dep_ == "pobj" and head_of(base).lower_ == "of"
+                and _lemma(head_of(head_of(base))) in _words()["events"]):
+            return head_of(head_of(base))
         return next((a for a in [counted, *counted.ancestors] if a.pos_ in ("VERB", "AUX")),
                     None)
 
@@ -301,14 +302,14 @@ class Counter:
             if f.verb is None or f.counted.sent.start != sent.start:
                 continue
             verb = f.verb
-            while verb.dep_ == "conj" and verb.head.i != trigger.i:
-                verb = verb.head  # "killing 12 and wounding 30": both hang from the attack
+            while verb.dep_ == "conj" and head_of(verb).i != trigger.i:
+                verb = head_of(verb)  # "killing 12 and wounding 30": both hang from the attack
             if f.verb.i == trigger.i or (f.also is not None and f.also.i == trigger.i):
                 add(f)  # "killed 12 soldiers", "deployed 3,000 troops", "the murder of 10"
-            elif trigger.dep_ == "xcomp" and trigger.head.i == f.verb.i \
+            elif trigger.dep_ == "xcomp" and head_of(trigger).i == f.verb.i \
                     and f.counted.dep_ in ("nsubj", "nsubjpass"):
                 add(f)  # "another 5,000 are supposed to leave": the leaving's count
-            elif (verb.dep_ in HANGING and verb.head.i == trigger.i
+            elif (verb.dep_ in HANGING and head_of(verb).i == trigger.i
                   and f.quantity.kind in CASUALTY_KINDS):
                 add(f)  # "attacked the camp, killing 12", "a raid that left 24 dead"
         if _lemma(trigger) not in _words()["violence"]:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors.resolver import ActorBook
 from tacitus.model import Quote
-from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import children_of, head_of
 
 MAX_QUOTE = 3000  # characters: a mark left open does not swallow the article
 NEAR = 60  # characters between a quote and the speech verb that attributes it
@@ -204,8 +204,8 @@ class QuoteFinder:
             if t.pos_ not in ("PROPN", "NOUN", "PRON"):
                 continue
             head = t
-            while head.dep_ == "compound" and head.head.i > head.i:
-                head = head.head
+            while head.dep_ == "compound" and head_of(head).i > head.i:
+                head = head_of(head)
             key = self.book.actor_of(head) or (
                 self.book.unnamed(head) if unnamed and head.pos_ != "PRON" else None)
             if key is not None:
@@ -300,7 +300,7 @@ class QuoteFinder:
             return first, clause.right_edge, self._speaker_of(verb)
         if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in children_of(verb)):
             return None
-        head = verb.head
+        head = head_of(verb)
         text = self.text[head.left_edge.idx : head.right_edge.idx + len(head.right_edge)]
         if _MARKS.search(text):
             return None  # a quote's "he said": the direct quote has it
@@ -319,7 +319,7 @@ class QuoteFinder:
         source = next((c for c in children_of(last) if c.dep_ == "pobj"), None)
         if source is None:
             return None
-        head = tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.sent.root
+        head = head_of(tok) if head_of(tok).pos_ in ("VERB", "AUX") else tok.sent.root
         first, end = head.left_edge, head.right_edge
         if end.is_punct and end.i > first.i:
             end = self.doc[end.i - 1]
@@ -338,15 +338,15 @@ def _outside_dashes(verb: Token) -> Token:
     """The verb a clause after a closing dash hangs on: the parse may hang it on the verb
     inside the dashes ("Protesters marched past the stadium - where the team played - while
     chanting": the protesters chant, not the team)."""
-    head = verb.head
+    head = head_of(verb)
     doc = verb.doc
     if verb.dep_ not in ("advcl", "xcomp", "conj") or not head.i < verb.i \
-            or head.head.i == head.i:
+            or head_of(head).i == head.i:
         return verb
     before = head.left_edge.i - 1
     opened = before >= 0 and doc[before].text in DASHES
     closed = any(t.text in DASHES for t in doc[head.i + 1 : verb.i])
-    return head.head if opened and closed else verb
+    return head_of(head) if opened and closed else verb
 
 
 def _inside(idx: int, text: str, after: int) -> bool:

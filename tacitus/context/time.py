@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.context.regex import factor
 from tacitus.data import load_quote_verbs, load_time_words
 from tacitus.model import CodedDocument, EventDate, Timex
-from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import children_of, head_of
 
 
 @dataclass(frozen=True)
@@ -920,8 +920,8 @@ def tense(verb: Token | None) -> str | None:
     w = _words()
     chain = [verb]
     v = verb
-    while v.dep_ in ("xcomp", "conj") and v.head.i != v.i and len(chain) < 4:
-        v = v.head
+    while v.dep_ in ("xcomp", "conj") and head_of(v).i != v.i and len(chain) < 4:
+        v = head_of(v)
         chain.append(v)
     if verb.lemma_.lower() in w["planning_verbs"] and present(verb):
         return "future"  # "on Tuesday the league plans to hold a news conference"
@@ -953,8 +953,8 @@ def tense(verb: Token | None) -> str | None:
         return "past"  # "the envoy killed last September"
     if any(c.lower_ == "to" for c in aux) and _looks_ahead(verb):
         return "future"
-    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and not aux and verb.head.i != verb.i:
-        return tense(verb.head)  # "began trading this summer": the tense of "began"
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and not aux and head_of(verb).i != verb.i:
+        return tense(head_of(verb))  # "began trading this summer": the tense of "began"
     return None
 
 
@@ -964,7 +964,7 @@ def _looks_ahead(infinitive: Token) -> bool:
     deadline to sign"), of an adjective ("ready to leave as soon as Tuesday") or of "be"
     ("is to resume trading Tuesday"); not a purpose ("went to Paris to meet him on Monday")
     or the complement of another verb ("tried to flee on Monday")."""
-    head = infinitive.head
+    head = head_of(infinitive)
     if infinitive.dep_ == "acl":
         return head.pos_ in ("NOUN", "PROPN")
     if infinitive.dep_ != "xcomp":
@@ -1228,7 +1228,7 @@ class Dater:
         (``discourse``: also from other sentences, the story's time or an earlier mention)."""
         here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
                 if t.value and t.precision not in ("decade", "century")]
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else head_of(trigger)
         if trigger.pos_ in ("VERB", "AUX"):
             here = [(t, s) for t, s in here if not _compared(s.root, trigger)]
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
@@ -1410,7 +1410,7 @@ class Dater:
             return None
         node = span.root
         for _ in range(3):
-            head = node.head
+            head = head_of(node)
             if head.i == node.i or head.i == trigger.i:
                 return None
             if head.dep_ == "prep" or head.pos_ in ("ADP", "SCONJ"):
@@ -1438,7 +1438,7 @@ class Dater:
         span = next((s for x, s in self.spans if x is t), None)
         if span is not None and tense(clause_verb(span.root)) == "future":
             return d
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else head_of(trigger)
         if tense(verb) == "past" or (trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBD"):
             return None
         return d
@@ -1459,7 +1459,7 @@ def _finite(verb: Token) -> Token | None:
             return v
         if v.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "amod", "relcl"):
             return None  # a subject or object gerund, a root participle: no tense to borrow
-        v = clause_verb(v.head) if v.head.i != v.i else None
+        v = clause_verb(head_of(v)) if head_of(v).i != v.i else None
     return None
 
 
@@ -1575,7 +1575,7 @@ def _own_clause(clause: Token) -> bool:
     if clause.dep_ in ("relcl", "appos", "advcl", "pcomp", "ccomp", "csubj", "parataxis"):
         return True
     if clause.dep_ == "acl":
-        return clause.head.dep_ in ("nsubj", "nsubjpass")
+        return head_of(clause).dep_ in ("nsubj", "nsubjpass")
     return clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in children_of(clause))
 
@@ -1599,7 +1599,7 @@ def _direct(root: Token, verb: Token | None) -> bool:
     July coup"), not a word between them ("payable Nov. 20")."""
     node = root
     for _ in range(4):
-        head = node.head
+        head = head_of(node)
         if verb is None or head.i == node.i:
             return False
         if head.i == verb.i:
@@ -1621,8 +1621,8 @@ def _stem(token: Token) -> str:
 def _adverbial(root: Token, verb: Token) -> bool:
     """A time expression that modifies the verb itself or through a preposition ("meet
     Monday", "meet on Monday"), not a noun of its clause ("follows Tuesday's declaration")."""
-    head = root.head
-    return head.i == verb.i or (head.pos_ == "ADP" and head.head.i == verb.i)
+    head = head_of(root)
+    return head.i == verb.i or (head.pos_ == "ADP" and head_of(head).i == verb.i)
 
 
 def _before_noun(span: Span, noun: Token) -> bool:
@@ -1637,7 +1637,7 @@ def _compared(root: Token, verb: Token) -> bool:
     time, not the verb's."""
     node = root
     for _ in range(6):
-        head = node.head
+        head = head_of(node)
         if head.i == node.i or head.i == verb.i:
             return False
         if head.pos_ not in ("ADP", "SCONJ"):
@@ -1645,7 +1645,8 @@ def _compared(root: Token, verb: Token) -> bool:
             continue
         if head.lower_ in ("than", "versus"):
             return True
-        base = head.lower_ == "from" or (head.lower_ == "with" and head.head.lower_ == "compared")
+        base = head.lower_ == "from" \
+            or (head.lower_ == "with" and head_of(head).lower_ == "compared")
         if base and any(c.tag_ == "$" or (c.dep_ == "pobj" and c.like_num)
                         for c in head.subtree):
             return True  # "from $93 million a year earlier", not "from Sept. 14 to Monday"
@@ -1657,7 +1658,7 @@ def _describes_thing(verb: Token) -> bool:
     """A relative clause whose subject is "that" or "which", describing a thing or an event
     ("the blast that killed ten", "policies that led to famine"): what it tells belongs to
     that thing, not to the news of the week."""
-    return verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
+    return verb.dep_ == "relcl" and head_of(verb).pos_ == "NOUN" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
         for c in children_of(verb))
 
@@ -1675,7 +1676,7 @@ def _time_apart(noun: Token) -> bool:
     """An event noun that a preposition of time sets before or after its clause's time
     ("ten days before the murder", "after the bombings"): the clause's date is not its own."""
     return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and \
-        noun.head.lower_ in _words()["apart_preps"]
+        head_of(noun).lower_ in _words()["apart_preps"]
 
 
 def _of_dated_noun(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
@@ -1685,7 +1686,7 @@ def _of_dated_noun(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr |
     happened in ("was wounded in the 1995 shooting")."""
     nouns = [c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ in ("relcl", "acl"):
-        nouns.append(verb.head)
+        nouns.append(head_of(verb))
     nouns += [p for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in ("in", "during")
               for p in children_of(c) if p.dep_ == "pobj"]
     for noun in nouns:
@@ -1702,7 +1703,7 @@ def _written_before(span: Span, noun: Token) -> bool:
     ("the January 1998 bombing", "the Dec. 21, 1988, bombing", "the 1998 clinic bombing")."""
     if span.end > noun.i or span.start < noun.left_edge.i:
         return False
-    return all(t.is_punct or t.head.i == noun.i or t.dep_ in ("compound", "amod", "nummod")
+    return all(t.is_punct or head_of(t).i == noun.i or t.dep_ in ("compound", "amod", "nummod")
                for t in noun.doc[span.end:noun.i])
 
 
@@ -1723,8 +1724,8 @@ def _participle_head(trigger: Token) -> Token | None:
     if trigger.tag_ != "VBG" or trigger.dep_ not in ("advcl", "xcomp", "acl") or any(
             c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in children_of(trigger)):
         return None
-    head = trigger.head if trigger.dep_ != "acl" or trigger.head.pos_ in ("VERB", "AUX") \
-        else trigger.head.head
+    head = head_of(trigger) if trigger.dep_ != "acl" or head_of(trigger).pos_ in ("VERB", "AUX") \
+        else head_of(head_of(trigger))
     return head if head.pos_ in ("VERB", "AUX") and head.i != trigger.i else None
 
 
@@ -1732,10 +1733,10 @@ def _setting_of(noun: Token) -> Token | None:
     """The verb an event noun is the setting of ("said at a news conference", "In a
     statement, the government expressed", "were wounded in the bombing"), which happens at
     its time."""
-    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "in",
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or head_of(noun).lower_ not in ("at", "in",
                                                                              "during"):
         return None
-    verb = noun.head.head
+    verb = head_of(head_of(noun))
     return verb if verb.pos_ in ("VERB", "AUX") and verb.i != noun.i else None
 
 
@@ -1745,13 +1746,13 @@ def _relative_of(span: Span, noun: Token) -> bool:
     withdrawal of troops that were sent in 2009"), nor of a noun in the clause ("the
     invasion that followed the September 11, 2001, attacks": the attacks' date)."""
     clause = next((a for a in span.root.ancestors if a.dep_ == "relcl"), None)
-    return clause is not None and clause.head.i == noun.i and not _of_another_noun(span)
+    return clause is not None and head_of(clause).i == noun.i and not _of_another_noun(span)
 
 
 def _plan_participle(verb: Token) -> bool:
     """A past participle of planning on a noun ("a summit set for May", "a vigil
     planned for Saturday"): the time it names is the plan's, ahead or past."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" \
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and head_of(verb).pos_ == "NOUN" \
         and verb.lemma_.lower() in _words()["future_verbs"]
 
 
@@ -1760,7 +1761,7 @@ def _scheduled_for(span: Span, noun: Token) -> bool:
     for ("a summit set for May", "a vigil planned for Saturday"), not a date of
     another noun in it."""
     clause = clause_verb(span.root)
-    return clause is not None and clause.head.i == noun.i and _plan_participle(clause) \
+    return clause is not None and head_of(clause).i == noun.i and _plan_participle(clause) \
         and _direct(span.root, clause) and not _of_another_noun(span)
 
 
@@ -1789,10 +1790,10 @@ def _governor(root: Token) -> Token | None:
 def _simultaneous(clause: Token, verb: Token) -> bool:
     """A present participle clause of ``verb`` with no subject or conjunction of its own,
     or a temporal clause of the same time ("as dawn broke Saturday", "while visiting")."""
-    if clause.dep_ == "acl" and clause.tag_ == "VBG" and clause.head.dep_ == "nsubj" \
-            and clause.head.head.i == verb.i:
+    if clause.dep_ == "acl" and clause.tag_ == "VBG" and head_of(clause).dep_ == "nsubj" \
+            and head_of(head_of(clause)).i == verb.i:
         return True  # "Karzai, speaking in Kabul on Dec. 31, hailed"
-    if clause.head.i != verb.i or clause.i == verb.i or clause.dep_ != "advcl":
+    if head_of(clause).i != verb.i or clause.i == verb.i or clause.dep_ != "advcl":
         return False
     marks = [c.lower_ for c in children_of(clause)
              if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")]
@@ -1809,7 +1810,7 @@ def _governs(root: Token, trigger: Token, verb: Token) -> bool:
         if anc.i in (trigger.i, verb.i):
             return True
         if anc is not root and anc.pos_ in ("VERB", "AUX"):
-            return anc.dep_ == "xcomp" and anc.head.i in (trigger.i, verb.i) \
+            return anc.dep_ == "xcomp" and head_of(anc).i in (trigger.i, verb.i) \
                 and trigger.pos_ in ("VERB", "AUX") and _controls(trigger)
     return False
 

@@ -41,7 +41,7 @@ from tacitus.data import (
     load_verb_patterns,
 )
 from tacitus.errors import DataFileError
-from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import children_of, head_of
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
@@ -185,7 +185,7 @@ def _result_clause(v: Token, words: ArgumentWords | None = None) -> list[Token]:
     clause ("police found two men shot dead"; a form the tagger calls past tense only with
     a state after it, not "found the rebels fired first"). That noun is what was done to,
     not the doer; empty where ``v`` is no such participle."""
-    head = v.head
+    head = head_of(v)
     if not (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "ccomp" and any(
             c.dep_ in ("oprd", "acomp") for c in children_of(v)))) \
             or head.i == v.i or v.dep_ not in ("xcomp", "advcl", "oprd", "ccomp") \
@@ -210,7 +210,7 @@ def _bare_participle(v: Token) -> bool:
         return False
     # "the families of the six service members killed": a past form the tagger calls VBD
     # but the parse hangs on the noun before it is that noun's participle, no finite verb
-    past = v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "acl" and v.head.i < v.i)
+    past = v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "acl" and head_of(v).i < v.i)
     return (past and v.dep_ in ("xcomp", "advcl", "oprd", "acl")
             and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass", "dobj")
                         for c in children_of(v)))
@@ -230,8 +230,8 @@ def _tail_report(v: Token) -> bool:
     if v.dep_ != "acl" or v.tag_ not in ("VBN", "VBD") \
             or v.lemma_.lower() not in load_argument_words().tail_reports:
         return False
-    first = v.head.left_edge.i
-    if first == 0 or v.doc[first - 1].text != "," or v.head.i > v.i:
+    first = head_of(v).left_edge.i
+    if first == 0 or v.doc[first - 1].text != "," or head_of(v).i > v.i:
         return False
     if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in children_of(v)):
         return False  # "a move welcomed by X": a participle after all
@@ -262,11 +262,11 @@ def _addressee(book: ActorBook, v: Token, documents: Collection[str], sources: s
     document's own, not one of the ``sources``."""
     if v.tag_ != "VBG" or v.dep_ not in ("advcl", "acl"):
         return None
-    head = v.head
+    head = head_of(v)
     if v.dep_ == "acl":  # the participle describes the document
         if head.lemma_.lower() not in documents:
             return None
-        holders = [head, head.head]
+        holders = [head, head_of(head)]
     elif any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in documents
              for c in children_of(head)):
         return None  # "sent troops to Mali, demanding": no letter
@@ -315,20 +315,20 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
         found = [g for c in children_of(v) if c.dep_ == "agent" for g in children_of(c)
                  if g.dep_ == "pobj"]
         if not found and depth < 3 and _result_clause(v, w) \
-                and v.head.lemma_.lower() not in w.finding_verbs:
-            found = subjects(v.head, depth + 1, w)  # "the raid left them dead": who caused it
+                and head_of(v).lemma_.lower() not in w.finding_verbs:
+            found = subjects(head_of(v), depth + 1, w)  # "the raid left them dead": who caused it
     else:
         found = _apposed(c for c in children_of(v) if c.dep_ in SUBJECT_DEPS
                          and not _quoted_title(c, v))
     if not found and not passive:
         found = _fronted_subject(v)
     if not found and depth < 3 and not passive:  # a passive's subject is its patient
-        head = v.head
-        if v.dep_ == "xcomp" and head.dep_ == "acomp" and head.head.i != head.i:
-            head = head.head  # "Syria is willing to withdraw": the subject of "is"
+        head = head_of(v)
+        if v.dep_ == "xcomp" and head.dep_ == "acomp" and head_of(head).i != head.i:
+            head = head_of(head)  # "Syria is willing to withdraw": the subject of "is"
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in w.manner_preps \
-                and head.head.pos_ in ("VERB", "AUX"):
-            head = head.head  # "broke the truce by continuing to fight": the subject of "broke"
+                and head_of(head).pos_ in ("VERB", "AUX"):
+            head = head_of(head)  # "broke the truce by continuing to fight": the subject of "broke"
             if not _is_passive(head):
                 found = subjects(head, depth + 1, w)
         elif v.dep_ in INHERIT_SUBJECT_DEPS and head.i != v.i and not _is_passive(head):
@@ -337,12 +337,12 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
             # "are supposed to leave", "was forced to resign", "were ordered to withdraw":
             # the subject of the passive does the complement
             found = [c for c in children_of(head) if c.dep_ == "nsubjpass"]
-        elif v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN") \
+        elif v.dep_ in ("relcl", "acl") and head_of(v).pos_ in ("NOUN", "PROPN") \
                 and not passive:
-            found = [v.head]
-            holder = v.head.head
-            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.lemma_.lower() in w.documents \
-                    and v.head.dep_ in ("dobj", "obj") and holder.pos_ in ("VERB", "AUX"):
+            found = [head_of(v)]
+            holder = head_of(head_of(v))
+            if v.dep_ == "acl" and v.tag_ == "VBG" and head_of(v).lemma_.lower() in w.documents \
+                    and head_of(v).dep_ in ("dobj", "obj") and holder.pos_ in ("VERB", "AUX"):
                 # "passed a resolution criticizing X": whoever passed it criticizes
                 found = subjects(holder, depth + 1, w) or found
     return _conjuncts(found)
@@ -353,11 +353,11 @@ def _objects(v: Token) -> list[Token]:
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     found = [c for c in children_of(v) if c.dep_ in deps] or _result_clause(v)
     if not found and passive and v.dep_ == "conj":
-        found = [c for c in children_of(v.head) if c.dep_ == "nsubjpass"]
+        found = [c for c in children_of(head_of(v)) if c.dep_ == "nsubjpass"]
     if not found and v.dep_ in ("relcl", "acl") and passive:
-        found = [v.head]
-    if not found and _bare_participle(v) and v.head.i != v.i:
-        found = subjects(v.head)
+        found = [head_of(v)]
+    if not found and _bare_participle(v) and head_of(v).i != v.i:
+        found = subjects(head_of(v))
     if not found:  # "found the bishop guilty", "declared them dead": a small clause
         found = [g for c in children_of(v) if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
                  for g in children_of(c) if g.dep_ == "nsubj"]
@@ -565,9 +565,9 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
         t = queue.pop(0)
         if t is not v and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             held = t  # "in Bonn, Germany": an apposition is in its head's phrase
-            while held.dep_ == "appos" and held.head.i != held.i:
-                held = held.head
-            prep = held.head.lower_ if held.dep_ == "pobj" else None
+            while held.dep_ == "appos" and head_of(held).i != held.i:
+                held = head_of(held)
+            prep = head_of(held).lower_ if held.dep_ == "pobj" else None
             direction = book.d.words.direction_preps
             slot = "arg" if prep is None else ("target" if prep in direction else prep)
             key = book.actor_of(t, slot=slot)
@@ -588,32 +588,32 @@ def blamed(n: Token, words: ArgumentWords | None = None) -> Token | None:
     for [n]" ("Hamas is (believed to be) responsible for the attack"), or the noun that
     "suspected in [n]" describes ("two Kenyans suspected in the bombing")."""
     blame = (words or load_argument_words()).blame
-    if n.dep_ == "dobj" and n.head.lemma_.lower() in blame:
-        on = pobjs(n.head, "on") or pobjs(n, "on")  # "blamed the attack on al-Shabaab"
+    if n.dep_ == "dobj" and head_of(n).lemma_.lower() in blame:
+        on = pobjs(head_of(n), "on") or pobjs(n, "on")  # "blamed the attack on al-Shabaab"
         return on[0] if on else None
-    prep = n.head
+    prep = head_of(n)
     if n.dep_ != "pobj" or prep.dep_ != "prep":
         return None
-    holder = prep.head
+    holder = head_of(prep)
     if prep.lower_ == "for" and holder.lemma_.lower() in blame:  # "responsible", "to blame"
         blamed_one = next((c for c in children_of(holder) if c.dep_ == "dobj"), None)
         if blamed_one is not None:
             return blamed_one  # "Iraq blamed Iran for the attack": Iran
-        verb = holder.head
+        verb = head_of(holder)
         for _ in range(3):  # "is responsible", "is believed to be responsible"
             subj = next((c for c in children_of(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return subj
-            if verb.dep_ not in ("xcomp", "ccomp") or verb.head is verb:
+            if verb.dep_ not in ("xcomp", "ccomp") or head_of(verb) is verb:
                 break
-            verb = verb.head
+            verb = head_of(verb)
         return None
     if prep.lower_ == "behind" and holder.lemma_.lower() == "be":
         return next((c for c in children_of(holder) if c.dep_ == "nsubj"), None)  # "X was behind"
     suspicion = (words or load_argument_words()).suspicion
     if prep.lower_ in ("in", "of", "for") and holder.lemma_.lower() in suspicion \
-            and holder.dep_ in ("acl", "amod") and holder.head.pos_ in ("NOUN", "PROPN"):
-        return holder.head
+            and holder.dep_ in ("acl", "amod") and head_of(holder).pos_ in ("NOUN", "PROPN"):
+        return head_of(holder)
     return None
 
 
@@ -657,11 +657,11 @@ class EventCoder:
         if not found and pattern.passive_subject == "source" and _is_passive(v):
             found = [c for c in children_of(v) if c.dep_ == "nsubjpass"]
             if not found and v.dep_ == "xcomp":  # "are supposed to be withdrawn"
-                found = [c for c in children_of(v.head) if c.dep_ in ("nsubj", "nsubjpass")]
+                found = [c for c in children_of(head_of(v)) if c.dep_ in ("nsubj", "nsubjpass")]
             found = _conjuncts(found)
         if not found and pattern.passive_subject == "source" and v.dep_ == "acomp" \
                 and v.tag_ == "VBN":  # "X is strongly opposed to": the copula's subject
-            found = _conjuncts([c for c in children_of(v.head) if c.dep_ == "nsubj"])
+            found = _conjuncts([c for c in children_of(head_of(v)) if c.dep_ == "nsubj"])
         return found
 
     # -- verbs ------------------------------------------------------------------------
@@ -760,7 +760,7 @@ class EventCoder:
         "phrase" (the first actor of the verb's phrase, the rule of last resort)."""
         holders = [h for h in (v, xcomp, obj) if h is not None]
         if obj is not None and obj.dep_ == "compound":  # "a mediation effort between X and Y"
-            holders.append(obj.head)
+            holders.append(head_of(obj))
         if obj is not None:
             holders += _named_after(v, obj)
         vague: list[tuple[str, list[Token]]] = []
@@ -768,8 +768,6 @@ class EventCoder:
         for slot in pattern.target:
             if slot == "dobj":
                 tokens = _objects(xcomp) if xcomp is not None else _objects(v)
-                if pattern.object:
-                    tokens = [t for t in tokens if t is not obj]
                 if not tokens:  # "refused to allow two airlines to land": the parser
                     # makes the object the subject of a to-clause
                     clause = _xcomp(xcomp if xcomp is not None else v)
@@ -794,7 +792,7 @@ class EventCoder:
                     # the object's phrase or a participle of the verb; the last one
                     tokens = [t for h in self._loose_holders(v, obj)
                               for c in h.subtree if c.dep_ == "prep" and c.lower_ == slot
-                              and c.head.pos_ in ("NOUN", "PROPN", "VERB", "NUM")
+                              and head_of(c).pos_ in ("NOUN", "PROPN", "VERB", "NUM")
                               for t in children_of(c) if t.dep_ == "pobj"][-1:]
             # "in Kabul": the country
             where = "target" if slot in self.p.words.locative_preps else "arg"
@@ -940,7 +938,7 @@ class EventCoder:
         return None
 
     def code_verb(self, book: ActorBook, v: Token) -> list[Found]:
-        if v.lower_ in self.p.words.blame and v.dep_ == "xcomp" and v.head.lemma_ == "be":
+        if v.lower_ in self.p.words.blame and v.dep_ == "xcomp" and head_of(v).lemma_ == "be":
             return []  # "the rebels are to blame": they are blamed, they blame no one
         matched = self.match_verb(v, book)
         if matched is None:
@@ -1194,13 +1192,14 @@ class EventCoder:
                     sources.append((k, [t]))
                     sources += [(c, [t]) for c in book.coordinated(t) if c != k]
         if not sources and pattern.code[:2] in self.p.symmetric_roots and n.dep_ == "pobj" \
-                and (n.head.lower_ in ("in", "at", "during", "after", "following", "before")
-                     or (n.head.lower_ == "on" and n.head.i < n.head.head.i)) \
-                and n.head.head.pos_ in ("VERB", "AUX"):
+                and (head_of(n).lower_ in ("in", "at", "during", "after", "following", "before")
+                     or (head_of(n).lower_ == "on" and head_of(n).i < head_of(head_of(n)).i)) \
+                and head_of(head_of(n)).pos_ in ("VERB", "AUX"):
             # "Reagan, in a meeting with Mulroney, agreed": who took part in the talks; "On a
             # visit to Kenya, X voiced": who made the visit ("on" only before the verb, not
             # the topic of "commented on the offer")
-            sources = [(k, [t]) for t in self._subjects(n.head.head) if (k := book.actor_of(t))]
+            sources = [(k, [t]) for t in self._subjects(head_of(head_of(n)))
+                       if (k := book.actor_of(t))]
         received = self._received(book, n) if not sources else None
         if received is not None:  # "received an invitation from Putin": Putin invites
             sources, owners = received
@@ -1218,19 +1217,19 @@ class EventCoder:
             targets = _and_coordinated(book, [
                 (k, [tok]) for h in holders for t in pobjs(h, slot) if t is not held
                 for tok, k in [_actor_or_owner(book, t, "target")] if k is not None])
-        if not targets and n.dep_ in ("dobj", "obj") and n.head.pos_ == "VERB":
+        if not targets and n.dep_ in ("dobj", "obj") and head_of(n).pos_ == "VERB":
             # "announced the deployment of 230 troops to Liberia": or on the verb whose object
             # the noun is; only a place named there ("near the Greek border" is no target),
             # where an addressee ("to parliament") may be
             targets = _and_coordinated(book, [
                 (k, [tok]) for slot in pattern.target if slot in self.p.words.locative_preps
-                for t in pobjs(n.head, slot) if t.pos_ == "PROPN"
+                for t in pobjs(head_of(n), slot) if t.pos_ == "PROPN"
                 for tok, k in [_actor_or_owner(book, t, "target")] if k is not None and tok is t
                 and (t.ent_type_ in ("GPE", "LOC") or _bare_country(book, k))][:1])
         if not targets and pattern.code[:2] in self.p.words.benefit_roots:
             # "announced assistance of $60 million to help X": the clause may hang on the
             # verb whose object the noun is
-            heads = [n, n.head] if n.dep_ in ("dobj", "obj") else [n]
+            heads = [n, head_of(n)] if n.dep_ in ("dobj", "obj") else [n]
             helped = self._beneficiary(book, heads, {k for k, _ in sources})
             targets = [helped] if helped is not None else []  # "assistance to help X"
         label = f"noun {pattern.noun}"
@@ -1248,9 +1247,9 @@ class EventCoder:
         object of a receiving verb ("received an invitation from Putin", "faces criticism
         from the UN") or under "come under" ("came under pressure from Washington"): the
         actors of the "from" phrase on the noun or the verb, and the verb's subjects."""
-        verb = n.head
-        if n.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_.lower() == "come":
-            verb = verb.head
+        verb = head_of(n)
+        if n.dep_ == "pobj" and verb.lower_ == "under" and head_of(verb).lemma_.lower() == "come":
+            verb = head_of(verb)
         elif n.dep_ not in ("dobj", "obj"):
             return None
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.p.words.receiving_verbs \
@@ -1267,12 +1266,13 @@ class EventCoder:
 
     def _light_verb(self, n: Token) -> Token | None:
         """The light verb governing event noun ``n`` ("carried out [a raid]", "engaged in")."""
-        verb = n.head
+        verb = head_of(n)
         if n.dep_ == "pobj" and verb.lower_ == "of" and \
-                verb.head.lemma_.lower() in self.p.event_partitives:
-            n, verb = verb.head, verb.head.head  # "began a new round of joint exercises"
+                head_of(verb).lemma_.lower() in self.p.event_partitives:
+            # "began a new round of joint exercises"
+            n, verb = head_of(verb), head_of(head_of(verb))
         if n.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "in":
-            verb = verb.head  # "engaged in ethnic cleansing"; not "committed to assistance"
+            verb = head_of(verb)  # "engaged in ethnic cleansing"; not "committed to assistance"
         elif n.dep_ not in ("dobj", "obj", "nsubjpass"):  # "the drill was staged by X"
             return None
         if verb.pos_ not in ("VERB", "AUX"):
@@ -1325,9 +1325,9 @@ class EventCoder:
         if t.tag_ != "VBG" or f.source is None:
             return None
         if t.dep_ == "advcl":
-            head = t.head
-        elif t.dep_ == "acl" and t.head.dep_ == "nsubj":  # "Karzai, speaking ..., hailed"
-            head = t.head.head
+            head = head_of(t)
+        elif t.dep_ == "acl" and head_of(t).dep_ == "nsubj":  # "Karzai, speaking ..., hailed"
+            head = head_of(head_of(t))
         else:
             return None
         return next((g for g in found if g is not f and g.trigger.i == head.i
@@ -1347,7 +1347,7 @@ class EventCoder:
                 phrases += [g for g in children_of(prep) if g.dep_ == "pobj"]
         for head in phrases:
             near = [t for t in head.subtree
-                    if t.i == head.i or t.head.i == head.i or t.head.head.i == head.i]
+                    if t.i == head.i or head_of(t).i == head.i or head_of(head_of(t)).i == head.i]
             words = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
             for inst in self.p.instruments:
                 if words & set(inst.words) and (not inst.near or words & set(inst.near)):
@@ -1474,7 +1474,7 @@ class EventCoder:
                     a.dep_ in ("aux", "auxpass") for a in children_of(trigger)) and any(
                     d.lower_ in ("every", "each") for d in children_of(c)):
                 return f"every {c.text}"
-        head = trigger.head
+        head = head_of(trigger)
         if trigger.dep_ == "xcomp" and head.lemma_.lower() in w.habitual_verbs \
                 and any(c.lower_ == "to" for c in children_of(trigger)) \
                 and not any(c.dep_ in ("dobj", "obj") for c in children_of(head)):
@@ -1486,9 +1486,9 @@ class EventCoder:
         """The frame of a verb whose object or "for" phrase is event noun ``n`` ("called for
         the withdrawal", "offered talks"): the act has not happened, it is asked or offered."""
         if n.dep_ in ("dobj", "obj"):
-            verb, prep = n.head, None
-        elif n.dep_ == "pobj" and n.head.dep_ == "prep":
-            verb, prep = n.head.head, n.head.lower_
+            verb, prep = head_of(n), None
+        elif n.dep_ == "pobj" and head_of(n).dep_ == "prep":
+            verb, prep = head_of(head_of(n)), head_of(n).lower_
         else:
             return None
         if verb.pos_ != "VERB":
@@ -1502,11 +1502,11 @@ class EventCoder:
         if v.pos_ not in ("VERB", "AUX"):
             return None
         frames = self.p.frames
-        head = v.head
+        head = head_of(v)
         if v.dep_ == "xcomp" and head.i != v.i:
             if head.dep_ == "acomp" and head.lemma_.lower() in frames.adjectives:
                 f = frames.adjectives[head.lemma_.lower()]
-                return FrameUse(f.family, head.head if head.head.i != head.i else head)
+                return FrameUse(f.family, head_of(head) if head_of(head).i != head.i else head)
             for f in frames.verbs.get(head.lemma_.lower(), []):
                 if f.control == "clause":
                     continue
@@ -1655,7 +1655,7 @@ class EventCoder:
         of the demand family whose object does the clause (``control: object``: order,
         instruct, command), with an actor for its object who does the clause: not "ordered 40
         tanks to be built"."""
-        head = v.head
+        head = head_of(v)
         if v.dep_ != "xcomp" or head.i == v.i or head.i in coded \
                 or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(v)) \
                 or any(c.dep_ == "auxpass" for c in children_of(v)):
@@ -1871,8 +1871,8 @@ def _purposes_give_way(book: ActorBook, found: list[Found]) -> None:
         if not f.code.startswith(PROTEST_AIMS) or t.dep_ not in ("advcl", "xcomp", "acl"):
             continue
         for p in protests:
-            if t.head.i in (p.trigger.i, p.trigger.head.i) or t.head in p.tokens \
-                    or t.head.head.i == p.trigger.i:  # "began a hunger strike to demand"
+            if head_of(t).i in (p.trigger.i, p.trigger.head.i) or head_of(t) in p.tokens \
+                    or head_of(head_of(t)).i == p.trigger.i:  # "began a hunger strike to demand"
                 f.confidence = min(f.confidence, round(p.confidence - 0.05, 2))
                 if p.target is None and f.target is not None and f.target != p.source:
                     p.target, p.target_at = f.target, f.target_at
@@ -1894,7 +1894,7 @@ def _keeps_peace(trigger: Token, words: Collection[str]) -> bool:
     deployment of troops to Mali on a peacekeeping mission")."""
     holders = [trigger]
     if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj"):
-        holders.append(trigger.head)
+        holders.append(head_of(trigger))
     nouns = [c for h in holders for c in children_of(h)
              if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")]
     nouns += [g for h in holders for p in ("as", "on", "for") for g in pobjs(h, p)]
@@ -1933,7 +1933,7 @@ def _said_against(v: Token, words: Collection[str]) -> bool:
         return False
     partners = [c for c in children_of(v) if c.dep_ == "conj"]
     if v.dep_ == "conj":
-        partners.append(v.head)
+        partners.append(head_of(v))
     return any(p.lemma_.lower() in words or p.lower_ in words for p in partners)
 
 
@@ -1956,9 +1956,9 @@ def _spent_in(v: Token, words: Collection[str]) -> bool:
     if v.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
                               for c in children_of(v)):
         return False
-    head = v.head
+    head = head_of(v)
     if v.dep_ == "acl" and head.dep_ in ("dobj", "npadvmod") and head.i < v.i:
-        head = head.head
+        head = head_of(head)
     return v.dep_ in ("xcomp", "oprd", "advcl", "acl") and head.i < v.i \
         and head.lemma_.lower() in words
 
@@ -1973,11 +1973,11 @@ def _asked_for(f: Found, found: list[Found]) -> Found | None:
     if n.pos_ in ("VERB", "AUX") and n.dep_ in ("xcomp", "advcl", "ccomp") \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(n)) \
             and "<" not in f.pattern:
-        verb = n.head  # "called on the government to declare an emergency": what it asks
-    elif n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.dep_ != "prep":
+        verb = head_of(n)  # "called on the government to declare an emergency": what it asks
+    elif n.pos_ != "NOUN" or n.dep_ != "pobj" or head_of(n).dep_ != "prep":
         return None
     else:
-        verb = n.head.head
+        verb = head_of(head_of(n))
     return next((g for g in found if g is not f and g.trigger.i == verb.i
                  and g.code.startswith(APPEALS)), None)
 
@@ -1989,10 +1989,11 @@ def _describes(trigger: Token, continuing: frozenset[str], acts: Collection[str]
     Not on a noun of ``acts``, an event or a document: "a report that calls on X" is its
     author's appeal."""
     v = trigger
-    if v.dep_ == "xcomp" and v.head.lemma_.lower() in continuing:
-        v = v.head  # "who continue to ambush", "that tend to attack"
+    if v.dep_ == "xcomp" and head_of(v).lemma_.lower() in continuing:
+        v = head_of(v)  # "who continue to ambush", "that tend to attack"
     return v.dep_ == "relcl" and v.tag_ in ("VBP", "VBZ") and not any(
-        c.dep_ in ("aux", "auxpass") for c in children_of(v)) and v.head.lemma_.lower() not in acts
+        c.dep_ in ("aux", "auxpass") for c in children_of(v)) \
+        and head_of(v).lemma_.lower() not in acts
 
 
 def _nonfinite_description(trigger: Token, acts: Collection[str], accusing: Collection[str],
@@ -2007,24 +2008,24 @@ def _nonfinite_description(trigger: Token, acts: Collection[str], accusing: Coll
     noun that such a verb governs is part of the description ("forces opposing the
     occupation")."""
     if trigger.pos_ == "NOUN":
-        return trigger.dep_ in ("dobj", "obj") and trigger.head.pos_ == "VERB" \
-            and _nonfinite_description(trigger.head, acts, accusing, is_actor)
+        return trigger.dep_ in ("dobj", "obj") and head_of(trigger).pos_ == "VERB" \
+            and _nonfinite_description(head_of(trigger), acts, accusing, is_actor)
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     v = trigger
-    while v.dep_ == "conj" and v.head.i != v.i:
-        v = v.head  # "reasons to attack and criticize": the first verb says how both stand
-    head = v.head
+    while v.dep_ == "conj" and head_of(v).i != v.i:
+        v = head_of(v)  # "reasons to attack and criticize": the first verb says how both stand
+    head = head_of(v)
     if head.i == v.i or v.tag_ != trigger.tag_:
         return False
     if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not _of_acts(head, acts):
         return v.tag_ == "VBG" and is_actor(head)
     # not on the object of an accusation: "accused the guerrillas of kidnapping" says what
     # they did, the phrase hung by the parse on the object
-    noun = head.head
+    noun = head_of(head)
     return (v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep"
             and noun.pos_ in ("NOUN", "ADJ") and not _of_acts(noun, acts)
-            and not (noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in accusing))
+            and not (noun.dep_ in ("dobj", "obj") and head_of(noun).lemma_.lower() in accusing))
 
 
 def _of_acts(noun: Token, acts: Collection[str]) -> bool:
@@ -2032,9 +2033,9 @@ def _of_acts(noun: Token, acts: Collection[str]) -> bool:
     [to kidnap]"), one of ``acts``?"""
     if noun.lemma_.lower() in acts:
         return True
-    prep = noun.head
-    return (noun.dep_ == "pobj" and prep.lower_ in ("by", "of") and prep.head.i != prep.i
-            and prep.head.lemma_.lower() in acts)
+    prep = head_of(noun)
+    return (noun.dep_ == "pobj" and prep.lower_ in ("by", "of") and head_of(prep).i != prep.i
+            and head_of(prep).lemma_.lower() in acts)
 
 
 def _commentator(book: ActorBook, f: Found) -> str | None:
