@@ -586,6 +586,8 @@ class ArgumentWords:
     numbers: dict[str, int]
     demands: dict[str, str]
     joint_acts: dict[str, str]
+    attitudes: dict[str, str]
+    attitude_preps: tuple[str, ...]
     document_nouns: frozenset[str]
 
 
@@ -606,8 +608,8 @@ def load_argument_words() -> ArgumentWords:
              "span_verbs", "question_verbs", "result_verbs", "finding_verbs",
              "followers",
              "verbal_partners", "weapon_names", "former_marks",
-             "back_matter")
-    data = _sections(name, (*lists, "numbers", "demands", "joint_acts"))
+             "back_matter", "attitude_preps")
+    data = _sections(name, (*lists, "numbers", "demands", "joint_acts", "attitudes"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]
     numbers = data["numbers"]
@@ -620,13 +622,18 @@ def load_argument_words() -> ArgumentWords:
     if not isinstance(joint, dict) or not all(isinstance(k, str) and isinstance(v, str)
                                               for k, v in joint.items()):
         problems.append("joint_acts: expected CAMEO code: CAMEO code (strings)")
+    attitudes = data["attitudes"]
+    if not isinstance(attitudes, dict) or not all(isinstance(v, str)
+                                                  for v in attitudes.values()):
+        problems.append("attitudes: expected adjective: CAMEO code (a string)")
     if problems:
         raise DataFileError(name, problems)
-    ordered = {"verb_target_preps", "object_preps", "instrument_preps"}
+    ordered = {"verb_target_preps", "object_preps", "instrument_preps", "attitude_preps"}
     return ArgumentWords(**{k: tuple(data[k]) if k in ordered else frozenset(data[k])
                             for k in lists}, numbers={str(k): v for k, v in numbers.items()},
                          demands={str(k).lower(): v for k, v in demands.items()},
-                         joint_acts=dict(joint))
+                         joint_acts=dict(joint),
+                         attitudes={str(k).lower(): v for k, v in attitudes.items()})
 
 
 @knowledge_cached

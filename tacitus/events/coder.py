@@ -319,6 +319,9 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
     else:
         found = _apposed(c for c in v.children if c.dep_ in SUBJECT_DEPS
                          and not _quoted_title(c, v))
+        if not found:  # "X and Y however have opposed": the parse may hang it on the "have"
+            found = [g for c in v.children if c.dep_ == "aux" and c.i < v.i
+                     for g in c.children if g.dep_ in SUBJECT_DEPS]
     if not found and not passive:
         found = _fronted_subject(v)
     if not found and depth < 3 and not passive:  # a passive's subject is its patient
@@ -510,6 +513,11 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
         key = book.actor_of(t)
         if key is not None:
             return t, key
+    if book.partitive(head):  # "members of Myanmar's Rohingya community": the community's
+        for t in pobjs(head, "of"):
+            tok, key = _modifier_actor(book, t)
+            if key is not None:
+                return tok, key
     return None
 
 
@@ -1238,6 +1246,39 @@ class EventCoder:
                                     False, [])
         return self._pairs(book, n, sources, targets, pattern.code, label, False, [])
 
+    def code_attitude(self, book: ActorBook, adj: Token) -> list[Found]:
+        """A stance adjective after a copula ("X is skeptical about Y"): a comment by the
+        copula's subject about the actor its phrase names, or a gerund's subject there ("about
+        the council being able to"), else the named subject of its that-clause
+        (``attitudes`` in arguments.yaml). No event without both: a mood is no act on anyone."""
+        copula = adj.head
+        if copula.i == adj.i:
+            return []
+        sources = [(k, [t]) for t in self._subjects(copula) if (k := book.actor_of(t))]
+        if not sources:
+            return []
+        own = {k for k, _ in sources}
+        has = {c.lower_ for c in adj.children if c.dep_ == "prep"}
+        targets: list[tuple[str, list[Token]]] = []
+        for prep in self.p.words.attitude_preps:
+            if prep not in has or targets:
+                continue
+            heads = [g for c in adj.children if c.dep_ == "prep" and c.lower_ == prep
+                     for o in c.children
+                     for g in ([o] if o.dep_ == "pobj" else
+                               [t for t in o.children if t.dep_ in SUBJECT_DEPS]
+                               if o.dep_ == "pcomp" else [])]
+            targets = [(k, [tok]) for h in heads
+                       for tok, k in [_actor_or_owner(book, h, "target")]
+                       if k is not None and k not in own][:1]
+        if not targets:
+            about = self._clause_subject(book, adj, sources)
+            targets = [about] if about is not None else []
+        if not targets:
+            return []
+        return self._pairs(book, adj, sources, targets, self.p.words.attitudes[adj.lower_],
+                           f"attitude {adj.lower_}", True, [])
+
     def _received(self, book: ActorBook, n: Token
                   ) -> tuple[list[tuple[str, list[Token]]], list[tuple[str, list[Token]]]] | None:
         """The givers and receivers of event noun ``n`` told from the receiver's side, as the
@@ -1786,6 +1827,10 @@ class EventCoder:
             consumed: set[int] = set()
             found: list[Found] = []
             for tok in words:
+                if tok.pos_ == "ADJ":
+                    if tok.dep_ == "acomp" and tok.lower_ in self.p.words.attitudes:
+                        found.extend(self.code_attitude(book, tok))
+                    continue
                 if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
                     hits = self.code_verb(book, tok)
                     sense = None if hits else self.other_sense(tok)
