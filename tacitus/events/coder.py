@@ -515,9 +515,9 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
             return t, key
     if book.partitive(head):  # "members of Myanmar's Rohingya community": the community's
         for t in pobjs(head, "of"):
-            tok, key = _modifier_actor(book, t)
-            if key is not None:
-                return tok, key
+            found = _agent_in(book, t)
+            if found is not None:
+                return found
     return None
 
 
