@@ -1551,6 +1551,15 @@ class EventCoder:
                                       for c in head.children):
                     continue
                 return FrameUse(f.family, head, f.control, f.prep)
+        if v.dep_ == "advcl" and head.i != v.i and head.pos_ == "VERB" \
+                and any(c.dep_ == "mark" and c.lower_ == "for" for c in v.children) \
+                and any(c.dep_ in SUBJECT_DEPS for c in v.children):
+            # "Kenya called for Uganda to withdraw": asked of the for-clause's subject, as
+            # "called for the withdrawal of Ugandan troops" is (the frames' nouns with "for")
+            f = next((f for f in frames.nouns.get(head.lemma_.lower(), []) if f.prep == "for"),
+                     None)
+            if f is not None:
+                return FrameUse(f.family, head, "clause")
         if v.dep_ == "ccomp" and head.i != v.i:
             modal = any(c.dep_ == "aux" and c.lower_ in self.p.words.modal_aux for c in v.children)
             for f in frames.verbs.get(head.lemma_.lower(), []):
