@@ -472,6 +472,17 @@ def test_members_of_a_community_act_for_the_country_that_owns_it() -> None:
     assert _dyads(doc, "02") == {("SDN", "TCD")}
 
 
+def test_the_owner_of_a_possessor_that_names_no_one_acts() -> None:
+    doc = code("Spain's beekeepers' association called off the strike against the farm "
+               "ministry.")
+    assert {s for s, _ in _dyads(doc, "08")} == {"ESP"}
+
+
+def test_a_passive_conjunct_is_done_to_the_subject_of_its_active_head() -> None:
+    doc = code("Rebels attacked the border post and were repelled by Malian troops.")
+    assert ("MLIMIL", "---REB") in _dyads(doc, "19")
+
+
 def test_speeding_up_an_event_noun_is_doing_it() -> None:
     doc = code("The Netherlands accelerated the withdrawal of its troops from Afghanistan.")
     assert _dyads(doc, "08") == {("NLD", "AFG")}

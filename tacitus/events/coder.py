@@ -355,7 +355,10 @@ def _objects(v: Token) -> list[Token]:
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     found = [c for c in v.children if c.dep_ in deps] or _result_clause(v)
     if not found and passive and v.dep_ == "conj":
-        found = [c for c in v.head.children if c.dep_ == "nsubjpass"]
+        # "X attacked the post and was repelled by Y": an active head's subject is the
+        # passive conjunct's patient too
+        found = [c for c in v.head.children if c.dep_ == "nsubjpass"] or [
+            c for c in v.head.children if c.dep_ == "nsubj"]
     if not found and v.dep_ in ("relcl", "acl") and passive:
         found = [v.head]
     if not found and _bare_participle(v) and v.head.i != v.i:
@@ -426,7 +429,8 @@ def _content_clause(v: Token) -> bool:
 
 def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
     """The actor named by a possessive or modifier of ``noun`` ("Taliban" in "a Taliban bomb"),
-    also through a compound that names the weapon or unit ("US" in "US drone strikes")."""
+    also through a compound that names the weapon or unit ("US" in "US drone strikes") or a
+    possessor that names none itself ("Brazil" in "Brazil's oilworkers' confederation")."""
     if noun.pos_ not in ("NOUN",):
         return noun, None
     mods = ("poss", "compound", "amod", "nmod")
@@ -436,9 +440,11 @@ def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
             if key is not None:
                 return c, key
     for c in noun.children:
-        if c.dep_ == "compound" and c.i < noun.i \
-                and not (c.pos_ == "PROPN" and c.lower_ in book.d.words.place_name_heads):
-            # "the Oslo Marathon bombing": the name of a place or an occasion, not its owner
+        if (c.dep_ == "compound" and c.i < noun.i and not (
+                c.pos_ == "PROPN" and c.lower_ in book.d.words.place_name_heads)) \
+                or (c.dep_ == "poss" and c.pos_ == "NOUN"):
+            # "the Oslo Marathon bombing": the name of a place or an occasion, not its owner;
+            # "Brazil's oilworkers' union": a possessor's own owner
             for g in c.children:
                 if g.dep_ in mods and (key := book.actor_of(g)) is not None:
                     return g, key
