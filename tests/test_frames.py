@@ -80,6 +80,16 @@ def test_an_act_asked_of_a_for_clause_subject_is_the_appeal(text: str, expected:
     assert [e for e in events if e[0][:2] in ("02", "08")] == expected
 
 
+def test_an_act_its_reporter_calls_out_of_the_question_is_the_reporters_refusal() -> None:
+    _, events = _events("Oslo said that withdrawing its troops from Mali was out of the "
+                        "question.")
+    assert [e for e in events if e[0][:2] in ("08", "12")] == [
+        ("1246", "NORGOV", "MLI", "asserted")]
+    # no one says so: no refusal
+    _, events = _events("Withdrawing the troops from Mali is out of the question.")
+    assert not [e for e in events if e[0][:2] == "12"]
+
+
 def test_an_event_noun_a_verb_pattern_already_coded_is_no_event_of_its_own() -> None:
     _, events = _events("The rebels demanded the release of ten prisoners.")
     assert [e[0] for e in events] == ["1053"]

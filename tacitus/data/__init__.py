@@ -176,6 +176,9 @@ class Frames:
     modals: dict[str, str]
     # verbs whose object (or "for" phrase) is an event noun they ask for, offer or threaten
     nouns: dict[str, list[Frame]] = field(default_factory=dict)
+    # phrases of a copula that make its gerund subject's act the reporter's frame
+    # ("out of the question": a refusal)
+    predicates: dict[str, str] = field(default_factory=dict)
 
 
 class CameoCode(_Entry):
@@ -765,17 +768,20 @@ def load_frames() -> Frames:
     for f in _entries(name, "nouns", Frame):
         nouns.setdefault(f.lemma, []).append(f)
     modals = dict(data.get("modals") or {})
+    predicates = {str(k).lower(): str(v) for k, v in (data.get("predicates") or {}).items()}
     problems = [f"{f.lemma}: unknown family {f.family!r}"
                 for f in [*(x for v in [*verbs.values(), *nouns.values()] for x in v),
                           *adjectives.values()]
                 if f.family not in families]
     problems += [f"modals.{k}: unknown family {v!r}" for k, v in modals.items()
                  if v not in families]
+    problems += [f"predicates.{k}: unknown family {v!r}" for k, v in predicates.items()
+                 if v not in families]
     problems += [f"families.{k}.hostile: unknown family {f.hostile!r}"
                  for k, f in families.items() if f.hostile and f.hostile not in families]
     if problems:
         raise DataFileError(name, problems)
-    return Frames(families, verbs, adjectives, modals, nouns)
+    return Frames(families, verbs, adjectives, modals, nouns, predicates)
 
 
 @knowledge_cached

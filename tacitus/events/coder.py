@@ -1557,6 +1557,16 @@ class EventCoder:
                                       for c in head.children):
                     continue
                 return FrameUse(f.family, head, f.control, f.prep)
+        if v.dep_ == "csubj" and head.i != v.i and frames.predicates:
+            # "said that lifting the sanctions is out of the question": the speaker's refusal
+            family = next((frames.predicates[w] for c in head.children if c.dep_ == "prep"
+                           if (w := " ".join(t.lower_ for t in c.subtree)) in frames.predicates),
+                          None)
+            reporter = self.reporting_verb(head) if family else None
+            speakers = tuple(k for t in self._subjects(reporter) if (k := book.actor_of(t))) \
+                if reporter is not None else ()
+            if family and speakers:
+                return FrameUse(family, head, "speaker", speakers=speakers, reporter=reporter)
         if v.dep_ == "advcl" and head.i != v.i and head.pos_ == "VERB" \
                 and any(c.dep_ == "mark" and c.lower_ == "for" for c in v.children) \
                 and any(c.dep_ in SUBJECT_DEPS for c in v.children):
@@ -1772,6 +1782,11 @@ class EventCoder:
                 targets = [(f.target, f.target_at)]
             pairs = [(sk, st, tk, tt) for sk, st in sources for tk, tt in targets
                      if (sk or tk) and sk != tk]
+        elif use.control == "speaker":  # the act itself, framed by whoever says so
+            speakers = {k: t for t in self._subjects(use.reporter) if (k := book.actor_of(t))} \
+                if use.reporter is not None else {}
+            pairs = [(k, speakers.get(k), f.target, f.target_at) for k in use.speakers
+                     if k != f.target]
         elif use.control == "modal":
             speakers = {k: t for t in self._subjects(use.reporter) if (k := book.actor_of(t))} \
                 if use.reporter is not None else {}
@@ -1782,7 +1797,8 @@ class EventCoder:
         out = []
         for source, s_at, target, t_at in pairs:
             extra = [t for t in (s_at, t_at) if t is not None and t not in tokens]
-            g = Found(source, target, code, matrix if use.control != "self" else f.trigger,
+            g = Found(source, target, code,
+                      matrix if use.control not in ("self", "speaker") else f.trigger,
                       tokens + extra, spans + [book.extent(t) for t in extra], label, True,
                       source_at=s_at, target_at=t_at)
             if modality:
