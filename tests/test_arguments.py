@@ -458,7 +458,57 @@ def test_an_apposition_parsed_as_a_second_subject_is_no_second_actor() -> None:
     assert vow.target is None and len(vow.dyads) <= 1
 
 
+def test_a_subject_the_parse_hangs_on_the_auxiliary_still_acts() -> None:
+    # "however" between subject and auxiliary: the parser may make them the "have"'s
+    doc = code("Norway and Denmark however have criticized motions in the United Nations on "
+               "whaling.")
+    assert _dyads(doc, "11") == {("NOR", "IGOUNO"), ("DNK", "IGOUNO")}
+
+
+def test_members_of_a_community_act_for_the_country_that_owns_it() -> None:
+    doc = code("Members of Sudan's Masalit community have sought refuge in Chad.")
+    assert _dyads(doc, "02") == {("SDN", "TCD")}
+    doc = code("Hundreds of members of Sudan's Masalit community have sought refuge in Chad.")
+    assert _dyads(doc, "02") == {("SDN", "TCD")}
+
+
+def test_the_owner_of_a_possessor_that_names_no_one_acts() -> None:
+    doc = code("Spain's beekeepers' association called off the strike against the farm "
+               "ministry.")
+    assert {s for s, _ in _dyads(doc, "08")} == {"ESP"}
+
+
+def test_a_passive_conjunct_is_done_to_the_subject_of_its_active_head() -> None:
+    doc = code("Rebels attacked the border post and were repelled by Malian troops.")
+    assert ("MLIMIL", "---REB") in _dyads(doc, "19")
+
+
+def test_speeding_up_an_event_noun_is_doing_it() -> None:
+    doc = code("The Netherlands accelerated the withdrawal of its troops from Afghanistan.")
+    assert _dyads(doc, "08") == {("NLD", "AFG")}
+    doc = code("Canada sped up the withdrawal of its peacekeepers from Mali on Tuesday.")
+    assert _dyads(doc, "08") == {("CAN", "MLI")}
+
+
 # -- targets in ordinary constructions ------------------------------------------------------
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Finland said it was skeptical of the Swedish proposal.", ("012", "FIN", "SWE")),
+    ("Norway is not optimistic about the Danish proposal.", ("013", "NOR", "DNK")),
+    # the subject of a gerund in its phrase
+    ("Kenya is optimistic about Tanzania joining the customs union.", ("013", "KEN", "TZA")),
+])
+def test_a_stance_adjective_is_a_comment_about_whom_its_phrase_names(text, pair) -> None:
+    doc = code(text)
+    assert {(e.cameo, _code(doc, e.source), _code(doc, e.target)) for e in doc.events
+            if e.pattern.startswith("attitude")} == {pair}
+
+
+def test_a_stance_adjective_with_no_one_it_is_about_is_no_event() -> None:
+    assert not [e for e in code("Ghana is optimistic.").events if e.root == "01"]
+    doc = code("Ghana said it was optimistic about the talks.")
+    assert not [e for e in doc.events if e.pattern.startswith("attitude")]
+
+
 def test_a_raid_that_left_soldiers_dead_has_them_as_target() -> None:
     doc = code("India condemned a raid that left 12 Indian soldiers dead.")
     assert any(e.root == "19" and _code(doc, e.target) == "INDMIL" for e in doc.events)

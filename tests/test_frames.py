@@ -65,6 +65,31 @@ def test_an_event_noun_asked_for_is_the_appeal_not_the_act(text: str, expected: 
     assert [e for e in events if e[0][:2] in ("02", "08")] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an act asked of a for-clause's subject is the appeal to it, not the act
+    ("Kenya called for Uganda to withdraw its troops from the border.",
+     [("0256", "KEN", "UGA", "asserted")]),
+    ("Germany pressed for Russia to release the detained journalists.",
+     [("0253", "DEU", "RUS", "asserted")]),
+    # the parser's for-clause with no "to" is one too
+    ("Ghana is pushing hard for Togo reopen the border crossings.",
+     [("0251", "GHA", "TGO", "asserted")]),
+])
+def test_an_act_asked_of_a_for_clause_subject_is_the_appeal(text: str, expected: list) -> None:
+    _, events = _events(text)
+    assert [e for e in events if e[0][:2] in ("02", "08")] == expected
+
+
+def test_an_act_its_reporter_calls_out_of_the_question_is_the_reporters_refusal() -> None:
+    _, events = _events("Oslo said that withdrawing its troops from Mali was out of the "
+                        "question.")
+    assert [e for e in events if e[0][:2] in ("08", "12")] == [
+        ("1246", "NORGOV", "MLI", "asserted")]
+    # no one says so: no refusal
+    _, events = _events("Withdrawing the troops from Mali is out of the question.")
+    assert not [e for e in events if e[0][:2] == "12"]
+
+
 def test_an_event_noun_a_verb_pattern_already_coded_is_no_event_of_its_own() -> None:
     _, events = _events("The rebels demanded the release of ten prisoners.")
     assert [e[0] for e in events] == ["1053"]

@@ -176,6 +176,9 @@ class Frames:
     modals: dict[str, str]
     # verbs whose object (or "for" phrase) is an event noun they ask for, offer or threaten
     nouns: dict[str, list[Frame]] = field(default_factory=dict)
+    # phrases of a copula that make its gerund subject's act the reporter's frame
+    # ("out of the question": a refusal)
+    predicates: dict[str, str] = field(default_factory=dict)
 
 
 class CameoCode(_Entry):
@@ -586,6 +589,8 @@ class ArgumentWords:
     numbers: dict[str, int]
     demands: dict[str, str]
     joint_acts: dict[str, str]
+    attitudes: dict[str, str]
+    attitude_preps: tuple[str, ...]
     document_nouns: frozenset[str]
 
 
@@ -606,8 +611,8 @@ def load_argument_words() -> ArgumentWords:
              "span_verbs", "question_verbs", "result_verbs", "finding_verbs",
              "followers",
              "verbal_partners", "weapon_names", "former_marks",
-             "back_matter")
-    data = _sections(name, (*lists, "numbers", "demands", "joint_acts"))
+             "back_matter", "attitude_preps")
+    data = _sections(name, (*lists, "numbers", "demands", "joint_acts", "attitudes"))
     problems = [f"{k}: expected a list of words" for k in lists
                 if not all(isinstance(w, str) for w in data[k])]
     numbers = data["numbers"]
@@ -620,13 +625,18 @@ def load_argument_words() -> ArgumentWords:
     if not isinstance(joint, dict) or not all(isinstance(k, str) and isinstance(v, str)
                                               for k, v in joint.items()):
         problems.append("joint_acts: expected CAMEO code: CAMEO code (strings)")
+    attitudes = data["attitudes"]
+    if not isinstance(attitudes, dict) or not all(isinstance(v, str)
+                                                  for v in attitudes.values()):
+        problems.append("attitudes: expected adjective: CAMEO code (a string)")
     if problems:
         raise DataFileError(name, problems)
-    ordered = {"verb_target_preps", "object_preps", "instrument_preps"}
+    ordered = {"verb_target_preps", "object_preps", "instrument_preps", "attitude_preps"}
     return ArgumentWords(**{k: tuple(data[k]) if k in ordered else frozenset(data[k])
                             for k in lists}, numbers={str(k): v for k, v in numbers.items()},
                          demands={str(k).lower(): v for k, v in demands.items()},
-                         joint_acts=dict(joint))
+                         joint_acts=dict(joint),
+                         attitudes={str(k).lower(): v for k, v in attitudes.items()})
 
 
 @knowledge_cached
@@ -758,17 +768,20 @@ def load_frames() -> Frames:
     for f in _entries(name, "nouns", Frame):
         nouns.setdefault(f.lemma, []).append(f)
     modals = dict(data.get("modals") or {})
+    predicates = {str(k).lower(): str(v) for k, v in (data.get("predicates") or {}).items()}
     problems = [f"{f.lemma}: unknown family {f.family!r}"
                 for f in [*(x for v in [*verbs.values(), *nouns.values()] for x in v),
                           *adjectives.values()]
                 if f.family not in families]
     problems += [f"modals.{k}: unknown family {v!r}" for k, v in modals.items()
                  if v not in families]
+    problems += [f"predicates.{k}: unknown family {v!r}" for k, v in predicates.items()
+                 if v not in families]
     problems += [f"families.{k}.hostile: unknown family {f.hostile!r}"
                  for k, f in families.items() if f.hostile and f.hostile not in families]
     if problems:
         raise DataFileError(name, problems)
-    return Frames(families, verbs, adjectives, modals, nouns)
+    return Frames(families, verbs, adjectives, modals, nouns, predicates)
 
 
 @knowledge_cached

@@ -320,6 +320,9 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
     else:
         found = _apposed(c for c in children_of(v) if c.dep_ in SUBJECT_DEPS
                          and not _quoted_title(c, v))
+        if not found:  # "X and Y however have opposed": the parse may hang it on the "have"
+            found = [g for c in children_of(v) if c.dep_ == "aux" and c.i < v.i
+                     for g in children_of(c) if g.dep_ in SUBJECT_DEPS]
     if not found and not passive:
         found = _fronted_subject(v)
     if not found and depth < 3 and not passive:  # a passive's subject is its patient
@@ -353,7 +356,10 @@ def _objects(v: Token) -> list[Token]:
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     found = [c for c in children_of(v) if c.dep_ in deps] or _result_clause(v)
     if not found and passive and v.dep_ == "conj":
-        found = [c for c in children_of(head_of(v)) if c.dep_ == "nsubjpass"]
+        # "X attacked the post and was repelled by Y": an active head's subject is the
+        # passive conjunct's patient too
+        found = [c for c in children_of(head_of(v)) if c.dep_ == "nsubjpass"] or [
+            c for c in children_of(head_of(v)) if c.dep_ == "nsubj"]
     if not found and v.dep_ in ("relcl", "acl") and passive:
         found = [head_of(v)]
     if not found and _bare_participle(v) and head_of(v).i != v.i:
@@ -424,7 +430,8 @@ def _content_clause(v: Token) -> bool:
 
 def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
     """The actor named by a possessive or modifier of ``noun`` ("Taliban" in "a Taliban bomb"),
-    also through a compound that names the weapon or unit ("US" in "US drone strikes")."""
+    also through a compound that names the weapon or unit ("US" in "US drone strikes") or a
+    possessor that names none itself ("Chile" in "Chile's dockworkers' federation")."""
     if noun.pos_ not in ("NOUN",):
         return noun, None
     mods = ("poss", "compound", "amod", "nmod")
@@ -434,9 +441,11 @@ def _modifier_actor(book: ActorBook, noun: Token) -> tuple[Token, str | None]:
             if key is not None:
                 return c, key
     for c in children_of(noun):
-        if c.dep_ == "compound" and c.i < noun.i \
-                and not (c.pos_ == "PROPN" and c.lower_ in book.d.words.place_name_heads):
-            # "the Oslo Marathon bombing": the name of a place or an occasion, not its owner
+        if (c.dep_ == "compound" and c.i < noun.i and not (
+                c.pos_ == "PROPN" and c.lower_ in book.d.words.place_name_heads)) \
+                or (c.dep_ == "poss" and c.pos_ == "NOUN"):
+            # "the Oslo Marathon bombing": the name of a place or an occasion, not its owner;
+            # "Chile's dockworkers' union": a possessor's own owner
             for g in children_of(c):
                 if g.dep_ in mods and (key := book.actor_of(g)) is not None:
                     return g, key
@@ -511,6 +520,11 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
         key = book.actor_of(t)
         if key is not None:
             return t, key
+    if book.partitive(head):  # "members of Myanmar's Rohingya community": the community's
+        for t in pobjs(head, "of"):
+            found = _agent_in(book, t)
+            if found is not None:
+                return found
     return None
 
 
@@ -1241,6 +1255,39 @@ class EventCoder:
                                     False, [])
         return self._pairs(book, n, sources, targets, pattern.code, label, False, [])
 
+    def code_attitude(self, book: ActorBook, adj: Token) -> list[Found]:
+        """A stance adjective after a copula ("X is skeptical about Y"): a comment by the
+        copula's subject about the actor its phrase names, or a gerund's subject there ("about
+        the council being able to"), else the named subject of its that-clause
+        (``attitudes`` in arguments.yaml). No event without both: a mood is no act on anyone."""
+        copula = adj.head
+        if copula.i == adj.i:
+            return []
+        sources = [(k, [t]) for t in self._subjects(copula) if (k := book.actor_of(t))]
+        if not sources:
+            return []
+        own = {k for k, _ in sources}
+        has = {c.lower_ for c in children_of(adj) if c.dep_ == "prep"}
+        targets: list[tuple[str, list[Token]]] = []
+        for prep in self.p.words.attitude_preps:
+            if prep not in has or targets:
+                continue
+            heads = [g for c in children_of(adj) if c.dep_ == "prep" and c.lower_ == prep
+                     for o in children_of(c)
+                     for g in ([o] if o.dep_ == "pobj" else
+                               [t for t in children_of(o) if t.dep_ in SUBJECT_DEPS]
+                               if o.dep_ == "pcomp" else [])]
+            targets = [(k, [tok]) for h in heads
+                       for tok, k in [_actor_or_owner(book, h, "target")]
+                       if k is not None and k not in own][:1]
+        if not targets:
+            about = self._clause_subject(book, adj, sources)
+            targets = [about] if about is not None else []
+        if not targets:
+            return []
+        return self._pairs(book, adj, sources, targets, self.p.words.attitudes[adj.lower_],
+                           f"attitude {adj.lower_}", True, [])
+
     def _received(self, book: ActorBook, n: Token
                   ) -> tuple[list[tuple[str, list[Token]]], list[tuple[str, list[Token]]]] | None:
         """The givers and receivers of event noun ``n`` told from the receiver's side, as the
@@ -1514,6 +1561,25 @@ class EventCoder:
                                       for c in children_of(head)):
                     continue
                 return FrameUse(f.family, head, f.control, f.prep)
+        if v.dep_ == "csubj" and head.i != v.i and frames.predicates:
+            # "said that lifting the sanctions is out of the question": the speaker's refusal
+            family = next((frames.predicates[w] for c in children_of(head) if c.dep_ == "prep"
+                           if (w := " ".join(t.lower_ for t in c.subtree)) in frames.predicates),
+                          None)
+            reporter = self.reporting_verb(head) if family else None
+            speakers = tuple(k for t in self._subjects(reporter) if (k := book.actor_of(t))) \
+                if reporter is not None else ()
+            if family and speakers:
+                return FrameUse(family, head, "speaker", speakers=speakers, reporter=reporter)
+        if v.dep_ == "advcl" and head.i != v.i and head.pos_ == "VERB" \
+                and any(c.dep_ == "mark" and c.lower_ == "for" for c in children_of(v)) \
+                and any(c.dep_ in SUBJECT_DEPS for c in children_of(v)):
+            # "Kenya called for Uganda to withdraw": asked of the for-clause's subject, as
+            # "called for the withdrawal of Ugandan troops" is (the frames' nouns with "for")
+            f = next((f for f in frames.nouns.get(head.lemma_.lower(), []) if f.prep == "for"),
+                     None)
+            if f is not None:
+                return FrameUse(f.family, head, "clause")
         if v.dep_ == "ccomp" and head.i != v.i:
             modal = any(c.dep_ == "aux" and c.lower_ in self.p.words.modal_aux
                         for c in children_of(v))
@@ -1721,6 +1787,11 @@ class EventCoder:
                 targets = [(f.target, f.target_at)]
             pairs = [(sk, st, tk, tt) for sk, st in sources for tk, tt in targets
                      if (sk or tk) and sk != tk]
+        elif use.control == "speaker":  # the act itself, framed by whoever says so
+            speakers = {k: t for t in self._subjects(use.reporter) if (k := book.actor_of(t))} \
+                if use.reporter is not None else {}
+            pairs = [(k, speakers.get(k), f.target, f.target_at) for k in use.speakers
+                     if k != f.target]
         elif use.control == "modal":
             speakers = {k: t for t in self._subjects(use.reporter) if (k := book.actor_of(t))} \
                 if use.reporter is not None else {}
@@ -1731,7 +1802,8 @@ class EventCoder:
         out = []
         for source, s_at, target, t_at in pairs:
             extra = [t for t in (s_at, t_at) if t is not None and t not in tokens]
-            g = Found(source, target, code, matrix if use.control != "self" else f.trigger,
+            g = Found(source, target, code,
+                      matrix if use.control not in ("self", "speaker") else f.trigger,
                       tokens + extra, spans + [book.extent(t) for t in extra], label, True,
                       source_at=s_at, target_at=t_at)
             if modality:
@@ -1791,6 +1863,10 @@ class EventCoder:
             consumed: set[int] = set()
             found: list[Found] = []
             for tok in words:
+                if tok.pos_ == "ADJ":
+                    if tok.dep_ == "acomp" and tok.lower_ in self.p.words.attitudes:
+                        found.extend(self.code_attitude(book, tok))
+                    continue
                 if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
                     hits = self.code_verb(book, tok)
                     sense = None if hits else self.other_sense(tok)
