@@ -378,6 +378,28 @@ def test_merge_an_alliance_and_a_member_states_troops_may_be_one() -> None:
     assert merge.actor_match("nato", "usamil", BY_ID) == 0
 
 
+def test_merge_a_pronoun_guessed_as_another_attacker_does_not_split_the_attack() -> None:
+    # "Rebels killed four soldiers at an army post ... Police said they carried out the
+    # attack": the chains took "they" for the police
+    text = TEXT[:603] + " the attack " + TEXT[615:]
+    blast = event(1, "190", "reb", "afgmil", trigger="killed", pattern="kill")
+    claim = Event(**{**event(6, "190", "cop", None, sentence=5).model_dump(),
+                     "trigger": Span(start=608, end=614, text="attack"),
+                     "pattern": "noun attack",
+                     "source_span": Span(start=600, end=604, text="they")})
+    (one,), _ = merged(blast, claim, text=text)
+    assert (one.source, one.target) == ("reb", "afgmil") and len(one.mentions) == 2
+    # the police named by name are another attacker, and a pronoun of a statement is no guess
+    named = claim.model_copy(update={"source_span": Span(start=598, end=604, text="police")})
+    assert len(merged(blast, named, text=text)[0]) == 2
+    said = event(1, "010", "min", None, trigger="said", pattern="say")
+    they_said = said.model_copy(update={"source": "irngov", "id": "r2", "evidence": Span(
+        start=200, end=220, text=TEXT[200:220]), "source_span": Span(start=200, end=204,
+                                                                     text="they")})
+    assert merge.guessed(they_said, "source") and not merge.guessed(blast, "source")
+    assert merge.shared_actors(said, they_said, BY_ID) is None
+
+
 def test_merge_a_plan_and_a_possibility_of_one_act_in_one_sentence() -> None:
     # "the Taliban would step up their raids on the army, and incursions by them were likely"
     plan = event(1, "190", "tal", "afgmil", modality="planned")

@@ -80,6 +80,7 @@ class MergeRules:
     across_roots: frozenset[str]
     across_modalities: tuple[str, ...]  # the merged record's modality: the first one held
     alliances: dict[str, frozenset[str]]  # alliance code -> ISO3 of its members
+    guessed_pronouns: frozenset[str]
     symmetric_roots: frozenset[str]
     casualty_words: frozenset[str]
     casualty_sentences: int
@@ -108,6 +109,7 @@ def rules() -> MergeRules:
         across_roots=frozenset(map(str, data["across_roots"])),
         across_modalities=tuple(data["across_modalities"]),
         alliances={code: frozenset(members) for code, members in data["alliances"].items()},
+        guessed_pronouns=frozenset(w.lower() for w in data["guessed_pronouns"]),
         symmetric_roots=load_symmetric_roots(),
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
@@ -265,6 +267,16 @@ def member_victim(x: str, y: str, actors: dict[str, Actor]) -> bool:
             and len(a.code) > 3 and group.kind != "country")
 
 
+def guessed(e: Event, side: str) -> bool:
+    """Is the ``side`` ("source", "target") of ``e`` a personal pronoun the chains resolved
+    (``guessed_pronouns``)? In "a suicide bomber killed six soldiers ... police said they
+    were responsible for the attack" the chains may take "they" for the police: as the actor
+    of an act of violence such a guess does not keep two mentions apart when it differs from
+    the other's actor (``_sides``)."""
+    span = getattr(e, f"{side}_span")
+    return span is not None and span.text.lower() in rules().guessed_pronouns
+
+
 def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
            ) -> int | None:
     """The summed match of the named actors of ``sides``, None on a conflict or on an
@@ -278,6 +290,8 @@ def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
             m = actor_match(x, y, actors)
             if m is None and side == "target" and violent and member_victim(x, y, actors):
                 m = 0
+            if m is None and violent and (guessed(a, side) or guessed(b, side)):
+                continue  # a pronoun's guess against another actor says nothing either way
             if m is None:
                 return None
             total += m
