@@ -400,6 +400,40 @@ def test_merge_a_pronoun_guessed_as_another_attacker_does_not_split_the_attack()
     assert merge.shared_actors(said, they_said, BY_ID) is None
 
 
+def test_merge_one_more_victim_told_with_also_joins_the_act() -> None:
+    # "A bomb went off under a convoy of Russian soldiers. Two Russian officers were
+    # wounded. An Afghan general was also killed, the ministry said."
+    blast = event(1, "183", None, "rus", trigger="went off", pattern="go off")
+    wounded = event(2, "180", None, "rus", sentence=1, trigger="wounded", pattern="wound")
+    text = TEXT[:300] + " general was also killed " + TEXT[325:]
+    also = Event(**{**event(3, "190", None, "gen", sentence=2).model_dump(),
+                    "evidence": Span(start=301, end=323, text=text[301:323]),
+                    "trigger": Span(start=317, end=323, text="killed"), "pattern": "kill"})
+    assert merge.one_more(also)
+    (one,), _ = merged(blast, wounded, also, text=text)
+    assert len(one.mentions) == 3
+    # without "also" a casualty after a casualty is another report (a round-up)
+    plain = also.model_copy(update={"evidence": Span(start=301, end=323, text="x" * 22)})
+    assert not merge.one_more(plain) and len(merged(blast, wounded, plain)[0]) == 2
+    # nor does "also" reach further than the sentence after next, nor name an attacker
+    far = also.model_copy(update={"sentence": 4})
+    assert len(merged(blast, wounded, far, text=text)[0]) == 2
+    assert not merge.one_more(also.model_copy(update={"source": "tal"}))
+
+
+def test_merge_a_definite_noun_with_no_victim_points_back_to_a_noun() -> None:
+    # "the murder of Dr. Rahimi shocked Herat. The murder was committed by gunmen."
+    text = TEXT[:195] + " the murder " + TEXT[207:]
+    murder = event(1, "1823", None, "gen", trigger="murder", pattern="noun murder")
+    later = Event(**{**event(2, "1823", "reb", None, sentence=1).model_dump(),
+                     "trigger": Span(start=200, end=206, text="murder"),
+                     "pattern": "noun murder"})
+    (one,), _ = merged(murder, later, text=text)
+    assert (one.source, one.target) == ("reb", "gen")
+    # without the article it is just some murder, nothing shared, and two nouns
+    assert len(merged(murder, later)[0]) == 2
+
+
 def test_merge_a_plan_and_a_possibility_of_one_act_in_one_sentence() -> None:
     # "the Taliban would step up their raids on the army, and incursions by them were likely"
     plan = event(1, "190", "tal", "afgmil", modality="planned")

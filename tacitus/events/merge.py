@@ -84,6 +84,7 @@ class MergeRules:
     symmetric_roots: frozenset[str]
     casualty_words: frozenset[str]
     casualty_sentences: int
+    also_words: frozenset[str]
     place_km: float
     statements: frozenset[str]
     threats: dict[str, str]  # act code prefix -> the threat code of that act
@@ -113,6 +114,7 @@ def rules() -> MergeRules:
         symmetric_roots=load_symmetric_roots(),
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
+        also_words=frozenset(w.lower() for w in data["also_words"]),
         place_km=float(data["place_km"]),
         statements=frozenset(map(str, data["statements"])),
         threats=threats,
@@ -288,7 +290,8 @@ def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
         x, y = getattr(a, side), getattr(b, side)
         if x is not None and y is not None:
             m = actor_match(x, y, actors)
-            if m is None and side == "target" and violent and member_victim(x, y, actors):
+            if m is None and side == "target" and violent and (
+                    member_victim(x, y, actors) or one_more(a) or one_more(b)):
                 m = 0
             if m is None and violent and (guessed(a, side) or guessed(b, side)):
                 continue  # a pronoun's guess against another actor says nothing either way
@@ -366,8 +369,11 @@ def victims(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None =
     r = r or rules()
     if not (a.root in r.violence_roots and b.root in r.violence_roots):
         return False
-    act = b if _casualty(a, r) else a
     distance = abs(a.sentence - b.sentence)
+    if one_more(max(a, b, key=lambda e: e.sentence), r) and (
+            distance <= r.casualty_sentences + 1):
+        return True  # "... was also killed": one more victim of the act just told
+    act = b if _casualty(a, r) else a
     if distance > (0 if (act.pattern or "").startswith("noun") else r.casualty_sentences):
         return False  # "the attack on X" and "Y was killed" in the next sentence: two
     elsewhere = (a if act is b else b).location is not None and act.location is None
@@ -377,6 +383,19 @@ def victims(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None =
         # place of its own the act lacks ("wounded in San Salvador"): a new report
         return False
     return any(_casualty(e, r) and not (e.pattern or "").startswith("noun") for e in (a, b))
+
+
+def one_more(e: Event, r: MergeRules | None = None) -> bool:
+    """Is ``e`` a casualty told as one more victim ("a militia commander was also killed",
+    "two bystanders were also wounded": ``also_words`` among the three words before its
+    trigger)? It is a victim of the act just told, whoever the earlier victims were: it
+    joins that act within ``casualty_sentences`` + 1, also after another casualty, and its
+    victim does not keep it apart from the act's."""
+    r = r or rules()
+    if not _casualty(e, r) or e.evidence_in != "text":
+        return False
+    before = e.evidence.text[:max(0, e.trigger.start - e.evidence.start)]  # type: ignore[union-attr]
+    return any(w.lower() in r.also_words for w in _WORD.findall(before)[-3:])
 
 
 def _casualty(e: Event, r: MergeRules) -> bool:
@@ -571,8 +590,11 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
     definite = same_code and definite_noun(b, text, r)
     verb = not (a.pattern or "").startswith("noun") or not (b.pattern or "").startswith("noun")
     toll = same_toll(a, b)
-    if not (shared or ((definite or distance == 0) and verb) or victims(a, b, actors, r)
-            or toll):
+    # a definite noun that names no victim of its own points back even to a noun ("the
+    # murder of Dr. X ... the murder was committed by terrorists")
+    anaphor = definite and distance > 0 and b.target is None
+    if not (shared or ((definite or distance == 0) and verb) or anaphor
+            or victims(a, b, actors, r) or toll):
         return False
     if distance <= 1 or victims(a, b, actors, r):
         return True
