@@ -434,6 +434,28 @@ def test_merge_a_definite_noun_with_no_victim_points_back_to_a_noun() -> None:
     assert len(merged(murder, later)[0]) == 2
 
 
+def test_merge_the_storys_time_does_not_split_one_sentence() -> None:
+    # "Troops fought rebels near Herat on 2 March. ... A rebel was killed and two soldiers
+    # wounded during a clash yesterday": the killing took the story's day, the wounding
+    # yesterday's
+    story = EventDate(value="2024-03-02", precision="day", text="2 March", start=0, end=7,
+                      attached="story")
+    yesterday = EventDate(value="2024-03-05", precision="day", text="yesterday", start=8,
+                          end=17, attached="clause")
+    killed = event(1, "190", None, "reb", sentence=4, trigger="killed", pattern="kill",
+                   date=story)
+    wounded = event(2, "180", None, "afgmil", sentence=4, trigger="wounded", pattern="wound",
+                    date=yesterday)
+    (one,), _ = merged(killed, wounded)
+    assert one.date == yesterday
+    # in two sentences, or for a statement and what it tells, the dates still disagree
+    assert len(merged(killed, wounded.model_copy(update={"sentence": 5}))[0]) == 2
+    said = event(1, "010", "min", None, sentence=4, trigger="said", pattern="say", date=story)
+    met = event(2, "040", "min", "irq", sentence=4, trigger="met", pattern="meet",
+                date=yesterday)
+    assert len(merged(said, met)[0]) == 2
+
+
 def test_merge_a_plan_and_a_possibility_of_one_act_in_one_sentence() -> None:
     # "the Taliban would step up their raids on the army, and incursions by them were likely"
     plan = event(1, "190", "tal", "afgmil", modality="planned")

@@ -438,6 +438,18 @@ def dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
     return x is None or y is None or (x[0] <= y[1] and y[0] <= x[1])
 
 
+def _story_date(a: Event, b: Event) -> bool:
+    """Two acts of violence in one sentence, one dated only by the time an earlier sentence
+    put the story on (``attached`` "story"), the other by other words: "an extremist was
+    killed and a soldier wounded during a clash yesterday" are both of yesterday, and the
+    story's time says nothing against it. Not a statement and what it tells: "he added
+    that he had met the commanders" is a meeting of its own day."""
+    violent = rules().violence_roots
+    return (a.sentence == b.sentence and a.root in violent and b.root in violent
+            and a.date is not None and b.date is not None
+            and "story" in (a.date.attached, b.date.attached))
+
+
 def _km(a: Location, b: Location) -> float | None:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
@@ -562,7 +574,7 @@ def compatible(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | Non
     return ((codes_compatible(a, b, r) or one_victim(a, b, actors, r))
             and (modality_compatible(a, b, r) or across_modalities(a, b, actors, r))
             and (shared_actors(a, b, actors) is not None or victims(a, b, actors, r))
-            and dates_compatible(a.date, b.date)
+            and (dates_compatible(a.date, b.date) or _story_date(a, b))
             and places_compatible(a.location, b.location, r, one_sentence=a.sentence == b.sentence)
             and counts_compatible(a, b))
 
@@ -652,7 +664,8 @@ def _date(group: list[Event], best: Event) -> EventDate | None:
     current = [e.date for e in group if e.date is not None and e.date.text is None]
     if not own:
         return best.date or (current[0] if current else None)
-    date = min(own, key=fineness)
+    # a date of the mention's own words before the story's time (``_story_date``)
+    date = min(own, key=lambda d: (fineness(d), d.attached == "story"))
     days = _days(date)
     for d in current:
         inner = _days(d)
