@@ -456,6 +456,28 @@ def test_merge_the_storys_time_does_not_split_one_sentence() -> None:
     assert len(merged(said, met)[0]) == 2
 
 
+def test_merge_casualties_of_one_day_and_place_are_one_act() -> None:
+    # "A police officer was killed in Herat on Monday. Three soldiers were wounded in Herat
+    # on Monday, and three more near Kandahar"
+    three = [Quantity(kind="wounded", value=3, text="three")]
+    killed = event(1, "190", None, "cop", trigger="killed", pattern="kill",
+                   date=day("2024-03-04"), location=HERAT, quantities=three)
+    wounded = event(2, "180", None, "afgmil", sentence=1, trigger="wounded", pattern="wound",
+                    date=day("2024-03-04"), location=HERAT, quantities=three)
+    assert merge.same_day_and_place(killed, wounded)
+    (one,), _ = merged(killed, wounded)
+    assert len(one.mentions) == 2
+    # another place, a day of no words of its own, or an attacker on both sides: two acts
+    assert len(merged(killed, wounded.model_copy(update={"location": KANDAHAR}))[0]) == 2
+    assert len(merged(killed, wounded.model_copy(update={"date": CURRENT}))[0]) == 2
+    raid = killed.model_copy(update={"source": "tal", "trigger": Span(start=105, end=111,
+                                                                      text="raided")})
+    shelling = wounded.model_copy(update={"source": "tal", "trigger": Span(
+        start=205, end=213, text="shelling")})
+    assert not merge.same_day_and_place(raid, shelling)
+    assert len(merged(raid, shelling)[0]) == 2
+
+
 def test_merge_a_plan_and_a_possibility_of_one_act_in_one_sentence() -> None:
     # "the Taliban would step up their raids on the army, and incursions by them were likely"
     plan = event(1, "190", "tal", "afgmil", modality="planned")

@@ -269,6 +269,24 @@ def member_victim(x: str, y: str, actors: dict[str, Actor]) -> bool:
             and len(a.code) > 3 and group.kind != "country")
 
 
+def same_day_and_place(a: Event, b: Event) -> bool:
+    """Is one of two acts of violence a casualty with no source named (``_casualty``), and
+    do both give the same day in their own words and the same place below a country? "A bomb
+    went off in a Bogota street last night; a street vendor was killed. Two passers-by were
+    seriously wounded" (Bogota, last night): a victim of that act, whoever its other
+    victims were (possibly one: the link is still to be found)."""
+    r = rules()
+    if not (_casualty(a, r) or _casualty(b, r)):
+        return False
+    x, y = a.date, b.date
+    if x is None or y is None or x.text is None or y.text is None or not (
+            x.precision == y.precision == "day" and x.value == y.value):
+        return False
+    p, q = a.location, b.location
+    return (p is not None and q is not None and _fold(p.name) == _fold(q.name)
+            and not r.countries.get(_fold(p.name)))
+
+
 def guessed(e: Event, side: str) -> bool:
     """Is the ``side`` ("source", "target") of ``e`` a personal pronoun the chains resolved
     (``guessed_pronouns``)? In "a suicide bomber killed six soldiers ... police said they
@@ -291,7 +309,8 @@ def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
         if x is not None and y is not None:
             m = actor_match(x, y, actors)
             if m is None and side == "target" and violent and (
-                    member_victim(x, y, actors) or one_more(a) or one_more(b)):
+                    member_victim(x, y, actors) or one_more(a) or one_more(b)
+                    or same_day_and_place(a, b)):
                 m = 0
             if m is None and violent and (guessed(a, side) or guessed(b, side)):
                 continue  # a pronoun's guess against another actor says nothing either way
