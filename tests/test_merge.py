@@ -378,6 +378,106 @@ def test_merge_an_alliance_and_a_member_states_troops_may_be_one() -> None:
     assert merge.actor_match("nato", "usamil", BY_ID) == 0
 
 
+def test_merge_a_pronoun_guessed_as_another_attacker_does_not_split_the_attack() -> None:
+    # "Rebels killed four soldiers at an army post ... Police said they carried out the
+    # attack": the chains took "they" for the police
+    text = TEXT[:603] + " the attack " + TEXT[615:]
+    blast = event(1, "190", "reb", "afgmil", trigger="killed", pattern="kill")
+    claim = Event(**{**event(6, "190", "cop", None, sentence=5).model_dump(),
+                     "trigger": Span(start=608, end=614, text="attack"),
+                     "pattern": "noun attack",
+                     "source_span": Span(start=600, end=604, text="they")})
+    (one,), _ = merged(blast, claim, text=text)
+    assert (one.source, one.target) == ("reb", "afgmil") and len(one.mentions) == 2
+    # the police named by name are another attacker, and a pronoun of a statement is no guess
+    named = claim.model_copy(update={"source_span": Span(start=598, end=604, text="police")})
+    assert len(merged(blast, named, text=text)[0]) == 2
+    said = event(1, "010", "min", None, trigger="said", pattern="say")
+    they_said = said.model_copy(update={"source": "irngov", "id": "r2", "evidence": Span(
+        start=200, end=220, text=TEXT[200:220]), "source_span": Span(start=200, end=204,
+                                                                     text="they")})
+    assert merge.guessed(they_said, "source") and not merge.guessed(blast, "source")
+    assert merge.shared_actors(said, they_said, BY_ID) is None
+
+
+def test_merge_one_more_victim_told_with_also_joins_the_act() -> None:
+    # "A bomb went off under a convoy of Russian soldiers. Two Russian officers were
+    # wounded. An Afghan general was also killed, the ministry said."
+    blast = event(1, "183", None, "rus", trigger="went off", pattern="go off")
+    wounded = event(2, "180", None, "rus", sentence=1, trigger="wounded", pattern="wound")
+    text = TEXT[:300] + " general was also killed " + TEXT[325:]
+    also = Event(**{**event(3, "190", None, "gen", sentence=2).model_dump(),
+                    "evidence": Span(start=301, end=323, text=text[301:323]),
+                    "trigger": Span(start=317, end=323, text="killed"), "pattern": "kill"})
+    assert merge.one_more(also)
+    (one,), _ = merged(blast, wounded, also, text=text)
+    assert len(one.mentions) == 3
+    # without "also" a casualty after a casualty is another report (a round-up)
+    plain = also.model_copy(update={"evidence": Span(start=301, end=323, text="x" * 22)})
+    assert not merge.one_more(plain) and len(merged(blast, wounded, plain)[0]) == 2
+    # nor does "also" reach further than the sentence after next, nor name an attacker
+    far = also.model_copy(update={"sentence": 4})
+    assert len(merged(blast, wounded, far, text=text)[0]) == 2
+    assert not merge.one_more(also.model_copy(update={"source": "tal"}))
+
+
+def test_merge_a_definite_noun_with_no_victim_points_back_to_a_noun() -> None:
+    # "the murder of Dr. Rahimi shocked Herat. The murder was committed by gunmen."
+    text = TEXT[:195] + " the murder " + TEXT[207:]
+    murder = event(1, "1823", None, "gen", trigger="murder", pattern="noun murder")
+    later = Event(**{**event(2, "1823", "reb", None, sentence=1).model_dump(),
+                     "trigger": Span(start=200, end=206, text="murder"),
+                     "pattern": "noun murder"})
+    (one,), _ = merged(murder, later, text=text)
+    assert (one.source, one.target) == ("reb", "gen")
+    # without the article it is just some murder, nothing shared, and two nouns
+    assert len(merged(murder, later)[0]) == 2
+
+
+def test_merge_the_storys_time_does_not_split_one_sentence() -> None:
+    # "Troops fought rebels near Herat on 2 March. ... A rebel was killed and two soldiers
+    # wounded during a clash yesterday": the killing took the story's day, the wounding
+    # yesterday's
+    story = EventDate(value="2024-03-02", precision="day", text="2 March", start=0, end=7,
+                      attached="story")
+    yesterday = EventDate(value="2024-03-05", precision="day", text="yesterday", start=8,
+                          end=17, attached="clause")
+    killed = event(1, "190", None, "reb", sentence=4, trigger="killed", pattern="kill",
+                   date=story)
+    wounded = event(2, "180", None, "afgmil", sentence=4, trigger="wounded", pattern="wound",
+                    date=yesterday)
+    (one,), _ = merged(killed, wounded)
+    assert one.date == yesterday
+    # in two sentences, or for a statement and what it tells, the dates still disagree
+    assert len(merged(killed, wounded.model_copy(update={"sentence": 5}))[0]) == 2
+    said = event(1, "010", "min", None, sentence=4, trigger="said", pattern="say", date=story)
+    met = event(2, "040", "min", "irq", sentence=4, trigger="met", pattern="meet",
+                date=yesterday)
+    assert len(merged(said, met)[0]) == 2
+
+
+def test_merge_casualties_of_one_day_and_place_are_one_act() -> None:
+    # "A police officer was killed in Herat on Monday. Three soldiers were wounded in Herat
+    # on Monday, and three more near Kandahar"
+    three = [Quantity(kind="wounded", value=3, text="three")]
+    killed = event(1, "190", None, "cop", trigger="killed", pattern="kill",
+                   date=day("2024-03-04"), location=HERAT, quantities=three)
+    wounded = event(2, "180", None, "afgmil", sentence=1, trigger="wounded", pattern="wound",
+                    date=day("2024-03-04"), location=HERAT, quantities=three)
+    assert merge.same_day_and_place(killed, wounded)
+    (one,), _ = merged(killed, wounded)
+    assert len(one.mentions) == 2
+    # another place, a day of no words of its own, or an attacker on both sides: two acts
+    assert len(merged(killed, wounded.model_copy(update={"location": KANDAHAR}))[0]) == 2
+    assert len(merged(killed, wounded.model_copy(update={"date": CURRENT}))[0]) == 2
+    raid = killed.model_copy(update={"source": "tal", "trigger": Span(start=105, end=111,
+                                                                      text="raided")})
+    shelling = wounded.model_copy(update={"source": "tal", "trigger": Span(
+        start=205, end=213, text="shelling")})
+    assert not merge.same_day_and_place(raid, shelling)
+    assert len(merged(raid, shelling)[0]) == 2
+
+
 def test_merge_a_plan_and_a_possibility_of_one_act_in_one_sentence() -> None:
     # "the Taliban would step up their raids on the army, and incursions by them were likely"
     plan = event(1, "190", "tal", "afgmil", modality="planned")

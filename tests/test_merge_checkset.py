@@ -16,10 +16,12 @@ from tacitus.eval import checkset
 # merging, 22.7 after, 11.4 non-events, 2.3 overmerged; second round: 41.3 before, 24.1
 # after (20 of 83 records), 6.0 non-events, 2.4 overmerged; sixth session: 22.5 after (18 of
 # 80 records), 5.0 non-events, 2.5 overmerged; its second issue-14 round: 19.2 after (15 of
-# 78 records), 5.1 non-events (the same 4), 2.6 overmerged (the same 2)). The non-events
+# 78 records), 5.1 non-events (the same 4), 2.6 overmerged (the same 2); seventh session:
+# 18.2 at its start (14 of 77), 13.7 after (10 of 73), 5.5 non-events, 2.7 overmerged (the
+# same 4 and 2)). The non-events
 # are the coder's to remove, not the merge's: this test holds the merge to what it does
 # today, and prints both figures against the aims.
-MAX_DUPLICATES_PER_100 = 21.0
+MAX_DUPLICATES_PER_100 = 17.0
 MAX_OVERMERGED_PER_100 = 3.0
 MAX_UNJUDGED_SHARE = 0.25
 

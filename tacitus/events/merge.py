@@ -23,12 +23,16 @@ date of its own, a place, counts). Records are one event when all of these hold
 * **actors**: for source and target alike, the same actor (one chain of the actor stage:
   "Karzai", "he" and "the president" are one id), two non-person actors with the same code,
   or a country and its own agent ("USA", "USAGOV"), or one side unnamed; as targets of
-  violence, a person and a group of the same coded role (``member_victim``). At least one side
-  must be named in both, except for a definite event noun ("the attack", "the talks"), which
-  points back to the latest compatible event with one side only. No actor may be source in
-  one and target in the other.
+  violence, a person and a group of the same coded role (``member_victim``), or any victims
+  where one is a casualty told as one more ("was also killed": ``one_more``) or of the
+  other's day and place (``same_day_and_place``); in violence a side named by a pronoun the
+  chains guessed differently keeps nothing apart (``guessed``). At least one side must be
+  named in both, except for a definite event noun ("the attack", "the talks"), which points
+  back to the latest compatible event with one side only. No actor may be source in one and
+  target in the other.
 * **dates**: either has none, or a date it takes from no words of its own (a current report),
-  or their intervals overlap.
+  or their intervals overlap, or (two acts of violence in one sentence) one is only the
+  story's time and the other a date of its own words (``_story_date``).
 * **places**: either has none, the same name or GeoNames id, one is the other's country, or
   they lie within ``place_km``; two countries never.
 * **modality**: both say something happened (asserted, reported), or both have the same
@@ -80,9 +84,11 @@ class MergeRules:
     across_roots: frozenset[str]
     across_modalities: tuple[str, ...]  # the merged record's modality: the first one held
     alliances: dict[str, frozenset[str]]  # alliance code -> ISO3 of its members
+    guessed_pronouns: frozenset[str]
     symmetric_roots: frozenset[str]
     casualty_words: frozenset[str]
     casualty_sentences: int
+    also_words: frozenset[str]
     place_km: float
     statements: frozenset[str]
     threats: dict[str, str]  # act code prefix -> the threat code of that act
@@ -108,9 +114,11 @@ def rules() -> MergeRules:
         across_roots=frozenset(map(str, data["across_roots"])),
         across_modalities=tuple(data["across_modalities"]),
         alliances={code: frozenset(members) for code, members in data["alliances"].items()},
+        guessed_pronouns=frozenset(w.lower() for w in data["guessed_pronouns"]),
         symmetric_roots=load_symmetric_roots(),
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
+        also_words=frozenset(w.lower() for w in data["also_words"]),
         place_km=float(data["place_km"]),
         statements=frozenset(map(str, data["statements"])),
         threats=threats,
@@ -265,6 +273,34 @@ def member_victim(x: str, y: str, actors: dict[str, Actor]) -> bool:
             and len(a.code) > 3 and group.kind != "country")
 
 
+def same_day_and_place(a: Event, b: Event) -> bool:
+    """Is one of two acts of violence a casualty with no source named (``_casualty``), and
+    do both give the same day in their own words and the same place below a country? "A bomb
+    went off in a Bogota street last night; a street vendor was killed. Two passers-by were
+    seriously wounded" (Bogota, last night): a victim of that act, whoever its other
+    victims were (possibly one: the link is still to be found)."""
+    r = rules()
+    if not (_casualty(a, r) or _casualty(b, r)):
+        return False
+    x, y = a.date, b.date
+    if x is None or y is None or x.text is None or y.text is None or not (
+            x.precision == y.precision == "day" and x.value == y.value):
+        return False
+    p, q = a.location, b.location
+    return (p is not None and q is not None and _fold(p.name) == _fold(q.name)
+            and not r.countries.get(_fold(p.name)))
+
+
+def guessed(e: Event, side: str) -> bool:
+    """Is the ``side`` ("source", "target") of ``e`` a personal pronoun the chains resolved
+    (``guessed_pronouns``)? In "a suicide bomber killed six soldiers ... police said they
+    were responsible for the attack" the chains may take "they" for the police: as the actor
+    of an act of violence such a guess does not keep two mentions apart when it differs from
+    the other's actor (``_sides``)."""
+    span = getattr(e, f"{side}_span")
+    return span is not None and span.text.lower() in rules().guessed_pronouns
+
+
 def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
            ) -> int | None:
     """The summed match of the named actors of ``sides``, None on a conflict or on an
@@ -276,8 +312,12 @@ def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
         x, y = getattr(a, side), getattr(b, side)
         if x is not None and y is not None:
             m = actor_match(x, y, actors)
-            if m is None and side == "target" and violent and member_victim(x, y, actors):
+            if m is None and side == "target" and violent and (
+                    member_victim(x, y, actors) or one_more(a) or one_more(b)
+                    or same_day_and_place(a, b)):
                 m = 0
+            if m is None and violent and (guessed(a, side) or guessed(b, side)):
+                continue  # a pronoun's guess against another actor says nothing either way
             if m is None:
                 return None
             total += m
@@ -352,8 +392,11 @@ def victims(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None =
     r = r or rules()
     if not (a.root in r.violence_roots and b.root in r.violence_roots):
         return False
-    act = b if _casualty(a, r) else a
     distance = abs(a.sentence - b.sentence)
+    if one_more(max(a, b, key=lambda e: e.sentence), r) and (
+            distance <= r.casualty_sentences + 1):
+        return True  # "... was also killed": one more victim of the act just told
+    act = b if _casualty(a, r) else a
     if distance > (0 if (act.pattern or "").startswith("noun") else r.casualty_sentences):
         return False  # "the attack on X" and "Y was killed" in the next sentence: two
     elsewhere = (a if act is b else b).location is not None and act.location is None
@@ -363,6 +406,19 @@ def victims(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | None =
         # place of its own the act lacks ("wounded in San Salvador"): a new report
         return False
     return any(_casualty(e, r) and not (e.pattern or "").startswith("noun") for e in (a, b))
+
+
+def one_more(e: Event, r: MergeRules | None = None) -> bool:
+    """Is ``e`` a casualty told as one more victim ("a militia commander was also killed",
+    "two bystanders were also wounded": ``also_words`` among the three words before its
+    trigger)? It is a victim of the act just told, whoever the earlier victims were: it
+    joins that act within ``casualty_sentences`` + 1, also after another casualty, and its
+    victim does not keep it apart from the act's."""
+    r = r or rules()
+    if not _casualty(e, r) or e.evidence_in != "text":
+        return False
+    before = e.evidence.text[:max(0, e.trigger.start - e.evidence.start)]  # type: ignore[union-attr]
+    return any(w.lower() in r.also_words for w in _WORD.findall(before)[-3:])
 
 
 def _casualty(e: Event, r: MergeRules) -> bool:
@@ -403,6 +459,18 @@ def dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
         return True
     x, y = _days(a), _days(b)
     return x is None or y is None or (x[0] <= y[1] and y[0] <= x[1])
+
+
+def _story_date(a: Event, b: Event) -> bool:
+    """Two acts of violence in one sentence, one dated only by the time an earlier sentence
+    put the story on (``attached`` "story"), the other by other words: "an extremist was
+    killed and a soldier wounded during a clash yesterday" are both of yesterday, and the
+    story's time says nothing against it. Not a statement and what it tells: "he added
+    that he had met the commanders" is a meeting of its own day."""
+    violent = rules().violence_roots
+    return (a.sentence == b.sentence and a.root in violent and b.root in violent
+            and a.date is not None and b.date is not None
+            and "story" in (a.date.attached, b.date.attached))
 
 
 def _km(a: Location, b: Location) -> float | None:
@@ -529,7 +597,7 @@ def compatible(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | Non
     return ((codes_compatible(a, b, r) or one_victim(a, b, actors, r))
             and (modality_compatible(a, b, r) or across_modalities(a, b, actors, r))
             and (shared_actors(a, b, actors) is not None or victims(a, b, actors, r))
-            and dates_compatible(a.date, b.date)
+            and (dates_compatible(a.date, b.date) or _story_date(a, b))
             and places_compatible(a.location, b.location, r, one_sentence=a.sentence == b.sentence)
             and counts_compatible(a, b))
 
@@ -557,8 +625,11 @@ def linked(a: Event, b: Event, actors: dict[str, Actor], text: str,
     definite = same_code and definite_noun(b, text, r)
     verb = not (a.pattern or "").startswith("noun") or not (b.pattern or "").startswith("noun")
     toll = same_toll(a, b)
-    if not (shared or ((definite or distance == 0) and verb) or victims(a, b, actors, r)
-            or toll):
+    # a definite noun that names no victim of its own points back even to a noun ("the
+    # murder of Dr. X ... the murder was committed by terrorists")
+    anaphor = definite and distance > 0 and b.target is None
+    if not (shared or ((definite or distance == 0) and verb) or anaphor
+            or victims(a, b, actors, r) or toll):
         return False
     if distance <= 1 or victims(a, b, actors, r):
         return True
@@ -616,7 +687,8 @@ def _date(group: list[Event], best: Event) -> EventDate | None:
     current = [e.date for e in group if e.date is not None and e.date.text is None]
     if not own:
         return best.date or (current[0] if current else None)
-    date = min(own, key=fineness)
+    # a date of the mention's own words before the story's time (``_story_date``)
+    date = min(own, key=lambda d: (fineness(d), d.attached == "story"))
     days = _days(date)
     for d in current:
         inner = _days(d)
