@@ -221,6 +221,24 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     ("The preparations for the summit with Iran began on Monday.", "summit", "planned",
      ["preparations"]),
     ("Oman was the venue for the talks with the rebels on Monday.", "talks", "asserted", []),
+    # a concession is no condition: the clause it hangs on holds either way
+    ("The company can absorb the losses even if prices fall further.", "absorb", "asserted",
+     []),
+    ("The company can absorb the losses even if prices fall further.", "fall",
+     "hypothetical", ["if"]),
+    # an event noun a verb brings about is what that verb is; not one it reacts to, nor a
+    # known one, nor the object of a negated verb
+    ("The rebels would provoke a war with the army.", "war", "hypothetical", ["would"]),
+    ("The envoy will keep up the pressure while seeking a ceasefire with the rebels.",
+     "ceasefire", "planned", ["will"]),
+    ("The army will condemn the attack on the embassy.", "attack", "asserted", []),
+    ("The rebels would provoke the war that the army fears.", "war", "asserted", []),
+    ("The minister did not seek talks with the rebels.", "talks", "asserted", []),
+    # what a plan or a wish is for
+    ("The army is preparing for an offensive in the north.", "offensive", "planned",
+     ["preparing"]),
+    ("The villagers hope for peace talks.", "talks", "hypothetical", ["hope"]),
+    ("The army waited for an attack.", "attack", "asserted", []),
 ])
 def test_issue11_modality_and_its_words(text: str, trigger: str, modality: str,
                                         basis: list[str]) -> None:

@@ -156,7 +156,8 @@ class ModalityReader:
             if r is not None:
                 return r
         if verb is None:  # a noun no light verb carries: only the verbs reporting it
-            return self._reported(trigger, trigger) or Reading("asserted")
+            return self._governed(trigger) or self._reported(trigger, trigger) \
+                or Reading("asserted")
         scope = self.scope(verb)
         neg = self._negation(verb, scope)
         if neg is not None and noun is not None and neg.modality == "negated" \
@@ -461,6 +462,34 @@ class ModalityReader:
                 return Reading("planned", (c,))
         return None
 
+    def _governed(self, noun: Token) -> Reading | None:
+        """An event noun that a verb which brings it about takes as its object, with no
+        definite determiner or possessor, is planned or hypothetical when that verb is: "will
+        keep up the raids while opening negotiations", "would provoke a war", "could face a
+        battle". The noun names no event known already, so it happens only if the verb does;
+        an event the verb reacts to may have happened ("will condemn the attack", "would end
+        the war": asserted), and a negated verb leaves its object as it was ("did not condemn
+        attacks"). What a plan or a wish is for is planned or hypothetical as a to-complement
+        of it is ("is preparing for an offensive", "hopes for talks")."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.dep_ == "prep" \
+                and head.head.pos_ == "VERB":
+            lemma = head.head.lemma_.lower()
+            if lemma in self.p.planning:
+                return Reading("planned", (head.head,))
+            if lemma in self.w["wish_verbs"]:
+                return Reading("hypothetical", (head.head,))
+            return None
+        if noun.dep_ != "dobj" or head.pos_ != "VERB" \
+                or head.lemma_.lower() not in self.w["bringing_verbs"] \
+                or any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in self.w["definite"])
+                       for c in noun.children):
+            return None
+        r = self.judge(head)
+        if r.modality in ("planned", "hypothetical"):
+            return Reading(r.modality, r.basis)
+        return None
+
     def _denied_noun(self, noun: Token) -> Reading | None:
         """An event noun that a counter-factive verb takes as its object: "declined further
         comment", "the truce averted a war" (not "stopped the fighting": it happened)."""
@@ -495,12 +524,19 @@ class ModalityReader:
         if self._done(verb):
             return None  # "if they refused, the army had threatened to shell": the threat was made
         for c in verb.children:
-            if c.dep_ == "advcl":
+            if c.dep_ == "advcl" and not self._concessive(c):
                 mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in cond),
                             None)
                 if mark is not None:
                     return mark
         return None
+
+    def _concessive(self, clause: Token) -> bool:
+        """Whether a condition ``clause`` concedes rather than conditions ("even if prices
+        fall, the company can handle that"): the clause it hangs on holds either way, so the
+        condition lends it no hypothetical reading (the condition itself stays one)."""
+        return any(c.dep_ == "advmod" and c.lower_ in self.w["concessive_adverbs"]
+                   for c in clause.children)
 
     def _done(self, verb: Token) -> bool:
         """Whether ``verb`` is a past act of its own, with no modal: a condition beside it
