@@ -234,6 +234,8 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     ("The army will condemn the attack on the embassy.", "attack", "asserted", []),
     ("The rebels would provoke the war that the army fears.", "war", "asserted", []),
     ("The minister did not seek talks with the rebels.", "talks", "asserted", []),
+    # an obligation is no fact yet, as "should" is none
+    ("The army must withdraw from the town.", "withdraw", "hypothetical", ["must"]),
     # what a plan or a wish is for
     ("The army is preparing for an offensive in the north.", "offensive", "planned",
      ["preparing"]),
@@ -309,3 +311,12 @@ def test_the_scorer_reads_unrealized_events_from_modals_future_tense_and_slinks(
     r = evaluate(tmp_path)
     assert (r.modal_all.gold, r.modal_all.ours, r.modal_all.both) == (1, 2, 1)
     assert (r.unrealized_all.gold, r.unrealized_all.ours, r.unrealized_all.both) == (3, 3, 3)
+
+
+def test_the_scorer_reads_contracted_modals_and_modal_phrases() -> None:
+    """TimeML writes a contracted "would" as "'d" and a modal phrase whole ("should have
+    to"): both are modals; a necessity or an adjective ("have to", "possible") is none."""
+    from tacitus.eval.modality import _modal
+
+    assert _modal("'d") and _modal("should have to") and _modal("COULD")
+    assert not _modal("have to") and not _modal("possible") and not _modal(None)
