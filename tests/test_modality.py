@@ -241,6 +241,7 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
      ["preparing"]),
     ("The villagers hope for peace talks.", "talks", "hypothetical", ["hope"]),
     ("The army waited for an attack.", "attack", "asserted", []),
+    ("The president offered condolences for the attack.", "attack", "asserted", []),
 ])
 def test_issue11_modality_and_its_words(text: str, trigger: str, modality: str,
                                         basis: list[str]) -> None:

@@ -470,10 +470,12 @@ class ModalityReader:
         an event the verb reacts to may have happened ("will condemn the attack", "would end
         the war": asserted), and a negated verb leaves its object as it was ("did not condemn
         attacks"). What a plan or a wish is for is planned or hypothetical as a to-complement
-        of it is ("is preparing for an offensive", "hopes for talks")."""
+        of it is ("is preparing for an offensive", "hopes for talks"); not beside an object,
+        where "for" gives a reason ("offered condolences for the attack")."""
         head = noun.head
         if noun.dep_ == "pobj" and head.lower_ == "for" and head.dep_ == "prep" \
-                and head.head.pos_ == "VERB":
+                and head.head.pos_ == "VERB" \
+                and not any(c.dep_ == "dobj" for c in head.head.children):
             lemma = head.head.lemma_.lower()
             if lemma in self.p.planning:
                 return Reading("planned", (head.head,))
