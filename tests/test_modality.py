@@ -222,10 +222,12 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
      ["preparations"]),
     ("Oman was the venue for the talks with the rebels on Monday.", "talks", "asserted", []),
     # a concession is no condition: the clause it hangs on holds either way
-    ("The company can absorb the losses even if prices fall further.", "absorb", "asserted",
-     []),
-    ("The company can absorb the losses even if prices fall further.", "fall",
-     "hypothetical", ["if"]),
+    ("The firm will survive the crisis even if prices fall further.", "survive", "planned",
+     ["will"]),
+    ("The firm will survive the crisis if prices fall further.", "survive", "hypothetical",
+     ["if"]),
+    ("The firm will survive the crisis even if prices fall further.", "fall", "hypothetical",
+     ["if"]),
     # an event noun a verb brings about is what that verb is; not one it reacts to, nor a
     # known one, nor the object of a negated verb
     ("The rebels would provoke a war with the army.", "war", "hypothetical", ["would"]),

@@ -465,8 +465,8 @@ class ModalityReader:
     def _governed(self, noun: Token) -> Reading | None:
         """An event noun that a verb which brings it about takes as its object, with no
         definite determiner or possessor, is planned or hypothetical when that verb is: "will
-        keep up the raids while opening negotiations", "would provoke a war", "could face a
-        battle". The noun names no event known already, so it happens only if the verb does;
+        keep up the raids while opening negotiations", "would provoke a war", "could spark a
+        revolt". The noun names no event known already, so it happens only if the verb does;
         an event the verb reacts to may have happened ("will condemn the attack", "would end
         the war": asserted), and a negated verb leaves its object as it was ("did not condemn
         attacks"). What a plan or a wish is for is planned or hypothetical as a to-complement
@@ -535,7 +535,7 @@ class ModalityReader:
 
     def _concessive(self, clause: Token) -> bool:
         """Whether a condition ``clause`` concedes rather than conditions ("even if prices
-        fall, the company can handle that"): the clause it hangs on holds either way, so the
+        fall, the firm will survive"): the clause it hangs on holds either way, so the
         condition lends it no hypothetical reading (the condition itself stays one)."""
         return any(c.dep_ == "advmod" and c.lower_ in self.w["concessive_adverbs"]
                    for c in clause.children)
