@@ -221,6 +221,29 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     ("The preparations for the summit with Iran began on Monday.", "summit", "planned",
      ["preparations"]),
     ("Oman was the venue for the talks with the rebels on Monday.", "talks", "asserted", []),
+    # a concession is no condition: the clause it hangs on holds either way
+    ("The firm will survive the crisis even if prices fall further.", "survive", "planned",
+     ["will"]),
+    ("The firm will survive the crisis if prices fall further.", "survive", "hypothetical",
+     ["if"]),
+    ("The firm will survive the crisis even if prices fall further.", "fall", "hypothetical",
+     ["if"]),
+    # an event noun a verb brings about is what that verb is; not one it reacts to, nor a
+    # known one, nor the object of a negated verb
+    ("The rebels would provoke a war with the army.", "war", "hypothetical", ["would"]),
+    ("The envoy will keep up the pressure while seeking a ceasefire with the rebels.",
+     "ceasefire", "planned", ["will"]),
+    ("The army will condemn the attack on the embassy.", "attack", "asserted", []),
+    ("The rebels would provoke the war that the army fears.", "war", "asserted", []),
+    ("The minister did not seek talks with the rebels.", "talks", "asserted", []),
+    # an obligation is no fact yet, as "should" is none
+    ("The army must withdraw from the town.", "withdraw", "hypothetical", ["must"]),
+    # what a plan or a wish is for
+    ("The army is preparing for an offensive in the north.", "offensive", "planned",
+     ["preparing"]),
+    ("The villagers hope for peace talks.", "talks", "hypothetical", ["hope"]),
+    ("The army waited for an attack.", "attack", "asserted", []),
+    ("The president offered condolences for the attack.", "attack", "asserted", []),
 ])
 def test_issue11_modality_and_its_words(text: str, trigger: str, modality: str,
                                         basis: list[str]) -> None:
@@ -291,3 +314,12 @@ def test_the_scorer_reads_unrealized_events_from_modals_future_tense_and_slinks(
     r = evaluate(tmp_path)
     assert (r.modal_all.gold, r.modal_all.ours, r.modal_all.both) == (1, 2, 1)
     assert (r.unrealized_all.gold, r.unrealized_all.ours, r.unrealized_all.both) == (3, 3, 3)
+
+
+def test_the_scorer_reads_contracted_modals_and_modal_phrases() -> None:
+    """TimeML writes a contracted "would" as "'d" and a modal phrase whole ("should have
+    to"): both are modals; a necessity or an adjective ("have to", "possible") is none."""
+    from tacitus.eval.modality import _modal
+
+    assert _modal("'d") and _modal("should have to") and _modal("COULD")
+    assert not _modal("have to") and not _modal("possible") and not _modal(None)

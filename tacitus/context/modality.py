@@ -157,7 +157,8 @@ class ModalityReader:
             if r is not None:
                 return r
         if verb is None:  # a noun no light verb carries: only the verbs reporting it
-            return self._reported(trigger, trigger) or Reading("asserted")
+            return self._governed(trigger) or self._reported(trigger, trigger) \
+                or Reading("asserted")
         scope = self.scope(verb)
         neg = self._negation(verb, scope)
         if neg is not None and noun is not None and neg.modality == "negated" \
@@ -464,6 +465,36 @@ class ModalityReader:
                 return Reading("planned", (c,))
         return None
 
+    def _governed(self, noun: Token) -> Reading | None:
+        """An event noun that a verb which brings it about takes as its object, with no
+        definite determiner or possessor, is planned or hypothetical when that verb is: "will
+        keep up the raids while opening negotiations", "would provoke a war", "could spark a
+        revolt". The noun names no event known already, so it happens only if the verb does;
+        an event the verb reacts to may have happened ("will condemn the attack", "would end
+        the war": asserted), and a negated verb leaves its object as it was ("did not condemn
+        attacks"). What a plan or a wish is for is planned or hypothetical as a to-complement
+        of it is ("is preparing for an offensive", "hopes for talks"); not beside an object,
+        where "for" gives a reason ("offered condolences for the attack")."""
+        head = head_of(noun)
+        if noun.dep_ == "pobj" and head.lower_ == "for" and head.dep_ == "prep" \
+                and head_of(head).pos_ == "VERB" \
+                and not any(c.dep_ == "dobj" for c in children_of(head_of(head))):
+            lemma = head_of(head).lemma_.lower()
+            if lemma in self.p.planning:
+                return Reading("planned", (head_of(head),))
+            if lemma in self.w["wish_verbs"]:
+                return Reading("hypothetical", (head_of(head),))
+            return None
+        if noun.dep_ != "dobj" or head.pos_ != "VERB" \
+                or head.lemma_.lower() not in self.w["bringing_verbs"] \
+                or any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in self.w["definite"])
+                       for c in children_of(noun)):
+            return None
+        r = self.judge(head)
+        if r.modality in ("planned", "hypothetical"):
+            return Reading(r.modality, r.basis)
+        return None
+
     def _denied_noun(self, noun: Token) -> Reading | None:
         """An event noun that a counter-factive verb takes as its object: "declined further
         comment", "the truce averted a war" (not "stopped the fighting": it happened)."""
@@ -498,12 +529,19 @@ class ModalityReader:
         if self._done(verb):
             return None  # "if they refused, the army had threatened to shell": the threat was made
         for c in children_of(verb):
-            if c.dep_ == "advcl":
+            if c.dep_ == "advcl" and not self._concessive(c):
                 mark = next((m for m in children_of(c) if m.dep_ == "mark" and m.lower_ in cond),
                             None)
                 if mark is not None:
                     return mark
         return None
+
+    def _concessive(self, clause: Token) -> bool:
+        """Whether a condition ``clause`` concedes rather than conditions ("even if prices
+        fall, the firm will survive"): the clause it hangs on holds either way, so the
+        condition lends it no hypothetical reading (the condition itself stays one)."""
+        return any(c.dep_ == "advmod" and c.lower_ in self.w["concessive_adverbs"]
+                   for c in children_of(clause))
 
     def _done(self, verb: Token) -> bool:
         """Whether ``verb`` is a past act of its own, with no modal: a condition beside it

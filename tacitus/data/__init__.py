@@ -456,14 +456,17 @@ def load_modality_words() -> dict[str, list[str]]:
     wish verbs and the speech acts a wish performs, planning adjectives, occurrence, deciding
     and copular verbs, implicative, negating, refusing and preventing verbs, negating
     adjectives, marks of pending clauses, participle marks, verbs that weigh an act, marks of
-    an embedded question, nouns an event is the purpose of, nouns whose clause is a claim."""
+    an embedded question, nouns an event is the purpose of, nouns whose clause is a claim,
+    adverbs that make a condition a concession, verbs that bring about their event noun and
+    the determiners that name a known one."""
     data = _read_yaml("modality.yaml")
     keys = ("negators", "negated_adverbs", "still_to_adverbs", "focus_adverbs",
             "negative_pronouns", "wish_verbs", "planning_adjectives", "occurrence_verbs",
             "deciding_verbs", "copular_verbs", "implicative_verbs", "negating_verbs",
             "negating_adjectives", "refusing_verbs", "preventing_verbs", "pending_marks",
             "participle_marks", "considering_verbs", "question_marks", "purpose_nouns",
-            "performative_verbs", "claim_nouns")
+            "performative_verbs", "claim_nouns", "concessive_adverbs", "bringing_verbs",
+            "definite")
     problems = [f"{k}: expected a list of words" for k in keys
                 if not isinstance(data.get(k), list)]
     if problems:

@@ -2,7 +2,8 @@
 
 TimeML marks each event instance with ``polarity`` (NEG: "did not attack", "no one was
 hurt") and ``modality`` (the modal that qualifies it: "would", "could", "may", "might",
-"should", "must"). tacitus's ``negated`` is compared with NEG, its ``hypothetical`` with
+"should", "must"; a contracted "would" is written "'d", a modal phrase whole: "should have
+to"). tacitus's ``negated`` is compared with NEG, its ``hypothetical`` with
 those modals, as precision and recall, two ways:
 
 - coded: the events tacitus codes (a coded event's trigger on a TimeML event);
@@ -40,7 +41,9 @@ from rich.console import Console
 from tacitus.eval import share
 from tacitus.eval.timeml import read_folder
 
-MODALS = frozenset({"would", "could", "may", "might", "should", "must"})
+# "'d" is how TimeML writes a contracted "would" ("he'd double his money"); a modal phrase
+# ("should have to", "would have to") is read by its first word
+MODALS = frozenset({"would", "could", "may", "might", "should", "must", "'d"})
 # the SLINKs that put their event in a world not (yet) real: a wish, plan or attempt, a condition
 UNREALIZING = frozenset({"MODAL", "CONDITIONAL"})
 UNREALIZED = frozenset({"hypothetical", "planned"})  # tacitus's readings of such an event
@@ -82,6 +85,13 @@ class ModalityResult:
         return out
 
 
+def _modal(modality: str | None) -> bool:
+    """Whether TimeML's ``modality`` attribute names one of ``MODALS`` ("could", "'d",
+    "should have to"), not a necessity or an adjective ("have to", "possible")."""
+    words = (modality or "").lower().split()
+    return bool(words) and words[0] in MODALS
+
+
 def evaluate(folder: Path, coder=None, examples: int = 0) -> ModalityResult:
     from tacitus.model import Document
     from tacitus.pipeline import default_coder
@@ -103,7 +113,7 @@ def evaluate(folder: Path, coder=None, examples: int = 0) -> ModalityResult:
             # a counter-factive context denies the event as "not" does ("failed to reach a
             # deal": TimeML keeps polarity for grammatical negation and says this by SLINK)
             negated = ((e.polarity == "NEG") != inverted) or "COUNTER_FACTIVE" in e.subordinated
-            modal = (e.modality or "").lower() in MODALS
+            modal = _modal(e.modality)
             unrealized = modal or e.tense == "FUTURE" or bool(e.subordinated & UNREALIZING)
             reading = coder.modality.judge(span.root)
             ours = reading.modality
