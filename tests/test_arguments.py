@@ -546,6 +546,22 @@ def test_a_place_target_is_marked_as_such() -> None:
     assert protest.target_span.text == "Beijing"
 
 
+def test_a_place_target_is_the_acts_own_place_before_its_sources() -> None:
+    # where the source is ("the government in Libya") gives way to where the act is
+    doc = code("The government in Libya has suspended the talks in Geneva.")
+    suspended = next(e for e in doc.events if e.root == "16")
+    assert _code(doc, suspended.target) == "CHE"
+    assert suspended.target_span.text == "Geneva"
+    doc = code("The police in Kenya imposed a curfew in parts of Mombasa.")
+    curfew = next(e for e in doc.events if e.root == "17")
+    assert _code(doc, curfew.target) == "KEN"
+    assert curfew.target_span.text == "Mombasa"
+    # with no other place the source's own still is the target
+    doc = code("Dock workers in Chile went on strike on Monday.")
+    strike = next(e for e in doc.events if e.root == "14")
+    assert _code(doc, strike.target) == "CHL"
+
+
 def test_a_counterpart_named_by_apposition_is_that_person_and_their_surname_follows() -> None:
     # the peer is the person named beside "counterpart", coded by the office; the bare
     # surname later is that person, even where the recognizer takes it for a place
