@@ -1021,3 +1021,16 @@ def test_followers_of_someone_are_the_side_of_whom_they_follow() -> None:
     assert ("KENOPP", "KENCOP") in _dyads(doc, "19")
     doc = code("Supporters of Hamas fired rockets at Israel.")
     assert _dyads(doc, "19") == {("HAM", "ISR")}
+
+
+def test_those_an_including_phrase_names_take_part_as_their_phrase_does() -> None:
+    # targets: the ones named among the arrested, also under an unidentified head
+    doc = code("The police arrested ten gang members, including the leader of the Ochieng "
+               "family.")
+    assert ("---COP", "---CVL") in _dyads(doc, "173")
+    doc = code("Canada imposed sanctions on Iranian officials, including President Ali Rezaei.")
+    assert _dyads(doc, "163") == {("CAN", "IRNGOV")}
+    assert len(next(e for e in doc.events if e.root == "16").pairs()) == 2
+    # sources: a subject that names no actor itself acts through those it includes
+    doc = code("Several countries, including France and Germany, condemned the attack on Mali.")
+    assert {("FRA", "MLI"), ("DEU", "MLI")} <= _dyads(doc, "111")

@@ -535,6 +535,11 @@ def _and_coordinated(book: ActorBook, found: list[tuple[str, list[Token]]]
         more = [(k, tok) for k in book.coordinated(tok)]
         if tok.dep_ in MODIFIERS or tok.dep_ == "pobj":  # "restrictions between Gaza and Israel"
             more += [(k, c) for c in tok.conjuncts if (k := book.actor_of(c)) is not None]
+        # "arrested ten gang members, including the leader of X": those the phrase names
+        # among its own take part as it does
+        holder = tok.head if tok.dep_ in MODIFIERS else tok  # "gang" in "gang members"
+        more += [(k, c) for t in pobjs(holder, "including")
+                 for c, k in [_actor_or_owner(book, t)] if k is not None]
         for k, t in more:
             if k not in keys:
                 keys.add(k)
@@ -808,7 +813,7 @@ class EventCoder:
             if found:
                 return _and_coordinated(book, found), "slot"
         if vague:
-            return vague, "slot"
+            return _and_coordinated(book, vague), "slot"
         # The verb's other complements: "launched legal action against X", "agreed with X"
         # (a statement's prepositions are circumstance: "said on state television").
         bare = pattern.speech and pattern.code in self.p.words.bare_statements
@@ -948,6 +953,9 @@ class EventCoder:
             key = book.actor_of(t)
             if key is None:  # "a US raid killed ...": the actor behind the subject noun
                 t, key = _agent_in(book, t) or (t, None)
+            if key is None:  # "several countries, including France and Germany, said"
+                sources += [(k, [c]) for c in pobjs(t, "including")
+                            if (k := book.actor_of(c)) is not None]
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
