@@ -1034,3 +1034,19 @@ def test_those_an_including_phrase_names_take_part_as_their_phrase_does() -> Non
     # sources: a subject that names no actor itself acts through those it includes
     doc = code("Several countries, including France and Germany, condemned the attack on Mali.")
     assert {("FRA", "MLI"), ("DEU", "MLI")} <= _dyads(doc, "111")
+
+
+def test_an_object_the_parser_makes_the_subject_of_a_bare_participle_is_the_object() -> None:
+    # "accept refugees fleeing the war": parsed as a clause "refugees fleeing the war"
+    doc = code("Chad said it would accept refugees fleeing the fighting in Sudan.")
+    assert ("TCD", "SDNREF") in _dyads(doc, "03")
+    # a participle with its own auxiliary is a clause of its own
+    doc = code("Chad said refugees were fleeing the fighting in Sudan.")
+    assert all(e.root != "03" for e in doc.events)
+
+
+def test_whom_an_act_lets_act_by_a_for_to_clause_is_its_target() -> None:
+    doc = code("The Syrian government gave permission for the Red Cross to enter the town.")
+    assert ("SYRGOV", "NGOICRC") in _dyads(doc, "08")
+    doc = code("The Syrian government gave approval for the United Nations to deliver aid.")
+    assert ("SYRGOV", "IGOUNO") in _dyads(doc, "05")

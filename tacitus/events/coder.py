@@ -360,6 +360,11 @@ def _objects(v: Token) -> list[Token]:
     if not found:  # "found the bishop guilty", "declared them dead": a small clause
         found = [g for c in v.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
                  for g in c.children if g.dep_ == "nsubj"]
+    if not found:  # "will not accept refugees fleeing the war": the parser makes the object
+        # the subject of a bare participle clause (no auxiliary, no "that")
+        found = [g for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VBG"
+                 and not any(a.dep_ in ("aux", "auxpass", "mark") for a in c.children)
+                 for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
     if not found:  # "called President X on Friday": a lone name the parser took for a predicate
         found = [c for c in v.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
     return _conjuncts(found)
@@ -585,6 +590,20 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
                      for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
     return None
 
+
+
+def _enabled(book: ActorBook, heads: list[Token], sources: set[str]
+             ) -> tuple[str, list[Token]] | None:
+    """Whom an act lets or asks to act, by a "for ... to" clause on the verb or its object
+    ("gave permission for the Red Cross to enter the town"): that clause's subject."""
+    for clause in (c for h in heads for c in h.children if c.dep_ in ("advcl", "acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        for t in (g for g in clause.children if g.dep_ == "nsubj"):
+            tok, key = _actor_or_owner(book, t)
+            if key is not None and key not in sources:
+                return key, [tok]
+    return None
 
 
 def blamed(n: Token, words: ArgumentWords | None = None) -> Token | None:
@@ -863,6 +882,10 @@ class EventCoder:
         waits_on = self._condition_target(book, v, sources)
         if waits_on is not None:
             return [waits_on], "complement"
+        let = _enabled(book, [v, *objects], sources) \
+            if pattern.code[:2] in self.p.words.enabling_roots else None
+        if let is not None:  # "gave permission for the Red Cross to enter"
+            return [let], "complement"
         skip = {t.i for c in v.children if pattern.pobj and c.dep_ == "prep"
                 and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
         found_in = _in_phrase(book, v, sources, skip, theme)
