@@ -1050,3 +1050,20 @@ def test_whom_an_act_lets_act_by_a_for_to_clause_is_its_target() -> None:
     assert ("SYRGOV", "NGOICRC") in _dyads(doc, "08")
     doc = code("The Syrian government gave approval for the United Nations to deliver aid.")
     assert ("SYRGOV", "IGOUNO") in _dyads(doc, "05")
+
+
+def test_a_court_dismissing_a_petition_rejects_whoever_filed_it() -> None:
+    doc = code("The tribunal dismissed the petition filed by senator Maria Lopez against the "
+               "mayor.")
+    dismissed = next(e for e in doc.events if e.cameo == "120")
+    assert _actor(doc, dismissed.target).name == "Maria Lopez"
+
+
+def test_people_taken_into_custody_in_the_passive_are_taken_by_the_place_s_country() -> None:
+    doc = code("A Kenyan journalist was arrested in Uganda on Monday.")
+    assert ("UGA", "KENMED") in _dyads(doc, "173")
+    # an agent of its own keeps the act; freeing is no act of the place
+    doc = code("Two men were arrested in Uganda by Kenyan police.")
+    assert all(_code(doc, e.source) == "KENCOP" for e in doc.events if e.cameo == "173")
+    doc = code("Three hostages were freed in Mali.")
+    assert all(e.source is None for e in doc.events if e.root == "08")

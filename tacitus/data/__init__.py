@@ -550,6 +550,7 @@ class ArgumentWords:
     addressed_roots: frozenset[str]
     receiving_verbs: frozenset[str]
     expelling_verbs: frozenset[str]
+    custody_verbs: frozenset[str]
     mediation_codes: frozenset[str]
     refusal_roots: frozenset[str]
     pressing_preps: frozenset[str]
@@ -598,7 +599,8 @@ def load_argument_words() -> ArgumentWords:
              "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "comment_codes",
              "refinable_violence", "peacekeeping_codes", "peacekeeping_words",
-             "addressed_roots", "receiving_verbs", "expelling_verbs", "mediation_codes",
+             "addressed_roots", "receiving_verbs", "expelling_verbs", "custody_verbs",
+             "mediation_codes",
              "refusal_roots", "pressing_preps", "instrument_preps",
              "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",

@@ -1073,14 +1073,17 @@ class EventCoder:
         return []
 
     def _expeller(self, book: ActorBook, v: Token) -> tuple[str, list[Token]] | None:
-        """Who puts out the people of passive ``v`` with no agent: the country or place of its
-        "from" phrase ("were expelled from Iran"), for the expelling verbs only."""
+        """Who puts out or takes in the people of passive ``v`` with no agent: the country
+        of its "from" phrase for the expelling verbs ("were expelled from Iran"), of its "in"
+        phrase for the custody verbs ("a journalist was arrested in Niger")."""
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         name = f"{v.lemma_.lower()} {particle}" if particle else v.lemma_.lower()
-        if name not in self.p.words.expelling_verbs or not _is_passive(v) or pobjs(v, "by") \
+        prep = "from" if name in self.p.words.expelling_verbs else \
+            "in" if name in self.p.words.custody_verbs else None
+        if prep is None or not _is_passive(v) or pobjs(v, "by") \
                 or any(c.dep_ == "agent" for c in v.children):
             return None
-        for t in pobjs(v, "from"):
+        for t in pobjs(v, prep):
             if t.ent_type_ in ("GPE", "LOC") and (key := book.actor_of(t, slot="target")):
                 return key, [t]
         return None
