@@ -1067,3 +1067,10 @@ def test_people_taken_into_custody_in_the_passive_are_taken_by_the_place_s_count
     assert all(_code(doc, e.source) == "KENCOP" for e in doc.events if e.cameo == "173")
     doc = code("Three hostages were freed in Mali.")
     assert all(e.source is None for e in doc.events if e.root == "08")
+
+
+def test_the_members_a_body_is_made_up_of_take_part_as_it_does() -> None:
+    doc = code("A unit made up of Kenyan and Ugandan troops attacked the rebels.")
+    assert {("KENMIL", "---REB"), ("UGAMIL", "---REB")} <= _dyads(doc, "19")
+    doc = code("The union agreed to send a force comprised of Kenyan troops to Somalia.")
+    assert any(t == "KENMIL" for _, t in _dyads(doc, "03"))

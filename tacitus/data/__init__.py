@@ -539,6 +539,7 @@ class ArgumentWords:
     benefit_roots: frozenset[str]
     theme_codes: frozenset[str]
     condition_marks: frozenset[str]
+    member_verbs: frozenset[str]
     enabling_roots: frozenset[str]
     object_preps: tuple[str, ...]
     direction_preps: frozenset[str]
@@ -595,7 +596,8 @@ class ArgumentWords:
 def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
-             "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "enabling_roots",
+             "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "member_verbs",
+             "enabling_roots",
              "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "comment_codes",
              "refinable_violence", "peacekeeping_codes", "peacekeeping_words",

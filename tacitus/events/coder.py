@@ -167,6 +167,12 @@ def _conjuncts(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
+def _phrasal(v: Token) -> str:
+    """The verb's lemma with its particle, if it has one ("made up" -> "make up")."""
+    particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+    return f"{v.lemma_.lower()} {particle}" if particle else v.lemma_.lower()
+
+
 def _word(t: Token | None) -> tuple[int, int]:
     assert t is not None
     return t.idx, t.idx + len(t.text)
@@ -542,14 +548,24 @@ def _and_coordinated(book: ActorBook, found: list[tuple[str, list[Token]]]
             more += [(k, c) for c in tok.conjuncts if (k := book.actor_of(c)) is not None]
         # "arrested ten gang members, including the leader of X": those the phrase names
         # among its own take part as it does
-        holder = tok.head if tok.dep_ in MODIFIERS else tok  # "gang" in "gang members"
-        more += [(k, c) for t in pobjs(holder, "including")
-                 for c, k in [_actor_or_owner(book, t)] if k is not None]
+        more += _included(book, tok.head if tok.dep_ in MODIFIERS else tok)
         for k, t in more:
             if k not in keys:
                 keys.add(k)
                 out.append((k, [t]))
     return out
+
+
+def _included(book: ActorBook, holder: Token) -> list[tuple[str, Token]]:
+    """The actors a phrase names among its own, which take part as it does: those of its
+    "including" phrase ("ten gang members, including the leader of X") and the members of
+    a body "comprised of" or "made up of" them ("a force comprised of Kenyan troops")."""
+    out = [(k, c) for t in pobjs(holder, "including")
+           for c, k in [_actor_or_owner(book, t)] if k is not None]
+    members = [t for c in holder.children if c.dep_ == "acl"
+               and _phrasal(c) in book.d.words.member_verbs for t in pobjs(c, "of")]
+    return out + [(k, t) for t in members for k in (book.actor_of(t), *book.coordinated(t))
+                  if k is not None]
 
 
 # What the rule of last resort does not search: other clauses, the subject, words that are
@@ -977,8 +993,7 @@ class EventCoder:
             if key is None:  # "a US raid killed ...": the actor behind the subject noun
                 t, key = _agent_in(book, t) or (t, None)
             if key is None:  # "several countries, including France and Germany, said"
-                sources += [(k, [c]) for c in pobjs(t, "including")
-                            if (k := book.actor_of(c)) is not None]
+                sources += [(k, [c]) for k, c in _included(book, t)]
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
