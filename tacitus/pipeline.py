@@ -209,6 +209,14 @@ class Coder:
             return "text"
         if f.code in ("010", "011"):
             return None  # a statement is made somewhere, not against the place
+        if m is not None and f.source_at is not None:
+            theirs = frozenset(t.i for t in book.words_of(f.source_at))
+            # "the government in Libya suspended talks in Geneva": a place of the act's own
+            # phrase before the place of its source's (where the source is, its target only
+            # when the act names no other place: "parties in Nepal called a strike")
+            other = placer.mention_for(f.trigger, avoid=theirs) if m.head.i in theirs else None
+            if other is not None and other.chosen is not None and other.chosen.cc3:
+                m, where = other, other.chosen.cc3
         if m is None or not where or _partnered(f.trigger):
             return None
         key = book.country_at(m.chosen.cc3, m.head)

@@ -596,6 +596,22 @@ def test_a_place_target_is_marked_as_such() -> None:
     assert protest.target_span.text == "Beijing"
 
 
+def test_a_place_target_is_the_acts_own_place_before_its_sources() -> None:
+    # where the source is ("the government in Libya") gives way to where the act is
+    doc = code("The government in Libya has suspended the talks in Geneva.")
+    suspended = next(e for e in doc.events if e.root == "16")
+    assert _code(doc, suspended.target) == "CHE"
+    assert suspended.target_span.text == "Geneva"
+    doc = code("The police in Kenya imposed a curfew in parts of Mombasa.")
+    curfew = next(e for e in doc.events if e.root == "17")
+    assert _code(doc, curfew.target) == "KEN"
+    assert curfew.target_span.text == "Mombasa"
+    # with no other place the source's own still is the target
+    doc = code("Dock workers in Chile went on strike on Monday.")
+    strike = next(e for e in doc.events if e.root == "14")
+    assert _code(doc, strike.target) == "CHL"
+
+
 def test_a_counterpart_named_by_apposition_is_that_person_and_their_surname_follows() -> None:
     # the peer is the person named beside "counterpart", coded by the office; the bare
     # surname later is that person, even where the recognizer takes it for a place
@@ -1055,3 +1071,56 @@ def test_followers_of_someone_are_the_side_of_whom_they_follow() -> None:
     assert ("KENOPP", "KENCOP") in _dyads(doc, "19")
     doc = code("Supporters of Hamas fired rockets at Israel.")
     assert _dyads(doc, "19") == {("HAM", "ISR")}
+
+
+def test_those_an_including_phrase_names_take_part_as_their_phrase_does() -> None:
+    # targets: the ones named among the arrested, also under an unidentified head
+    doc = code("The police arrested ten gang members, including the leader of the Ochieng "
+               "family.")
+    assert ("---COP", "---CVL") in _dyads(doc, "173")
+    doc = code("Canada imposed sanctions on Iranian officials, including President Ali Rezaei.")
+    assert _dyads(doc, "163") == {("CAN", "IRNGOV")}
+    assert len(next(e for e in doc.events if e.root == "16").pairs()) == 2
+    # sources: a subject that names no actor itself acts through those it includes
+    doc = code("Several countries, including France and Germany, condemned the attack on Mali.")
+    assert {("FRA", "MLI"), ("DEU", "MLI")} <= _dyads(doc, "111")
+
+
+def test_an_object_the_parser_makes_the_subject_of_a_bare_participle_is_the_object() -> None:
+    # "accept refugees fleeing the war": parsed as a clause "refugees fleeing the war"
+    doc = code("Chad said it would accept refugees fleeing the fighting in Sudan.")
+    assert ("TCD", "SDNREF") in _dyads(doc, "03")
+    # a participle with its own auxiliary is a clause of its own
+    doc = code("Chad said refugees were fleeing the fighting in Sudan.")
+    assert all(e.root != "03" for e in doc.events)
+
+
+def test_whom_an_act_lets_act_by_a_for_to_clause_is_its_target() -> None:
+    doc = code("The Syrian government gave permission for the Red Cross to enter the town.")
+    assert ("SYRGOV", "NGOICRC") in _dyads(doc, "08")
+    doc = code("The Syrian government gave approval for the United Nations to deliver aid.")
+    assert ("SYRGOV", "IGOUNO") in _dyads(doc, "05")
+
+
+def test_a_court_dismissing_a_petition_rejects_whoever_filed_it() -> None:
+    doc = code("The tribunal dismissed the petition filed by senator Maria Lopez against the "
+               "mayor.")
+    dismissed = next(e for e in doc.events if e.cameo == "120")
+    assert _actor(doc, dismissed.target).name == "Maria Lopez"
+
+
+def test_people_taken_into_custody_in_the_passive_are_taken_by_the_place_s_country() -> None:
+    doc = code("A Kenyan journalist was arrested in Uganda on Monday.")
+    assert ("UGA", "KENMED") in _dyads(doc, "173")
+    # an agent of its own keeps the act; freeing is no act of the place
+    doc = code("Two men were arrested in Uganda by Kenyan police.")
+    assert all(_code(doc, e.source) == "KENCOP" for e in doc.events if e.cameo == "173")
+    doc = code("Three hostages were freed in Mali.")
+    assert all(e.source is None for e in doc.events if e.root == "08")
+
+
+def test_the_members_a_body_is_made_up_of_take_part_as_it_does() -> None:
+    doc = code("A unit made up of Kenyan and Ugandan troops attacked the rebels.")
+    assert {("KENMIL", "---REB"), ("UGAMIL", "---REB")} <= _dyads(doc, "19")
+    doc = code("The union agreed to send a force comprised of Kenyan troops to Somalia.")
+    assert any(t == "KENMIL" for _, t in _dyads(doc, "03"))

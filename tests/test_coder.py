@@ -378,3 +378,10 @@ def test_entries_under_a_see_also_heading_are_no_events() -> None:
     assert [(e.cameo, e.trigger.text) for e in doc.events] == [("190", "attacked")]
     assert {(lo.trigger.text, lo.reason) for lo in doc.left_out} >= {
         ("attack", "generic"), ("bombing", "generic")}
+
+
+def test_a_loan_guarantee_is_a_loan() -> None:
+    # "guarantee" is a light object head: its compound says what is given
+    doc = code("Japan will provide a loan guarantee to Kenya.")
+    assert ("JPN", "03", "KEN") in _dyads(doc)
+    assert _one(doc, "03").cameo == "0331"

@@ -411,18 +411,23 @@ class Placer:
         """(start, end, row) of each mention, in the order found (for evaluation)."""
         return [(m.start, m.end, m.chosen) for m in self.mentions]
 
-    def mention_for(self, trigger: Token) -> _Mention | None:
-        """The toponym that says where the event of ``trigger`` happened, or None."""
+    def mention_for(self, trigger: Token, avoid: frozenset[int] = frozenset()
+                    ) -> _Mention | None:
+        """The toponym that says where the event of ``trigger`` happened, or None; one
+        whose head is among ``avoid`` (token indices) is passed over."""
+        if avoid:
+            return self._find_mention_for(trigger, avoid)
         if trigger.i not in self._mention_of:
             self._mention_of[trigger.i] = self._find_mention_for(trigger)
         return self._mention_of[trigger.i]
 
-    def _find_mention_for(self, trigger: Token) -> _Mention | None:
+    def _find_mention_for(self, trigger: Token, avoid: frozenset[int] = frozenset()
+                          ) -> _Mention | None:
         sent = trigger.sent
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else head_of(trigger)
         here = [m for m in {id(m): m for m in self._by_token.values()}.values()
                 if sent.start <= m.head.i < sent.end and not m.qualifies
-                and not self._owner(m)]
+                and not self._owner(m) and m.head.i not in avoid]
         own = [m for m in here if _governs(m.head, trigger, verb) and not _agent_of(m, trigger)]
         if own:
             return min(own, key=lambda m: abs(m.head.i - trigger.i))

@@ -545,6 +545,8 @@ class ArgumentWords:
     benefit_roots: frozenset[str]
     theme_codes: frozenset[str]
     condition_marks: frozenset[str]
+    member_verbs: frozenset[str]
+    enabling_roots: frozenset[str]
     object_preps: tuple[str, ...]
     direction_preps: frozenset[str]
     locative_preps: frozenset[str]
@@ -555,6 +557,7 @@ class ArgumentWords:
     addressed_roots: frozenset[str]
     receiving_verbs: frozenset[str]
     expelling_verbs: frozenset[str]
+    custody_verbs: frozenset[str]
     mediation_codes: frozenset[str]
     refusal_roots: frozenset[str]
     pressing_preps: frozenset[str]
@@ -601,10 +604,13 @@ class ArgumentWords:
 def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
-             "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "object_preps",
+             "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "member_verbs",
+             "enabling_roots",
+             "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "comment_codes",
              "refinable_violence", "peacekeeping_codes", "peacekeeping_words",
-             "addressed_roots", "receiving_verbs", "expelling_verbs", "mediation_codes",
+             "addressed_roots", "receiving_verbs", "expelling_verbs", "custody_verbs",
+             "mediation_codes",
              "refusal_roots", "pressing_preps", "instrument_preps",
              "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",

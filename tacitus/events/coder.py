@@ -168,6 +168,12 @@ def _conjuncts(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
+def _phrasal(v: Token) -> str:
+    """The verb's lemma with its particle, if it has one ("made up" -> "make up")."""
+    particle = next((c.lower_ for c in children_of(v) if c.dep_ == "prt"), None)
+    return f"{v.lemma_.lower()} {particle}" if particle else v.lemma_.lower()
+
+
 def _word(t: Token | None) -> tuple[int, int]:
     assert t is not None
     return t.idx, t.idx + len(t.text)
@@ -367,6 +373,11 @@ def _objects(v: Token) -> list[Token]:
     if not found:  # "found the bishop guilty", "declared them dead": a small clause
         found = [g for c in children_of(v) if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"
                  for g in children_of(c) if g.dep_ == "nsubj"]
+    if not found:  # "will not accept refugees fleeing the war": the parser makes the object
+        # the subject of a bare participle clause (no auxiliary, no "that")
+        found = [g for c in children_of(v) if c.dep_ == "ccomp" and c.tag_ == "VBG"
+                 and not any(a.dep_ in ("aux", "auxpass", "mark") for a in children_of(c))
+                 for g in children_of(c) if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
     if not found:  # "called President X on Friday": a lone name the parser took for a predicate
         found = [c for c in children_of(v) if c.dep_ == "oprd" and c.pos_ == "PROPN"]
     return _conjuncts(found)
@@ -550,11 +561,26 @@ def _and_coordinated(book: ActorBook, found: list[tuple[str, list[Token]]]
         more = [(k, tok) for k in book.coordinated(tok)]
         if tok.dep_ in MODIFIERS or tok.dep_ == "pobj":  # "restrictions between Gaza and Israel"
             more += [(k, c) for c in tok.conjuncts if (k := book.actor_of(c)) is not None]
+        # "arrested ten gang members, including the leader of X": those the phrase names
+        # among its own take part as it does
+        more += _included(book, head_of(tok) if tok.dep_ in MODIFIERS else tok)
         for k, t in more:
             if k not in keys:
                 keys.add(k)
                 out.append((k, [t]))
     return out
+
+
+def _included(book: ActorBook, holder: Token) -> list[tuple[str, Token]]:
+    """The actors a phrase names among its own, which take part as it does: those of its
+    "including" phrase ("ten gang members, including the leader of X") and the members of
+    a body "comprised of" or "made up of" them ("a force comprised of Kenyan troops")."""
+    out = [(k, c) for t in pobjs(holder, "including")
+           for c, k in [_actor_or_owner(book, t)] if k is not None]
+    members = [t for c in children_of(holder) if c.dep_ == "acl"
+               and _phrasal(c) in book.d.words.member_verbs for t in pobjs(c, "of")]
+    return out + [(k, t) for t in members for k in (book.actor_of(t), *book.coordinated(t))
+                  if k is not None]
 
 
 # What the rule of last resort does not search: other clauses, the subject, words that are
@@ -595,6 +621,20 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
                      for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass"))
     return None
 
+
+
+def _enabled(book: ActorBook, heads: list[Token], sources: set[str]
+             ) -> tuple[str, list[Token]] | None:
+    """Whom an act lets or asks to act, by a "for ... to" clause on the verb or its object
+    ("gave permission for the Red Cross to enter the town"): that clause's subject."""
+    for clause in (c for h in heads for c in children_of(h) if c.dep_ in ("advcl", "acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "for" for m in children_of(c))
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))):
+        for t in (g for g in children_of(clause) if g.dep_ == "nsubj"):
+            tok, key = _actor_or_owner(book, t)
+            if key is not None and key not in sources:
+                return key, [tok]
+    return None
 
 
 def blamed(n: Token, words: ArgumentWords | None = None) -> Token | None:
@@ -821,7 +861,7 @@ class EventCoder:
             if found:
                 return _and_coordinated(book, found), "slot"
         if vague:
-            return vague, "slot"
+            return _and_coordinated(book, vague), "slot"
         # The verb's other complements: "launched legal action against X", "agreed with X"
         # (a statement's prepositions are circumstance: "said on state television").
         bare = pattern.speech and pattern.code in self.p.words.bare_statements
@@ -871,6 +911,10 @@ class EventCoder:
         waits_on = self._condition_target(book, v, sources)
         if waits_on is not None:
             return [waits_on], "complement"
+        let = _enabled(book, [v, *objects], sources) \
+            if pattern.code[:2] in self.p.words.enabling_roots else None
+        if let is not None:  # "gave permission for the Red Cross to enter"
+            return [let], "complement"
         skip = {t.i for c in children_of(v) if pattern.pobj and c.dep_ == "prep"
                 and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
         found_in = _in_phrase(book, v, sources, skip, theme)
@@ -963,6 +1007,8 @@ class EventCoder:
             key = book.actor_of(t)
             if key is None:  # "a US raid killed ...": the actor behind the subject noun
                 t, key = _agent_in(book, t) or (t, None)
+            if key is None:  # "several countries, including France and Germany, said"
+                sources += [(k, [c]) for k, c in _included(book, t)]
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
@@ -1057,14 +1103,17 @@ class EventCoder:
         return []
 
     def _expeller(self, book: ActorBook, v: Token) -> tuple[str, list[Token]] | None:
-        """Who puts out the people of passive ``v`` with no agent: the country or place of its
-        "from" phrase ("were expelled from Iran"), for the expelling verbs only."""
+        """Who puts out or takes in the people of passive ``v`` with no agent: the country
+        of its "from" phrase for the expelling verbs ("were expelled from Iran"), of its "in"
+        phrase for the custody verbs ("a journalist was arrested in Niger")."""
         particle = next((c.lower_ for c in children_of(v) if c.dep_ == "prt"), None)
         name = f"{v.lemma_.lower()} {particle}" if particle else v.lemma_.lower()
-        if name not in self.p.words.expelling_verbs or not _is_passive(v) or pobjs(v, "by") \
+        prep = "from" if name in self.p.words.expelling_verbs else \
+            "in" if name in self.p.words.custody_verbs else None
+        if prep is None or not _is_passive(v) or pobjs(v, "by") \
                 or any(c.dep_ == "agent" for c in children_of(v)):
             return None
-        for t in pobjs(v, "from"):
+        for t in pobjs(v, prep):
             if t.ent_type_ in ("GPE", "LOC") and (key := book.actor_of(t, slot="target")):
                 return key, [t]
         return None
