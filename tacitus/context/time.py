@@ -1066,8 +1066,8 @@ def toward_past(t: TimeExpr, anchor: date) -> TimeExpr:
     """Re-resolve a weekday, day, month or "this" season of a past-tense clause that fell
     after the anchor: "since a failed July coup" in May is last July, "began trading this
     summer" in November is the summer gone."""
-    if (t.kind == "season" or t.kind == "relseason" and re.search(r"\bthis\b", t.text, re.I)) \
-            and t.value:
+    this_season = t.kind == "relseason" and re.search(r"\bthis\b", t.text, re.I)
+    if (t.kind == "season" or this_season) and t.value:
         y, m = map(int, t.value.split("-"))
         return _revalue(t, _month_value(y - 1, m)) if (y, m) > (anchor.year, anchor.month) \
             else t
