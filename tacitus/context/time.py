@@ -196,6 +196,8 @@ def _grammar() -> list[tuple[str, str]]:
         ("focusquarter", r"(?:the|this|that)\s+(?:(?P<fqcur>current|latest|same|most\s+recent)"
                          r"\s+|(?:comparable\s+)?(?P<fqago>year[\s-]+(?:ago|earlier))\s+)?"
                          r"(?P<fqunit>quarter|period)(?!\s+of\b)(?![\w-])"),
+        # "the week of March 6": the week that day is in
+        ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}(?!\d|:\d)"),
         ("mdy", rf"{month}\s+{day},?\s+{year}"),
         ("dmy", rf"{day}\s+{month},?\s+{year}"),
         ("dmyy", rf"{day}\s+{month}\s+{yy}"),
@@ -269,7 +271,7 @@ def _grammar() -> list[tuple[str, str]]:
         # camp", or a year, "the summer of 1989")
         ("season", rf"(?:(?:the\s+)?(?P<season>summer|winter|autumn)|the\s+(?P<season2>spring"
                    rf"|fall))(?![ \t]+(?!{_NOUN_END})\w)(?!\s+of\b)"),
-        ("century", r"(?:the\s+)?(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)[\s-]+century"),
+        ("century", r"(?:the\s+)?(?P<cent>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century"),
         ("set", rf"(?P<every>every|each)\s+(?P<sunit>{_alt(w['durations'])}|{_alt(w['weekdays'])}"
                 rf"|{_alt(w['seasons'])})|(?P<setword>{_alt(w['sets'])})"),
         ("duration", rf"{count}[\s-]+{dunit}(?:[\s-]+long)?"
@@ -470,6 +472,10 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         return _part(anchor.year + step, g)
     if kind == "agoquarter":
         return _part(anchor.year - 1, g)
+    if kind == "weekof":
+        d = int(g["day"])
+        day = _day(_nearest_year(month, d, anchor), month, d)
+        return _unit_value(date.fromisoformat(day[0]), "week", 0) if day else None
     if kind in ("md", "dm", "wmd"):
         d = int(g["day"])
         y = _nearest_year(month, d, anchor)
@@ -806,8 +812,8 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             if kind == "year" and m.group(0) == m.group("year") \
                     and not _AFTER_YEAR.match(text, end):
                 continue  # a bare number: "2000 troops" is no date
-            if kind == "spelled" and not m.group(0).lower().startswith(("nineteen", "the")):
-                continue  # "two thousand" alone is a number
+            if kind == "spelled" and not re.search(r"\b(?:nineteen|the)\b", m.group(0), re.I):
+                continue  # "two thousand" alone is a number ("by the year two thousand" is not)
             if kind == "vague" and m.group(0).lower() == "soon" and (
                     _AS_BEFORE.search(text, max(0, start - 4), start)
                     or _CONNECTIVE_AFTER.match(text, end)):
