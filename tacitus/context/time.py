@@ -183,6 +183,10 @@ def _grammar() -> list[tuple[str, str]]:
         # "the future", "in the past": the noun, not the adjective ("the future king", "the
         # past two years"); a function word or punctuation may follow it
         ("ref", rf"(?:in\s+)?the\s+(?P<ref>future|past)(?![ \t]+(?!{_NOUN_END})[a-z0-9])"),
+        # "current market conditions", "his current wife": now (TimeML's PRESENT_REF); not
+        # "the current account", not "the current year", read as the year
+        ("current", r"(?-i:current)(?=\s+(?-i:[a-z]))(?!\s+(?:accounts?|year|quarter|fiscal"
+                    r"|period|month|week)\b)"),
         ("quarteryear", rf"(?:the\s+)?{quarter}\s+(?:of\s+)?{year}"),
         ("yearquarter", rf"(?:the\s+)?{year}\s+{quarter}"),
         # "the 1988 quarter", "the 1989 period": the quarter a business report is on, of
@@ -442,7 +446,7 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         if which == "present":
             return anchor.isoformat(), "day"
         return _month_value(anchor.year, anchor.month), "month"
-    if kind == "ref":
+    if kind in ("ref", "current"):
         return anchor.isoformat(), "day"
     if kind == "shortdecade":
         tens = _DECADE_WORDS[g["dword"]] if g.get("dword") else int(g["dd"]) // 10
@@ -656,10 +660,10 @@ def _anchor_words() -> re.Pattern[str]:
              "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
              "week", "weeks", "weekend", "month", "months", "year", "years", "day", "days", "ago",
              "quarter", "half", "hour", "hours", "minute", "minutes", "seconds",
-             "decade", "decades", "century", "centuries", "future", "past", "thanksgiving",
+             "decade", "decades", "century", "centuries", "future", "past", "current", "thanksgiving",
              "period", *_DECADE_WORDS,
              "easter", "nineteen", "a.m", "p.m"]
-    return re.compile(rf"\b(?:1[89]\d\d|20\d\d|\d{{4}}-\d\d|\d{{4}}s|{_alt(words)})\b", re.I)
+    return re.compile(rf"\b(?:1[89]\d\d|20\d\d|\d{{4}}-\d\d|\d{{4}}s|{_alt(words)})\b|'\d0s\b", re.I)
 
 
 def _windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, int]]:
@@ -841,6 +845,8 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
         qualifier = "duration"
     elif kind == "vague":
         qualifier = _words()["vague"][" ".join(m.group("vague").lower().split())]
+    elif kind == "current":
+        qualifier = "present"
     type_ = _TYPES.get(kind, "DATE")
     deictic = (m.group("deictic") or "").lower()
     if kind == "deictic" and deictic.startswith(("this", "last")):
@@ -867,6 +873,9 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
     coarse: TimeExpr | None = None  # the month or year the text last named ("June 1998")
     period: TimeExpr | None = None  # the quarter reported on, named or not ("latest quarter")
     for t in times:
+        if t.kind == "focusquarter" and quarter is None and period is None \
+                and re.fullmatch(r"(?i)the\s+same\s+period", t.text):
+            continue  # "the same period" in a text that named no quarter: no quarter
         if period is not None and _YEAR_BACK.fullmatch(t.text) and (
                 t.kind != "anchored" or last_at is None or last_at < period.start):
             # "a year ago", "year-earlier" in a report on a quarter: that quarter a year
