@@ -660,10 +660,11 @@ def _anchor_words() -> re.Pattern[str]:
              "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
              "week", "weeks", "weekend", "month", "months", "year", "years", "day", "days", "ago",
              "quarter", "half", "hour", "hours", "minute", "minutes", "seconds",
-             "decade", "decades", "century", "centuries", "future", "past", "current", "thanksgiving",
-             "period", *_DECADE_WORDS,
+             "decade", "decades", "century", "centuries", "future", "past", "current",
+             "thanksgiving", "period", *_DECADE_WORDS,
              "easter", "nineteen", "a.m", "p.m"]
-    return re.compile(rf"\b(?:1[89]\d\d|20\d\d|\d{{4}}-\d\d|\d{{4}}s|{_alt(words)})\b|'\d0s\b", re.I)
+    return re.compile(rf"\b(?:1[89]\d\d|20\d\d|\d{{4}}-\d\d|\d{{4}}s|{_alt(words)})\b"
+                      r"|'\d0s\b", re.I)  # "the '80s"
 
 
 def _windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, int]]:
