@@ -892,3 +892,16 @@ def test_a_when_clause_of_the_same_time_dates_its_main_verb() -> None:
 ])
 def test_no_publication_date_for_what_is_not_news_of_the_week(text: str, word: str) -> None:
     assert _date_of(text, word) is None
+
+
+def test_current_before_a_noun_is_a_timex_but_dates_no_event() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = "The current governor's troops shelled the town in December."
+    dater = Dater(default_coder().nlp(text), PUBLISHED, text)
+    assert [(t.text, t.timeml) for t in dater.times] == [
+        ("current", "PRESENT_REF"), ("December", "2011-12")]
+    assert _date_of(text, "shelled") == ("2011-12", "clause")
+    found = _date_of("The current governor's troops shelled the town.", "shelled")
+    assert found is None or found[1] != "clause", found

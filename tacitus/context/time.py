@@ -268,7 +268,7 @@ def _grammar() -> list[tuple[str, str]]:
                       # "the March of Dimes", "the March of the Mothers": a name
                       r"(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))"),
         ("decade", r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)'?s"),
-        # "the nineties", "the '80s": the decade of that name last begun
+        # "the nineties", "the '80s": the decade of that name nearest the anchor
         ("shortdecade", rf"the\s+(?:(?P<dword>{_alt(_DECADE_WORDS)})|'(?P<dd>[1-9]0)s)(?![\w-])"),
         # "over the summer", "the early summer": the season of that name nearest the anchor
         # ("the fall" and "the spring" only with the article; never before a noun, "summer
@@ -1190,7 +1190,9 @@ class Dater:
             (t, s) for t, (_, s) in zip(fixed, spans, strict=True)]
         self._by_sent: dict[int, list[tuple[TimeExpr, Span]]] = {}
         for t, s in self.spans:
-            self._by_sent.setdefault(s.sent.start, []).append((t, s))
+            if t.kind != "current":  # "the current government" says when it governs, not
+                # when its clause's act was done: a timex, no date for events
+                self._by_sent.setdefault(s.sent.start, []).append((t, s))
         self._story = self._story_times(doc)
         self._after_beside = self._beside_days(doc)
         self._stems: dict[str, list[int]] | None = None
