@@ -256,7 +256,7 @@ def _grammar() -> list[tuple[str, str]]:
                      # clause or a date bounds ("the year ended Sept. 30", "the year he
                      # left", "the year before")
                      r"|the\s+(?:fiscal\s+)?year(?![\w-])(?!\s+(?:\d|two|nineteen|ended|ending"
-                     r"|to\b|before|after|earlier|ago|when|that|which|in\s+which|he|she|it|they"
+                     r"|to\b|before|after|since|earlier|ago|when|that|which|in\s+which|he|she|it|they"
                      r"|we|i\b|of\s+the\b))"),
         ("weekday", rf"{weekday}{part}"),
         # "over the weekend": the last one begun, "next weekend" the coming one (its week,
