@@ -709,7 +709,7 @@ def test_timeml_values_of_seasons_decades_and_vague_references(text: str, value:
 @pytest.mark.parametrize("text", [
     "summer camp", "the fall of the city", "the future king", "the current account",
     "the year he was born", "the year since the war", "the year ended Sept. 30",
-    "the day before he left", "the day before returning home", "an index of 2082.1",
+    "the day before returning home", "an index of 2082.1",
     "two thousand troops", "the same period",
 ])
 def test_time_words_of_other_phrases_are_no_time(text: str) -> None:

@@ -218,13 +218,12 @@ def _grammar() -> list[tuple[str, str]]:
         ("holiday", rf"(?P<hrel>last\s+|next\s+|this\s+)?(?P<holiday>{_alt(w['holidays'])}"
                     r"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?)"),
         ("ago", rf"{num}\s+{unit}\s+ago"),
-        # "the day before" a clause ("the day before he left", "the day after returning
-        # home") is the day of an event the text dates nowhere; before a noun phrase ("the
-        # day after his death") it is as near the text's last date as other such phrases
+        # "the day before" a gerund ("the day after returning home") is the day of an act
+        # the text dates nowhere; before a noun phrase or a clause ("the day after his
+        # death", "the day after he spoke") it is as near the text's last date as any
         ("anchored", r"(?:the\s+(?P<arel>(?:day|week|month|year)\s+(?:before|after))"
-                     r"(?![ \t]+(?!(?:the|an?|his|her|its|their|our|my|your|this|that|these"
-                     r"|those|last|yesterday|in|at|on|and|or|but|as|to|with|by|for)\b)"
-                     r"(?-i:[a-z]))|"
+                     r"(?![ \t]+(?!(?:during|morning|evening|thing|nothing|something)\b)"
+                     r"(?-i:[a-z]+ing)\b)|"
                      r"the\s+(?P<adir>previous|following|next|same)\s+(?P<aunit>day|week"
                      r"|month|year)|(?P<an>a|one|two|three|four|five|six|seven|\d+)\s+"
                      r"(?P<aunit2>day|week|month|year)s?\s+(?P<adir2>later|earlier)|"
