@@ -686,12 +686,63 @@ def test_timeml_values_of_the_new_forms(text: str, value: str) -> None:
     assert [t.timeml for t in found] == [value], found
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    # a season or a decade named alone: the one nearest publication (January 2012)
+    ("over the summer", "2011-SU"), ("in the early winter", "2011-WI"),
+    ("through the nineties", "199X"), ("in the '80s", "198X"),
+    ("in the winter of nineteen eighty-six", "1986-WI"), ("in the 11th century", "10"),
+    # the year a report is on, the week of a day, a fiscal year before its noun
+    ("for the year", "2012"), ("for the fiscal year", "2012"), ("that year", "2012"),
+    ("the week of March 6", "2012-W10"), ("fiscal 2010 sales", "2010"),
+    ("by the year two thousand", "2000"),
+    # TimeML's vague references: no calendar time of their own
+    ("in recent years", "PAST_REF"), ("in coming months", "FUTURE_REF"),
+    ("in the near term", "FUTURE_REF"), ("at a later date", "FUTURE_REF"),
+    ("about the future and", "FUTURE_REF"), ("in the past it", "PAST_REF"),
+    ("under current rules", "PRESENT_REF"),
+])
+def test_timeml_values_of_seasons_decades_and_vague_references(text: str, value: str) -> None:
+    found = find_times(f"It happened {text}, officials said.", PUBLISHED)
+    assert [t.timeml for t in found] == [value], found
+
+
+@pytest.mark.parametrize("text", [
+    "summer camp", "the fall of the city", "the future king", "the current account",
+    "the year he was born", "the year since the war", "the year ended Sept. 30",
+    "the day before returning home", "an index of 2082.1",
+    "two thousand troops", "the same period",
+])
+def test_time_words_of_other_phrases_are_no_time(text: str) -> None:
+    found = find_times(f"They spoke of {text}.", PUBLISHED)
+    assert [t.text for t in found if t.text != "Sept. 30"] == [], found
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # an extension moves a term later: its date is ahead though the verb is past
+    ("The bidder extended its offer to Jan. 20.", "Jan. 20", "2012-01-20"),
+    # the earliest a thing may come is ahead
+    ("The father could come as early as Tuesday.", "Tuesday", "2012-01-10"),
+    # a past perfect plan is for a day either way: the nearest
+    ("The offer had been due to expire Friday.", "Friday", "2011-12-30"),
+    ("The summit has been moved; it was held over the summer.", "the summer", "2011-06"),
+])
+def test_a_term_extended_or_the_earliest_date_looks_ahead(text: str, expression: str,
+                                                          value: str) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    times = {t.text: t.value for t in Dater(default_coder().nlp(text), PUBLISHED, text).times}
+    assert times.get(expression) == value, times
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["day", "week", "years", "ago", "later", "the", "before",
                                   "March", "Monday", "nineteen", "ninety", "every", "a.m.",
                                   "quarter", "decades", "old", "since", "3", "12", "2011",
                                   "1990s", "-", ",", "two", "a", "next", "year's", "first",
-                                  "night", "noon", "Christmas", "that", "same"]),
+                                  "night", "noon", "Christmas", "that", "same", "summer",
+                                  "fall", "nineties", "'80s", "current", "fiscal", "future",
+                                  "coming", "months", "recent", "of", "he", "2082.1"]),
                 max_size=12).map(" ".join))
 def test_time_values_never_crash_and_slice(text: str) -> None:
     for t in find_times(text, PUBLISHED):
@@ -841,3 +892,16 @@ def test_a_when_clause_of_the_same_time_dates_its_main_verb() -> None:
 ])
 def test_no_publication_date_for_what_is_not_news_of_the_week(text: str, word: str) -> None:
     assert _date_of(text, word) is None
+
+
+def test_current_before_a_noun_is_a_timex_but_dates_no_event() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = "The current governor's troops shelled the town in December."
+    dater = Dater(default_coder().nlp(text), PUBLISHED, text)
+    assert [(t.text, t.timeml) for t in dater.times] == [
+        ("current", "PRESENT_REF"), ("December", "2011-12")]
+    assert _date_of(text, "shelled") == ("2011-12", "clause")
+    found = _date_of("The current governor's troops shelled the town.", "shelled")
+    assert found is None or found[1] != "clause", found

@@ -126,6 +126,14 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "eight": 8, "nine": 9}
 
 
+# words that may follow a time noun that is not an adjective ("the future that awaits him",
+# "in the past it said", "over the summer, rivals"; not "the future king", "summer camp")
+_NOUN_END = (r"(?:that|which|who|if|and|or|but|when|where|as|is|was|were|will|would|may|might"
+             r"|can|could|for|in|into|with|to|at|on|by|than|it|he|she|they|we|you)\b")
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
 def _spelled_year(text: str) -> int | None:
     """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000, "two thousand and one" -> 2001."""
     words = re.split(r"[\s-]+", text.lower().replace(" and ", " "))
@@ -173,7 +181,13 @@ def _grammar() -> list[tuple[str, str]]:
              r"|(?<=\bwithin\s)|(?<=\bduring\s)|(?<=\blast\s)|(?<=\bpast\s))an?)")
     forms = [
         ("vague", rf"(?P<vague>{_alt(w['vague'])})"),
-        ("ref", r"(?:in\s+)?the\s+(?P<ref>future|past)(?![ \t]+[a-z0-9])"),
+        # "the future", "in the past": the noun, not the adjective ("the future king", "the
+        # past two years"); a function word or punctuation may follow it
+        ("ref", rf"(?:in\s+)?the\s+(?P<ref>future|past)(?![ \t]+(?!{_NOUN_END})[a-z0-9])"),
+        # "current market conditions", "his current wife": now (TimeML's PRESENT_REF); not
+        # "the current account", not "the current year", read as the year
+        ("current", r"(?-i:current)(?=\s+(?-i:[a-z]))(?!\s+(?:accounts?|year|quarter|fiscal"
+                    r"|period|month|week)\b)"),
         ("quarteryear", rf"(?:the\s+)?{quarter}\s+(?:of\s+)?{year}"),
         ("yearquarter", rf"(?:the\s+)?{year}\s+{quarter}"),
         # "the 1988 quarter", "the 1989 period": the quarter a business report is on, of
@@ -187,6 +201,8 @@ def _grammar() -> list[tuple[str, str]]:
         ("focusquarter", r"(?:the|this|that)\s+(?:(?P<fqcur>current|latest|same|most\s+recent)"
                          r"\s+|(?:comparable\s+)?(?P<fqago>year[\s-]+(?:ago|earlier))\s+)?"
                          r"(?P<fqunit>quarter|period)(?!\s+of\b)(?![\w-])"),
+        # "the week of March 6": the week that day is in
+        ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}(?!\d|:\d)"),
         ("mdy", rf"{month}\s+{day},?\s+{year}"),
         ("dmy", rf"{day}\s+{month},?\s+{year}"),
         ("dmyy", rf"{day}\s+{month}\s+{yy}"),
@@ -203,11 +219,17 @@ def _grammar() -> list[tuple[str, str]]:
         ("holiday", rf"(?P<hrel>last\s+|next\s+|this\s+)?(?P<holiday>{_alt(w['holidays'])}"
                     r"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?)"),
         ("ago", rf"{num}\s+{unit}\s+ago"),
-        ("anchored", r"(?:the\s+(?P<arel>(?:day|week|month|year)\s+(?:before|after))|"
+        # "the day before" a gerund ("the day after returning home") is the day of an act
+        # the text dates nowhere; before a noun phrase or a clause ("the day after his
+        # death", "the day after he spoke") it is as near the text's last date as any
+        ("anchored", r"(?:the\s+(?P<arel>(?:day|week|month|year)\s+(?:before|after))"
+                     r"(?![ \t]+(?!(?:during|morning|evening|thing|nothing|something)\b)"
+                     r"(?-i:[a-z]+ing)\b)|"
                      r"the\s+(?P<adir>previous|following|next|same)\s+(?P<aunit>day|week"
                      r"|month|year)|(?P<an>a|one|two|three|four|five|six|seven|\d+)\s+"
                      r"(?P<aunit2>day|week|month|year)s?\s+(?P<adir2>later|earlier)|"
                      r"(?:earlier|later)\s+that\s+(?P<aunit3>day|week|month|year)|"
+                     r"that\s+(?P<aunit4>year)(?![\w-])|"
                      r"that\s+(?:same\s+)?day|the\s+same\s+day)"),
         # "year-earlier net income", "year-ago results": the same period a year before
         ("yearago", r"year[\s-]+(?:ago|earlier)(?![\w-])"),
@@ -229,24 +251,38 @@ def _grammar() -> list[tuple[str, str]]:
         # "year-end", "by year's end", "the current fiscal year", "the full year": the year
         # of publication
         ("thisyear", r"(?:year[\s-]+end|year's\s+end|the\s+(?:current\s+(?:fiscal\s+)?|full\s+)"
-                     r"year)(?![\w-])"),
+                     r"year)(?![\w-])"
+                     # "for the year", "the fiscal year": the year reported on, not one a
+                     # clause or a date bounds ("the year ended Sept. 30", "the year he
+                     # left", "the year before")
+                     r"|the\s+(?:fiscal\s+)?year(?![\w-])(?!\s+(?:\d|two|nineteen|ended|ending"
+                     r"|to\b|before|after|since|earlier|ago|when|that|which|in\s+which|he|she|it|they"
+                     r"|we|i\b|of\s+the\b))"),
         ("weekday", rf"{weekday}{part}"),
         # "over the weekend": the last one begun, "next weekend" the coming one (its week,
         # TimeML "1991-W08-WE")
         ("weekend", r"(?P<wkrel>the|this|last|past|next|coming)\s+weekend(?![\w-])"),
-        ("seasonyear", rf"{season}\s+(?:of\s+)?{year}"),
+        ("seasonyear", rf"{season}\s+(?:of\s+)?(?:{year}|{spelled})"),
         ("monthonly", r"(?-i:(?P<month>January|February|March|April|May|June|July|August|"
                       r"September|October|November|December))(?!\s+\d)"
                       # "the March of Dimes", "the March of the Mothers": a name
                       r"(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))"),
         ("decade", r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)'?s"),
-        ("century", r"(?:the\s+)?(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)[\s-]+century"),
+        # "the nineties", "the '80s": the decade of that name nearest the anchor
+        ("shortdecade", rf"the\s+(?:(?P<dword>{_alt(_DECADE_WORDS)})|'(?P<dd>[1-9]0)s)(?![\w-])"),
+        # "over the summer", "the early summer": the season of that name nearest the anchor
+        # ("the fall" and "the spring" only with the article; never before a noun, "summer
+        # camp", or a year, "the summer of 1989")
+        ("season", rf"(?:(?:the\s+)?(?P<season>summer|winter|autumn)|the\s+(?P<season2>spring"
+                   rf"|fall))(?![ \t]+(?!{_NOUN_END})\w)(?!\s+of\b)"),
+        ("century", r"(?:the\s+)?(?P<cent>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century"),
         ("set", rf"(?P<every>every|each)\s+(?P<sunit>{_alt(w['durations'])}|{_alt(w['weekdays'])}"
                 rf"|{_alt(w['seasons'])})|(?P<setword>{_alt(w['sets'])})"),
         ("duration", rf"{count}[\s-]+{dunit}(?:[\s-]+long)?"
                      r"(?!\s+(?:ago|later|earlier|old|before|after))(?![\w-]*-old)"),
         ("plainduration", r"(?<=\bfor\s)(?P<pdunit>hours|days|weeks|months|years|decades)"),
-        ("year", rf"(?<![\d,.$])(?:(?:in|during|from|of)\s+)?{year}(?![\d%])"),
+        # "fiscal 1989" is a year before any noun; "2082.1" is a figure
+        ("year", rf"(?<![\d,.$])(?:(?:in|during|from|of)\s+)?(?:fiscal\s+)?{year}(?![\d%]|\.\d)"),
     ]
     return forms
 
@@ -390,8 +426,9 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         if y is None:
             return None
         return (_month_value(y, month), "month") if month else (f"{y:04d}", "year")
-    if kind == "seasonyear":
-        return _month_value(int(g["year"]), w["seasons"][g["season"]]), "season"
+    if kind == "seasonyear":  # "summer 1998", "the winter of nineteen eighty-six"
+        y = int(g["year"]) if g.get("year") else _spelled_year(g["spelled"])
+        return (_month_value(y, w["seasons"][g["season"]]), "season") if y else None
     if kind in ("year", "yearperiod"):
         return g["year"], "year"
     if kind in ("quarteryear", "yearquarter"):
@@ -409,8 +446,20 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         if which == "present":
             return anchor.isoformat(), "day"
         return _month_value(anchor.year, anchor.month), "month"
-    if kind == "ref":
+    if kind in ("ref", "current"):
         return anchor.isoformat(), "day"
+    if kind == "shortdecade":
+        tens = _DECADE_WORDS[g["dword"]] if g.get("dword") else int(g["dd"]) // 10
+        y = anchor.year // 100 * 100 + 10 * tens  # of the century that puts it nearer
+        y = min((y - 100, y, y + 100), key=lambda c: abs(c + 5 - anchor.year))
+        return f"{y}", "decade"
+    if kind == "season":  # the one under way, else the nearer of the last and the next
+        start = w["seasons"][g.get("season") or g["season2"]]
+        latest = anchor.year if anchor.month >= start else anchor.year - 1
+        now = anchor.year * 12 + anchor.month
+        since_end = now - (latest * 12 + start + 2)
+        y = latest if since_end <= (latest + 1) * 12 + start - now else latest + 1
+        return _month_value(y, start), "season"
     if kind == "quarter":  # the latest such quarter that has begun
         first = _first_month(g)
         y = anchor.year if first <= anchor.month else anchor.year - 1
@@ -427,6 +476,10 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         return _part(anchor.year + step, g)
     if kind == "agoquarter":
         return _part(anchor.year - 1, g)
+    if kind == "weekof":
+        d = int(g["day"])
+        day = _day(_nearest_year(month, d, anchor), month, d)
+        return _unit_value(date.fromisoformat(day[0]), "week", 0) if day else None
     if kind in ("md", "dm", "wmd"):
         d = int(g["day"])
         y = _nearest_year(month, d, anchor)
@@ -544,8 +597,8 @@ def _anchored_shift(g: dict) -> tuple[str, int]:
         n = g["an"]
         count = int(n) if n.isdigit() else {"a": 1, **_ONES}.get(n, 1)
         return g["aunit2"], count if g["adir2"] == "later" else -count
-    if g.get("aunit3"):
-        return g["aunit3"], 0
+    if g.get("aunit3") or g.get("aunit4"):
+        return g.get("aunit3") or g["aunit4"], 0
     return "day", 0
 
 
@@ -607,9 +660,11 @@ def _anchor_words() -> re.Pattern[str]:
              "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening",
              "week", "weeks", "weekend", "month", "months", "year", "years", "day", "days", "ago",
              "quarter", "half", "hour", "hours", "minute", "minutes", "seconds",
-             "decade", "decades", "century", "centuries", "future", "past", "thanksgiving",
+             "decade", "decades", "century", "centuries", "future", "past", "current",
+             "thanksgiving", "period", *_DECADE_WORDS,
              "easter", "nineteen", "a.m", "p.m"]
-    return re.compile(rf"\b(?:1[89]\d\d|20\d\d|\d{{4}}-\d\d|\d{{4}}s|{_alt(words)})\b", re.I)
+    return re.compile(rf"\b(?:1[89]\d\d|20\d\d|\d{{4}}-\d\d|\d{{4}}s|{_alt(words)})\b"
+                      r"|'\d0s\b", re.I)  # "the '80s"
 
 
 def _windows(text: str, before: int = 40, after: int = 30) -> list[tuple[int, int]]:
@@ -639,6 +694,8 @@ _TEXT_ANCHORED = {"anchored", "prevweekday"}
 _NEAR_CHARS = 300
 # the same period a year before: re-anchored to the quarter a text reports on
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
+# the earliest a thing may come: "as early as Tuesday", "as soon as Monday"
+_EARLIEST = re.compile(r"\bas\s+(?:early|soon)\s+as\s+(?:on\s+)?$", re.IGNORECASE)
 _CONNECTIVE_AFTER = re.compile(r"\s+(?:as|after|before)\b")
 _LATEST = re.compile(r"\b(?:latest|most\s+recent)\b", re.IGNORECASE)
 _YEAR_BACK = re.compile(r"(?:(?:a|one)\s+)?year[\s-]+(?:ago|earlier)", re.IGNORECASE)
@@ -760,8 +817,8 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             if kind == "year" and m.group(0) == m.group("year") \
                     and not _AFTER_YEAR.match(text, end):
                 continue  # a bare number: "2000 troops" is no date
-            if kind == "spelled" and not m.group(0).lower().startswith(("nineteen", "the")):
-                continue  # "two thousand" alone is a number
+            if kind == "spelled" and not re.search(r"\b(?:nineteen|the)\b", m.group(0), re.I):
+                continue  # "two thousand" alone is a number ("by the year two thousand" is not)
             if kind == "vague" and m.group(0).lower() == "soon" and (
                     _AS_BEFORE.search(text, max(0, start - 4), start)
                     or _CONNECTIVE_AFTER.match(text, end)):
@@ -789,6 +846,8 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
         qualifier = "duration"
     elif kind == "vague":
         qualifier = _words()["vague"][" ".join(m.group("vague").lower().split())]
+    elif kind == "current":
+        qualifier = "present"
     type_ = _TYPES.get(kind, "DATE")
     deictic = (m.group("deictic") or "").lower()
     if kind == "deictic" and deictic.startswith(("this", "last")):
@@ -815,6 +874,9 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
     coarse: TimeExpr | None = None  # the month or year the text last named ("June 1998")
     period: TimeExpr | None = None  # the quarter reported on, named or not ("latest quarter")
     for t in times:
+        if t.kind == "focusquarter" and quarter is None and period is None \
+                and re.fullmatch(r"(?i)the\s+same\s+period", t.text):
+            continue  # "the same period" in a text that named no quarter: no quarter
         if period is not None and _YEAR_BACK.fullmatch(t.text) and (
                 t.kind != "anchored" or last_at is None or last_at < period.start):
             # "a year ago", "year-earlier" in a report on a quarter: that quarter a year
@@ -940,7 +1002,8 @@ def tense(verb: Token | None) -> str | None:
         if any(c.lower_ in w["future_aux"] for c in aux):
             return "future"
         if v is not verb and v.lemma_.lower() in w["future_verbs"]:
-            return "future"
+            # "had been due to expire Friday": a past plan, for a day either way
+            return None if _pluperfect(v) else "future"
         if v.lower_ == "going" and any(c.dep_ == "xcomp" for c in children_of(v)):
             return "future"
     aux = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
@@ -956,6 +1019,12 @@ def tense(verb: Token | None) -> str | None:
     if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and not aux and head_of(verb).i != verb.i:
         return tense(head_of(verb))  # "began trading this summer": the tense of "began"
     return None
+
+
+def _pluperfect(word: Token) -> bool:
+    """A past perfect ("had planned"), or the complement of one ("had been due")."""
+    holder = word.head if word.dep_ == "acomp" else word
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children_of(holder))
 
 
 def _looks_ahead(infinitive: Token) -> bool:
@@ -983,7 +1052,7 @@ def present(verb: Token) -> bool:
 
 
 _UNDERSPECIFIED = {"weekday", "md", "dm", "monthonly", "holiday", "quarter", "relweekday",
-                   "weekend", "relseason"}
+                   "weekend", "relseason", "season"}
 
 
 def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
@@ -992,6 +1061,10 @@ def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
     if t.kind == "weekend" and t.value and \
             date.fromisoformat(t.value) + timedelta(days=5) < anchor:
         return _revalue(t, (date.fromisoformat(t.value) + timedelta(days=7)).isoformat())
+    if t.kind == "season" and t.value:  # "will be ready by the summer": not one ended
+        y, m = map(int, t.value.split("-"))
+        ended = anchor.year * 12 + anchor.month > y * 12 + m + 2
+        return _revalue(t, _month_value(y + 1, m)) if ended else t
     if t.kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value:
         return t
     if t.precision == "day":
@@ -1009,7 +1082,8 @@ def toward_past(t: TimeExpr, anchor: date) -> TimeExpr:
     """Re-resolve a weekday, day, month or "this" season of a past-tense clause that fell
     after the anchor: "since a failed July coup" in May is last July, "began trading this
     summer" in November is the summer gone."""
-    if t.kind == "relseason" and re.search(r"\bthis\b", t.text, re.I) and t.value:
+    this_season = t.kind == "relseason" and re.search(r"\bthis\b", t.text, re.I)
+    if (t.kind == "season" or this_season) and t.value:
         y, m = map(int, t.value.split("-"))
         return _revalue(t, _month_value(y - 1, m)) if (y, m) > (anchor.year, anchor.month) \
             else t
@@ -1097,6 +1171,8 @@ class Dater:
                     way = "future"  # "said the summit would be held on April 24": ahead
                 if way != "future" and verb is not None and _moved_to(span, verb):
                     way = "future"  # "postponed the vote until Tuesday": the coming one
+                if way is None and _EARLIEST.search(text, max(0, t.start - 16), t.start):
+                    way = "future"  # "could come as early as Tuesday": the coming one
                 if way == "future":
                     t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
                 elif _deadline(t, span) or (verb is not None and (
@@ -1114,7 +1190,9 @@ class Dater:
             (t, s) for t, (_, s) in zip(fixed, spans, strict=True)]
         self._by_sent: dict[int, list[tuple[TimeExpr, Span]]] = {}
         for t, s in self.spans:
-            self._by_sent.setdefault(s.sent.start, []).append((t, s))
+            if t.kind != "current":  # "the current government" says when it governs, not
+                # when its clause's act was done: a timex, no date for events
+                self._by_sent.setdefault(s.sent.start, []).append((t, s))
         self._story = self._story_times(doc)
         self._after_beside = self._beside_days(doc)
         self._stems: dict[str, list[int]] | None = None
