@@ -841,3 +841,17 @@ def test_a_when_clause_of_the_same_time_dates_its_main_verb() -> None:
 ])
 def test_no_publication_date_for_what_is_not_news_of_the_week(text: str, word: str) -> None:
     assert _date_of(text, word) is None
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # a date written before the verb's object is the object's time, not the verb's
+    ("Parliament tightened the 1995 quota on Tuesday.", "tightened", ("2012-01-03", "clause")),
+    ("The regulator will publish its third-quarter figures in mid-March.", "publish",
+     ("2012-03", "clause")),
+    # an event the verb happened in, or since, still dates it
+    ("The mayor has been in hiding since the March 2010 riots.", "been",
+     ("2010-03", "clause")),
+])
+def test_a_date_written_before_a_noun_of_the_clause_dates_that_noun(
+        text: str, word: str, expected: tuple[str, str]) -> None:
+    assert _date_of(text, word, "planned" if word == "publish" else "asserted") == expected

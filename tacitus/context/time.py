@@ -1233,6 +1233,8 @@ class Dater:
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
             trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s, trigger)
                                         or _scheduled_for(s, trigger)))]
+        if trigger.pos_ in ("VERB", "AUX"):
+            own = [(t, s) for t, s in own if not _modifies_noun(s, trigger)]
         if own:
             t, _ = min(own, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause"
@@ -1703,6 +1705,17 @@ def _written_before(span: Span, noun: Token) -> bool:
         return False
     return all(t.is_punct or t.head.i == noun.i or t.dep_ in ("compound", "amod", "nummod")
                for t in noun.doc[span.end:noun.i])
+
+
+def _modifies_noun(span: Span, verb: Token) -> bool:
+    """A date written before a noun of the verb's clause as its modifier ("strengthened the
+    1959 embargo", "charged him in the 1995 shooting"): the noun's time, not the verb's."""
+    noun = span.root.head
+    if noun.pos_ != "NOUN" or noun.i == verb.i or not _written_before(span, noun):
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == verb.i:
+        return present(verb)  # "the 1978 resolution calls for", not "the Aug. 7 bombings killed"
+    return not (noun.dep_ in ("pobj", "agent") and noun.head.head.i == verb.i)
 
 
 def _of_another_noun(span: Span) -> bool:
