@@ -855,3 +855,22 @@ def test_no_publication_date_for_what_is_not_news_of_the_week(text: str, word: s
 def test_a_date_written_before_a_noun_of_the_clause_dates_that_noun(
         text: str, word: str, expected: tuple[str, str]) -> None:
     assert _date_of(text, word, "planned" if word == "publish" else "asserted") == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # the past participle of an event noun dates it, as a relative clause does
+    ("The envoy cited remarks made last week by the general.", "remarks",
+     ("2011-12-26", "clause")),
+    # a verb said in a letter or at a rally takes the date the letter's own words give ...
+    ("The minister said in a letter dated Monday that the border would stay shut.", "said",
+     ("2012-01-02", "clause")),
+    # ... and so does a later report told in that letter
+    ("The minister wrote to the council in a letter dated Monday. In the letter, she said "
+     "the border would stay shut.", "said", ("2012-01-02", "mention")),
+    # a time of day with no day of its own says the hour, not the day
+    ("The blast occurred at about 9:40 a.m. (0640 GMT) Monday, police said.", "occurred",
+     ("2012-01-02", "clause above")),
+])
+def test_a_noun_an_event_is_told_in_gives_its_own_date(
+        text: str, word: str, expected: tuple[str, str]) -> None:
+    assert _date_of(text, word) == expected

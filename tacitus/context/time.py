@@ -1226,13 +1226,15 @@ class Dater:
         """The time expression that dates the event ``trigger`` names, and how it was found
         (``discourse``: also from other sentences, the story's time or an earlier mention)."""
         here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
-                if t.value and t.precision not in ("decade", "century")]
+                if t.value and t.precision not in ("decade", "century") and not _bare_clock(t)]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         if trigger.pos_ in ("VERB", "AUX"):
             here = [(t, s) for t, s in here if not _compared(s.root, trigger)]
+        setting = _setting_noun(trigger)
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
             trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s, trigger)
-                                        or _scheduled_for(s, trigger)))]
+                                        or _scheduled_for(s, trigger))) or (
+            setting is not None and _relative_of(s, setting))]
         if trigger.pos_ in ("VERB", "AUX"):
             own = [(t, s) for t, s in own if not _modifies_noun(s, trigger)]
         if own:
@@ -1272,6 +1274,11 @@ class Dater:
                 and not any(t.type == "DATE" and t.kind != "vague" for t, _ in here) else None
             if period is not None:
                 return period, "story"  # "Sales climbed 8%" in a report on the third quarter
+            if discourse and setting is not None:
+                mentioned = self._mentioned(setting, modality)
+                if mentioned is not None:
+                    return mentioned, "mention"  # "In the letter, X said" after "a letter
+                    # dated Monday"
             named = _named_time(here, trigger) if discourse and not _reports(trigger) \
                 else None
             if named is not None:
@@ -1707,6 +1714,18 @@ def _written_before(span: Span, noun: Token) -> bool:
                for t in noun.doc[span.end:noun.i])
 
 
+def _bare_clock(t: TimeExpr) -> bool:
+    """A time of day with no day of its own ("at 6 a.m.", "about 10:35 a.m."): it says the
+    hour, not the day, which the publication date it was resolved against only guesses."""
+    return t.kind == "clock" and _day_word().search(t.text) is None
+
+
+@cache
+def _day_word() -> re.Pattern[str]:
+    w = _words()
+    return re.compile(rf"\b(?:{_alt(w['weekdays'])}|{_alt(w['months'])})\b", re.IGNORECASE)
+
+
 def _modifies_noun(span: Span, verb: Token) -> bool:
     """A date written before a noun of the verb's clause as its modifier ("strengthened the
     1959 embargo", "charged him in the 1995 shooting"): the noun's time, not the verb's."""
@@ -1740,6 +1759,15 @@ def _participle_head(trigger: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != trigger.i else None
 
 
+def _setting_noun(verb: Token) -> Token | None:
+    """The event noun a verb happens in or at ("said in a letter dated Monday", "In the
+    statement, the ministry said"), whose own date is the verb's."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+
+
 def _setting_of(noun: Token) -> Token | None:
     """The verb an event noun is the setting of ("said at a news conference", "In a
     statement, the government expressed", "were wounded in the bombing"), which happens at
@@ -1756,7 +1784,8 @@ def _relative_of(span: Span, noun: Token) -> bool:
     be held in May", "the attack that took place on Monday"), not of another noun's ("the
     withdrawal of troops that were sent in 2009"), nor of a noun in the clause ("the
     invasion that followed the September 11, 2001, attacks": the attacks' date)."""
-    clause = next((a for a in span.root.ancestors if a.dep_ == "relcl"), None)
+    clause = next((a for a in span.root.ancestors if a.dep_ == "relcl" or (
+        a.dep_ == "acl" and a.tag_ == "VBN")), None)
     return clause is not None and clause.head.i == noun.i and not _of_another_noun(span)
 
 
