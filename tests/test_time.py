@@ -874,3 +874,32 @@ def test_a_date_written_before_a_noun_of_the_clause_dates_that_noun(
 def test_a_noun_an_event_is_told_in_gives_its_own_date(
         text: str, word: str, expected: tuple[str, str]) -> None:
     assert _date_of(text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "modality", "expected"), [
+    # a negation reported as current holds on the day of publication (present) or in its
+    # week (past), as an asserted event would
+    ("The rebels do not control the town.", "control", "negated",
+     ("2012-01-04", "publication")),
+    ("Terms of the deal were not disclosed.", "disclosed", "negated",
+     ("2012-01-04", "publication")),
+    # an adjective participle has the tense of its copula: a present state is of the day
+    ("We are shocked by the verdict.", "shocked", "asserted", ("2012-01-04", "publication")),
+])
+def test_a_current_negation_or_state_takes_the_publication_date(
+        text: str, word: str, modality: str, expected: tuple[str, str]) -> None:
+    assert _date_of(text, word, modality) == expected
+
+
+def test_a_past_negation_takes_the_week_and_a_present_state_the_day() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    nlp = default_coder().nlp
+    for text, word, precision in [("Terms of the deal were not disclosed.", "disclosed", "week"),
+                                  ("We are shocked by the verdict.", "shocked", "day")]:
+        doc = nlp(text)
+        trigger = next(t for t in doc if t.text == word)
+        found = Dater(doc, PUBLISHED, text).date_for(
+            trigger, "negated" if word == "disclosed" else "asserted")
+        assert found is not None and found.precision == precision

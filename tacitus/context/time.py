@@ -1370,8 +1370,11 @@ class Dater:
 
     def _current(self, trigger: Token, modality: str) -> EventDate | None:
         """The publication date, for an event reported as current: its day for a present
-    tense, its week for a past one."""
-        if self.published is None or modality not in ("asserted", "reported", "disputed"):
+        tense, its week for a past one. A negation reported as current holds then too
+        ("Terms weren't disclosed", "the rebels do not control the town"): it is dated as
+        an asserted event would be, never from other sentences."""
+        if self.published is None or modality not in ("asserted", "reported", "disputed",
+                                                      "negated"):
             return None
         if trigger.pos_ != "VERB" or not trigger.tag_.startswith("VB"):
             return None  # "the US invasion", "the withdrawal": no tense says it is news
@@ -1379,7 +1382,8 @@ class Dater:
                for t, s in self._by_sent.get(trigger.sent.start, [])):
             return None  # "killed 300 people over three decades": a span, not this week
         # a participle, infinitive or gerund has the tense of the finite verb it hangs on
-        # ("are still trying to reach", "a crowd is gathering, chanting")
+        # ("are still trying to reach", "a crowd is gathering, chanting"), an adjective
+        # participle that of its copula ("I am shocked")
         verb = _finite(trigger) or trigger
         if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
             return None  # past perfect: background to the story, not today's news
@@ -1465,7 +1469,7 @@ def _finite(verb: Token) -> Token | None:
         if v.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in (*_FINITE, "MD")
                                     for c in v.children):
             return v
-        if v.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "amod", "relcl"):
+        if v.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "amod", "relcl", "acomp"):
             return None  # a subject or object gerund, a root participle: no tense to borrow
         v = clause_verb(v.head) if v.head.i != v.i else None
     return None
