@@ -903,3 +903,30 @@ def test_a_past_negation_takes_the_week_and_a_present_state_the_day() -> None:
         found = Dater(doc, PUBLISHED, text).date_for(
             trigger, "negated" if word == "disclosed" else "asserted")
         assert found is not None and found.precision == precision
+
+
+def test_a_date_that_opens_its_sentence_dates_the_main_verb_past_a_participle() -> None:
+    # the parse may hang the fronted date on the participle clause after it (as spaCy did
+    # with a longer sentence): the date is still the main verb's
+    from spacy.tokens import Doc
+
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    words = ["On", "Tuesday", ",", "police", ",", "wondering", "why", ",", "searched", "the",
+             "field", "."]
+    heads = [5, 0, 5, 5, 3, 8, 5, 8, 8, 10, 8, 8]
+    deps = ["prep", "pobj", "punct", "nsubj", "punct", "advcl", "advmod", "punct", "ROOT",
+            "det", "dobj", "punct"]
+    tags = ["IN", "NNP", ",", "NNS", ",", "VBG", "WRB", ",", "VBD", "DT", "NN", "."]
+    pos = ["ADP", "PROPN", "PUNCT", "NOUN", "PUNCT", "VERB", "SCONJ", "PUNCT", "VERB", "DET",
+           "NOUN", "PUNCT"]
+    doc = Doc(default_coder().nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
+              pos=pos, lemmas=[w.lower() for w in words])
+    found = Dater(doc, PUBLISHED, doc.text).date_for(doc[8], "asserted")
+    assert found is not None and (found.value, found.attached) == ("2012-01-03", "clause")
+
+
+def test_an_event_noun_in_the_of_phrase_of_a_place_takes_not_the_clause_date() -> None:
+    assert _date_of("On Tuesday, police searched the site of the shooting.", "shooting") \
+        is None

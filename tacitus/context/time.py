@@ -107,6 +107,7 @@ def _words() -> dict:
         "figure_nouns": set(data.get("figure_nouns") or ()),
         "figure_verbs": set(data.get("figure_verbs") or ()),
         "apart_preps": set(data.get("apart_preps") or ()),
+        "thing_of_event": set(data.get("thing_of_event") or ()),
         "event_families": {word: family for family, words in
                            (data.get("event_families") or {}).items() for word in words},
     }
@@ -1234,7 +1235,8 @@ class Dater:
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
             trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s, trigger)
                                         or _scheduled_for(s, trigger))) or (
-            setting is not None and _relative_of(s, setting))]
+            setting is not None and _relative_of(s, setting)) or (
+            (f := _fronted_to(s)) is not None and f.i in (trigger.i, verb.i))]
         if trigger.pos_ in ("VERB", "AUX"):
             own = [(t, s) for t, s in own if not _modifies_noun(s, trigger)]
         if own:
@@ -1244,7 +1246,8 @@ class Dater:
         # never one of a clause beside it ("Cisse, appointed in April, said")
         here = [(t, s) for t, s in here if t.kind != "vague"]  # "now" is no clause's time
         above = [(t, s) for t, s in here
-                 if (g := _governor(s.root)) is not None and g in verb.ancestors]
+                 if (g := _fronted_to(s) or _governor(s.root)) is not None
+                 and g in verb.ancestors]
         if above and not _time_apart(trigger):
             t, _ = min(above, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause above"
@@ -1686,8 +1689,16 @@ def _current_root(root: Token) -> bool:
 def _time_apart(noun: Token) -> bool:
     """An event noun that a preposition of time sets before or after its clause's time
     ("ten days before the murder", "after the bombings"): the clause's date is not its own."""
-    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and \
-        noun.head.lower_ in _words()["apart_preps"]
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and (
+        noun.head.lower_ in _words()["apart_preps"] or _of_a_thing(noun))
+
+
+def _of_a_thing(noun: Token) -> bool:
+    """An event noun in the of-phrase of a noun that is no event of its clause's time
+    ("searched the site of the shooting", "the scene of the slaying")."""
+    head = noun.head
+    return head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+        head.head.lemma_.lower() in _words()["thing_of_event"]
 
 
 def _of_dated_noun(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
@@ -1761,6 +1772,20 @@ def _participle_head(trigger: Token) -> Token | None:
     head = trigger.head if trigger.dep_ != "acl" or trigger.head.pos_ in ("VERB", "AUX") \
         else trigger.head.head
     return head if head.pos_ in ("VERB", "AUX") and head.i != trigger.i else None
+
+
+def _fronted_to(span: Span) -> Token | None:
+    """The main verb a date that opens its sentence belongs to, where the parse hung it on a
+    participle clause after it ("On April 8, investigators, wondering how ..., searched the
+    site": the search's date, not the wondering's)."""
+    before = span.doc[span.sent.start:span.start]
+    if len(before) > 2 or any(t.pos_ not in ("ADP", "CCONJ", "PUNCT", "SPACE") for t in before):
+        return None
+    g = _governor(span.root)
+    if g is None or g.dep_ != "advcl" or g.tag_ not in ("VBG", "VBN") or g.i < span.end \
+            or any(c.dep_ == "mark" for c in g.children) or g.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return g.head
 
 
 def _setting_noun(verb: Token) -> Token | None:
