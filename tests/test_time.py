@@ -930,3 +930,9 @@ def test_a_date_that_opens_its_sentence_dates_the_main_verb_past_a_participle() 
 def test_an_event_noun_in_the_of_phrase_of_a_place_takes_not_the_clause_date() -> None:
     assert _date_of("On Tuesday, police searched the site of the shooting.", "shooting") \
         is None
+
+
+def test_the_object_of_a_participle_beside_a_dated_verb_takes_its_date() -> None:
+    text = ("Rebels shelled Homs on Tuesday. Addressing a rally in the capital, the minister "
+            "condemned the shelling.")
+    assert _date_of(text, "rally") == ("2012-01-03", "beside")

@@ -1297,8 +1297,11 @@ class Dater:
             mentioned = self._mentioned(trigger, modality)
             if mentioned is not None:
                 return mentioned, "mention"
-        head = (_participle_head(trigger) or _setting_of(trigger)) if discourse else None
-        if head is not None:  # "Rojas accepted the papers, marking their entry": its date
+        head = (_participle_head(trigger) or _setting_of(trigger) or (
+            _participle_head(trigger.head) if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj"
+            else None)) if discourse else None
+        if head is not None:  # "Rojas accepted the papers, marking their entry": its date;
+            # "Addressing a ceremony at the embassy, the minister said": the ceremony's
             found = self.attach(head, modality, discourse)
             if found is not None and found[1] in ("story", "sentence", "clause above"):
                 return found[0], "beside"
