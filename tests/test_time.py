@@ -936,3 +936,17 @@ def test_the_object_of_a_participle_beside_a_dated_verb_takes_its_date() -> None
     text = ("Rebels shelled Homs on Tuesday. Addressing a rally in the capital, the minister "
             "condemned the shelling.")
     assert _date_of(text, "rally") == ("2012-01-03", "beside")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a present state in a relative clause under a dated past is of the day of publication
+    ("In 1995, the council ordered a withdrawal from the valley, which the army still holds.",
+     ("2012-01-04", "publication")),
+    # under a future it is the future's
+    ("The alliance will admit them in April, when it celebrates its anniversary.",
+     ("2012-04", "clause above")),
+])
+def test_a_present_state_under_a_dated_past_is_of_the_publication_day(
+        text: str, expected: tuple[str, str]) -> None:
+    word = "holds" if "holds" in text else "celebrates"
+    assert _date_of(text, word) == expected

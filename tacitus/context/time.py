@@ -1247,7 +1247,7 @@ class Dater:
         here = [(t, s) for t, s in here if t.kind != "vague"]  # "now" is no clause's time
         above = [(t, s) for t, s in here
                  if (g := _fronted_to(s) or _governor(s.root)) is not None
-                 and g in verb.ancestors]
+                 and g in verb.ancestors and not _present_aside(trigger, g)]
         if above and not _time_apart(trigger):
             t, _ = min(above, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause above"
@@ -1775,6 +1775,16 @@ def _participle_head(trigger: Token) -> Token | None:
     head = trigger.head if trigger.dep_ != "acl" or trigger.head.pos_ in ("VERB", "AUX") \
         else trigger.head.head
     return head if head.pos_ in ("VERB", "AUX") and head.i != trigger.i else None
+
+
+def _present_aside(verb: Token, clause: Token) -> bool:
+    """A present tense in a relative or conjoined clause under a clause of the past ("the
+    zone it occupies" under "the 1978 resolution called for", "but it still recognizes the
+    monarch" after "has been independent since 1901"): a state of the day of publication,
+    not of the time of the clause above (under a future, "in April, when the alliance
+    celebrates", it is the future's)."""
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("relcl", "conj") and \
+        present(verb) and tense(clause) == "past"
 
 
 def _fronted_to(span: Span) -> Token | None:
