@@ -950,3 +950,16 @@ def test_a_present_state_under_a_dated_past_is_of_the_publication_day(
         text: str, expected: tuple[str, str]) -> None:
     word = "holds" if "holds" in text else "celebrates"
     assert _date_of(text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parse hangs a date right after "said" on the reported clause: it is the saying's
+    ("The premier said Tuesday his cabinet told the envoys it was worried.",
+     ("2012-01-03", "clause")),
+    ("Police said on Monday the gunmen fled north.", ("2012-01-02", "clause")),
+    # a possessive date is its noun's
+    ("Police said Monday's raid netted six suspects.", ("2012-01-04", "publication")),
+])
+def test_a_date_right_after_a_verb_of_speech_dates_the_speech(
+        text: str, expected: tuple[str, str]) -> None:
+    assert _date_of(text, "said") == expected

@@ -1788,13 +1788,21 @@ def _present_aside(verb: Token, clause: Token) -> bool:
 
 
 def _fronted_to(span: Span) -> Token | None:
-    """The main verb a date that opens its sentence belongs to, where the parse hung it on a
-    participle clause after it ("On April 8, investigators, wondering how ..., searched the
-    site": the search's date, not the wondering's)."""
+    """The verb a date belongs to where the parse hung it on a clause after it: the main
+    verb, for a date that opens its sentence before a participle clause ("On April 8,
+    investigators, wondering how ..., searched the site": the search's date, not the
+    wondering's); the verb of speech it follows ("Castro said Tuesday his government
+    told": the saying's date, which the report then carries)."""
     before = span.doc[span.sent.start:span.start]
+    g = _governor(span.root)
+    if before and before[-1].lower_ == "on":
+        before = before[:-1]
+    if g is not None and before and before[-1].i == g.head.i and g.dep_ == "ccomp" \
+            and g.i > span.end and _reports(g.head) and span.root.dep_ != "poss" \
+            and not (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
+        return g.head  # 'Castro said Tuesday his government told': the saying's date
     if len(before) > 2 or any(t.pos_ not in ("ADP", "CCONJ", "PUNCT", "SPACE") for t in before):
         return None
-    g = _governor(span.root)
     if g is None or g.dep_ != "advcl" or g.tag_ not in ("VBG", "VBN") or g.i < span.end \
             or any(c.dep_ == "mark" for c in g.children) or g.head.pos_ not in ("VERB", "AUX"):
         return None
