@@ -963,3 +963,9 @@ def test_a_present_state_under_a_dated_past_is_of_the_publication_day(
 def test_a_date_right_after_a_verb_of_speech_dates_the_speech(
         text: str, expected: tuple[str, str]) -> None:
     assert _date_of(text, "said") == expected
+
+
+def test_a_past_with_the_present_form_after_a_singular_subject_looks_back() -> None:
+    # "hurt" after "Weakness" cannot be a present ("hurts"): Friday is the last one
+    assert _date_of("Weakness in bank shares hurt the index on Friday.", "hurt") == (
+        "2011-12-30", "clause")

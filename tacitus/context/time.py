@@ -108,6 +108,7 @@ def _words() -> dict:
         "figure_verbs": set(data.get("figure_verbs") or ()),
         "apart_preps": set(data.get("apart_preps") or ()),
         "thing_of_event": set(data.get("thing_of_event") or ()),
+        "unchanged_pasts": set(data.get("unchanged_pasts") or ()),
         "event_families": {word: family for family, words in
                            (data.get("event_families") or {}).items() for word in words},
     }
@@ -945,7 +946,7 @@ def tense(verb: Token | None) -> str | None:
             return "future"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "VBD" or c.lower_ in ("had", "'d") for c in aux) or (
-            verb.tag_ == "VBD" and not aux):
+            verb.tag_ == "VBD" and not aux) or _unchanged_past(verb):
         return "past"
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux):
         return "past"
@@ -973,10 +974,20 @@ def _looks_ahead(infinitive: Token) -> bool:
         head.lemma_ == "be" and head.pos_ == "AUX")
 
 
+def _unchanged_past(verb: Token) -> bool:
+    """A past the tagger read as a present because it has the present's form ("Weakness in
+    big stocks hurt the index on Friday", "the bank cut its rate"): a singular noun
+    subject would take "hurts", so "hurt" after it is the past."""
+    return verb.tag_ == "VBP" and verb.lower_ in _words()["unchanged_pasts"] and any(
+        c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+
+
 def present(verb: Token) -> bool:
     """A present tense, simple or progressive ("say", "is holding"), not a perfect."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lemma_ == "have" or c.tag_ in ("VBD", "MD") or c.lower_ == "to" for c in aux):
+        return False
+    if _unchanged_past(verb):
         return False
     return verb.tag_ in ("VBP", "VBZ") or (
         verb.tag_ == "VBG" and any(c.tag_ in ("VBP", "VBZ") for c in aux))
