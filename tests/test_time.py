@@ -969,3 +969,9 @@ def test_a_past_with_the_present_form_after_a_singular_subject_looks_back() -> N
     # "hurt" after "Weakness" cannot be a present ("hurts"): Friday is the last one
     assert _date_of("Weakness in bank shares hurt the index on Friday.", "hurt") == (
         "2011-12-30", "clause")
+
+
+def test_a_perfect_takes_the_one_day_its_sentence_names() -> None:
+    text = ("More than 40 people have been killed and more than 200 others injured in the "
+            "floods in the north on Monday.")
+    assert _date_of(text, "killed") == ("2012-01-02", "sentence")

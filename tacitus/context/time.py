@@ -1304,6 +1304,12 @@ class Dater:
                 story = story or self.story_time(trigger)
             if story is not None:
                 return story, "story"
+        if discourse and trigger.pos_ in ("VERB", "AUX") and tense(verb) == "past" \
+                and trigger.dep_ not in ("relcl", "acl", "amod") and not _reports(trigger) \
+                and not any(c.lower_ in ("had", "'d") for c in verb.children):
+            named = _named_time(here, trigger)
+            if named is not None and named.precision == "day":
+                return named, "sentence"  # "have been killed in the blasts on Friday"
         if discourse and trigger.pos_ == "NOUN":
             mentioned = self._mentioned(trigger, modality)
             if mentioned is not None:
