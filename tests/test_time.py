@@ -959,10 +959,15 @@ def test_a_present_state_under_a_dated_past_is_of_the_publication_day(
     ("Police said on Monday the gunmen fled north.", ("2012-01-02", "clause")),
     # a possessive date is its noun's
     ("Police said Monday's raid netted six suspects.", ("2012-01-04", "publication")),
+    # so for any verb the date follows: "found Monday hidden in a drain"
+    ("The pistol was found Monday hidden in a drain.", ("2012-01-02", "clause")),
+    ("The boy was found Christmas Day clinging to a raft off the coast.",
+     ("2011-12-25", "clause")),
 ])
-def test_a_date_right_after_a_verb_of_speech_dates_the_speech(
+def test_a_date_right_after_a_verb_dates_that_verb(
         text: str, expected: tuple[str, str]) -> None:
-    assert _date_of(text, "said") == expected
+    word = "said" if "said" in text else "found"
+    assert _date_of(text, word) == expected
 
 
 def test_a_past_with_the_present_form_after_a_singular_subject_looks_back() -> None:

@@ -1808,16 +1808,17 @@ def _fronted_to(span: Span) -> Token | None:
     """The verb a date belongs to where the parse hung it on a clause after it: the main
     verb, for a date that opens its sentence before a participle clause ("On April 8,
     investigators, wondering how ..., searched the site": the search's date, not the
-    wondering's); the verb of speech it follows ("Castro said Tuesday his government
-    told": the saying's date, which the report then carries)."""
+    wondering's); the verb it follows right after ("Castro said Tuesday his government
+    told": the saying's date, which the report then carries; "was discovered April 8
+    buried near the house"), unless it is a possessive of a noun ("said Monday's raid")."""
     before = span.doc[span.sent.start:span.start]
     g = _governor(span.root)
     if before and before[-1].lower_ == "on":
         before = before[:-1]
-    if g is not None and before and before[-1].i == g.head.i and g.dep_ == "ccomp" \
-            and g.i > span.end and _reports(g.head) and span.root.dep_ != "poss" \
+    if g is not None and before and before[-1].i == g.head.i and g.i >= span.end \
+            and span.root.dep_ != "poss" \
             and not (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
-        return g.head  # 'Castro said Tuesday his government told': the saying's date
+        return g.head
     if len(before) > 2 or any(t.pos_ not in ("ADP", "CCONJ", "PUNCT", "SPACE") for t in before):
         return None
     if g is None or g.dep_ != "advcl" or g.tag_ not in ("VBG", "VBN") or g.i < span.end \
