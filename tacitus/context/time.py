@@ -1288,7 +1288,7 @@ class Dater:
                 and not any(t.type == "DATE" and t.kind != "vague" for t, _ in here) else None
             if period is not None:
                 return period, "story"  # "Sales climbed 8%" in a report on the third quarter
-            if discourse and setting is not None:
+            if discourse and setting is not None and _reports(trigger):
                 mentioned = self._mentioned(setting, modality)
                 if mentioned is not None:
                     return mentioned, "mention"  # "In the letter, X said" after "a letter
@@ -1829,7 +1829,9 @@ def _fronted_to(span: Span) -> Token | None:
 
 def _setting_noun(verb: Token) -> Token | None:
     """The event noun a verb happens in or at ("said in a letter dated Monday", "In the
-    statement, the ministry said"), whose own date is the verb's."""
+    statement, the ministry said"), whose own date is the verb's; the date of its earlier
+    mention is only a report's ("was killed in this attack" may be read with a coarser date
+    than the story gives)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     return next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
