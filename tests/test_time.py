@@ -905,3 +905,140 @@ def test_current_before_a_noun_is_a_timex_but_dates_no_event() -> None:
     assert _date_of(text, "shelled") == ("2011-12", "clause")
     found = _date_of("The current governor's troops shelled the town.", "shelled")
     assert found is None or found[1] != "clause", found
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # a date written before the verb's object is the object's time, not the verb's
+    ("Parliament tightened the 1995 quota on Tuesday.", "tightened", ("2012-01-03", "clause")),
+    ("The regulator will publish its third-quarter figures in mid-March.", "publish",
+     ("2012-03", "clause")),
+    # an event the verb happened in, or since, still dates it
+    ("The mayor has been in hiding since the March 2010 riots.", "been",
+     ("2010-03", "clause")),
+])
+def test_a_date_written_before_a_noun_of_the_clause_dates_that_noun(
+        text: str, word: str, expected: tuple[str, str]) -> None:
+    assert _date_of(text, word, "planned" if word == "publish" else "asserted") == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # the past participle of an event noun dates it, as a relative clause does
+    ("The envoy cited remarks made last week by the general.", "remarks",
+     ("2011-12-26", "clause")),
+    # a verb said in a letter or at a rally takes the date the letter's own words give ...
+    ("The minister said in a letter dated Monday that the border would stay shut.", "said",
+     ("2012-01-02", "clause")),
+    # ... and so does a later report told in that letter
+    ("The minister wrote to the council in a letter dated Monday. In the letter, she said "
+     "the border would stay shut.", "said", ("2012-01-02", "mention")),
+    # a time of day with no day of its own says the hour, not the day
+    ("The blast occurred at about 9:40 a.m. (0640 GMT) Monday, police said.", "occurred",
+     ("2012-01-02", "clause above")),
+])
+def test_a_noun_an_event_is_told_in_gives_its_own_date(
+        text: str, word: str, expected: tuple[str, str]) -> None:
+    assert _date_of(text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "word", "modality", "expected"), [
+    # a negation reported as current holds on the day of publication (present) or in its
+    # week (past), as an asserted event would
+    ("The rebels do not control the town.", "control", "negated",
+     ("2012-01-04", "publication")),
+    ("Terms of the deal were not disclosed.", "disclosed", "negated",
+     ("2012-01-04", "publication")),
+    # an adjective participle has the tense of its copula: a present state is of the day
+    ("We are shocked by the verdict.", "shocked", "asserted", ("2012-01-04", "publication")),
+])
+def test_a_current_negation_or_state_takes_the_publication_date(
+        text: str, word: str, modality: str, expected: tuple[str, str]) -> None:
+    assert _date_of(text, word, modality) == expected
+
+
+def test_a_past_negation_takes_the_week_and_a_present_state_the_day() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    nlp = default_coder().nlp
+    for text, word, precision in [("Terms of the deal were not disclosed.", "disclosed", "week"),
+                                  ("We are shocked by the verdict.", "shocked", "day")]:
+        doc = nlp(text)
+        trigger = next(t for t in doc if t.text == word)
+        found = Dater(doc, PUBLISHED, text).date_for(
+            trigger, "negated" if word == "disclosed" else "asserted")
+        assert found is not None and found.precision == precision
+
+
+def test_a_date_that_opens_its_sentence_dates_the_main_verb_past_a_participle() -> None:
+    # the parse may hang the fronted date on the participle clause after it (as spaCy did
+    # with a longer sentence): the date is still the main verb's
+    from spacy.tokens import Doc
+
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    words = ["On", "Tuesday", ",", "police", ",", "wondering", "why", ",", "searched", "the",
+             "field", "."]
+    heads = [5, 0, 5, 5, 3, 8, 5, 8, 8, 10, 8, 8]
+    deps = ["prep", "pobj", "punct", "nsubj", "punct", "advcl", "advmod", "punct", "ROOT",
+            "det", "dobj", "punct"]
+    tags = ["IN", "NNP", ",", "NNS", ",", "VBG", "WRB", ",", "VBD", "DT", "NN", "."]
+    pos = ["ADP", "PROPN", "PUNCT", "NOUN", "PUNCT", "VERB", "SCONJ", "PUNCT", "VERB", "DET",
+           "NOUN", "PUNCT"]
+    doc = Doc(default_coder().nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
+              pos=pos, lemmas=[w.lower() for w in words])
+    found = Dater(doc, PUBLISHED, doc.text).date_for(doc[8], "asserted")
+    assert found is not None and (found.value, found.attached) == ("2012-01-03", "clause")
+
+
+def test_an_event_noun_in_the_of_phrase_of_a_place_takes_not_the_clause_date() -> None:
+    assert _date_of("On Tuesday, police searched the site of the shooting.", "shooting") \
+        is None
+
+
+def test_the_object_of_a_participle_beside_a_dated_verb_takes_its_date() -> None:
+    text = ("Rebels shelled Homs on Tuesday. Addressing a rally in the capital, the minister "
+            "condemned the shelling.")
+    assert _date_of(text, "rally") == ("2012-01-03", "beside")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a present state in a relative clause under a dated past is of the day of publication
+    ("In 1995, the council ordered a withdrawal from the valley, which the army still holds.",
+     ("2012-01-04", "publication")),
+    # under a future it is the future's
+    ("The alliance will admit them in April, when it celebrates its anniversary.",
+     ("2012-04", "clause above")),
+])
+def test_a_present_state_under_a_dated_past_is_of_the_publication_day(
+        text: str, expected: tuple[str, str]) -> None:
+    word = "holds" if "holds" in text else "celebrates"
+    assert _date_of(text, word) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parse hangs a date right after "said" on the reported clause: it is the saying's
+    ("The premier said Tuesday his cabinet told the envoys it was worried.",
+     ("2012-01-03", "clause")),
+    ("Police said on Monday the gunmen fled north.", ("2012-01-02", "clause")),
+    # a possessive date is its noun's
+    ("Police said Monday's raid netted six suspects.", ("2012-01-04", "publication")),
+    # so for any verb the date follows: "found Monday hidden in a drain"
+    ("The pistol was found Monday hidden in a drain.", ("2012-01-02", "clause")),
+    ("The boy was found Christmas Day clinging to a raft off the coast.",
+     ("2011-12-25", "clause")),
+])
+def test_a_date_right_after_a_verb_dates_that_verb(
+        text: str, expected: tuple[str, str]) -> None:
+    word = "said" if "said" in text else "found"
+    assert _date_of(text, word) == expected
+
+
+def test_a_past_with_the_present_form_after_a_singular_subject_looks_back() -> None:
+    # "hurt" after "Weakness" cannot be a present ("hurts"): Friday is the last one
+    assert _date_of("Weakness in bank shares hurt the index on Friday.", "hurt") == (
+        "2011-12-30", "clause")
+
+
+def test_a_perfect_takes_the_one_day_its_sentence_names() -> None:
+    text = ("More than 40 people have been killed and more than 200 others injured in the "
+            "floods in the north on Monday.")
+    assert _date_of(text, "killed") == ("2012-01-02", "sentence")

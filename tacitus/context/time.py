@@ -108,6 +108,8 @@ def _words() -> dict:
         "figure_nouns": set(data.get("figure_nouns") or ()),
         "figure_verbs": set(data.get("figure_verbs") or ()),
         "apart_preps": set(data.get("apart_preps") or ()),
+        "thing_of_event": set(data.get("thing_of_event") or ()),
+        "unchanged_pasts": set(data.get("unchanged_pasts") or ()),
         "event_families": {word: family for family, words in
                            (data.get("event_families") or {}).items() for word in words},
     }
@@ -1008,7 +1010,7 @@ def tense(verb: Token | None) -> str | None:
             return "future"
     aux = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "VBD" or c.lower_ in ("had", "'d") for c in aux) or (
-            verb.tag_ == "VBD" and not aux):
+            verb.tag_ == "VBD" and not aux) or _unchanged_past(verb):
         return "past"
     if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux):
         return "past"
@@ -1042,10 +1044,20 @@ def _looks_ahead(infinitive: Token) -> bool:
         head.lemma_ == "be" and head.pos_ == "AUX")
 
 
+def _unchanged_past(verb: Token) -> bool:
+    """A past the tagger read as a present because it has the present's form ("Weakness in
+    big stocks hurt the index on Friday", "the bank cut its rate"): a singular noun
+    subject would take "hurts", so "hurt" after it is the past."""
+    return verb.tag_ == "VBP" and verb.lower_ in _words()["unchanged_pasts"] and any(
+        c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in children_of(verb))
+
+
 def present(verb: Token) -> bool:
     """A present tense, simple or progressive ("say", "is holding"), not a perfect."""
     aux = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
     if any(c.lemma_ == "have" or c.tag_ in ("VBD", "MD") or c.lower_ == "to" for c in aux):
+        return False
+    if _unchanged_past(verb):
         return False
     return verb.tag_ in ("VBP", "VBZ") or (
         verb.tag_ == "VBG" and any(c.tag_ in ("VBP", "VBZ") for c in aux))
@@ -1305,13 +1317,18 @@ class Dater:
         """The time expression that dates the event ``trigger`` names, and how it was found
         (``discourse``: also from other sentences, the story's time or an earlier mention)."""
         here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
-                if t.value and t.precision not in ("decade", "century")]
+                if t.value and t.precision not in ("decade", "century") and not _bare_clock(t)]
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else head_of(trigger)
         if trigger.pos_ in ("VERB", "AUX"):
             here = [(t, s) for t, s in here if not _compared(s.root, trigger)]
+        setting = _setting_noun(trigger)
         own = [(t, s) for t, s in here if _governs(s.root, trigger, verb) or (
             trigger.pos_ == "NOUN" and (_before_noun(s, trigger) or _relative_of(s, trigger)
-                                        or _scheduled_for(s, trigger)))]
+                                        or _scheduled_for(s, trigger))) or (
+            setting is not None and _relative_of(s, setting)) or (
+            (f := _fronted_to(s)) is not None and f.i in (trigger.i, verb.i))]
+        if trigger.pos_ in ("VERB", "AUX"):
+            own = [(t, s) for t, s in own if not _modifies_noun(s, trigger)]
         if own:
             t, _ = min(own, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause"
@@ -1319,7 +1336,8 @@ class Dater:
         # never one of a clause beside it ("Cisse, appointed in April, said")
         here = [(t, s) for t, s in here if t.kind != "vague"]  # "now" is no clause's time
         above = [(t, s) for t, s in here
-                 if (g := _governor(s.root)) is not None and g in verb.ancestors]
+                 if (g := _fronted_to(s) or _governor(s.root)) is not None
+                 and g in verb.ancestors and not _present_aside(trigger, g)]
         if above and not _time_apart(trigger):
             t, _ = min(above, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause above"
@@ -1349,6 +1367,11 @@ class Dater:
                 and not any(t.type == "DATE" and t.kind != "vague" for t, _ in here) else None
             if period is not None:
                 return period, "story"  # "Sales climbed 8%" in a report on the third quarter
+            if discourse and setting is not None and _reports(trigger):
+                mentioned = self._mentioned(setting, modality)
+                if mentioned is not None:
+                    return mentioned, "mention"  # "In the letter, X said" after "a letter
+                    # dated Monday"
             named = _named_time(here, trigger) if discourse and not _reports(trigger) \
                 else None
             if named is not None:
@@ -1360,12 +1383,21 @@ class Dater:
                 story = story or self.story_time(trigger)
             if story is not None:
                 return story, "story"
+        if discourse and trigger.pos_ in ("VERB", "AUX") and tense(verb) == "past" \
+                and trigger.dep_ not in ("relcl", "acl", "amod") and not _reports(trigger) \
+                and not any(c.lower_ in ("had", "'d") for c in children_of(verb)):
+            named = _named_time(here, trigger)
+            if named is not None and named.precision == "day":
+                return named, "sentence"  # "have been killed in the blasts on Friday"
         if discourse and trigger.pos_ == "NOUN":
             mentioned = self._mentioned(trigger, modality)
             if mentioned is not None:
                 return mentioned, "mention"
-        head = (_participle_head(trigger) or _setting_of(trigger)) if discourse else None
-        if head is not None:  # "Rojas accepted the papers, marking their entry": its date
+        head = (_participle_head(trigger) or _setting_of(trigger) or (
+            _participle_head(head_of(trigger)) if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj"
+            else None)) if discourse else None
+        if head is not None:  # "Rojas accepted the papers, marking their entry": its date;
+            # "Addressing a ceremony at the embassy, the minister said": the ceremony's
             found = self.attach(head, modality, discourse)
             if found is not None and found[1] in ("story", "sentence", "clause above"):
                 return found[0], "beside"
@@ -1440,8 +1472,11 @@ class Dater:
 
     def _current(self, trigger: Token, modality: str) -> EventDate | None:
         """The publication date, for an event reported as current: its day for a present
-    tense, its week for a past one."""
-        if self.published is None or modality not in ("asserted", "reported", "disputed"):
+        tense, its week for a past one. A negation reported as current holds then too
+        ("Terms weren't disclosed", "the rebels do not control the town"): it is dated as
+        an asserted event would be, never from other sentences."""
+        if self.published is None or modality not in ("asserted", "reported", "disputed",
+                                                      "negated"):
             return None
         if trigger.pos_ != "VERB" or not trigger.tag_.startswith("VB"):
             return None  # "the US invasion", "the withdrawal": no tense says it is news
@@ -1449,7 +1484,8 @@ class Dater:
                for t, s in self._by_sent.get(trigger.sent.start, [])):
             return None  # "killed 300 people over three decades": a span, not this week
         # a participle, infinitive or gerund has the tense of the finite verb it hangs on
-        # ("are still trying to reach", "a crowd is gathering, chanting")
+        # ("are still trying to reach", "a crowd is gathering, chanting"), an adjective
+        # participle that of its copula ("I am shocked")
         verb = _finite(trigger) or trigger
         if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children_of(verb)):
             return None  # past perfect: background to the story, not today's news
@@ -1535,7 +1571,7 @@ def _finite(verb: Token) -> Token | None:
         if v.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in (*_FINITE, "MD")
                                     for c in children_of(v)):
             return v
-        if v.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "amod", "relcl"):
+        if v.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "amod", "relcl", "acomp"):
             return None  # a subject or object gerund, a root participle: no tense to borrow
         v = clause_verb(head_of(v)) if head_of(v).i != v.i else None
     return None
@@ -1753,8 +1789,16 @@ def _current_root(root: Token) -> bool:
 def _time_apart(noun: Token) -> bool:
     """An event noun that a preposition of time sets before or after its clause's time
     ("ten days before the murder", "after the bombings"): the clause's date is not its own."""
-    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and \
-        head_of(noun).lower_ in _words()["apart_preps"]
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and (
+        head_of(noun).lower_ in _words()["apart_preps"] or _of_a_thing(noun))
+
+
+def _of_a_thing(noun: Token) -> bool:
+    """An event noun in the of-phrase of a noun that is no event of its clause's time
+    ("searched the site of the shooting", "the scene of the slaying")."""
+    head = head_of(noun)
+    return head.lower_ == "of" and head_of(head).pos_ == "NOUN" and \
+        head_of(head).lemma_.lower() in _words()["thing_of_event"]
 
 
 def _of_dated_noun(verb: Token, here: list[tuple[TimeExpr, Span]]) -> TimeExpr | None:
@@ -1785,6 +1829,29 @@ def _written_before(span: Span, noun: Token) -> bool:
                for t in noun.doc[span.end:noun.i])
 
 
+def _bare_clock(t: TimeExpr) -> bool:
+    """A time of day with no day of its own ("at 6 a.m.", "about 10:35 a.m."): it says the
+    hour, not the day, which the publication date it was resolved against only guesses."""
+    return t.kind == "clock" and _day_word().search(t.text) is None
+
+
+@cache
+def _day_word() -> re.Pattern[str]:
+    w = _words()
+    return re.compile(rf"\b(?:{_alt(w['weekdays'])}|{_alt(w['months'])})\b", re.IGNORECASE)
+
+
+def _modifies_noun(span: Span, verb: Token) -> bool:
+    """A date written before a noun of the verb's clause as its modifier ("strengthened the
+    1959 embargo", "charged him in the 1995 shooting"): the noun's time, not the verb's."""
+    noun = span.root.head
+    if noun.pos_ != "NOUN" or noun.i == verb.i or not _written_before(span, noun):
+        return False
+    if noun.dep_ in ("nsubj", "nsubjpass") and head_of(noun).i == verb.i:
+        return present(verb)  # "the 1978 resolution calls for", not "the Aug. 7 bombings killed"
+    return not (noun.dep_ in ("pobj", "agent") and head_of(head_of(noun)).i == verb.i)
+
+
 def _of_another_noun(span: Span) -> bool:
     """A date written as the modifier of a noun after it ("the September 11, 2001,
     attacks"), whatever the parse made of it."""
@@ -1807,6 +1874,50 @@ def _participle_head(trigger: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != trigger.i else None
 
 
+def _present_aside(verb: Token, clause: Token) -> bool:
+    """A present tense in a relative or conjoined clause under a clause of the past ("the
+    zone it occupies" under "the 1978 resolution called for", "but it still recognizes the
+    monarch" after "has been independent since 1901"): a state of the day of publication,
+    not of the time of the clause above (under a future, "in April, when the alliance
+    celebrates", it is the future's)."""
+    return verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("relcl", "conj") and \
+        present(verb) and tense(clause) == "past"
+
+
+def _fronted_to(span: Span) -> Token | None:
+    """The verb a date belongs to where the parse hung it on a clause after it: the main
+    verb, for a date that opens its sentence before a participle clause ("On April 8,
+    investigators, wondering how ..., searched the site": the search's date, not the
+    wondering's); the verb it follows right after ("Castro said Tuesday his government
+    told": the saying's date, which the report then carries; "was discovered April 8
+    buried near the house"), unless it is a possessive of a noun ("said Monday's raid")."""
+    before = span.doc[span.sent.start:span.start]
+    g = _governor(span.root)
+    if before and before[-1].lower_ == "on":
+        before = before[:-1]
+    if g is not None and before and before[-1].i == g.head.i and g.i >= span.end \
+            and span.root.dep_ != "poss" \
+            and not (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
+        return g.head
+    if len(before) > 2 or any(t.pos_ not in ("ADP", "CCONJ", "PUNCT", "SPACE") for t in before):
+        return None
+    if g is None or g.dep_ != "advcl" or g.tag_ not in ("VBG", "VBN") or g.i < span.end \
+            or any(c.dep_ == "mark" for c in children_of(g)) or g.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return g.head
+
+
+def _setting_noun(verb: Token) -> Token | None:
+    """The event noun a verb happens in or at ("said in a letter dated Monday", "In the
+    statement, the ministry said"), whose own date is the verb's; the date of its earlier
+    mention is only a report's ("was killed in this attack" may be read with a coarser date
+    than the story gives)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((p for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                 for p in children_of(c) if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+
+
 def _setting_of(noun: Token) -> Token | None:
     """The verb an event noun is the setting of ("said at a news conference", "In a
     statement, the government expressed", "were wounded in the bombing"), which happens at
@@ -1823,7 +1934,8 @@ def _relative_of(span: Span, noun: Token) -> bool:
     be held in May", "the attack that took place on Monday"), not of another noun's ("the
     withdrawal of troops that were sent in 2009"), nor of a noun in the clause ("the
     invasion that followed the September 11, 2001, attacks": the attacks' date)."""
-    clause = next((a for a in span.root.ancestors if a.dep_ == "relcl"), None)
+    clause = next((a for a in span.root.ancestors if a.dep_ == "relcl" or (
+        a.dep_ == "acl" and a.tag_ == "VBN")), None)
     return clause is not None and head_of(clause).i == noun.i and not _of_another_noun(span)
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from rich.console import Console
 
 from tacitus.eval import share
+from tacitus.eval.time import gold_value
 from tacitus.eval.timeml import TimeMLDoc, read_folder
 
 RELATIONS = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "BEGUN_BY",
@@ -63,9 +64,11 @@ def _weekday_date(value: str) -> date | None:
 
 
 def agrees(ours: str | None, gold: str) -> bool:
-    """Whether our date (in TimeML notation) names the gold date or a time inside it."""
+    """Whether our date (in TimeML notation) names the gold date or a time inside it. A
+    gold week may be written with one digit ("2000-W7"), ours always with two."""
     if ours is None:
         return False
+    gold = gold_value(gold)
     if ours == gold:
         return True
     if "-W" in ours and "-W" not in gold:
@@ -75,7 +78,7 @@ def agrees(ours: str | None, gold: str) -> bool:
         if day is None:
             return False
         y, w, _ = day.isocalendar()
-        return f"{y:04d}-W{w:02d}" == gold or f"{y:04d}-W{w}" == gold
+        return f"{y:04d}-W{w:02d}" == gold
     if "-Q" in gold or "-H" in gold:
         if len(ours) < 7 or not ours[5:7].isdigit():
             return False
