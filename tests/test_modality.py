@@ -233,6 +233,8 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
     ("The rebels would provoke a war with the army.", "war", "hypothetical", ["would"]),
     ("The envoy will keep up the pressure while seeking a ceasefire with the rebels.",
      "ceasefire", "planned", ["will"]),
+    ("The government will keep up its campaign while at the same time initiating "
+     "negotiations with the rebels.", "negotiations", "planned", ["will"]),
     ("The army will condemn the attack on the embassy.", "attack", "asserted", []),
     ("The rebels would provoke the war that the army fears.", "war", "asserted", []),
     ("The minister did not seek talks with the rebels.", "talks", "asserted", []),
