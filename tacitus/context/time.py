@@ -203,7 +203,7 @@ def _grammar() -> list[tuple[str, str]]:
         ("focusquarter", r"(?:the|this|that)\s+(?:(?P<fqcur>current|latest|same|most\s+recent)"
                          r"\s+|(?:comparable\s+)?(?P<fqago>year[\s-]+(?:ago|earlier))\s+)?"
                          r"(?P<fqunit>quarter|period)(?!\s+of\b)(?![\w-])"),
-        # "the week of March 6": the week that day is in
+        # "the week of March 5": the week that day is in
         ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}(?!\d|:\d)"),
         ("mdy", rf"{month}\s+{day},?\s+{year}"),
         ("dmy", rf"{day}\s+{month},?\s+{year}"),
@@ -1830,7 +1830,7 @@ def _written_before(span: Span, noun: Token) -> bool:
 
 
 def _bare_clock(t: TimeExpr) -> bool:
-    """A time of day with no day of its own ("at 6 a.m.", "about 10:35 a.m."): it says the
+    """A time of day with no day of its own ("at 6 a.m.", "about 9:40 a.m."): it says the
     hour, not the day, which the publication date it was resolved against only guesses."""
     return t.kind == "clock" and _day_word().search(t.text) is None
 
@@ -1910,7 +1910,7 @@ def _fronted_to(span: Span) -> Token | None:
 def _setting_noun(verb: Token) -> Token | None:
     """The event noun a verb happens in or at ("said in a letter dated Monday", "In the
     statement, the ministry said"), whose own date is the verb's; the date of its earlier
-    mention is only a report's ("was killed in this attack" may be read with a coarser date
+    mention is only a report's ("was wounded in this raid" may be read with a coarser date
     than the story gives)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None

@@ -531,7 +531,7 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
         key = book.actor_of(t)
         if key is not None:
             return t, key
-    if book.partitive(head):  # "members of Myanmar's Rohingya community": the community's
+    if book.partitive(head):  # "members of Sudan's Masalit community": the community's
         for t in pobjs(head, "of"):
             found = _agent_in(book, t)
             if found is not None:
