@@ -136,6 +136,19 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "seventies": 7, "eighties": 8, "nineties": 9}
 
 
+@cache
+def _ordinal_days() -> dict[str, int]:
+    """The days of a month in words: "eighth", "twenty-first" (ordinals in time.yaml, the
+    tens joined to them by a hyphen or a space)."""
+    ones = {str(k): int(v) for k, v in load_time_words()["ordinals"].items()}
+    days = dict(ones)
+    for tens, base in (("twenty", 20), ("thirty", 30)):
+        for word, n in ones.items():
+            if n < 10 and base + n <= 31:
+                days[f"{tens}-{word}"] = days[f"{tens} {word}"] = base + n
+    return days
+
+
 def _spelled_year(text: str) -> int | None:
     """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000, "two thousand and one" -> 2001."""
     words = re.split(r"[\s-]+", text.lower().replace(" and ", " "))
@@ -214,13 +227,24 @@ def _grammar() -> list[tuple[str, str]]:
         ("spelled", rf"(?:the\s+year\s+)?{spelled}"),
         ("wmd", rf"{weekday},?\s+{month}\s+{day}(?!\d|:\d)"),
         ("md", rf"{month}\s+{day}(?!\d|:\d)"),
+        # "March eighth", "June twenty-first": a day in words, after a capitalised month
+        # ("may first" is a modal)
+        ("mdword", r"(?-i:(?P<month>January|February|March|April|May|June|July|August"
+                   r"|September|October|November|December))\s+"
+                   rf"(?P<oday>{_alt(_ordinal_days())})(?![\w-])"),
         ("dm", rf"{day}\s+{month}"),
+        # "10:35 a.m. (0735 GMT) Friday": the same time in another zone may stand between
         ("clock", rf"(?:{clock}|(?P<noon>noon|midday|midnight))(?:\.?,?\s+(?:[ECMP][SD]T,?"
-                  rf"\s+|GMT,?\s+)?(?:on\s+)?(?:{weekday}|(?P<cmonth>{_alt(w['months'])})\.?"
+                  r"\s+|GMT,?\s+|\(\d{1,2}:?\d\d\s+(?:GMT|UTC|[ECMP][SD]T)\),?\s+)?"
+                  rf"(?:on\s+)?(?:{weekday}|(?P<cmonth>{_alt(w['months'])})\.?"
                   r"\s+(?P<cday>[0-3]?\d)))?"),
         ("holiday", rf"(?P<hrel>last\s+|next\s+|this\s+)?(?P<holiday>{_alt(w['holidays'])}"
                     r"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?)"),
         ("ago", rf"{num}\s+{unit}\s+ago"),
+        # "the day before yesterday", "the day after next Tuesday": one day, counted from
+        # the day it names (not from the text's last date, as "the day before" alone is)
+        ("dayaround", rf"(?:the\s+)?day\s+(?P<around>before|after)\s+(?:(?P<rdeic>yesterday"
+                      rf"|tomorrow)|{rel}\s+{weekday})(?![\w-])"),
         # "the day before" a gerund ("the day after returning home") is the day of an act
         # the text dates nowhere; before a noun phrase or a clause ("the day after his
         # death", "the day after he spoke") it is as near the text's last date as any
@@ -482,8 +506,8 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         d = int(g["day"])
         day = _day(_nearest_year(month, d, anchor), month, d)
         return _unit_value(date.fromisoformat(day[0]), "week", 0) if day else None
-    if kind in ("md", "dm", "wmd"):
-        d = int(g["day"])
+    if kind in ("md", "dm", "wmd", "mdword"):
+        d = _ordinal_days()[" ".join(g["oday"].split())] if kind == "mdword" else int(g["day"])
         y = _nearest_year(month, d, anchor)
         if kind == "wmd":  # "Monday, Oct. 26": the year, near the anchor, that it is a Monday
             y = next((c for c in (y, y - 1, y + 1) if _weekday_of(c, month, d)
@@ -507,6 +531,16 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
             back = (anchor.weekday() - w["weekdays"][g["weekday"]]) % 7
             return (anchor - timedelta(days=back)).isoformat(), "day"
         return anchor.isoformat(), "day"
+    if kind == "dayaround":
+        way = 1 if g["around"] == "after" else -1
+        if g.get("rdeic"):  # "the day before yesterday": two days back
+            return _unit_value(anchor, "day", (1 if g["rdeic"] == "tomorrow" else -1) + way)
+        target = w["weekdays"][g["weekday"]]
+        if g["rel"] in ("last", "past", "previous"):
+            day = anchor - timedelta(days=(anchor.weekday() - target) % 7 or 7)
+        else:
+            day = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        return _unit_value(day, "day", way)
     if kind == "deictic":
         word = g["deictic"].split()[0]
         delta = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
@@ -825,6 +859,8 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
                     _AS_BEFORE.search(text, max(0, start - 4), start)
                     or _CONNECTIVE_AFTER.match(text, end)):
                 continue  # "as soon as Tuesday", "soon after he arrived": a connective
+            if _title_or_idiom(kind, m, text, start):
+                continue
             t = _expression(kind, m, text, anchor)
             if t is None:
                 continue
@@ -832,6 +868,22 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             found.append(t)
     found.sort(key=lambda t: t.start)
     return resolve_anchored(found, anchor)
+
+
+_TITLE_BEFORE = re.compile(r"(?-i:\b[A-Z][\w'-]*)[ \t]+$")
+
+
+def _title_or_idiom(kind: str, m: _Form, text: str, start: int) -> bool:
+    """A programme's or a paper's name, or an idiom, that only looks like a time: "This
+    Week" (a capital unit), "VOA Today" (a capital "Today" right after a name), "high
+    noon"."""
+    if kind == "relunit":
+        return (m.group("unit") or "a")[0].isupper()
+    if kind == "deictic" and m.group(0)[0].isupper() and " " not in m.group(0):
+        return _TITLE_BEFORE.search(text, max(0, start - 30), start) is not None
+    if kind == "clock" and (m.group("noon") or "").lower() == "noon":
+        return re.search(r"\bhigh\s+$", text[max(0, start - 6):start], re.I) is not None
+    return False
 
 
 def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr | None:
@@ -859,6 +911,8 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
         shift = ("quarter", -4 if m.group("fqago") else 0)
     if kind == "prevweekday":
         shift = (m.group("pdir").lower(), _words()["weekdays"][m.group("weekday").lower()])
+    if kind == "mdword":
+        kind = "md"  # "March eighth" is "March 8" from here on (tense may move its year)
     t = TimeExpr(start, end, text[start:end], value, precision, qualifier, kind, type_,
                  anchor=None if kind in _ABSOLUTE else "publication", shift=shift)
     if precision != resolved[1]:  # "early 1991": TimeML gives the year (its mod, the part)
@@ -1067,9 +1121,22 @@ _UNDERSPECIFIED = {"weekday", "md", "dm", "monthonly", "holiday", "quarter", "re
                    "weekend", "relseason", "season"}
 
 
+def _weekday_kind(t: TimeExpr) -> str:
+    """A time of day on a weekday ("at 4 a.m. Thursday") moves with tense as its weekday."""
+    if t.kind == "clock" and t.precision == "day" and _weekday_word().search(t.text):
+        return "weekday"
+    return t.kind
+
+
+@cache
+def _weekday_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(_words()['weekdays'])})\b", re.IGNORECASE)
+
+
 def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
     """Re-resolve a weekday, day or month that a future-tense clause governs: ahead of the
     anchor, not behind it. ("Monday, Oct. 26" names its year by its weekday.)"""
+    kind = _weekday_kind(t)
     if t.kind == "weekend" and t.value and \
             date.fromisoformat(t.value) + timedelta(days=5) < anchor:
         return _revalue(t, (date.fromisoformat(t.value) + timedelta(days=7)).isoformat())
@@ -1077,12 +1144,12 @@ def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
         y, m = map(int, t.value.split("-"))
         ended = anchor.year * 12 + anchor.month > y * 12 + m + 2
         return _revalue(t, _month_value(y + 1, m)) if ended else t
-    if t.kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value:
+    if kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value:
         return t
     if t.precision == "day":
         d = date.fromisoformat(t.value)
         while d < anchor:
-            d = d + timedelta(days=7) if t.kind == "weekday" else _next_year(d, t)
+            d = d + timedelta(days=7) if kind == "weekday" else _next_year(d, t)
         return _revalue(t, d.isoformat())
     y, m = map(int, t.value.split("-"))
     if (y, m) < (anchor.year, anchor.month):
@@ -1094,17 +1161,18 @@ def toward_past(t: TimeExpr, anchor: date) -> TimeExpr:
     """Re-resolve a weekday, day, month or "this" season of a past-tense clause that fell
     after the anchor: "since a failed July coup" in May is last July, "began trading this
     summer" in November is the summer gone."""
+    kind = _weekday_kind(t)
     this_season = t.kind == "relseason" and re.search(r"\bthis\b", t.text, re.I)
     if (t.kind == "season" or this_season) and t.value:
         y, m = map(int, t.value.split("-"))
         return _revalue(t, _month_value(y - 1, m)) if (y, m) > (anchor.year, anchor.month) \
             else t
-    if t.kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value:
+    if kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value:
         return t
     if t.precision == "day":
         d = date.fromisoformat(t.value)
         while d > anchor:
-            d = d - timedelta(days=7) if t.kind == "weekday" else _next_year(d, t, -1)
+            d = d - timedelta(days=7) if kind == "weekday" else _next_year(d, t, -1)
         return _revalue(t, d.isoformat())
     y, m = map(int, t.value.split("-"))
     if (y, m) > (anchor.year, anchor.month):
@@ -1173,10 +1241,11 @@ class Dater:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None:
                 continue
-            if anchor is not None and t.kind in _UNDERSPECIFIED and t.anchor == "publication":
+            if anchor is not None and _weekday_kind(t) in _UNDERSPECIFIED \
+                    and t.anchor == "publication":
                 verb = clause_verb(span.root)
                 way = tense(verb)
-                if way is None and t.kind == "weekday" and verb is not None and present(verb) \
+                if way is None and _weekday_kind(t) == "weekday" and verb is not None and present(verb) \
                         and _adverbial(span.root, verb):
                     way = "future"  # "the two leaders meet Monday": the coming Monday
                 if way is None and verb is not None and _modal_ahead(verb):
@@ -1588,7 +1657,7 @@ def _present_passive(verb: Token) -> bool:
 def _nearer(t: TimeExpr, ahead: TimeExpr, anchor: date) -> TimeExpr:
     """Of a day or month read back and read ahead, the one nearer the anchor (a deadline of
     a news story is as likely ahead as just past); a weekday keeps its reading."""
-    if t.kind == "weekday" or not t.value or not ahead.value:
+    if _weekday_kind(t) == "weekday" or not t.value or not ahead.value:
         return t
 
     def gap(x: TimeExpr) -> int:
