@@ -251,8 +251,8 @@ def _grammar() -> list[tuple[str, str]]:
         ("anchored", r"(?:the\s+(?P<arel>(?:day|week|month|year)\s+(?:before|after))"
                      r"(?![ \t]+(?!(?:during|morning|evening|thing|nothing|something)\b)"
                      r"(?-i:[a-z]+ing)\b)|"
-                     r"the\s+(?P<adir>previous|following|next|same)\s+(?P<aunit>day|week"
-                     r"|month|year)|(?P<an>a|one|two|three|four|five|six|seven|\d+)\s+"
+                     r"the\s+(?P<adir>previous|following|next|same)\s+(?:(?P<aunit>day|week"
+                     r"|month|year)|(?P<apart>morning|afternoon|evening|night))|(?P<an>a|one|two|three|four|five|six|seven|\d+)\s+"
                      r"(?P<aunit2>day|week|month|year)s?\s+(?P<adir2>later|earlier)|"
                      r"(?:earlier|later)\s+that\s+(?P<aunit3>day|week|month|year)|"
                      r"that\s+(?P<aunit4>year)(?![\w-])|"
@@ -627,8 +627,8 @@ def _anchored_shift(g: dict) -> tuple[str, int]:
     if g.get("arel"):
         unit, way = g["arel"].split()
         return unit, -1 if way == "before" else 1
-    if g.get("adir"):
-        return g["aunit"], {"previous": -1, "following": 1, "next": 1}.get(g["adir"], 0)
+    if g.get("adir"):  # "the next morning": the next day
+        return g.get("aunit") or "day", {"previous": -1, "following": 1, "next": 1}.get(g["adir"], 0)
     if g.get("adir2"):
         n = g["an"]
         count = int(n) if n.isdigit() else {"a": 1, **_ONES}.get(n, 1)
@@ -761,6 +761,8 @@ def timeml_value(t: TimeExpr, m: _Form | None = None) -> str:
     if t.kind in ("weekday", "relweekday") and m is not None and m.group("part"):
         code = _words()["day_parts"].get(m.group("part").lower(), "")
         return f"{base}T{code}" if code else base
+    if t.kind == "anchored" and m is not None and m.group("apart"):
+        return f"{base}T{_words()['day_parts'].get(m.group('apart').lower(), '')}"
     if t.kind == "deictic" and m is not None and " " in (m.group("deictic") or ""):
         code = _words()["day_parts"].get(m.group("deictic").split()[-1].lower(), "")
         return f"{base}T{code}" if code else base  # "this morning": 2012-01-04TMO
@@ -851,8 +853,9 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             if any(s < end and start < e for s, e in taken):
                 continue
             if kind == "year" and m.group(0) == m.group("year") \
-                    and not _AFTER_YEAR.match(text, end):
-                continue  # a bare number: "2000 troops" is no date
+                    and not _AFTER_YEAR.match(text, end) \
+                    and not _YEAR_PREFIX.search(text, max(0, start - 5), start):
+                continue  # a bare number: "2000 troops" is no date ("post-1959 Cuba" is)
             if kind == "spelled" and not re.search(r"\b(?:nineteen|the)\b", m.group(0), re.I):
                 continue  # "two thousand" alone is a number ("by the year two thousand" is not)
             if kind == "vague" and m.group(0).lower() == "soon" and (
@@ -870,6 +873,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
     return resolve_anchored(found, anchor)
 
 
+_YEAR_PREFIX = re.compile(r"\b(?:pre|post)-$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"(?-i:\b[A-Z][\w'-]*)[ \t]+$")
 
 
@@ -906,6 +910,8 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
     deictic = (m.group("deictic") or "").lower()
     if kind == "deictic" and deictic.startswith(("this", "last")):
         type_ = "TIME"  # "this morning", "last night"; TimeML types "tonight" DATE
+    if kind == "anchored" and m.group("apart"):
+        type_ = "TIME"  # "the next morning"
     shift = _anchored_shift(m.groupdict()) if kind == "anchored" else None
     if kind == "focusquarter" and (m.group("fqcur") or "").lower() != "current":
         shift = ("quarter", -4 if m.group("fqago") else 0)
@@ -966,7 +972,8 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
             period = t  # the quarter reported on: named, or "the latest quarter"
         if t.kind == "anchored" and coarse is not None and t.shift is not None and \
                 (last_at is None or last_at < coarse.start) and \
-                (t.shift[1] == 0 or t.start - coarse.end <= _NEAR_CHARS) and \
+                (t.shift[1] == 0 or t.start - coarse.end <= _NEAR_CHARS
+                 or re.match(r"(?i)the\s+(?:following|previous|next)\b", t.text)) and \
                 (t.shift[0] == "year" or (t.shift[0] == "month" and coarse.precision == "month")):
             # "fled in June 1998 and returned later that year": 1998, from the month
             y, m = (int(x) for x in (coarse.value + "-01").split("-")[:2])
@@ -983,8 +990,9 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
                 resolved = d.isoformat(), "day"
             else:
                 resolved = _unit_value(last, str(t.shift[0]), int(t.shift[1]))
+            part = t.timeml[t.timeml.index("T"):] if "T" in t.timeml else ""  # "TMO"
             t = replace(t, value=resolved[0], precision=resolved[1], anchor="text",
-                        timeml=_calendar(*resolved), anchor_at=last_at)
+                        timeml=_calendar(*resolved) + part, anchor_at=last_at)
         if t.precision == "day" and t.type in ("DATE", "TIME") and t.value \
                 and t.kind not in ("vague",):
             last = date.fromisoformat(t.value)
@@ -1256,12 +1264,17 @@ class Dater:
                     way = "future"  # "could come as early as Tuesday": the coming one
                 if way == "future":
                     t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
-                elif _deadline(t, span) or (verb is not None and (
+                elif verb is not None and (
                         _plan_participle(verb) or verb.lemma_.lower() in _words()[
-                            "planning_verbs"]) and _direct(span.root, verb)):
-                    # "effective Feb. 1", "a summit set for May", "planned a march on
-                    # Saturday": as likely ahead as past
-                    t = _nearer(t, toward_future(t, anchor), anchor)
+                            "planning_verbs"]) and _direct(span.root, verb):
+                    # "a summit set for May", "planned a march on Saturday": what was
+                    # planned is ahead of the planning, as likely ahead of publication as
+                    # past, a weekday after the verb too (the nearer of the two; "On
+                    # Friday, the government planned to pay" is when it planned)
+                    t = _nearer(t, toward_future(t, anchor), anchor,
+                                weekday=span.start > verb.i)
+                elif _deadline(t, span):
+                    t = _nearer(t, toward_future(t, anchor), anchor)  # "effective Feb. 1"
                 elif way == "past" and _direct(span.root, clause_verb(span.root)):
                     t = toward_past(t, anchor)  # "met in July" in May: last July
             spans.append((t, span))
@@ -1654,10 +1667,11 @@ def _present_passive(verb: Token) -> bool:
         c.dep_ == "aux" for c in children_of(verb))
 
 
-def _nearer(t: TimeExpr, ahead: TimeExpr, anchor: date) -> TimeExpr:
+def _nearer(t: TimeExpr, ahead: TimeExpr, anchor: date, weekday: bool = False) -> TimeExpr:
     """Of a day or month read back and read ahead, the one nearer the anchor (a deadline of
-    a news story is as likely ahead as just past); a weekday keeps its reading."""
-    if _weekday_kind(t) == "weekday" or not t.value or not ahead.value:
+    a news story is as likely ahead as just past); a weekday keeps its reading unless
+    ``weekday`` (a plan's: "planned a march on Saturday")."""
+    if (_weekday_kind(t) == "weekday" and not weekday) or not t.value or not ahead.value:
         return t
 
     def gap(x: TimeExpr) -> int:
