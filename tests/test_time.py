@@ -1042,3 +1042,63 @@ def test_a_perfect_takes_the_one_day_its_sentence_names() -> None:
     text = ("More than 40 people have been killed and more than 200 others injured in the "
             "floods in the north on Monday.")
     assert _date_of(text, "killed") == ("2012-01-02", "sentence")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day counted from the day it names, not from the text's last date
+    ("He fled the day before yesterday.", [("the day before yesterday", "2012-01-02")]),
+    ("They meet the day after tomorrow.", [("the day after tomorrow", "2012-01-06")]),
+    ("The day before last Monday's vote, he resigned.",
+     [("The day before last Monday", "2012-01-01")]),
+    # a day of the month in words after a capital month; "may first" is a modal
+    ("The rally is on Sunday, February twelfth.", [("Sunday", "2012-01-01"),
+                                                    ("February twelfth", "2012-02-12")]),
+    ("The vote was held on June twenty-first.", [("June twenty-first", "2011-06-21")]),
+    ("They may first ask the court.", []),
+    # the same time in another zone in brackets between a time of day and its weekday
+    ("The blast struck at 10:35 a.m. (0735 GMT) Friday.",
+     [("10:35 a.m. (0735 GMT) Friday", "2011-12-30T10:35")]),
+    # programme and paper names, and an idiom, are no times
+    ('The minister spoke on the "This Week" programme.', []),
+    ("You are listening to VOA Today.", []),
+    ("For the rebels, high noon has come.", []),
+    ("Today, the minister spoke.", [("Today", "2012-01-04")]),
+    # a year after "pre-" or "post-" is a year
+    ("The post-1959 government seized the farms.", [("1959", "1959")]),
+])
+def test_days_named_from_other_days_words_and_titles(text: str, expected: list) -> None:
+    assert [(t.text, t.timeml) for t in find_times(text, PUBLISHED)] == expected
+
+
+def test_the_next_morning_is_the_day_after_the_text_s_day() -> None:
+    found = find_times("He was arrested on Dec. 20. He saw a judge the next morning.",
+                       PUBLISHED)
+    assert [(t.text, t.timeml, t.type) for t in found] == [
+        ("Dec. 20", "2011-12-20", "DATE"), ("the next morning", "2011-12-21TMO", "TIME")]
+
+
+def test_the_following_month_is_counted_from_the_month_the_text_named() -> None:
+    filler = "The board met often and argued about the price of the shares. " * 6
+    found = find_times(f"In March, the firm got an offer. {filler}The following month, "
+                       "it put itself up for sale.", PUBLISHED)
+    assert [(t.text, t.timeml) for t in found] == [("March", "2012-03"),
+                                                   ("The following month", "2012-04")]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # what a plan is for is the nearer of the last and the next such day
+    ("Protesters planned a march on Saturday.", "Saturday", "2012-01-07"),
+    ("Protesters planned a march on Monday.", "Monday", "2012-01-02"),
+    # a weekday before the planning verb says when it was planned
+    ("On Saturday, the protesters planned a march.", "Saturday", "2011-12-31"),
+    # a time of day on a weekday moves with tense as the weekday does
+    ("The envoy will leave at 4 a.m. Thursday.", "4 a.m. Thursday", "2012-01-05"),
+    ("The envoy left at 4 a.m. Thursday.", "4 a.m. Thursday", "2011-12-29"),
+])
+def test_a_planned_weekday_and_a_time_on_a_weekday_follow_the_clause(
+        text: str, expression: str, value: str) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    times = {t.text: t.value for t in Dater(default_coder().nlp(text), PUBLISHED, text).times}
+    assert times.get(expression) == value, times

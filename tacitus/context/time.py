@@ -628,7 +628,8 @@ def _anchored_shift(g: dict) -> tuple[str, int]:
         unit, way = g["arel"].split()
         return unit, -1 if way == "before" else 1
     if g.get("adir"):  # "the next morning": the next day
-        return g.get("aunit") or "day", {"previous": -1, "following": 1, "next": 1}.get(g["adir"], 0)
+        step = {"previous": -1, "following": 1, "next": 1}.get(g["adir"], 0)
+        return g.get("aunit") or "day", step
     if g.get("adir2"):
         n = g["an"]
         count = int(n) if n.isdigit() else {"a": 1, **_ONES}.get(n, 1)
@@ -1253,8 +1254,8 @@ class Dater:
                     and t.anchor == "publication":
                 verb = clause_verb(span.root)
                 way = tense(verb)
-                if way is None and _weekday_kind(t) == "weekday" and verb is not None and present(verb) \
-                        and _adverbial(span.root, verb):
+                if way is None and _weekday_kind(t) == "weekday" and verb is not None \
+                        and present(verb) and _adverbial(span.root, verb):
                     way = "future"  # "the two leaders meet Monday": the coming Monday
                 if way is None and verb is not None and _modal_ahead(verb):
                     way = "future"  # "said the summit would be held on April 24": ahead
