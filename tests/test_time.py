@@ -1102,3 +1102,22 @@ def test_a_planned_weekday_and_a_time_on_a_weekday_follow_the_clause(
 
     times = {t.text: t.value for t in Dater(default_coder().nlp(text), PUBLISHED, text).times}
     assert times.get(expression) == value, times
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("They struck at 4 in the morning.", "2012-01-04T04:00"),
+    ("They struck at 5 o'clock in the evening.", "2012-01-04T17:00"),
+    ("They struck at 10 at night.", "2012-01-04T22:00"),
+])
+def test_an_hour_with_its_part_of_the_day_is_a_time(text: str, value: str) -> None:
+    assert [(t.type, t.timeml) for t in find_times(text, PUBLISHED)] == [("TIME", value)]
+
+
+def test_a_bare_time_of_day_takes_the_day_its_brackets_restate() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = "The envoy will leave at 4 in the morning (4 a.m. EST Thursday), he said."
+    times = Dater(default_coder().nlp(text), PUBLISHED, text).times
+    assert [(t.text, t.timeml) for t in times] == [
+        ("4 in the morning", "2012-01-05T04:00"), ("4 a.m. EST Thursday", "2012-01-05T04:00")]

@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -234,7 +235,9 @@ def _grammar() -> list[tuple[str, str]]:
                    rf"(?P<oday>{_alt(_ordinal_days())})(?![\w-])"),
         ("dm", rf"{day}\s+{month}"),
         # "10:35 a.m. (0735 GMT) Friday": the same time in another zone may stand between
-        ("clock", rf"(?:{clock}|(?P<noon>noon|midday|midnight))(?:\.?,?\s+(?:[ECMP][SD]T,?"
+        ("clock", rf"(?:{clock}|(?P<noon>noon|midday|midnight)|(?P<hour2>1[0-2]|[1-9])"
+                  r"(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<dpart>morning|afternoon|evening)"
+                  r"|at\s+(?P<night>night)))(?:\.?,?\s+(?:[ECMP][SD]T,?"
                   r"\s+|GMT,?\s+|\(\d{1,2}:?\d\d\s+(?:GMT|UTC|[ECMP][SD]T)\),?\s+)?"
                   rf"(?:on\s+)?(?:{weekday}|(?P<cmonth>{_alt(w['months'])})\.?"
                   r"\s+(?P<cday>[0-3]?\d)))?"),
@@ -788,6 +791,11 @@ def _clock(m: _Form) -> str:
     noon = (m.group("noon") or "").lower()
     if noon:
         return "T" + _words()["day_parts"].get(noon, "12:00")
+    if m.group("hour2"):  # "4 in the morning", "10 at night"
+        hour = int(m.group("hour2")) % 12
+        late = (m.group("dpart") or "morning").lower() != "morning" or \
+            bool(m.group("night") and hour >= 6)
+        return f"T{hour + (12 if late else 0):02d}:00"
     hour = int(m.group("hour") or 0)
     minute = int(m.group("minute") or 0)
     pm = (m.group("ampm") or "").lower().startswith("p")
@@ -1280,7 +1288,7 @@ class Dater:
                     t = toward_past(t, anchor)  # "met in July" in May: last July
             spans.append((t, span))
         # the relative expressions of the text follow the dates as tense left them
-        fixed = resolve_anchored([t for t, _ in spans], anchor)
+        fixed = _restated(resolve_anchored([t for t, _ in spans], anchor), text)
         self.spans: list[tuple[TimeExpr, Span]] = [
             (t, s) for t, (_, s) in zip(fixed, spans, strict=True)]
         self._by_sent: dict[int, list[tuple[TimeExpr, Span]]] = {}
@@ -1911,6 +1919,17 @@ def _written_before(span: Span, noun: Token) -> bool:
         return False
     return all(t.is_punct or head_of(t).i == noun.i or t.dep_ in ("compound", "amod", "nummod")
                for t in noun.doc[span.end:noun.i])
+
+
+def _restated(times: list[TimeExpr], text: str) -> list[TimeExpr]:
+    """A time of day with no day of its own that brackets restate with one ("at 4 in the
+    morning (4 a.m. EDT Thursday)") takes the day of the brackets."""
+    out = list(times)
+    for i, (t, then) in enumerate(pairwise(times)):
+        if _bare_clock(t) and then.type == "TIME" and not _bare_clock(then) and \
+                then.value and re.fullmatch(r"\s*\(\s*", text[t.end:then.start]):
+            out[i] = _revalue(t, then.value)
+    return out
 
 
 def _bare_clock(t: TimeExpr) -> bool:
