@@ -780,7 +780,9 @@ def test_a_force_that_leaves_soldiers_behind_withdraws_none() -> None:
 TIME_WORDS = ["the", "end", "of", "by", "since", "early", "mid-", "last", "next", "week",
               "March", "march", "5", "1998", "2012-01-04", "Monday", "morning", "two", "days",
               "ago", "later", "for", "years", "third", "quarter", "in", "1990s", "every",
-              "day", "noon", "3:30", "p.m.", "soldiers", "_x", "'98"]
+              "day", "noon", "3:30", "p.m.", "soldiers", "_x", "'98", "eighth", "twenty-first",
+              "yesterday", "before", "4", "o'clock", "at", "night", "Today", "post-", "(0735",
+              "GMT)"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -1121,3 +1123,29 @@ def test_a_bare_time_of_day_takes_the_day_its_brackets_restate() -> None:
     times = Dater(default_coder().nlp(text), PUBLISHED, text).times
     assert [(t.text, t.timeml) for t in times] == [
         ("4 in the morning", "2012-01-05T04:00"), ("4 a.m. EST Thursday", "2012-01-05T04:00")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["before", "after"]), st.sampled_from(["last", "next"]),
+       st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                        "Sunday"]))
+def test_the_day_around_a_weekday_is_one_day_from_it(way: str, rel: str, day: str) -> None:
+    from datetime import date, timedelta
+
+    (named,) = find_times(f"{rel} {day}", PUBLISHED)
+    (around,) = find_times(f"the day {way} {rel} {day}", PUBLISHED)
+    step = timedelta(days=1 if way == "after" else -1)
+    assert around.value == (date.fromisoformat(named.value) + step).isoformat()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28))
+def test_a_day_in_words_is_the_day_in_figures(month: int, day: int) -> None:
+    from tacitus.context.time import _ordinal_days
+
+    name = ["January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"][month - 1]
+    word = next(w for w, n in _ordinal_days().items() if n == day)
+    (in_words,) = find_times(f"on {name} {word}", PUBLISHED)
+    (in_figures,) = find_times(f"on {name} {day}", PUBLISHED)
+    assert (in_words.value, in_words.timeml) == (in_figures.value, in_figures.timeml)
