@@ -1278,10 +1278,13 @@ class Dater:
                             "planning_verbs"]) and _direct(span.root, verb):
                     # "a summit set for May", "planned a march on Saturday": what was
                     # planned is ahead of the planning, as likely ahead of publication as
-                    # past, a weekday after the verb too (the nearer of the two; "On
-                    # Friday, the government planned to pay" is when it planned)
+                    # past; so is a weekday after a simple past planning verb ("planned a
+                    # march on Saturday"), the nearer of the two. "On Friday, the government
+                    # planned to pay" is when it planned; "a vigil planned for Saturday was
+                    # called off", "had scheduled talks for Thursday" keep the past one
                     t = _nearer(t, toward_future(t, anchor), anchor,
-                                weekday=span.start > verb.i)
+                                weekday=span.start > verb.i and verb.tag_ == "VBD"
+                                and not _pluperfect(verb))
                 elif _deadline(t, span):
                     t = _nearer(t, toward_future(t, anchor), anchor)  # "effective Feb. 1"
                 elif way == "past" and _direct(span.root, clause_verb(span.root)):
