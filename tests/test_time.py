@@ -780,7 +780,9 @@ def test_a_force_that_leaves_soldiers_behind_withdraws_none() -> None:
 TIME_WORDS = ["the", "end", "of", "by", "since", "early", "mid-", "last", "next", "week",
               "March", "march", "5", "1998", "2012-01-04", "Monday", "morning", "two", "days",
               "ago", "later", "for", "years", "third", "quarter", "in", "1990s", "every",
-              "day", "noon", "3:30", "p.m.", "soldiers", "_x", "'98"]
+              "day", "noon", "3:30", "p.m.", "soldiers", "_x", "'98", "eighth", "twenty-first",
+              "yesterday", "before", "4", "o'clock", "at", "night", "Today", "post-", "(0735",
+              "GMT)"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -1042,3 +1044,108 @@ def test_a_perfect_takes_the_one_day_its_sentence_names() -> None:
     text = ("More than 40 people have been killed and more than 200 others injured in the "
             "floods in the north on Monday.")
     assert _date_of(text, "killed") == ("2012-01-02", "sentence")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a day counted from the day it names, not from the text's last date
+    ("He fled the day before yesterday.", [("the day before yesterday", "2012-01-02")]),
+    ("They meet the day after tomorrow.", [("the day after tomorrow", "2012-01-06")]),
+    ("The day before last Monday's vote, he resigned.",
+     [("The day before last Monday", "2012-01-01")]),
+    # a day of the month in words after a capital month; "may first" is a modal
+    ("The rally is on Sunday, February twelfth.", [("Sunday", "2012-01-01"),
+                                                    ("February twelfth", "2012-02-12")]),
+    ("The vote was held on June twenty-first.", [("June twenty-first", "2011-06-21")]),
+    ("They may first ask the court.", []),
+    # the same time in another zone in brackets between a time of day and its weekday
+    ("The blast struck at 10:35 a.m. (0735 GMT) Friday.",
+     [("10:35 a.m. (0735 GMT) Friday", "2011-12-30T10:35")]),
+    # programme and paper names, and an idiom, are no times
+    ('The minister spoke on the "This Week" programme.', []),
+    ("You are listening to VOA Today.", []),
+    ("For the rebels, high noon has come.", []),
+    ("Today, the minister spoke.", [("Today", "2012-01-04")]),
+    # a year after "pre-" or "post-" is a year
+    ("The post-1959 government seized the farms.", [("1959", "1959")]),
+])
+def test_days_named_from_other_days_words_and_titles(text: str, expected: list) -> None:
+    assert [(t.text, t.timeml) for t in find_times(text, PUBLISHED)] == expected
+
+
+def test_the_next_morning_is_the_day_after_the_text_s_day() -> None:
+    found = find_times("He was arrested on Dec. 20. He saw a judge the next morning.",
+                       PUBLISHED)
+    assert [(t.text, t.timeml, t.type) for t in found] == [
+        ("Dec. 20", "2011-12-20", "DATE"), ("the next morning", "2011-12-21TMO", "TIME")]
+
+
+def test_the_following_month_is_counted_from_the_month_the_text_named() -> None:
+    filler = "The board met often and argued about the price of the shares. " * 6
+    found = find_times(f"In March, the firm got an offer. {filler}The following month, "
+                       "it put itself up for sale.", PUBLISHED)
+    assert [(t.text, t.timeml) for t in found] == [("March", "2012-03"),
+                                                   ("The following month", "2012-04")]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # what a plan is for is the nearer of the last and the next such day
+    ("Protesters planned a march on Saturday.", "Saturday", "2012-01-07"),
+    ("Protesters planned a march on Monday.", "Monday", "2012-01-02"),
+    # a weekday before the planning verb says when it was planned
+    ("On Saturday, the protesters planned a march.", "Saturday", "2011-12-31"),
+    # a time of day on a weekday moves with tense as the weekday does
+    ("The envoy will leave at 4 a.m. Thursday.", "4 a.m. Thursday", "2012-01-05"),
+    ("The envoy left at 4 a.m. Thursday.", "4 a.m. Thursday", "2011-12-29"),
+])
+def test_a_planned_weekday_and_a_time_on_a_weekday_follow_the_clause(
+        text: str, expression: str, value: str) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    times = {t.text: t.value for t in Dater(default_coder().nlp(text), PUBLISHED, text).times}
+    assert times.get(expression) == value, times
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("They struck at 4 in the morning.", "2012-01-04T04:00"),
+    ("They struck at 5 o'clock in the evening.", "2012-01-04T17:00"),
+    ("They struck at 10 at night.", "2012-01-04T22:00"),
+])
+def test_an_hour_with_its_part_of_the_day_is_a_time(text: str, value: str) -> None:
+    assert [(t.type, t.timeml) for t in find_times(text, PUBLISHED)] == [("TIME", value)]
+
+
+def test_a_bare_time_of_day_takes_the_day_its_brackets_restate() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = "The envoy will leave at 4 in the morning (4 a.m. EST Thursday), he said."
+    times = Dater(default_coder().nlp(text), PUBLISHED, text).times
+    assert [(t.text, t.timeml) for t in times] == [
+        ("4 in the morning", "2012-01-05T04:00"), ("4 a.m. EST Thursday", "2012-01-05T04:00")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["before", "after"]), st.sampled_from(["last", "next"]),
+       st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                        "Sunday"]))
+def test_the_day_around_a_weekday_is_one_day_from_it(way: str, rel: str, day: str) -> None:
+    from datetime import date, timedelta
+
+    (named,) = find_times(f"{rel} {day}", PUBLISHED)
+    (around,) = find_times(f"the day {way} {rel} {day}", PUBLISHED)
+    step = timedelta(days=1 if way == "after" else -1)
+    assert around.value == (date.fromisoformat(named.value) + step).isoformat()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28))
+def test_a_day_in_words_is_the_day_in_figures(month: int, day: int) -> None:
+    from tacitus.context.time import _ordinal_days
+
+    name = ["January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December"][month - 1]
+    word = next(w for w, n in _ordinal_days().items() if n == day)
+    (in_words,) = find_times(f"on {name} {word}", PUBLISHED)
+    (in_figures,) = find_times(f"on {name} {day}", PUBLISHED)
+    assert (in_words.value, in_words.timeml) == (in_figures.value, in_figures.timeml)

@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -136,6 +137,19 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "seventies": 7, "eighties": 8, "nineties": 9}
 
 
+@cache
+def _ordinal_days() -> dict[str, int]:
+    """The days of a month in words: "eighth", "twenty-first" (ordinals in time.yaml, the
+    tens joined to them by a hyphen or a space)."""
+    ones = {str(k): int(v) for k, v in load_time_words()["ordinals"].items()}
+    days = dict(ones)
+    for tens, base in (("twenty", 20), ("thirty", 30)):
+        for word, n in ones.items():
+            if n < 10 and base + n <= 31:
+                days[f"{tens}-{word}"] = days[f"{tens} {word}"] = base + n
+    return days
+
+
 def _spelled_year(text: str) -> int | None:
     """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000, "two thousand and one" -> 2001."""
     words = re.split(r"[\s-]+", text.lower().replace(" and ", " "))
@@ -214,21 +228,34 @@ def _grammar() -> list[tuple[str, str]]:
         ("spelled", rf"(?:the\s+year\s+)?{spelled}"),
         ("wmd", rf"{weekday},?\s+{month}\s+{day}(?!\d|:\d)"),
         ("md", rf"{month}\s+{day}(?!\d|:\d)"),
+        # "March eighth", "June twenty-first": a day in words, after a capitalised month
+        # ("may first" is a modal)
+        ("mdword", r"(?-i:(?P<month>January|February|March|April|May|June|July|August"
+                   r"|September|October|November|December))\s+"
+                   rf"(?P<oday>{_alt(_ordinal_days())})(?![\w-])"),
         ("dm", rf"{day}\s+{month}"),
-        ("clock", rf"(?:{clock}|(?P<noon>noon|midday|midnight))(?:\.?,?\s+(?:[ECMP][SD]T,?"
-                  rf"\s+|GMT,?\s+)?(?:on\s+)?(?:{weekday}|(?P<cmonth>{_alt(w['months'])})\.?"
+        # "10:35 a.m. (0735 GMT) Friday": the same time in another zone may stand between
+        ("clock", rf"(?:{clock}|(?P<noon>noon|midday|midnight)|(?P<hour2>1[0-2]|[1-9])"
+                  r"(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<dpart>morning|afternoon|evening)"
+                  r"|at\s+(?P<night>night)))(?:\.?,?\s+(?:[ECMP][SD]T,?"
+                  r"\s+|GMT,?\s+|\(\d{1,2}:?\d\d\s+(?:GMT|UTC|[ECMP][SD]T)\),?\s+)?"
+                  rf"(?:on\s+)?(?:{weekday}|(?P<cmonth>{_alt(w['months'])})\.?"
                   r"\s+(?P<cday>[0-3]?\d)))?"),
         ("holiday", rf"(?P<hrel>last\s+|next\s+|this\s+)?(?P<holiday>{_alt(w['holidays'])}"
                     r"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?)"),
         ("ago", rf"{num}\s+{unit}\s+ago"),
+        # "the day before yesterday", "the day after next Tuesday": one day, counted from
+        # the day it names (not from the text's last date, as "the day before" alone is)
+        ("dayaround", rf"(?:the\s+)?day\s+(?P<around>before|after)\s+(?:(?P<rdeic>yesterday"
+                      rf"|tomorrow)|{rel}\s+{weekday})(?![\w-])"),
         # "the day before" a gerund ("the day after returning home") is the day of an act
         # the text dates nowhere; before a noun phrase or a clause ("the day after his
         # death", "the day after he spoke") it is as near the text's last date as any
         ("anchored", r"(?:the\s+(?P<arel>(?:day|week|month|year)\s+(?:before|after))"
                      r"(?![ \t]+(?!(?:during|morning|evening|thing|nothing|something)\b)"
                      r"(?-i:[a-z]+ing)\b)|"
-                     r"the\s+(?P<adir>previous|following|next|same)\s+(?P<aunit>day|week"
-                     r"|month|year)|(?P<an>a|one|two|three|four|five|six|seven|\d+)\s+"
+                     r"the\s+(?P<adir>previous|following|next|same)\s+(?:(?P<aunit>day|week"
+                     r"|month|year)|(?P<apart>morning|afternoon|evening|night))|(?P<an>a|one|two|three|four|five|six|seven|\d+)\s+"
                      r"(?P<aunit2>day|week|month|year)s?\s+(?P<adir2>later|earlier)|"
                      r"(?:earlier|later)\s+that\s+(?P<aunit3>day|week|month|year)|"
                      r"that\s+(?P<aunit4>year)(?![\w-])|"
@@ -482,8 +509,8 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         d = int(g["day"])
         day = _day(_nearest_year(month, d, anchor), month, d)
         return _unit_value(date.fromisoformat(day[0]), "week", 0) if day else None
-    if kind in ("md", "dm", "wmd"):
-        d = int(g["day"])
+    if kind in ("md", "dm", "wmd", "mdword"):
+        d = _ordinal_days()[" ".join(g["oday"].split())] if kind == "mdword" else int(g["day"])
         y = _nearest_year(month, d, anchor)
         if kind == "wmd":  # "Monday, Oct. 26": the year, near the anchor, that it is a Monday
             y = next((c for c in (y, y - 1, y + 1) if _weekday_of(c, month, d)
@@ -507,6 +534,16 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
             back = (anchor.weekday() - w["weekdays"][g["weekday"]]) % 7
             return (anchor - timedelta(days=back)).isoformat(), "day"
         return anchor.isoformat(), "day"
+    if kind == "dayaround":
+        way = 1 if g["around"] == "after" else -1
+        if g.get("rdeic"):  # "the day before yesterday": two days back
+            return _unit_value(anchor, "day", (1 if g["rdeic"] == "tomorrow" else -1) + way)
+        target = w["weekdays"][g["weekday"]]
+        if g["rel"] in ("last", "past", "previous"):
+            day = anchor - timedelta(days=(anchor.weekday() - target) % 7 or 7)
+        else:
+            day = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+        return _unit_value(day, "day", way)
     if kind == "deictic":
         word = g["deictic"].split()[0]
         delta = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
@@ -593,8 +630,9 @@ def _anchored_shift(g: dict) -> tuple[str, int]:
     if g.get("arel"):
         unit, way = g["arel"].split()
         return unit, -1 if way == "before" else 1
-    if g.get("adir"):
-        return g["aunit"], {"previous": -1, "following": 1, "next": 1}.get(g["adir"], 0)
+    if g.get("adir"):  # "the next morning": the next day
+        step = {"previous": -1, "following": 1, "next": 1}.get(g["adir"], 0)
+        return g.get("aunit") or "day", step
     if g.get("adir2"):
         n = g["an"]
         count = int(n) if n.isdigit() else {"a": 1, **_ONES}.get(n, 1)
@@ -727,6 +765,8 @@ def timeml_value(t: TimeExpr, m: _Form | None = None) -> str:
     if t.kind in ("weekday", "relweekday") and m is not None and m.group("part"):
         code = _words()["day_parts"].get(m.group("part").lower(), "")
         return f"{base}T{code}" if code else base
+    if t.kind == "anchored" and m is not None and m.group("apart"):
+        return f"{base}T{_words()['day_parts'].get(m.group('apart').lower(), '')}"
     if t.kind == "deictic" and m is not None and " " in (m.group("deictic") or ""):
         code = _words()["day_parts"].get(m.group("deictic").split()[-1].lower(), "")
         return f"{base}T{code}" if code else base  # "this morning": 2012-01-04TMO
@@ -751,6 +791,11 @@ def _clock(m: _Form) -> str:
     noon = (m.group("noon") or "").lower()
     if noon:
         return "T" + _words()["day_parts"].get(noon, "12:00")
+    if m.group("hour2"):  # "4 in the morning", "10 at night"
+        hour = int(m.group("hour2")) % 12
+        late = (m.group("dpart") or "morning").lower() != "morning" or \
+            bool(m.group("night") and hour >= 6)
+        return f"T{hour + (12 if late else 0):02d}:00"
     hour = int(m.group("hour") or 0)
     minute = int(m.group("minute") or 0)
     pm = (m.group("ampm") or "").lower().startswith("p")
@@ -817,14 +862,17 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             if any(s < end and start < e for s, e in taken):
                 continue
             if kind == "year" and m.group(0) == m.group("year") \
-                    and not _AFTER_YEAR.match(text, end):
-                continue  # a bare number: "2000 troops" is no date
+                    and not _AFTER_YEAR.match(text, end) \
+                    and not _YEAR_PREFIX.search(text, max(0, start - 5), start):
+                continue  # a bare number: "2000 troops" is no date ("post-1959 Cuba" is)
             if kind == "spelled" and not re.search(r"\b(?:nineteen|the)\b", m.group(0), re.I):
                 continue  # "two thousand" alone is a number ("by the year two thousand" is not)
             if kind == "vague" and m.group(0).lower() == "soon" and (
                     _AS_BEFORE.search(text, max(0, start - 4), start)
                     or _CONNECTIVE_AFTER.match(text, end)):
                 continue  # "as soon as Tuesday", "soon after he arrived": a connective
+            if _title_or_idiom(kind, m, text, start):
+                continue
             t = _expression(kind, m, text, anchor)
             if t is None:
                 continue
@@ -832,6 +880,23 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             found.append(t)
     found.sort(key=lambda t: t.start)
     return resolve_anchored(found, anchor)
+
+
+_YEAR_PREFIX = re.compile(r"\b(?:pre|post)-$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"(?-i:\b[A-Z][\w'-]*)[ \t]+$")
+
+
+def _title_or_idiom(kind: str, m: _Form, text: str, start: int) -> bool:
+    """A programme's or a paper's name, or an idiom, that only looks like a time: "This
+    Week" (a capital unit), "VOA Today" (a capital "Today" right after a name), "high
+    noon"."""
+    if kind == "relunit":
+        return (m.group("unit") or "a")[0].isupper()
+    if kind == "deictic" and m.group(0)[0].isupper() and " " not in m.group(0):
+        return _TITLE_BEFORE.search(text, max(0, start - 30), start) is not None
+    if kind == "clock" and (m.group("noon") or "").lower() == "noon":
+        return re.search(r"\bhigh\s+$", text[max(0, start - 6):start], re.I) is not None
+    return False
 
 
 def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr | None:
@@ -854,11 +919,15 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
     deictic = (m.group("deictic") or "").lower()
     if kind == "deictic" and deictic.startswith(("this", "last")):
         type_ = "TIME"  # "this morning", "last night"; TimeML types "tonight" DATE
+    if kind == "anchored" and m.group("apart"):
+        type_ = "TIME"  # "the next morning"
     shift = _anchored_shift(m.groupdict()) if kind == "anchored" else None
     if kind == "focusquarter" and (m.group("fqcur") or "").lower() != "current":
         shift = ("quarter", -4 if m.group("fqago") else 0)
     if kind == "prevweekday":
         shift = (m.group("pdir").lower(), _words()["weekdays"][m.group("weekday").lower()])
+    if kind == "mdword":
+        kind = "md"  # "March eighth" is "March 8" from here on (tense may move its year)
     t = TimeExpr(start, end, text[start:end], value, precision, qualifier, kind, type_,
                  anchor=None if kind in _ABSOLUTE else "publication", shift=shift)
     if precision != resolved[1]:  # "early 1991": TimeML gives the year (its mod, the part)
@@ -912,7 +981,8 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
             period = t  # the quarter reported on: named, or "the latest quarter"
         if t.kind == "anchored" and coarse is not None and t.shift is not None and \
                 (last_at is None or last_at < coarse.start) and \
-                (t.shift[1] == 0 or t.start - coarse.end <= _NEAR_CHARS) and \
+                (t.shift[1] == 0 or t.start - coarse.end <= _NEAR_CHARS
+                 or re.match(r"(?i)the\s+(?:following|previous|next)\b", t.text)) and \
                 (t.shift[0] == "year" or (t.shift[0] == "month" and coarse.precision == "month")):
             # "fled in June 1998 and returned later that year": 1998, from the month
             y, m = (int(x) for x in (coarse.value + "-01").split("-")[:2])
@@ -929,8 +999,9 @@ def resolve_anchored(times: list[TimeExpr], published: date | None) -> list[Time
                 resolved = d.isoformat(), "day"
             else:
                 resolved = _unit_value(last, str(t.shift[0]), int(t.shift[1]))
+            part = t.timeml[t.timeml.index("T"):] if "T" in t.timeml else ""  # "TMO"
             t = replace(t, value=resolved[0], precision=resolved[1], anchor="text",
-                        timeml=_calendar(*resolved), anchor_at=last_at)
+                        timeml=_calendar(*resolved) + part, anchor_at=last_at)
         if t.precision == "day" and t.type in ("DATE", "TIME") and t.value \
                 and t.kind not in ("vague",):
             last = date.fromisoformat(t.value)
@@ -1067,9 +1138,22 @@ _UNDERSPECIFIED = {"weekday", "md", "dm", "monthonly", "holiday", "quarter", "re
                    "weekend", "relseason", "season"}
 
 
+def _weekday_kind(t: TimeExpr) -> str:
+    """A time of day on a weekday ("at 4 a.m. Thursday") moves with tense as its weekday."""
+    if t.kind == "clock" and t.precision == "day" and _weekday_word().search(t.text):
+        return "weekday"
+    return t.kind
+
+
+@cache
+def _weekday_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alt(_words()['weekdays'])})\b", re.IGNORECASE)
+
+
 def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
     """Re-resolve a weekday, day or month that a future-tense clause governs: ahead of the
     anchor, not behind it. ("Monday, Oct. 26" names its year by its weekday.)"""
+    kind = _weekday_kind(t)
     if t.kind == "weekend" and t.value and \
             date.fromisoformat(t.value) + timedelta(days=5) < anchor:
         return _revalue(t, (date.fromisoformat(t.value) + timedelta(days=7)).isoformat())
@@ -1077,12 +1161,12 @@ def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
         y, m = map(int, t.value.split("-"))
         ended = anchor.year * 12 + anchor.month > y * 12 + m + 2
         return _revalue(t, _month_value(y + 1, m)) if ended else t
-    if t.kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value:
+    if kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value:
         return t
     if t.precision == "day":
         d = date.fromisoformat(t.value)
         while d < anchor:
-            d = d + timedelta(days=7) if t.kind == "weekday" else _next_year(d, t)
+            d = d + timedelta(days=7) if kind == "weekday" else _next_year(d, t)
         return _revalue(t, d.isoformat())
     y, m = map(int, t.value.split("-"))
     if (y, m) < (anchor.year, anchor.month):
@@ -1094,17 +1178,18 @@ def toward_past(t: TimeExpr, anchor: date) -> TimeExpr:
     """Re-resolve a weekday, day, month or "this" season of a past-tense clause that fell
     after the anchor: "since a failed July coup" in May is last July, "began trading this
     summer" in November is the summer gone."""
+    kind = _weekday_kind(t)
     this_season = t.kind == "relseason" and re.search(r"\bthis\b", t.text, re.I)
     if (t.kind == "season" or this_season) and t.value:
         y, m = map(int, t.value.split("-"))
         return _revalue(t, _month_value(y - 1, m)) if (y, m) > (anchor.year, anchor.month) \
             else t
-    if t.kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value:
+    if kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value:
         return t
     if t.precision == "day":
         d = date.fromisoformat(t.value)
         while d > anchor:
-            d = d - timedelta(days=7) if t.kind == "weekday" else _next_year(d, t, -1)
+            d = d - timedelta(days=7) if kind == "weekday" else _next_year(d, t, -1)
         return _revalue(t, d.isoformat())
     y, m = map(int, t.value.split("-"))
     if (y, m) > (anchor.year, anchor.month):
@@ -1173,11 +1258,12 @@ class Dater:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None:
                 continue
-            if anchor is not None and t.kind in _UNDERSPECIFIED and t.anchor == "publication":
+            if anchor is not None and _weekday_kind(t) in _UNDERSPECIFIED \
+                    and t.anchor == "publication":
                 verb = clause_verb(span.root)
                 way = tense(verb)
-                if way is None and t.kind == "weekday" and verb is not None and present(verb) \
-                        and _adverbial(span.root, verb):
+                if way is None and _weekday_kind(t) == "weekday" and verb is not None \
+                        and present(verb) and _adverbial(span.root, verb):
                     way = "future"  # "the two leaders meet Monday": the coming Monday
                 if way is None and verb is not None and _modal_ahead(verb):
                     way = "future"  # "said the summit would be held on April 24": ahead
@@ -1187,17 +1273,25 @@ class Dater:
                     way = "future"  # "could come as early as Tuesday": the coming one
                 if way == "future":
                     t = toward_future(t, anchor)  # "will meet on Thursday": the coming one
-                elif _deadline(t, span) or (verb is not None and (
+                elif verb is not None and (
                         _plan_participle(verb) or verb.lemma_.lower() in _words()[
-                            "planning_verbs"]) and _direct(span.root, verb)):
-                    # "effective Feb. 1", "a summit set for May", "planned a march on
-                    # Saturday": as likely ahead as past
-                    t = _nearer(t, toward_future(t, anchor), anchor)
+                            "planning_verbs"]) and _direct(span.root, verb):
+                    # "a summit set for May", "planned a march on Saturday": what was
+                    # planned is ahead of the planning, as likely ahead of publication as
+                    # past; so is a weekday after a simple past planning verb ("planned a
+                    # march on Saturday"), the nearer of the two. "On Friday, the government
+                    # planned to pay" is when it planned; "a vigil planned for Saturday was
+                    # called off", "had scheduled talks for Thursday" keep the past one
+                    t = _nearer(t, toward_future(t, anchor), anchor,
+                                weekday=span.start > verb.i and verb.tag_ == "VBD"
+                                and not _pluperfect(verb))
+                elif _deadline(t, span):
+                    t = _nearer(t, toward_future(t, anchor), anchor)  # "effective Feb. 1"
                 elif way == "past" and _direct(span.root, clause_verb(span.root)):
                     t = toward_past(t, anchor)  # "met in July" in May: last July
             spans.append((t, span))
         # the relative expressions of the text follow the dates as tense left them
-        fixed = resolve_anchored([t for t, _ in spans], anchor)
+        fixed = _restated(resolve_anchored([t for t, _ in spans], anchor), text)
         self.spans: list[tuple[TimeExpr, Span]] = [
             (t, s) for t, (_, s) in zip(fixed, spans, strict=True)]
         self._by_sent: dict[int, list[tuple[TimeExpr, Span]]] = {}
@@ -1585,10 +1679,11 @@ def _present_passive(verb: Token) -> bool:
         c.dep_ == "aux" for c in children_of(verb))
 
 
-def _nearer(t: TimeExpr, ahead: TimeExpr, anchor: date) -> TimeExpr:
+def _nearer(t: TimeExpr, ahead: TimeExpr, anchor: date, weekday: bool = False) -> TimeExpr:
     """Of a day or month read back and read ahead, the one nearer the anchor (a deadline of
-    a news story is as likely ahead as just past); a weekday keeps its reading."""
-    if t.kind == "weekday" or not t.value or not ahead.value:
+    a news story is as likely ahead as just past); a weekday keeps its reading unless
+    ``weekday`` (a plan's: "planned a march on Saturday")."""
+    if (_weekday_kind(t) == "weekday" and not weekday) or not t.value or not ahead.value:
         return t
 
     def gap(x: TimeExpr) -> int:
@@ -1827,6 +1922,17 @@ def _written_before(span: Span, noun: Token) -> bool:
         return False
     return all(t.is_punct or head_of(t).i == noun.i or t.dep_ in ("compound", "amod", "nummod")
                for t in noun.doc[span.end:noun.i])
+
+
+def _restated(times: list[TimeExpr], text: str) -> list[TimeExpr]:
+    """A time of day with no day of its own that brackets restate with one ("at 4 in the
+    morning (4 a.m. EDT Thursday)") takes the day of the brackets."""
+    out = list(times)
+    for i, (t, then) in enumerate(pairwise(times)):
+        if _bare_clock(t) and then.type == "TIME" and not _bare_clock(then) and \
+                then.value and re.fullmatch(r"\s*\(\s*", text[t.end:then.start]):
+            out[i] = _revalue(t, then.value)
+    return out
 
 
 def _bare_clock(t: TimeExpr) -> bool:
