@@ -1259,10 +1259,13 @@ class ActorBook:
             words = self._phrases[head.i] = _np_tokens(head)
             if head.lemma_.lower() in self.d.words.relations:
                 # "a friend of the suspect", "the minister's cousin": whom the person is close
-                # to names someone else, never this person nor that one's side
-                words = self._phrases[head.i] = [
-                    t for t in words if t.i == head.i or (
-                        t.i < head.i and head_of(t).i == head.i and t.dep_ in ("det", "amod"))]
+                # to names someone else, never this person nor that one's side ("the Tsarnaev
+                # brothers" keep their name)
+                near = [c for c in children_of(head)
+                        if c.i < head.i and c.dep_ in ("det", "amod", "compound")]
+                near += [g for c in near if c.dep_ == "compound" for g in children_of(c)
+                         if g.dep_ == "compound"]
+                words = self._phrases[head.i] = sorted([head, *near], key=lambda t: t.i)
         return words
 
     def words_of(self, head: Token) -> list[Token]:
