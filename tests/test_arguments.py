@@ -48,6 +48,26 @@ def test_the_owner_of_a_release_with_an_of_phrase_is_its_source() -> None:
     assert _code(doc, event.source) == "IRN"
 
 
+
+def test_the_modifier_of_an_attack_noun_is_no_target_of_the_verb_above_it() -> None:
+    # "killed ... in the Taliban attack": the Taliban attacked, no one killed them
+    doc = code("We send our sympathy to the families of the Dutch soldiers killed and "
+               "injured in today's Taliban attack near the airfield.")
+    assert not any(_code(doc, p.target) == "TAL" for e in doc.events for p in e.pairs())
+    assert ("TAL", None) in _dyads(doc, "19")
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested a cousin of the rebel leader Omar Diallo.",
+    "Police arrested the rebel leader's cousin on Monday.",
+])
+def test_a_relative_of_someone_is_never_that_one(text: str) -> None:
+    doc = code(text)
+    (event,) = [e for e in doc.events if e.cameo == "173"]
+    assert _code(doc, event.target) != "---REB"
+    assert not any(a.name == "Omar Diallo" and any(m.text == "cousin" for m in a.mentions)
+                   for a in doc.actors)
+
 # -- chains: pronouns, names, roles ---------------------------------------------------------
 def test_they_after_coordinated_countries_is_both() -> None:
     doc = code("Kenya and Uganda said they would attack the militants.")
@@ -63,6 +83,21 @@ def test_he_is_the_subject_and_the_two_countries_are_both() -> None:
     minister = next(a for a in doc.actors if a.code == "BRAGOV")
     assert "He" in {m.text for m in minister.mentions}  # not the counterpart
     assert {("BRA", "ARG"), ("ARG", "BRA")} <= _dyads(doc, "03")
+
+
+@pytest.mark.parametrize("later", ["the strategist", "the governor's former strategist"])
+def test_a_role_noun_points_back_to_the_person_an_apposition_gave_it(later: str) -> None:
+    doc = code(f'Lena Marsh, a longtime campaign strategist, criticized the plan on Monday. '
+               f'"It was a mistake," {later} said.')
+    marsh = next(a for a in doc.actors if a.name == "Lena Marsh")
+    assert later.split()[-1] in {m.text.split()[-1] for m in marsh.mentions}
+
+
+def test_a_possessed_role_noun_is_never_its_own_possessor() -> None:
+    doc = code("Lena Marsh, a campaign strategist, met the governor on Monday. Marsh's "
+               "strategist said the talks went well.")
+    marsh = next(a for a in doc.actors if a.name == "Lena Marsh")
+    assert "Marsh's strategist" not in {m.text for m in marsh.mentions}
 
 
 def test_a_surname_continues_a_person_coded_by_apposition() -> None:

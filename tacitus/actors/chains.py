@@ -587,12 +587,13 @@ class Chains:
         f = self.features(tok, m)
         return sum(w * f[a] * (f[b] if b else 1.0) for a, b, w in self.w.terms)
 
-    def role(self, head: Token) -> str | None:
+    def role(self, head: Token, besides: str | None = None) -> str | None:
         """The actor a definite role noun points back to: "the president" after "President
-        Ortega", "the gunman" after "a gunman" (None when the text gave no one that role)."""
+        Ortega", "the gunman" after "a gunman" (None when the text gave no one that role);
+        ``besides``: an actor it cannot be, the possessor of "the governor's strategist"."""
         noun = head.lemma_.lower()
         for m in self._before(head, ROLE_WINDOW):
-            if noun in self.roles.get(m.key, ()):
+            if m.key != besides and noun in self.roles.get(m.key, ()):
                 return m.key
         return None
 

@@ -493,8 +493,14 @@ class ActorBook:
             found = self._followed(head, slot)
         if found is None and head.tag_ == "NNS" and head.lemma_.lower() in self.d.words.group_nouns:
             found = self._both(head)
-        if found is None and self.chains.is_person_noun(head) and _definite(head):
-            found = self.chains.role(head)  # "the GOP nominee", after "nominee Donald Trump"
+        if found is None and self.chains.is_person_noun(head):
+            # "the GOP nominee", after "nominee Donald Trump"; "the governor's former
+            # strategist", after "Lena Marsh, a strategist": not the possessor itself
+            owner = next((c for c in children_of(head) if c.dep_ == "poss"), None)
+            if owner is not None:
+                found = self.chains.role(head, besides=self.chains.key_at(owner.i))
+            elif _definite(head):
+                found = self.chains.role(head)
         if found is None:
             found = self._from_description(head, np)
         if found is None and head.lemma_.lower() == "counterpart":
@@ -720,7 +726,8 @@ class ActorBook:
         if qualifier is None:
             of = next((g for c in children_of(head) if c.dep_ == "prep" and c.lower_ == "of"
                        for g in children_of(c) if g.dep_ == "pobj"), None)
-            known = self.actor_of(of) if of is not None else None
+            known = self.actor_of(of) if of is not None and \
+                head.lemma_.lower() not in self.d.words.relations else None
             if known is not None:  # "leaders of the opposition Workers' Party": the party
                 return known
             label = f"unidentified {self.d.agent_labels[entry.code]}"
@@ -1250,6 +1257,15 @@ class ActorBook:
         words = self._phrases.get(head.i)
         if words is None:
             words = self._phrases[head.i] = _np_tokens(head)
+            if head.lemma_.lower() in self.d.words.relations:
+                # "a friend of the suspect", "the minister's cousin": whom the person is close
+                # to names someone else, never this person nor that one's side ("the Karimov
+                # brothers" keep their name)
+                near = [c for c in children_of(head)
+                        if c.i < head.i and c.dep_ in ("det", "amod", "compound")]
+                near += [g for c in near if c.dep_ == "compound" for g in children_of(c)
+                         if g.dep_ == "compound"]
+                words = self._phrases[head.i] = sorted([head, *near], key=lambda t: t.i)
         return words
 
     def words_of(self, head: Token) -> list[Token]:
@@ -1282,6 +1298,10 @@ class ActorBook:
         # an unsure name is still a name, for salience and for a gender its words may give
         name = rec.name if (rec.kind == "person" or unsure) and proper else None
         c.add(head, key, person=person, words=np, name=name, unsure=unsure)
+        if person and proper:  # "Lena Marsh, a campaign strategist": a later "the
+            # strategist" or "the governor's strategist" points back to her
+            c.describe(key, [a.lemma_.lower() for a in children_of(head)
+                             if a.dep_ == "appos" and c.is_person_noun(a)])
 
 
     def _unsure_name(self, head: Token, name: str) -> bool:

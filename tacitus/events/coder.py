@@ -103,6 +103,9 @@ class Patterns:
     event_partitives: frozenset[str]
     symmetric: frozenset[str]
     symmetric_roots: frozenset[str]
+    # nouns of an act of force or violence (a noun pattern coded 18, 19 or 20): who modifies
+    # one ("the Taliban attack") is its doer, never the target of the verb it sits under
+    violence_nouns: frozenset[str]
     words: ArgumentWords
 
 
@@ -156,6 +159,8 @@ def load_patterns() -> Patterns:
         event_partitives=load_event_partitives(),
         symmetric=load_symmetric_verbs(),
         symmetric_roots=load_symmetric_roots(),
+        violence_nouns=frozenset(lemma for lemma, found in nouns.items()
+                                 if any(n.code[:2] in ("18", "19", "20") for n in found)),
         words=load_argument_words(),
     )
 
@@ -470,6 +475,8 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
     against Moscow", "an investigation into the killing of X"). Actors in ``avoid`` (the
     event's sources) are passed over: in "expressed its condemnation of Israel's plan" the
     owner "its" is the speaker, and the one condemned is further in."""
+    if head.lemma_.lower() in book.d.words.relations:
+        return None  # "a friend of the suspect": someone else, not the suspect's side
     key = book.modifier_agent(head)  # "Russian government agencies": the government
     if key is not None and key not in avoid:
         return head, key
@@ -591,19 +598,21 @@ OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "advcl", "conj", "cc", "punct",
 
 
 def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | frozenset[int]
-               = frozenset(), theme: Callable[[Token, str], bool] | None = None
-               ) -> tuple[Token, str] | None:
+               = frozenset(), theme: Callable[[Token, str], bool] | None = None,
+               violence: Collection[str] = frozenset()) -> tuple[Token, str] | None:
     """The first actor in the phrase that follows the verb, breadth first ("agreed to allow
     access of United Nations aid workers"): PETRARCH's rule for a target no pattern names.
     A place in a locative phrase is no target here ("talks in Geneva"); a phrase that
     ``theme`` says is what the act gives or moves is passed over, but its own phrases are
-    searched ("withdrew its troops from X")."""
+    searched ("withdrew its troops from X"); a bare modifier of a noun of ``violence`` is
+    that act's doer, not the verb's target ("soldiers killed in the Taliban attack")."""
     queue = [v]
     for _ in range(40):
         if not queue:
             return None
         t = queue.pop(0)
-        if t is not v and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        if t is not v and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") \
+                and not _doer_of(t, violence):
             held = t  # "in Bonn, Germany": an apposition is in its head's phrase
             while held.dep_ == "appos" and head_of(held).i != held.i:
                 held = head_of(held)
@@ -613,6 +622,8 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
             key = book.actor_of(t, slot=slot)
             if key is not None and key not in sources and not (theme and theme(t, key)):
                 return t, key
+        if t is not v and t.lemma_.lower() in book.d.words.relations:
+            continue  # "a cousin of the rebel leader": someone else, not the leader
         queue.extend(c for c in children_of(t) if c.dep_ not in OUTSIDE_PHRASE
                      and (t is not v or c.i > v.i) and c.i not in skip)
         # "allow access of X to deliver": the subject of a to-clause is the verb's object
@@ -621,6 +632,13 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
                      for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass"))
     return None
 
+
+def _doer_of(t: Token, violence: Collection[str]) -> bool:
+    """Whether ``t`` modifies a noun of violence before it, with no preposition: "Taliban" in
+    "today's Taliban attack", "rebel" in "a rebel ambush" (who attacks, not who suffers it;
+    a possessor that suffers it, "the envoy's murder", is a "poss", never read here)."""
+    return t.dep_ in ("compound", "amod", "nmod") and t.i < head_of(t).i \
+        and head_of(t).lemma_.lower() in violence
 
 
 def _enabled(book: ActorBook, heads: list[Token], sources: set[str]
@@ -917,12 +935,13 @@ class EventCoder:
             return [let], "complement"
         skip = {t.i for c in children_of(v) if pattern.pobj and c.dep_ == "prep"
                 and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
-        found_in = _in_phrase(book, v, sources, skip, theme)
+        found_in = _in_phrase(book, v, sources, skip, theme, self.p.violence_nouns)
         if found_in is None and not _objects(v):
             # "donated and delivered goods to X": coordinated verbs share what follows
             shared = next((c for c in children_of(v)
                            if c.dep_ == "conj" and c.pos_ == "VERB"), None)
-            found_in = _in_phrase(book, shared, sources, theme=theme) \
+            found_in = _in_phrase(book, shared, sources, theme=theme,
+                                  violence=self.p.violence_nouns) \
                 if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
 
