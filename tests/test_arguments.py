@@ -706,6 +706,16 @@ def test_an_act_noun_a_subject_receives_is_done_by_its_from_phrase() -> None:
     assert _dyads(doc, "051") == {("IGOAU", "GHA")}
 
 
+def test_support_declared_or_announced_is_endorsement() -> None:
+    doc = code("Uganda announced its full support for Kenya.")
+    assert _dyads(doc, "051") == {("UGA", "KEN")}
+    doc = code("Uganda confirmed its backing for the Kenyan plan.")
+    assert _dyads(doc, "051") == {("UGA", "KEN")}
+    # support pledged stays an intent to support (032)
+    doc = code("Uganda pledged its support for Kenya.")
+    assert _dyads(doc, "032") == {("UGA", "KEN")} and not _dyads(doc, "051")
+
+
 def test_the_country_people_are_expelled_from_expels_them() -> None:
     doc = code("Three Kenyan diplomats were expelled from Uganda on Monday.")
     assert _dyads(doc, "16") == {("UGA", "KENGOV")}

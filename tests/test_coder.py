@@ -185,6 +185,22 @@ def test_event_noun_with_by_phrase() -> None:
     assert any(s == "PAK" for s, _, _ in _dyads(doc))
 
 
+def test_an_act_told_by_its_verbs_noun_reads_as_the_verb() -> None:
+    # the noun's "of" phrase is what its verb acts on; the light verb's subject acts
+    doc = code("Norway announced a suspension of aid to Malawi.", published="2015-05-01")
+    assert ("NOR", "16", "MWI") in _dyads(doc)
+    assert _one(doc, "16").cameo == "162"
+    doc = code("The Ugandan president announced a cessation of hostilities against the "
+               "rebels.", published="2015-05-01")
+    assert _one(doc, "08").cameo == "087" and ("UGAGOV", "08", "---REB") in _dyads(doc)
+    # the lifting of a siege is no siege
+    doc = code("Kenya announced the lifting of the siege of the town.", published="2015-05-01")
+    assert not [e for e in doc.events if e.root == "19"]
+    # no pattern of the verb asks for the object: nothing
+    doc = code("Uganda ordered the suspension of the minister.", published="2015-05-01")
+    assert not [e for e in doc.events if e.root == "16"]
+
+
 def test_unknown_person_stays_an_actor_with_country() -> None:
     doc = code("Tariq Fernwood, a Pakistani businessman, met Iranian diplomats in Dubai. "
                "Fernwood later praised the Iranian government.", published="2010-01-01")

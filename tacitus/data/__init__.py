@@ -736,6 +736,13 @@ def load_light_objects() -> frozenset[str]:
 
 
 @knowledge_cached
+def load_nominal_acts() -> dict[str, str]:
+    """Nouns that tell an act as its verb would ("a suspension of aid"), with that verb."""
+    data = _sections("verb_patterns.yaml", ("nominal_acts",))
+    return {str(k).lower(): str(v).lower() for k, v in data["nominal_acts"].items()}
+
+
+@knowledge_cached
 def load_event_partitives() -> frozenset[str]:
     """Counting heads through which a light verb reaches its event noun ("a round of")."""
     return _word_set("verb_patterns.yaml", "event_partitives")

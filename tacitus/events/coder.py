@@ -35,6 +35,7 @@ from tacitus.data import (
     load_light_objects,
     load_light_verbs,
     load_modality,
+    load_nominal_acts,
     load_noun_patterns,
     load_symmetric_roots,
     load_symmetric_verbs,
@@ -101,6 +102,7 @@ class Patterns:
     light_verbs: frozenset[str]
     light_objects: frozenset[str]
     event_partitives: frozenset[str]
+    nominal_acts: dict[str, str]
     symmetric: frozenset[str]
     symmetric_roots: frozenset[str]
     # nouns of an act of force or violence (a noun pattern coded 18, 19 or 20): who modifies
@@ -157,6 +159,7 @@ def load_patterns() -> Patterns:
         light_verbs=load_light_verbs(),
         light_objects=load_light_objects(),
         event_partitives=load_event_partitives(),
+        nominal_acts=load_nominal_acts(),
         symmetric=load_symmetric_verbs(),
         symmetric_roots=load_symmetric_roots(),
         violence_nouns=frozenset(lemma for lemma, found in nouns.items()
@@ -544,6 +547,14 @@ def _agent_in(book: ActorBook, head: Token) -> tuple[Token, str] | None:
             if found is not None:
                 return found
     return None
+
+
+def _nominal_objects(patterns: Patterns, n: Token) -> list[Token]:
+    """What a verb's noun acts on: its "of" objects and the nouns that modify a light object
+    head among them ("a suspension of aid deliveries": aid)."""
+    objects = pobjs(n, "of")
+    return objects + [c for o in objects if o.lemma_.lower() in patterns.light_objects
+                      for c in children_of(o) if c.dep_ == "compound" and c.pos_ == "NOUN"]
 
 
 def _sense_object(pattern: VerbPattern, v: Token, objects: list[Token]) -> Token | None:
@@ -1240,10 +1251,27 @@ class EventCoder:
         return out
 
     # -- nouns ------------------------------------------------------------------------
+    def _nominal_pattern(self, n: Token) -> NounPattern | None:
+        """The act a verb's noun tells as its verb would ("a suspension of aid to Kenya":
+        suspending aid, 162): the pattern of that verb asking for the noun's "of" object
+        (or the noun that modifies a light object head there: "a suspension of aid
+        deliveries"), as a noun pattern with that verb's prepositional targets; None where
+        no pattern asks for it (``nominal_acts`` in verb_patterns.yaml)."""
+        verb = self.p.nominal_acts.get(n.lemma_.lower())
+        if verb is None:
+            return None
+        objects = _nominal_objects(self.p, n)
+        for p in self.p.verbs.get((verb, None), []):
+            if p.object and not p.speech and any(o.lemma_.lower() in p.object for o in objects):
+                return NounPattern(noun=n.lemma_.lower(), code=p.code,
+                                   target=[t for t in p.target if t not in ("dobj", "dative")])
+        return None
+
     def code_noun(self, book: ActorBook, n: Token) -> list[Found]:
         modifiers = {w for c in children_of(n) for w in (c.lower_, c.lemma_.lower())}
         pattern = next((p for p in self.p.nouns.get(n.lemma_.lower(), [])
-                        if not p.near or modifiers & set(p.near)), None)
+                        if not p.near or modifiers & set(p.near)), None) \
+            or self._nominal_pattern(n)
         if pattern is None:
             return []  # "the exercise of power" is no military exercise
         by = pobjs(n, "by") + [t for o in pobjs(n, "of") for t in pobjs(o, "by")]
@@ -1951,6 +1979,12 @@ class EventCoder:
                 if tok.pos_ == "NOUN" and tok.i not in consumed \
                         and tok.lemma_.lower() in self.p.nouns:
                     found.extend(self.code_noun(book, tok))
+                elif tok.pos_ == "NOUN" and tok.i not in consumed \
+                        and tok.lemma_.lower() in self.p.nominal_acts:
+                    hits = self.code_noun(book, tok)
+                    if hits:  # "the lifting of the siege" is no siege
+                        consumed.update(o.i for o in _nominal_objects(self.p, tok))
+                    found.extend(hits)
             found += self.bare_demands(book, words, {f.trigger.i for f in found})
             found = self.apply_frames(book, found, left)
             for f in found:
