@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from tacitus.actors.chains import ascii_name
 from tacitus.data import (
     ArgumentWords,
     ChainWords,
@@ -99,6 +100,14 @@ class Dictionary:
                 agents = out.setdefault(p.name.split()[-1], {}).setdefault(p.country, set())
                 agents.update(r.code[3:] for r in p.roles if r.code.startswith(p.country))
         return out
+
+    @cached_property
+    def person_words(self) -> list[frozenset[str]]:
+        """Each person's name and alias words as the given-name list writes them (folded to
+        lowercase ASCII, a final full stop dropped), by index into ``persons``: the resolver
+        asks for them at every match of a person, and a person may have dozens of aliases."""
+        return [frozenset(ascii_name(w.rstrip(".")) for n in (p.name, *p.aliases)
+                          for w in n.split()) for p in self.persons]
 
     @cached_property
     def descriptor_heads(self) -> frozenset[str]:

@@ -1075,8 +1075,7 @@ class ActorBook:
         none of that person's ("Katie Blair", "Lynne Cheney": a namesake, or a wife, not Tony
         Blair or Dick Cheney); for a place (no ``ref``), whether any given name comes before
         it ("Michael Jordan")."""
-        names = () if ref is None else (self.d.persons[ref].name, *self.d.persons[ref].aliases)
-        words = {ascii_name(w.rstrip(".")) for n in names for w in n.split()}
+        words = frozenset() if ref is None else self.d.person_words[ref]
         w = self.chains.w
         return any(t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < span.start
                    and (g := ascii_name(t.text)) not in words
