@@ -235,6 +235,9 @@ def _reading(text: str, trigger: str) -> tuple[str, list[str]]:
      "ceasefire", "planned", ["will"]),
     ("The government will keep up its campaign while at the same time initiating "
      "negotiations with the rebels.", "negotiations", "planned", ["will"]),
+    # what a move heads towards has not happened yet; a known act stays as it was
+    ("The turn towards negotiations with the rebels is driven by the withdrawal timetable.",
+     "negotiations", "planned", ["towards"]),
     ("The army will condemn the attack on the embassy.", "attack", "asserted", []),
     ("The rebels would provoke the war that the army fears.", "war", "asserted", []),
     ("The minister did not seek talks with the rebels.", "talks", "asserted", []),

@@ -453,6 +453,12 @@ class ModalityReader:
             # "preparations for the summit", "Qatar as the venue for talks": what the noun is
             # for is still to come
             return Reading("planned", (head_of(head),))
+        if noun.dep_ == "pobj" and head.lower_ in self.w["aim_preps"] and not any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in self.w["definite"])
+                for c in children_of(noun)):
+            # "the turn towards negotiations", "a step toward a ceasefire": what a move heads
+            # for has not happened yet (not "anger towards the bombing": a known one)
+            return Reading("planned", (head,))
         for c in children_of(noun):
             if c.dep_ in ("amod", "compound"):
                 if c.lower_ in p.hypothetical_adjectives:

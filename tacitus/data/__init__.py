@@ -458,7 +458,7 @@ def load_modality_words() -> dict[str, list[str]]:
     adjectives, marks of pending clauses, participle marks, verbs that weigh an act, marks of
     an embedded question, nouns an event is the purpose of, nouns whose clause is a claim,
     adverbs that make a condition a concession, verbs that bring about their event noun and
-    the determiners that name a known one."""
+    the determiners that name a known one, and the prepositions of an aim."""
     data = _read_yaml("modality.yaml")
     keys = ("negators", "negated_adverbs", "still_to_adverbs", "focus_adverbs",
             "negative_pronouns", "wish_verbs", "planning_adjectives", "occurrence_verbs",
@@ -466,7 +466,7 @@ def load_modality_words() -> dict[str, list[str]]:
             "negating_adjectives", "refusing_verbs", "preventing_verbs", "pending_marks",
             "participle_marks", "considering_verbs", "question_marks", "purpose_nouns",
             "performative_verbs", "claim_nouns", "concessive_adverbs", "bringing_verbs",
-            "definite")
+            "definite", "aim_preps")
     problems = [f"{k}: expected a list of words" for k in keys
                 if not isinstance(data.get(k), list)]
     if problems:
