@@ -1096,7 +1096,7 @@ def tense(verb: Token | None) -> str | None:
 
 def _pluperfect(word: Token) -> bool:
     """A past perfect ("had planned"), or the complement of one ("had been due")."""
-    holder = word.head if word.dep_ == "acomp" else word
+    holder = head_of(word) if word.dep_ == "acomp" else word
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children_of(holder))
 
 
@@ -1716,7 +1716,7 @@ def _deadline(t: TimeExpr, span: Span) -> bool:
     the nearest reading."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     return t.qualifier == "until" or before in _words()["term_words"] or \
-        span.root.head.lemma_.lower() == "deadline"
+        head_of(span.root).lemma_.lower() == "deadline"
 
 
 def _last_day(t: TimeExpr) -> date:
@@ -1950,7 +1950,7 @@ def _day_word() -> re.Pattern[str]:
 def _modifies_noun(span: Span, verb: Token) -> bool:
     """A date written before a noun of the verb's clause as its modifier ("strengthened the
     1959 embargo", "charged him in the 1995 shooting"): the noun's time, not the verb's."""
-    noun = span.root.head
+    noun = head_of(span.root)
     if noun.pos_ != "NOUN" or noun.i == verb.i or not _written_before(span, noun):
         return False
     if noun.dep_ in ("nsubj", "nsubjpass") and head_of(noun).i == verb.i:
@@ -2001,16 +2001,17 @@ def _fronted_to(span: Span) -> Token | None:
     g = _governor(span.root)
     if before and before[-1].lower_ == "on":
         before = before[:-1]
-    if g is not None and before and before[-1].i == g.head.i and g.i >= span.end \
+    if g is not None and before and before[-1].i == head_of(g).i and g.i >= span.end \
             and span.root.dep_ != "poss" \
             and not (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
-        return g.head
+        return head_of(g)
     if len(before) > 2 or any(t.pos_ not in ("ADP", "CCONJ", "PUNCT", "SPACE") for t in before):
         return None
     if g is None or g.dep_ != "advcl" or g.tag_ not in ("VBG", "VBN") or g.i < span.end \
-            or any(c.dep_ == "mark" for c in children_of(g)) or g.head.pos_ not in ("VERB", "AUX"):
+            or any(c.dep_ == "mark" for c in children_of(g)) \
+            or head_of(g).pos_ not in ("VERB", "AUX"):
         return None
-    return g.head
+    return head_of(g)
 
 
 def _setting_noun(verb: Token) -> Token | None:

@@ -1356,7 +1356,7 @@ class EventCoder:
         copula's subject about the actor its phrase names, or a gerund's subject there ("about
         the council being able to"), else the named subject of its that-clause
         (``attitudes`` in arguments.yaml). No event without both: a mood is no act on anyone."""
-        copula = adj.head
+        copula = head_of(adj)
         if copula.i == adj.i:
             return []
         sources = [(k, [t]) for t in self._subjects(copula) if (k := book.actor_of(t))]
@@ -1771,7 +1771,7 @@ class EventCoder:
         """Make whoever pressed for what refusal ``f`` refuses its target ("declined to resign
         despite pressure from parliament"), unless its target is in the phrase of an object
         of its verbs ("cancelled a visit to Malaysia under pressure from X": Malaysia)."""
-        verb = f.trigger.head if f.trigger.dep_ == "xcomp" else f.trigger
+        verb = head_of(f.trigger) if f.trigger.dep_ == "xcomp" else f.trigger
         presser = self._presser(book, verb, {f.source} - {None})
         if presser is None or (f.target_at is not None and any(
                 f.target_at.i in {t.i for t in o.subtree}
