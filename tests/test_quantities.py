@@ -97,6 +97,16 @@ def test_a_relative_clause_on_the_counted_noun_gives_the_kind() -> None:
     assert ("killed", 11.0) in [(q.kind, q.value) for e in doc.events for q in e.quantities]
 
 
+def test_a_small_clause_after_the_count_gives_its_fate() -> None:
+    # "left N of its troops dead": the dead soldiers are killed, not a troop strength;
+    # troops a verb leaves somewhere with no such clause stay troops
+    doc = code("A NATO air strike left 24 of its troops dead in Pakistan in November.",
+               published="2012-01-04")
+    assert [(q.kind, q.value) for e in doc.events for q in e.quantities] == [("killed", 24.0)]
+    doc = code("The army deployed 3,000 troops to the border.", published="2012-01-04")
+    assert [(q.kind, q.value) for e in doc.events for q in e.quantities] == [("troops", 3000.0)]
+
+
 def test_a_single_named_victim_has_no_count() -> None:
     doc = code("The president condemned the assassination of Governor Ahmed Salim in Basra.",
                published="2012-01-04")

@@ -252,6 +252,11 @@ class Counter:
             return w["verbs"][_lemma(verb)]
         if also is not None:
             return w["verbs"][_lemma(also)]  # "six priests who were killed"
+        if verb is not None:  # "left 24 of its troops dead": the small clause says their fate
+            state = next((k for c in children_of(verb) if c.dep_ in ("oprd", "acomp")
+                          and (k := w["nouns"].get(c.lower_)) in SHARED_KINDS), None)
+            if state is not None:
+                return state
         kind = w["nouns"].get(_lemma(counted)) or w["nouns"].get(counted.lower_)
         if kind is None and counted.i + 1 < len(counted.doc):  # "left 24 dead"
             after = counted.doc[counted.i + 1]
