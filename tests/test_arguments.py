@@ -890,6 +890,19 @@ def test_a_people_placed_by_the_sentence_is_of_the_country_it_lives_in(
     assert _actor(doc, event.source).country == country
 
 
+def test_an_unidentified_agent_is_of_the_country_it_acts_in_unless_its_office_is_abroad(
+        ) -> None:
+    police = code("Riot police dispersed the marchers in Monrovia.")
+    assert "LBRCOP" in {a.code for a in police.actors}
+    # diplomats and envoys are sent by a state: where they meet says nothing of which
+    for text in ("Diplomats met in Muscat on Tuesday.",
+                 "The envoy met officials in Oman on Tuesday."):
+        doc = code(text)
+        meeting = next(e for e in doc.events if e.cameo == "040")
+        assert _actor(doc, meeting.source).code == "---GOV"
+    assert "NORGOV" in {a.code for a in code("Norwegian diplomats met rebels in Sudan.").actors}
+
+
 @pytest.mark.parametrize(("text", "code_"), [
     ("Peacekeepers from Bangladesh arrived in Freetown.", "BGDMIL"),
     ("The UN will provide food aid to refugees fleeing the fighting in Sudan.", "SDNREF"),

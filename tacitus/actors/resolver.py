@@ -345,7 +345,8 @@ class ActorBook:
         of no country is placed only by the words of their own phrase (``own``: "Vermont
         Sen. Ann Lee" is a US legislator; where she acts says nothing of whom she serves),
         and keeps their name. People held by others are not placed by a place of their own
-        phrase, which names their prison ("the Guantanamo prisoners": no Cuban civilians)."""
+        phrase, which names their prison ("the Guantanamo prisoners": no Cuban civilians), and
+        diplomats, whose office is to act abroad, by no place at all."""
         rec = self.records[key]
         code = rec.code or ""
         agent = code[3:]
@@ -354,6 +355,9 @@ class ActorBook:
             return None
         if own and key.split("|")[-1] in self.d.held:
             return None  # "the Guantanamo prisoners": their prison's place, not their country
+        if any(w in self.d.words.abroad_offices for words in rec.mentions.values()
+               for w in words.lower().split()):
+            return None  # "diplomats met in Oman": sent by a state, seldom the host's
         if key.startswith("U|"):
             if not own:
                 return None

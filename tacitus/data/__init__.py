@@ -574,6 +574,7 @@ class ArgumentWords:
     group_nouns: frozenset[str]
     ethnic_marks: frozenset[str]
     local_agents: frozenset[str]
+    abroad_offices: frozenset[str]
     attribution_verbs: frozenset[str]
     attribution_sources: frozenset[str]
     habitual_adverbs: frozenset[str]
@@ -615,7 +616,8 @@ def load_argument_words() -> ArgumentWords:
              "refusal_roots", "pressing_preps", "instrument_preps",
              "modal_aux", "suspicion", "blame", "state_agents",
              "relative_pronouns", "origin_verbs", "leading", "backing", "group_nouns",
-             "document_nouns", "ethnic_marks", "local_agents", "attribution_verbs",
+             "document_nouns", "ethnic_marks", "local_agents", "abroad_offices",
+             "attribution_verbs",
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",
              "stative_verbs", "preposition_participles", "tail_reports", "place_name_heads",
              "span_verbs", "question_verbs", "result_verbs", "finding_verbs",
