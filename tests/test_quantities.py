@@ -128,6 +128,17 @@ def test_bodies_and_the_injured_count_as_killed_and_wounded() -> None:
     assert counts == {"killed": 5.0, "wounded": 9.0}
 
 
+def test_a_count_in_an_event_nouns_of_phrase_is_that_acts_alone() -> None:
+    # the five were killed, not massacred: the massacre has no count of its own
+    found = _quantities("The commander is blamed for the massacre of Kurdish villagers and is "
+                        "also suspected in the killing of five Turkish diplomats.")
+    assert ("180", "killed", 5.0, None) in found
+    assert not [q for q in found if q[0] == "202"]
+    # a light verb's act takes the count of the noun it carries out
+    assert ("1823", "killed", 5.0, None) in _quantities(
+        "The rebels carried out the killing of five soldiers.")
+
+
 def test_measures_and_names_are_not_casualties() -> None:
     found = _quantities("Gunmen killed the judge in less than 48 hours after the M-19 group "
                         "shot him three times at no. 5 avenue.")

@@ -286,6 +286,14 @@ class Counter:
             self._sentences[sent.start] = (sent, acts, shared)
         return self._sentences[sent.start][1:]
 
+    @staticmethod
+    def _owned_elsewhere(f: _Found, trigger: Token) -> bool:
+        """Whether a count is the "of" phrase of another event noun ("the massacre of
+        villagers and the killing of five soldiers": the five were killed, not massacred),
+        and so is that act's alone, never shared with the sentence's other violent acts."""
+        return f.verb is not None and f.verb.pos_ not in ("VERB", "AUX") \
+            and f.verb.i != trigger.i
+
     def _next_sentence(self, sent: Span) -> Span | None:
         end = sent.end
         if end >= len(sent.doc):
@@ -315,18 +323,23 @@ class Counter:
                     and f.counted.dep_ in ("nsubj", "nsubjpass"):
                 add(f)  # "another 5,000 are supposed to leave": the leaving's count
             elif (verb.dep_ in HANGING and head_of(verb).i == trigger.i
-                  and f.quantity.kind in CASUALTY_KINDS):
+                  and f.quantity.kind in CASUALTY_KINDS and verb.pos_ in ("VERB", "AUX")):
                 add(f)  # "attacked the camp, killing 12", "a raid that left 24 dead"
+            elif verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "obj") \
+                    and head_of(verb).i == trigger.i:
+                add(f)  # "carried out the killing of five soldiers": the light verb's act
         if _lemma(trigger) not in _words()["violence"]:
             return out
         acts, shared = self._sentence(sent)
         if acts <= 1:
             for f in shared:
-                add(f)  # "the attack in which 2 people were killed and 30 wounded"
+                if not self._owned_elsewhere(f, trigger):
+                    add(f)  # "the attack in which 2 people were killed and 30 wounded"
             following = self._next_sentence(sent)
             if following is not None:
                 next_acts, next_shared = self._sentence(following)
                 if next_acts == 0:
                     for f in next_shared:
-                        add(f)  # "Rebels attacked a bus. Three soldiers died."
+                        if not self._owned_elsewhere(f, trigger):
+                            add(f)  # "Rebels attacked a bus. Three soldiers died."
         return sorted(out, key=lambda q: q.start or 0)
