@@ -108,6 +108,10 @@ def test_a_current_report_takes_the_publication_date_without_text() -> None:
     # a present passive is a present
     ("More storms are expected in the north.", "expected", "day"),
     ("More storms were expected in the north.", "expected", "week"),
+    # a present perfect tells the state of things on the day of publication
+    ("No group has claimed the raid on the depot.", "claimed", "day"),
+    ("Foreign staff have been told to leave the port.", "told", "day"),
+    ("Rescuers have dug through the rubble, hoping to find survivors.", "hoping", "day"),
 ])
 def test_a_current_report_takes_the_day_by_the_tense_of_its_finite_verb(
         text: str, verb: str, precision: str) -> None:

@@ -1584,8 +1584,10 @@ class Dater:
         if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children_of(verb)):
             return None  # past perfect: background to the story, not today's news
         # a present tense holds on the day of publication ("officials say", "is holding",
-        # "is expected"); a past one may be the day before: the week
-        now = tense(verb) is None and (present(verb) or _present_passive(verb))
+        # "is expected"), and so does a present perfect, which tells the state of things
+        # then ("no group has claimed the attack"); a past one may be the day before: the week
+        now = (tense(verb) is None and (present(verb) or _present_passive(verb))) or \
+            _present_perfect(verb)
         if trigger is not verb and tense(trigger) == "future":
             return None  # "a strategy to strike a deal", "willing to go": still to come
         if _simple_past(trigger) and _describes_thing(trigger):
@@ -1669,6 +1671,13 @@ def _finite(verb: Token) -> Token | None:
             return None  # a subject or object gerund, a root participle: no tense to borrow
         v = clause_verb(head_of(v)) if head_of(v).i != v.i else None
     return None
+
+
+def _present_perfect(verb: Token) -> bool:
+    """A present perfect, active or passive ("has claimed", "have been urged"): what it
+    tells holds on the day of publication, though the act may be older."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                      and c.tag_ in ("VBZ", "VBP") for c in children_of(verb))
 
 
 def _present_passive(verb: Token) -> bool:
