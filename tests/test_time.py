@@ -953,6 +953,15 @@ def test_a_noun_an_event_is_told_in_gives_its_own_date(
      ("2012-01-04", "publication")),
     # an adjective participle has the tense of its copula: a present state is of the day
     ("We are shocked by the verdict.", "shocked", "asserted", ("2012-01-04", "publication")),
+    # so is a state its predicate tells after a present copula
+    ("Farmers in the valley are dependent on the river.", "dependent", "asserted",
+     ("2012-01-04", "publication")),
+    ("This raid is an insult to every family here.", "insult", "asserted",
+     ("2012-01-04", "publication")),
+    ("There have been no arrests so far.", "arrests", "negated", ("2012-01-04", "publication")),
+    ("\"The harbour is calm,\" the mayor said.", "is", "reported", ("2012-01-04", "publication")),
+    # a past one may be background: no date
+    ("The flood was a disaster for the valley.", "disaster", "asserted", None),
 ])
 def test_a_current_negation_or_state_takes_the_publication_date(
         text: str, word: str, modality: str, expected: tuple[str, str]) -> None:

@@ -1572,7 +1572,15 @@ class Dater:
         if self.published is None or modality not in ("asserted", "reported", "disputed",
                                                       "negated"):
             return None
-        if trigger.pos_ != "VERB" or not trigger.tag_.startswith("VB"):
+        copula = _copula(trigger)
+        if copula is not None:
+            # a state its predicate tells ("women are dependent on aid", "this is an
+            # assault", "there have been no arrests") holds on the day of publication when
+            # its copula is a present; a past one may be background ("it was a tragedy")
+            if not (present(copula) or _present_perfect(copula)):
+                return None
+            trigger = copula
+        elif trigger.pos_ != "VERB" or not trigger.tag_.startswith("VB"):
             return None  # "the US invasion", "the withdrawal": no tense says it is news
         if any(t.type in ("DURATION", "SET") and _governs(s.root, trigger, trigger)
                for t, s in self._by_sent.get(trigger.sent.start, [])):
@@ -1670,6 +1678,17 @@ def _finite(verb: Token) -> Token | None:
         if v.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "amod", "relcl", "acomp"):
             return None  # a subject or object gerund, a root participle: no tense to borrow
         v = clause_verb(head_of(v)) if head_of(v).i != v.i else None
+    return None
+
+
+def _copula(word: Token) -> Token | None:
+    """The copula that makes a word a predicate: the adjective or noun after "be" ("are
+    dependent", "is an assault"), or "be" itself as a main verb ("security is tight")."""
+    if word.pos_ in ("ADJ", "NOUN") and word.dep_ in ("acomp", "attr"):
+        head = head_of(word)
+        return head if head.lemma_ == "be" and head.i != word.i else None
+    if word.pos_ == "AUX" and word.lemma_ == "be" and word.dep_ not in ("aux", "auxpass"):
+        return word
     return None
 
 
