@@ -95,6 +95,14 @@ def test_the_event_takes_the_date_of_its_own_clause() -> None:
     assert said == ("2012-01-03", "day", "Tuesday")
 
 
+def test_a_date_of_a_gerund_complement_dates_its_verb() -> None:
+    # the gerund names the act the verb begins or goes on with: one time for both
+    assert _date_of("Volunteers who began clearing the road on Monday were turned back.",
+                    "began") == ("2012-01-02", "clause")
+    assert _date_of("The ferry line kept sailing in July despite the storms.",
+                    "kept") == ("2011-07", "clause")
+
+
 def test_a_current_report_takes_the_publication_date_without_text() -> None:
     dates = _dates("Pakistan condemned the Afghan government.")
     assert list(dates.values()) == [(PUBLISHED, "week", None)]

@@ -2136,7 +2136,9 @@ def _governs(root: Token, trigger: Token, verb: Token) -> bool:
             return True
         if anc is not root and anc.pos_ in ("VERB", "AUX"):
             return anc.dep_ == "xcomp" and head_of(anc).i in (trigger.i, verb.i) \
-                and trigger.pos_ in ("VERB", "AUX") and _controls(trigger)
+                and trigger.pos_ in ("VERB", "AUX") and (_controls(trigger) or (
+                    anc.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass")
+                                                  for c in children_of(anc))))
     return False
 
 
