@@ -103,6 +103,19 @@ def test_a_date_of_a_gerund_complement_dates_its_verb() -> None:
                     "kept") == ("2011-07", "clause")
 
 
+def test_days_before_an_act_count_back_from_the_day_of_its_earlier_mention() -> None:
+    text = ("A guard was shot on Dec. 20 outside the depot. A driver saw a stranger near "
+            "the gate six days before the shooting and called the police.")
+    assert _date_of(text, "saw") == ("2011-12-14", "clause")
+    assert _date_of(text, "shooting") == ("2011-12-20", "mention")  # not its own count
+    # an act the text does not date: no day to count from, and no news of this week
+    assert _date_of("A driver saw a stranger near the gate two weeks before the stabbing.",
+                    "saw") is None
+    # "for ten days before" is a span
+    assert [t.text for t in find_times("The crew waited for ten days before the launch.",
+                                       PUBLISHED)] == []
+
+
 def test_a_current_report_takes_the_publication_date_without_text() -> None:
     dates = _dates("Pakistan condemned the Afghan government.")
     assert list(dates.values()) == [(PUBLISHED, "week", None)]
