@@ -116,6 +116,19 @@ def test_days_before_an_act_count_back_from_the_day_of_its_earlier_mention() -> 
                                        PUBLISHED)] == []
 
 
+def test_a_when_clause_of_a_time_happened_at_that_time() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = "The envoy lived abroad from 1990, when the coup failed, until 2001."
+    assert _date_of(text, "failed") == ("1990", "clause")
+    text = "Aid has flowed since March, when the port reopened."
+    doc = default_coder().nlp(text)
+    found = Dater(doc, PUBLISHED, text).date_for(next(t for t in doc if t.text == "reopened"),
+                                                 "asserted")
+    assert found is not None and (found.value, found.qualifier) == ("2011-03", None)
+
+
 def test_a_current_report_takes_the_publication_date_without_text() -> None:
     dates = _dates("Pakistan condemned the Afghan government.")
     assert list(dates.values()) == [(PUBLISHED, "week", None)]

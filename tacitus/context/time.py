@@ -1470,6 +1470,8 @@ class Dater:
             (f := _fronted_to(s)) is not None and f.i in (trigger.i, verb.i))]
         if trigger.pos_ in ("VERB", "AUX"):
             own = [(t, s) for t, s in own if not _modifies_noun(s, trigger)]
+        if trigger.pos_ in ("VERB", "AUX"):
+            own = [(t, s) for t, s in here if _when_of(s, trigger)] or own
         if own:
             t, _ = min(own, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause"
@@ -1670,9 +1672,11 @@ class Dater:
     def _qualifier(self, t: TimeExpr, trigger: Token) -> str | None:
         """The qualifier of the expression, or of the preposition that governs the phrase
         it sits in ("since a failed July coup": since)."""
+        span = next((s for x, s in self.spans if x is t), None)
+        if span is not None and _when_of(span, trigger):
+            return None  # "since March, when the port reopened": it reopened in March
         if t.qualifier is not None:
             return t.qualifier
-        span = next((s for x, s in self.spans if x is t), None)
         if span is None or span.start in self._counted:
             return None  # "10 days before the murder": its "before" is the count's
         node = span.root
@@ -1739,6 +1743,13 @@ def _copula(word: Token) -> Token | None:
     if word.pos_ == "AUX" and word.lemma_ == "be" and word.dep_ not in ("aux", "auxpass"):
         return word
     return None
+
+
+def _when_of(span: Span, verb: Token) -> bool:
+    """Whether the verb's clause is a "when" clause of the time expression ("in 1968, when
+    the Soviets invaded", "early December, when crowds rallied"): the time it happened."""
+    return verb.dep_ in ("relcl", "advcl", "acl") and span.start <= head_of(verb).i < span.end \
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in children_of(verb))
 
 
 def _present_perfect(verb: Token) -> bool:
