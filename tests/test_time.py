@@ -95,6 +95,40 @@ def test_the_event_takes_the_date_of_its_own_clause() -> None:
     assert said == ("2012-01-03", "day", "Tuesday")
 
 
+def test_a_date_of_a_gerund_complement_dates_its_verb() -> None:
+    # the gerund names the act the verb begins or goes on with: one time for both
+    assert _date_of("Volunteers who began clearing the road on Monday were turned back.",
+                    "began") == ("2012-01-02", "clause")
+    assert _date_of("The ferry line kept sailing in July despite the storms.",
+                    "kept") == ("2011-07", "clause")
+
+
+def test_days_before_an_act_count_back_from_the_day_of_its_earlier_mention() -> None:
+    text = ("A guard was shot on Dec. 20 outside the depot. A driver saw a stranger near "
+            "the gate six days before the shooting and called the police.")
+    assert _date_of(text, "saw") == ("2011-12-14", "clause")
+    assert _date_of(text, "shooting") == ("2011-12-20", "mention")  # not its own count
+    # an act the text does not date: no day to count from, and no news of this week
+    assert _date_of("A driver saw a stranger near the gate two weeks before the stabbing.",
+                    "saw") is None
+    # "for ten days before" is a span
+    assert [t.text for t in find_times("The crew waited for ten days before the launch.",
+                                       PUBLISHED)] == []
+
+
+def test_a_when_clause_of_a_time_happened_at_that_time() -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    text = "The envoy lived abroad from 1990, when the coup failed, until 2001."
+    assert _date_of(text, "failed") == ("1990", "clause")
+    text = "Aid has flowed since March, when the port reopened."
+    doc = default_coder().nlp(text)
+    found = Dater(doc, PUBLISHED, text).date_for(next(t for t in doc if t.text == "reopened"),
+                                                 "asserted")
+    assert found is not None and (found.value, found.qualifier) == ("2011-03", None)
+
+
 def test_a_current_report_takes_the_publication_date_without_text() -> None:
     dates = _dates("Pakistan condemned the Afghan government.")
     assert list(dates.values()) == [(PUBLISHED, "week", None)]
@@ -108,6 +142,10 @@ def test_a_current_report_takes_the_publication_date_without_text() -> None:
     # a present passive is a present
     ("More storms are expected in the north.", "expected", "day"),
     ("More storms were expected in the north.", "expected", "week"),
+    # a present perfect tells the state of things on the day of publication
+    ("No group has claimed the raid on the depot.", "claimed", "day"),
+    ("Foreign staff have been told to leave the port.", "told", "day"),
+    ("Rescuers have dug through the rubble, hoping to find survivors.", "hoping", "day"),
 ])
 def test_a_current_report_takes_the_day_by_the_tense_of_its_finite_verb(
         text: str, verb: str, precision: str) -> None:
@@ -949,6 +987,15 @@ def test_a_noun_an_event_is_told_in_gives_its_own_date(
      ("2012-01-04", "publication")),
     # an adjective participle has the tense of its copula: a present state is of the day
     ("We are shocked by the verdict.", "shocked", "asserted", ("2012-01-04", "publication")),
+    # so is a state its predicate tells after a present copula
+    ("Farmers in the valley are dependent on the river.", "dependent", "asserted",
+     ("2012-01-04", "publication")),
+    ("This raid is an insult to every family here.", "insult", "asserted",
+     ("2012-01-04", "publication")),
+    ("There have been no arrests so far.", "arrests", "negated", ("2012-01-04", "publication")),
+    ("\"The harbour is calm,\" the mayor said.", "is", "reported", ("2012-01-04", "publication")),
+    # a past one may be background: no date
+    ("The flood was a disaster for the valley.", "disaster", "asserted", None),
 ])
 def test_a_current_negation_or_state_takes_the_publication_date(
         text: str, word: str, modality: str, expected: tuple[str, str]) -> None:

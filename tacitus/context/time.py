@@ -20,7 +20,9 @@ time of the story, for a past event of a later sentence that gives none (the dat
 last put its main events on); for a definite event noun, the date of its earlier mention
 ("the shooting" after "was shot on Oct. 23"); and, for an event reported as current, the
 publication date (no text: the day
-for a present tense, the week for a past one, which may be the day before). Nothing is
+for a present tense, a present perfect or a state after a present copula, the week for a
+past one, which may be the day before). "10 days before the murder" counts back from the day
+of the act its noun names, which an earlier mention dates. Nothing is
 guessed: background (past perfect, event nouns) and planned or hypothetical events take only
 a date their own words give. Every date is checked against publication by tense: an asserted
 past event is never dated after it ("since a failed July coup" in May is last July), a
@@ -257,6 +259,12 @@ def _grammar() -> list[tuple[str, str]]:
                      r"the\s+(?P<adir>previous|following|next|same)\s+(?:(?P<aunit>day|week"
                      r"|month|year)|(?P<apart>morning|afternoon|evening|night))|(?P<an>a|one|two|three|four|five|six|seven|\d+)\s+"
                      r"(?P<aunit2>day|week|month|year)s?\s+(?P<adir2>later|earlier)|"
+                     # "10 days before the murder": counted back from the day of an act the
+                     # text told (TimeML's span is the count alone); "after" is left out, as
+                     # "90 days after their issue date" is mostly a span (DURATION)
+                     r"(?<!for\s)(?<!waited\s)(?<!lasted\s)(?<!spent\s)"
+                     r"(?P<bn>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                     r"(?P<bunit>day|week)s?(?=\s+before\s+(?:the|his|her|its|their)\s)|"
                      r"(?:earlier|later)\s+that\s+(?P<aunit3>day|week|month|year)|"
                      r"that\s+(?P<aunit4>year)(?![\w-])|"
                      r"that\s+(?:same\s+)?day|the\s+same\s+day)"),
@@ -637,6 +645,9 @@ def _anchored_shift(g: dict) -> tuple[str, int]:
         n = g["an"]
         count = int(n) if n.isdigit() else {"a": 1, **_ONES}.get(n, 1)
         return g["aunit2"], count if g["adir2"] == "later" else -count
+    if g.get("bunit"):
+        n = g["bn"]
+        return g["bunit"], -(int(n) if n.isdigit() else {**_ONES, "ten": 10}[n])
     if g.get("aunit3") or g.get("aunit4"):
         return g.get("aunit3") or g["aunit4"], 0
     return "day", 0
@@ -1295,13 +1306,48 @@ class Dater:
         self.spans: list[tuple[TimeExpr, Span]] = [
             (t, s) for t, (_, s) in zip(fixed, spans, strict=True)]
         self._by_sent: dict[int, list[tuple[TimeExpr, Span]]] = {}
-        for t, s in self.spans:
-            if t.kind != "current":  # "the current government" says when it governs, not
-                # when its clause's act was done: a timex, no date for events
-                self._by_sent.setdefault(s.sent.start, []).append((t, s))
+        self._story: list[tuple[int, TimeExpr, bool]] = []
+        self._after_beside: dict[int, TimeExpr] = {}
+        self._stems: dict[str, list[int]] | None = None
+        self._counted: dict[int, int] = {}  # expression start -> the act noun it counts from
+        for _ in range(2):  # the second time with the counts from acts the first one dated
+            self._by_sent = {}
+            for t, s in self.spans:
+                if t.kind != "current":  # "the current government" says when it governs,
+                    # not when its clause's act was done: a timex, no date for events
+                    self._by_sent.setdefault(s.sent.start, []).append((t, s))
+            if not self._count_from_acts():
+                break
         self._story = self._story_times(doc)
         self._after_beside = self._beside_days(doc)
-        self._stems: dict[str, list[int]] | None = None
+
+    def _count_from_acts(self) -> bool:
+        """Count "10 days before the murder" back from the day of the act its noun names,
+        which an earlier mention dates ("Slepian was shot on Oct. 23"); without one the
+        expression has no date (the text's last date may be another occasion's). Whether
+        any expression was so counted."""
+        changed = False
+        for n, (t, span) in enumerate(self.spans):
+            if t.kind != "anchored" or t.shift is None or span.start in self._counted \
+                    or not re.match(r"\s+before\s", span.doc.text[span.end_char:]):
+                continue
+            before = span.doc[span.end] if span.end < len(span.doc) else None
+            noun = next((c for c in children_of(before) if c.dep_ == "pobj"), None) \
+                if before is not None else None
+            if noun is None or noun.pos_ != "NOUN":
+                continue
+            self._counted[span.start] = noun.i
+            found = self._mentioned(noun, "asserted")
+            if found is not None and found.precision == "day":
+                value, precision = _unit_value(date.fromisoformat(found.value), t.shift[0],
+                                               t.shift[1])
+                fixed = replace(t, value=value, precision=precision, anchor="text",
+                                timeml=_calendar(value, precision), anchor_at=found.start)
+            else:
+                fixed = replace(t, value="", precision="", timeml="", anchor=None)
+            self.spans[n] = (fixed, span)
+            changed = True
+        return changed
 
     @property
     def times(self) -> list[TimeExpr]:
@@ -1411,7 +1457,8 @@ class Dater:
         """The time expression that dates the event ``trigger`` names, and how it was found
         (``discourse``: also from other sentences, the story's time or an earlier mention)."""
         here = [(t, s) for t, s in self._by_sent.get(trigger.sent.start, [])
-                if t.value and t.precision not in ("decade", "century") and not _bare_clock(t)]
+                if t.value and t.precision not in ("decade", "century") and not _bare_clock(t)
+                and self._counted.get(s.start) != trigger.i]  # not the act it counts from
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else head_of(trigger)
         if trigger.pos_ in ("VERB", "AUX"):
             here = [(t, s) for t, s in here if not _compared(s.root, trigger)]
@@ -1423,6 +1470,8 @@ class Dater:
             (f := _fronted_to(s)) is not None and f.i in (trigger.i, verb.i))]
         if trigger.pos_ in ("VERB", "AUX"):
             own = [(t, s) for t, s in own if not _modifies_noun(s, trigger)]
+        if trigger.pos_ in ("VERB", "AUX"):
+            own = [(t, s) for t, s in here if _when_of(s, trigger)] or own
         if own:
             t, _ = min(own, key=lambda ts: abs(ts[1].root.i - trigger.i))
             return t, "clause"
@@ -1572,11 +1621,21 @@ class Dater:
         if self.published is None or modality not in ("asserted", "reported", "disputed",
                                                       "negated"):
             return None
-        if trigger.pos_ != "VERB" or not trigger.tag_.startswith("VB"):
+        copula = _copula(trigger)
+        if copula is not None:
+            # a state its predicate tells ("women are dependent on aid", "this is an
+            # assault", "there have been no arrests") holds on the day of publication when
+            # its copula is a present; a past one may be background ("it was a tragedy")
+            if not (present(copula) or _present_perfect(copula)):
+                return None
+            trigger = copula
+        elif trigger.pos_ != "VERB" or not trigger.tag_.startswith("VB"):
             return None  # "the US invasion", "the withdrawal": no tense says it is news
-        if any(t.type in ("DURATION", "SET") and _governs(s.root, trigger, trigger)
+        if any((t.type in ("DURATION", "SET") or (s.start in self._counted and not t.value))
+               and _governs(s.root, trigger, trigger)
                for t, s in self._by_sent.get(trigger.sent.start, [])):
-            return None  # "killed 300 people over three decades": a span, not this week
+            return None  # "killed 300 people over three decades": a span, not this week;
+            # "two weeks before the shooting" of an undated shooting: not this week either
         # a participle, infinitive or gerund has the tense of the finite verb it hangs on
         # ("are still trying to reach", "a crowd is gathering, chanting"), an adjective
         # participle that of its copula ("I am shocked")
@@ -1584,8 +1643,10 @@ class Dater:
         if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in children_of(verb)):
             return None  # past perfect: background to the story, not today's news
         # a present tense holds on the day of publication ("officials say", "is holding",
-        # "is expected"); a past one may be the day before: the week
-        now = tense(verb) is None and (present(verb) or _present_passive(verb))
+        # "is expected"), and so does a present perfect, which tells the state of things
+        # then ("no group has claimed the attack"); a past one may be the day before: the week
+        now = (tense(verb) is None and (present(verb) or _present_passive(verb))) or \
+            _present_perfect(verb)
         if trigger is not verb and tense(trigger) == "future":
             return None  # "a strategy to strike a deal", "willing to go": still to come
         if _simple_past(trigger) and _describes_thing(trigger):
@@ -1611,11 +1672,13 @@ class Dater:
     def _qualifier(self, t: TimeExpr, trigger: Token) -> str | None:
         """The qualifier of the expression, or of the preposition that governs the phrase
         it sits in ("since a failed July coup": since)."""
+        span = next((s for x, s in self.spans if x is t), None)
+        if span is not None and _when_of(span, trigger):
+            return None  # "since March, when the port reopened": it reopened in March
         if t.qualifier is not None:
             return t.qualifier
-        span = next((s for x, s in self.spans if x is t), None)
-        if span is None:
-            return None
+        if span is None or span.start in self._counted:
+            return None  # "10 days before the murder": its "before" is the count's
         node = span.root
         for _ in range(3):
             head = head_of(node)
@@ -1669,6 +1732,31 @@ def _finite(verb: Token) -> Token | None:
             return None  # a subject or object gerund, a root participle: no tense to borrow
         v = clause_verb(head_of(v)) if head_of(v).i != v.i else None
     return None
+
+
+def _copula(word: Token) -> Token | None:
+    """The copula that makes a word a predicate: the adjective or noun after "be" ("are
+    dependent", "is an assault"), or "be" itself as a main verb ("security is tight")."""
+    if word.pos_ in ("ADJ", "NOUN") and word.dep_ in ("acomp", "attr"):
+        head = head_of(word)
+        return head if head.lemma_ == "be" and head.i != word.i else None
+    if word.pos_ == "AUX" and word.lemma_ == "be" and word.dep_ not in ("aux", "auxpass"):
+        return word
+    return None
+
+
+def _when_of(span: Span, verb: Token) -> bool:
+    """Whether the verb's clause is a "when" clause of the time expression ("in 1968, when
+    the Soviets invaded", "early December, when crowds rallied"): the time it happened."""
+    return verb.dep_ in ("relcl", "advcl", "acl") and span.start <= head_of(verb).i < span.end \
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in children_of(verb))
+
+
+def _present_perfect(verb: Token) -> bool:
+    """A present perfect, active or passive ("has claimed", "have been urged"): what it
+    tells holds on the day of publication, though the act may be older."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                      and c.tag_ in ("VBZ", "VBP") for c in children_of(verb))
 
 
 def _present_passive(verb: Token) -> bool:
@@ -2108,7 +2196,9 @@ def _governs(root: Token, trigger: Token, verb: Token) -> bool:
             return True
         if anc is not root and anc.pos_ in ("VERB", "AUX"):
             return anc.dep_ == "xcomp" and head_of(anc).i in (trigger.i, verb.i) \
-                and trigger.pos_ in ("VERB", "AUX") and _controls(trigger)
+                and trigger.pos_ in ("VERB", "AUX") and (_controls(trigger) or (
+                    anc.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass")
+                                                  for c in children_of(anc))))
     return False
 
 
