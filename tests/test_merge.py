@@ -544,6 +544,19 @@ def test_merge_one_act_with_several_victims_is_one_event_with_its_pairs() -> Non
         ("tal", "afgmil")]
 
 
+def test_merge_a_half_named_pair_held_by_a_later_full_pair_is_dropped() -> None:
+    # "Greece and Turkey fought": Greece against Turkey, Turkey alone, Turkey against Greece
+    first = event(1, "190", "grc", "tur")
+    alone = first.model_copy(update={"id": "r1b", "source": "tur", "target": None})
+    back = first.model_copy(update={"id": "r1c", "source": "tur", "target": "grc"})
+    (one,), _ = merged(first, alone, back)
+    assert [(p.source, p.target) for p in one.pairs()] == [("grc", "tur"), ("tur", "grc")]
+    # a half pair no full pair holds stays
+    other = first.model_copy(update={"id": "r1d", "source": "fra", "target": None})
+    (one,), _ = merged(first, other)
+    assert [(p.source, p.target) for p in one.pairs()] == [("grc", "tur"), ("fra", None)]
+
+
 def test_merge_a_plural_event_noun_is_an_act_per_victim() -> None:
     attacks = event(1, "190", "tal", "afgmil", trigger="attacks", pattern="noun:attack")
     other = attacks.model_copy(update={"id": "r1b", "target": "cop"})

@@ -711,6 +711,12 @@ def _dyads(merged: Event, group: list[Event], r: MergeRules) -> list[Dyad]:
             if not any((pair.source is None or pair.source == p.source)
                        and (pair.target is None or pair.target == p.target) for p in pairs):
                 pairs.append(pair)
+    # a half-named pair met before the full one that holds it ("Greece and Turkey are
+    # fighting": Turkey alone, then Turkey against Greece) is dropped once that one is in
+    pairs = [p for p in pairs if (p.source is not None and p.target is not None) or not any(
+        q is not p and q.source is not None and q.target is not None
+        and (p.source is None or p.source == q.source)
+        and (p.target is None or p.target == q.target) for q in pairs)]
     return pairs if len(pairs) > 1 else []
 
 
