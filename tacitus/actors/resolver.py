@@ -859,8 +859,31 @@ class ActorBook:
         parse hangs it on the phrase's last noun ("ambassador to Chile, Lars Eide")."""
         holders = [head, *(g for c in children_of(head) if c.dep_ == "prep" and c.lower_ != "of"
                            for g in children_of(c) if g.dep_ == "pobj")]
-        return next((c for h in holders for c in children_of(h)
-                     if c.dep_ == "appos" and self._is_name(c)), None)
+        found = next((c for h in holders for c in children_of(h)
+                      if c.dep_ == "appos" and self._is_name(c)), None)
+        return found if found is not None else self._deep_appositive(head)
+
+    def _deep_appositive(self, head: Token) -> Token | None:
+        """A person's name the parse hung on a place or a body further down the phrase's
+        prepositions ("the head of the surgery department at the Hospital General de Lima,
+        Ana Ruiz"): a person is no apposition of a hospital or a city, so the name is the
+        agent noun's. Only a person's name (``_is_name``) on a noun that is no person (nor a
+        person's noun: "the son of the minister, Omar Said" may name either)."""
+        if not self.chains.is_person_noun(head):
+            return None
+        todo = [head]
+        while todo:
+            tok = todo.pop()
+            for g in (g for c in children_of(tok) if c.dep_ == "prep"
+                      for g in children_of(c) if g.dep_ == "pobj"):
+                if g.ent_type_ != "PERSON" and not self.chains.is_person_noun(g) and not (
+                        (hit := self.entry_at.get(g.i)) and hit[1].kind == "person"):
+                    name = next((c for c in children_of(g) if c.dep_ == "appos"
+                                 and self._is_name(c)), None)
+                    if name is not None:
+                        return name
+                    todo.append(g)
+        return None
 
     def _description(self, name: Token, below: bool = False) -> Token | None:
         """The agent noun an apposition gives a name: "Lars Eide, Norway's ambassador",
