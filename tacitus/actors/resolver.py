@@ -876,14 +876,19 @@ class ActorBook:
             tok = todo.pop()
             for g in (g for c in children_of(tok) if c.dep_ == "prep"
                       for g in children_of(c) if g.dep_ == "pobj"):
-                if g.ent_type_ != "PERSON" and not self.chains.is_person_noun(g) and not (
-                        (hit := self.entry_at.get(g.i)) and hit[1].kind == "person"):
+                if not self._personal(g):
                     name = next((c for c in children_of(g) if c.dep_ == "appos"
                                  and self._is_name(c)), None)
                     if name is not None:
                         return name
                     todo.append(g)
         return None
+
+    def _personal(self, tok: Token) -> bool:
+        """Whether ``tok`` is or may be a person: a person's name or a noun of one person."""
+        hit = self.entry_at.get(tok.i)
+        return tok.ent_type_ == "PERSON" or self.chains.is_person_noun(tok) or (
+            hit is not None and hit[1].kind == "person")
 
     def _description(self, name: Token, below: bool = False) -> Token | None:
         """The agent noun an apposition gives a name: "Lars Eide, Norway's ambassador",
@@ -892,6 +897,14 @@ class ActorBook:
         heads = [head_of(name)] if name.dep_ == "appos" and not below else []
         if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ != "of":
             heads.append(heads[0].head.head)  # "ambassador to Chile, Lars Eide"
+        if heads and not self._personal(heads[0]):
+            # "the governor of the Kursk region, Ivan Orlov": the parse hangs the name on
+            # the place; the agent noun is up the phrase's prepositions (``_deep_appositive``)
+            up = heads[0]
+            while up.dep_ == "pobj" and head_of(up).dep_ == "prep" \
+                    and not self._personal(up):
+                up = head_of(head_of(up))
+                heads.append(up)
         heads += [c for c in children_of(name) if c.dep_ == "appos"]
         for d in heads:
             if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > d.i
