@@ -1083,6 +1083,12 @@ def test_a_name_the_parse_hangs_on_a_place_deep_in_the_description_is_the_actor(
     doc = code("The son of the minister of Peru, Omar Said, called on the army to resign.",
                published="2012-03-02")
     assert all(_actor(doc, e.source).name == "Omar Said" for e in _events(doc, "called"))
+    # the agent noun up the description still codes the person named
+    doc = code("The deputy governor of the Kursk region, Ivan Orlov, visited a hospital.",
+               published="2012-03-02")
+    (visit,) = _events(doc, "visited")
+    orlov = _actor(doc, visit.source)
+    assert orlov.name == "Ivan Orlov" and orlov.code.endswith("GOV")
 
 
 def test_the_name_of_a_place_before_an_attack_noun_is_no_attacker() -> None:
