@@ -26,10 +26,12 @@ date of its own, a place, counts). Records are one event when all of these hold
   violence, a person and a group of the same coded role (``member_victim``), or any victims
   where one is a casualty told as one more ("was also killed": ``one_more``) or of the
   other's day and place (``same_day_and_place``); in violence a side named by a pronoun the
-  chains guessed differently keeps nothing apart (``guessed``). At least one side must be
-  named in both, except for a definite event noun ("the attack", "the talks"), which points
-  back to the latest compatible event with one side only. No actor may be source in one and
-  target in the other.
+  chains guessed differently keeps nothing apart (``guessed``), nor does a target read from
+  the place (``placed``); an unidentified armed role and a named armed group may be one
+  attacker (``armed_group_of``), and the merged event names the group. At least one side
+  must be named in both, except for a definite event noun ("the attack", "the talks"), which
+  points back to the latest compatible event with one side only. No actor may be source in
+  one and target in the other.
 * **dates**: either has none, or a date it takes from no words of its own (a current report),
   or their intervals overlap, or (two acts of violence in one sentence) one is only the
   story's time and the other a date of its own words (``_story_date``).
