@@ -1084,6 +1084,26 @@ def test_a_name_in_apposition_after_its_description_is_the_actor() -> None:
     assert "Jane Doe" in sources and "Tom Vance" in sources
 
 
+def test_a_name_the_parse_hangs_on_a_place_deep_in_the_description_is_the_actor() -> None:
+    # the parse sets "Marta Elena Quiroga" beside "Lima", at the end of the phrase's
+    # prepositions: a person is no apposition of a city, so she is the head of the ward
+    doc = code("The head of the burns ward at the Clinica Central de Lima, Marta Elena "
+               "Quiroga, called on the government today to declare an emergency.",
+               published="2012-03-02")
+    (appeal,) = _events(doc, "called")
+    assert _actor(doc, appeal.source).name == "Marta Elena Quiroga"
+    # a person's noun may be the one named: "the son of the minister, Omar Said" stays open
+    doc = code("The son of the minister of Peru, Omar Said, called on the army to resign.",
+               published="2012-03-02")
+    assert all(_actor(doc, e.source).name == "Omar Said" for e in _events(doc, "called"))
+    # the agent noun up the description still codes the person named
+    doc = code("The deputy governor of the Kursk region, Ivan Orlov, visited a hospital.",
+               published="2012-03-02")
+    (visit,) = _events(doc, "visited")
+    orlov = _actor(doc, visit.source)
+    assert orlov.name == "Ivan Orlov" and orlov.code.endswith("GOV")
+
+
 def test_the_name_of_a_place_before_an_attack_noun_is_no_attacker() -> None:
     doc = code("The Oslo Marathon bombing killed three people. "
                "Two guards died in the Kandahar Airfield bombing.", published="2012-03-02")

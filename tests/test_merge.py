@@ -40,6 +40,8 @@ ACTORS = [
     Actor(id="nato", name="NATO troops", code="IGONAT", kind="organization"),
     Actor(id="usamil", name="American troops", code="USAMIL", kind="government"),
     Actor(id="usagov", name="US officials", code="USAGOV", kind="government"),
+    Actor(id="ins", name="a suicide bomber", code="---INS", kind="group"),
+    Actor(id="afg", name="Afghanistan", code="AFG", kind="country"),
 ]
 BY_ID = {a.id: a for a in ACTORS}
 TEXT = "x" * 2000
@@ -580,3 +582,33 @@ def test_merge_with_the_coder_one_shooting_of_two_victims() -> None:
     for p in violent[0].pairs():
         assert p.target_span is not None and coded.document.text[
             p.target_span.start:p.target_span.end] == p.target_span.text
+
+
+def test_merge_an_unnamed_attacker_the_armed_group_and_a_place_as_target() -> None:
+    # "A suicide bomber detonated his vest, killing six NATO soldiers. ... six soldiers killed
+    # in the Taliban attack near the airbase in Afghanistan": the bomber may be the
+    # Taliban's, and the target CAMEO reads from the place names where, not whom
+    six = [Quantity(kind="killed", value=6, text="six")]
+    blast = event(1, "183", "ins", "nato", trigger="killing", pattern="kill", quantities=six,
+                  date=day("2024-03-04"))
+    claim = event(2, "190", "tal", "afg", sentence=1, trigger="attack", pattern="noun attack",
+                  quantities=six, target_basis="place", location=AFGHANISTAN)
+    (one,), _ = merged(blast, claim)
+    assert one.source == "tal" and one.cameo == "183" and len(one.mentions) == 2
+    assert merge.actor_match("ins", "tal", BY_ID) == 0  # possibly one: adds nothing
+    # the group named in a mention that tells less gives the merged event its attacker
+    (one,), _ = merged(blast, claim.model_copy(update={"target": None, "target_basis": None}))
+    assert (one.source, one.target) == ("tal", "nato") and one.evidence.start == 100
+    # an unidentified attacker is no government's army, and a place elsewhere stays apart
+    assert merge.actor_match("ins", "afgmil", BY_ID) is None
+    elsewhere = claim.model_copy(update={"location": QUETTA})
+    assert len(merged(blast.model_copy(update={"location": KANDAHAR}), elsewhere)[0]) == 2
+    # a target named in the text still keeps two attacks on two targets apart
+    named = claim.model_copy(update={"target": "cop", "target_basis": "text"})
+    assert len(merged(blast, named)[0]) == 2
+    # in a meeting the place's country still counts: "met the president" and "the meeting
+    # in Hamburg" are left as the coder read them
+    met = event(1, "040", "usagov", "irngov", trigger="met", pattern="meet")
+    meeting = event(2, "040", "usagov", "afg", sentence=1, trigger="meeting",
+                    pattern="noun meeting", target_basis="place")
+    assert len(merged(met, meeting)[0]) == 2

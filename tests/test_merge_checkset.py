@@ -21,7 +21,7 @@ from tacitus.eval import checkset
 # same 4 and 2)). The non-events
 # are the coder's to remove, not the merge's: this test holds the merge to what it does
 # today, and prints both figures against the aims.
-MAX_DUPLICATES_PER_100 = 17.0
+MAX_DUPLICATES_PER_100 = 12.0
 MAX_OVERMERGED_PER_100 = 3.0
 MAX_UNJUDGED_SHARE = 0.25
 

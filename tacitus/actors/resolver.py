@@ -863,8 +863,36 @@ class ActorBook:
         parse hangs it on the phrase's last noun ("ambassador to Chile, Lars Eide")."""
         holders = [head, *(g for c in children_of(head) if c.dep_ == "prep" and c.lower_ != "of"
                            for g in children_of(c) if g.dep_ == "pobj")]
-        return next((c for h in holders for c in children_of(h)
-                     if c.dep_ == "appos" and self._is_name(c)), None)
+        found = next((c for h in holders for c in children_of(h)
+                      if c.dep_ == "appos" and self._is_name(c)), None)
+        return found if found is not None else self._deep_appositive(head)
+
+    def _deep_appositive(self, head: Token) -> Token | None:
+        """A person's name the parse hung on a place or a body further down the phrase's
+        prepositions ("the head of the surgery department at the Hospital General de Lima,
+        Ana Ruiz"): a person is no apposition of a hospital or a city, so the name is the
+        agent noun's. Only a person's name (``_is_name``) on a noun that is no person (nor a
+        person's noun: "the son of the minister, Omar Said" may name either)."""
+        if not self.chains.is_person_noun(head):
+            return None
+        todo = [head]
+        while todo:
+            tok = todo.pop()
+            for g in (g for c in children_of(tok) if c.dep_ == "prep"
+                      for g in children_of(c) if g.dep_ == "pobj"):
+                if not self._personal(g):
+                    name = next((c for c in children_of(g) if c.dep_ == "appos"
+                                 and self._is_name(c)), None)
+                    if name is not None:
+                        return name
+                    todo.append(g)
+        return None
+
+    def _personal(self, tok: Token) -> bool:
+        """Whether ``tok`` is or may be a person: a person's name or a noun of one person."""
+        hit = self.entry_at.get(tok.i)
+        return tok.ent_type_ == "PERSON" or self.chains.is_person_noun(tok) or (
+            hit is not None and hit[1].kind == "person")
 
     def _description(self, name: Token, below: bool = False) -> Token | None:
         """The agent noun an apposition gives a name: "Lars Eide, Norway's ambassador",
@@ -873,6 +901,14 @@ class ActorBook:
         heads = [head_of(name)] if name.dep_ == "appos" and not below else []
         if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ != "of":
             heads.append(heads[0].head.head)  # "ambassador to Chile, Lars Eide"
+        if heads and not self._personal(heads[0]):
+            # "the governor of the Kursk region, Ivan Orlov": the parse hangs the name on
+            # the place; the agent noun is up the phrase's prepositions (``_deep_appositive``)
+            up = heads[0]
+            while up.dep_ == "pobj" and head_of(up).dep_ == "prep" \
+                    and not self._personal(up):
+                up = head_of(head_of(up))
+                heads.append(up)
         heads += [c for c in children_of(name) if c.dep_ == "appos"]
         for d in heads:
             if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.i > d.i

@@ -26,10 +26,12 @@ date of its own, a place, counts). Records are one event when all of these hold
   violence, a person and a group of the same coded role (``member_victim``), or any victims
   where one is a casualty told as one more ("was also killed": ``one_more``) or of the
   other's day and place (``same_day_and_place``); in violence a side named by a pronoun the
-  chains guessed differently keeps nothing apart (``guessed``). At least one side must be
-  named in both, except for a definite event noun ("the attack", "the talks"), which points
-  back to the latest compatible event with one side only. No actor may be source in one and
-  target in the other.
+  chains guessed differently keeps nothing apart (``guessed``), nor does a target read from
+  the place (``placed``); an unidentified armed role and a named armed group may be one
+  attacker (``armed_group_of``), and the merged event names the group. At least one side
+  must be named in both, except for a definite event noun ("the attack", "the talks"), which
+  points back to the latest compatible event with one side only. No actor may be source in
+  one and target in the other.
 * **dates**: either has none, or a date it takes from no words of its own (a current report),
   or their intervals overlap, or (two acts of violence in one sentence) one is only the
   story's time and the other a date of its own words (``_story_date``).
@@ -85,6 +87,7 @@ class MergeRules:
     across_modalities: tuple[str, ...]  # the merged record's modality: the first one held
     alliances: dict[str, frozenset[str]]  # alliance code -> ISO3 of its members
     guessed_pronouns: frozenset[str]
+    armed_roles: frozenset[str]
     symmetric_roots: frozenset[str]
     casualty_words: frozenset[str]
     casualty_sentences: int
@@ -115,6 +118,7 @@ def rules() -> MergeRules:
         across_modalities=tuple(data["across_modalities"]),
         alliances={code: frozenset(members) for code, members in data["alliances"].items()},
         guessed_pronouns=frozenset(w.lower() for w in data["guessed_pronouns"]),
+        armed_roles=frozenset(map(str, data["armed_roles"])),
         symmetric_roots=load_symmetric_roots(),
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
@@ -225,7 +229,9 @@ def actor_match(x: str, y: str, actors: dict[str, Actor]) -> int | None:
     if not a.code or not b.code or "person" in (a.kind, b.kind):
         return None  # two people are two people, whatever their code
     if a.code.startswith("---") or b.code.startswith("---"):
-        return 0 if a.code[3:] == b.code[3:] and len(a.code) > 3 else None
+        if a.code[3:] == b.code[3:] and len(a.code) > 3:
+            return 0
+        return 0 if armed_group_of(a, b) or armed_group_of(b, a) else None
     if in_alliance(a.code, b.code) or in_alliance(b.code, a.code):
         return 0
     if a.code == b.code or (len(a.code) == 3 and a.kind == "country"
@@ -233,6 +239,16 @@ def actor_match(x: str, y: str, actors: dict[str, Actor]) -> int | None:
             len(b.code) == 3 and b.kind == "country" and a.code.startswith(b.code)):
         return 1
     return None
+
+
+def armed_group_of(unnamed: Actor, named: Actor) -> bool:
+    """Is ``unnamed`` an unidentified armed role (``armed_roles``: "terrorists", "a suicide
+    bomber", ---INS) and ``named`` an armed group the dictionary names ("the Taliban",
+    TAL)? The attackers an article leaves unnamed in one passage and names in another ("a
+    suicide bomber detonated his vest", later "the Taliban attack") may be one (possibly one,
+    adding nothing: another agreement is still needed)."""
+    return (unnamed.code is not None and unnamed.code.startswith("---")
+            and unnamed.code[3:] in rules().armed_roles and named.kind == "armed_group")
 
 
 def in_alliance(alliance: str, code: str) -> bool:
@@ -301,6 +317,16 @@ def guessed(e: Event, side: str) -> bool:
     return span is not None and span.text.lower() in rules().guessed_pronouns
 
 
+def placed(e: Event, side: str) -> bool:
+    """Is the ``side`` of ``e`` its target read from its place (``target_basis`` "place":
+    CAMEO codes an act with a place and no other target against the place's country)? "The
+    attack near the airbase in Afghanistan" names where, not whom: in an act of violence such
+    a target does not keep two mentions apart when the other names the victims ("the attack
+    on the soldiers"); whether the places agree is ``places_compatible``'s to say. Not in
+    meetings: "met the Mexican president" and "the meeting in Hamburg" stay as they are."""
+    return side == "target" and e.target_basis == "place"
+
+
 def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
            ) -> int | None:
     """The summed match of the named actors of ``sides``, None on a conflict or on an
@@ -318,6 +344,8 @@ def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
                 m = 0
             if m is None and violent and (guessed(a, side) or guessed(b, side)):
                 continue  # a pronoun's guess against another actor says nothing either way
+            if m is None and violent and (placed(a, side) or placed(b, side)):
+                continue  # a place's country against a named target: where, not whom
             if m is None:
                 return None
             total += m
@@ -734,11 +762,15 @@ def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
         update.update(cameo=coder.cameo, root=coder.root, quad_class=coder.quad_class,
                       goldstein=coder.goldstein, name=coder.name, plover=coder.plover)
     for side in ("source", "target"):
-        if getattr(best, side) is None:
+        own = getattr(best, side)
+        if own is None or _unnamed(best, side, actors):
             # never the actor of the other side: "its talks" and "talks with the Taliban"
-            # are one act of the Taliban's, not the Taliban's with itself
+            # are one act of the Taliban's, not the Taliban's with itself; for an
+            # unidentified attacker, the armed group another mention names
             other = update.get("source", best.source) if side == "target" else best.target
             giver = next((e for e in group if (k := getattr(e, side)) is not None
+                          and (own is None or (not _unnamed(e, side, actors)
+                                               and actor_match(k, own, actors) is not None))
                           and (other is None or actor_match(k, other, actors) is None)), None)
             if giver is not None:
                 update[side] = getattr(giver, side)
@@ -769,6 +801,15 @@ def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
                            f"{merged.evidence.text[:60]!r}: {reasons[id(e)]}")
             for e in group if id(e) in reasons and e.cameo != merged.cameo]
     return merged, left
+
+
+def _unnamed(e: Event, side: str, actors: dict[str, Actor]) -> bool:
+    """Is the ``side`` of ``e`` an unidentified armed role ("a suicide bomber", ---INS)? A
+    mention that names the armed group ("the Taliban attack": ``armed_group_of``) gives the
+    merged event its actor."""
+    a = actors.get(getattr(e, side) or "")
+    return a is not None and bool(a.code) and a.code.startswith("---") \
+        and a.code[3:] in rules().armed_roles
 
 
 def _plural_noun(e: Event) -> bool:
