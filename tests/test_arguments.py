@@ -903,6 +903,12 @@ def test_an_unidentified_agent_is_of_the_country_it_acts_in_unless_its_office_is
     assert "NORGOV" in {a.code for a in code("Norwegian diplomats met rebels in Sudan.").actors}
 
 
+def test_a_titled_person_is_not_of_the_diplomat_he_meets() -> None:
+    # a diplomat is sent by another state: the governor is not China's
+    doc = code("Pavel Sokolov, the governor of the province, met the Chinese ambassador.")
+    assert {a.name: a.code for a in doc.actors}["Pavel Sokolov"] == "---GOV"
+
+
 @pytest.mark.parametrize(("text", "code_"), [
     ("Peacekeepers from Bangladesh arrived in Freetown.", "BGDMIL"),
     ("The UN will provide food aid to refugees fleeing the fighting in Sudan.", "SDNREF"),

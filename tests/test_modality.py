@@ -54,6 +54,15 @@ def test_refused_to_meet_is_an_event_and_did_not_meet_is_negated() -> None:
     assert any(c.startswith("04") and m == "negated" for c, m, _, _ in negated), negated
 
 
+def test_a_will_not_refusal_is_made_not_negated() -> None:
+    # the "not" is what makes the refusal (124): the refusal itself is asserted
+    doc = code("The strikers will not yield to the mine owners.", published="2012-01-04")
+    refusal = next(e for e in doc.events if e.cameo.startswith("12"))
+    assert refusal.modality == "asserted"
+    assert code("The strikers will yield to the mine owners.",
+                published="2012-01-04").events[0].modality == "planned"
+
+
 def test_the_suspected_perpetrator_is_the_source_of_a_reported_event() -> None:
     events = _events("Two Kenyans suspected in the bombing of the embassy were arrested.")
     assert ("183", "reported", "KEN", None) in events, events

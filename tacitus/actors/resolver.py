@@ -1085,14 +1085,18 @@ class ActorBook:
         """Whether the state word ``tok`` names whom a titled person deals with, not whose
         the person is: a state that is itself an argument ("threatened action against
         Russia", "called for sanctions against Nigeria") or the country of another named
-        person ("welcomed South African leader F.W. de Klerk")."""
+        person ("welcomed South African leader F.W. de Klerk") or diplomat ("met the Chinese
+        ambassador")."""
         head = _np_head(tok)
         if head.i == tok.i:
             if tok.dep_ == "dobj":
                 return True
             return tok.dep_ == "pobj" and head_of(tok).lower_ not in self.d.words.locative_preps \
                 and head_of(tok).lower_ != "of"
-        return head.i != person.i and self._is_name(head)
+        # a diplomat is sent by one state to another: "met the Chinese ambassador" says
+        # whom the person deals with
+        return head.i != person.i and (self._is_name(head)
+                                       or head.lower_ in self.d.words.abroad_offices)
 
     def _surname_state(self, surname: str, agent: str) -> str | None:
         """The country of a title with a bare surname that the dictionary leaves out as an

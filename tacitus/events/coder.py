@@ -1904,6 +1904,12 @@ class EventCoder:
                       source_at=s_at, target_at=t_at)
             if modality:
                 g.extra["modality"] = modality
+            elif use.control == "self" and use.reporter is None \
+                    and use.family == self.p.frames.modals.get("planned_negated") \
+                    and any(c.dep_ == "neg" for c in children_of(f.trigger)):
+                # "the rebels will not relent": the "not" made the refusal its code, and
+                # says the refusal was made, not that it was not
+                g.extra["modality"] = "asserted"
             if use.reporter is not None:  # the demand is the speaker's own act
                 g.extra["modality_of"] = use.reporter
                 g.spans.append(_word(use.reporter))
