@@ -305,6 +305,55 @@ def test_a_fronted_pronoun_may_mean_a_lone_name_of_the_other_given_gender() -> N
     assert _holder(code(text), text, "her") is None
 
 
+def _blank_chains(text: str, starts: set[int]):
+    """Chains over ``text`` split into words by a blank pipeline (no parse: every word heads
+    itself), with sentences starting at the words ``starts``."""
+    import spacy
+
+    from tacitus.actors.chains import Chains
+    from tacitus.data import load_chain_words
+
+    doc = spacy.blank("en")(text)
+    for t in doc:
+        t.is_sent_start = t.i in starts
+    return doc, Chains(doc, load_chain_words())
+
+
+def test_a_gender_only_a_pronoun_gave_is_a_guess_a_later_pronoun_may_overrule() -> None:
+    # "Okafor" says no gender; the "he" linked to Okafor was the ranker's own pick, so a
+    # later "she" may still mean Okafor (weighed down by pronoun_clash), not nobody
+    doc, chains = _blank_chains("Okafor spoke . He left . She returned .", {0, 3, 6})
+    chains.add(doc[0], "A", person=True, words=[doc[0]], name="Okafor")
+    chains.add(doc[3], "A", person=True, words=[doc[3]])
+    found = chains.candidates(doc[6], {"A": "person"})
+    assert [m.i for m in found] == [0]  # the name; the "he" itself keeps its own gender
+    features = chains.features(doc[6], found[0])
+    assert features["pronoun_clash"] == 1.0 and features["gender_clash"] == 0.0
+    # a title says the gender: no guess, no candidate
+    doc, chains = _blank_chains("Mr Okafor spoke . He left . She returned .", {0, 4, 7})
+    chains.add(doc[1], "A", person=True, words=[doc[0], doc[1]], name="Okafor")
+    chains.add(doc[4], "A", person=True, words=[doc[4]])
+    assert chains.candidates(doc[7], {"A": "person"}) == []
+
+
+def test_a_main_clause_subject_pronoun_is_read_as_such_for_role_parallelism() -> None:
+    # pron_main: "She" as the main verb's subject (weighed with the candidate's
+    # main_subject); an object or a possessive pronoun is not
+    from tacitus.actors.chains import Chains, Mention
+    from tacitus.data import load_chain_words
+    from tacitus.pipeline import default_coder
+
+    nlp = default_coder().nlp
+    for text, word, main in (("Lena Ortiz met Maria Vidal. She left early.", "She", 1.0),
+                             ("Lena Ortiz met Maria Vidal. The host thanked her.", "her", 0.0),
+                             ("Lena Ortiz met Maria Vidal. Her car broke down.", "Her", 0.0)):
+        doc = nlp(text)
+        chains = Chains(doc, load_chain_words())
+        tok = next(t for t in doc if t.text == word)
+        features = chains.features(tok, Mention(1, "A", 0, "subj", True, False, "f", True))
+        assert features["pron_main"] == main, text
+
+
 def test_a_name_the_parse_hung_on_its_verb_is_that_verb_s_subject() -> None:
     # the tagger reads "begs" as a plural noun and "Jimmy" as its modifier: still the
     # subject, and the fronted clause's "his" points ahead to him

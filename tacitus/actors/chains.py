@@ -64,6 +64,9 @@ class _Context:
     nearest: dict[bool, int]  # the nearest mention naming a person (True) or not (False)
     coordinated: set[int]  # the phrase its own phrase is coordinated with ("X and her son")
     closest: str | None = None  # the actor of the agreeing candidate nearest the pronoun
+    # the pronoun is the subject of its sentence's main verb: it continues the previous
+    # sentence's main subject more often than its other people (role parallelism)
+    main: bool = False
 
 @dataclass
 class Mention:
@@ -141,6 +144,9 @@ class Chains:
         self._starts: list[int] = []
         self.gender: dict[str, str] = {}  # actor key -> its gender, once known
         self._weak: set[str] = set()  # actors whose gender only a given name says
+        # actors whose gender only a pronoun linked to them says: the ranker's own guess,
+        # which a later pronoun of the other gender may still overrule
+        self._by_pronoun: set[str] = set()
         # the lone surname the last pronoun chose against its full name's given name
         self.clashed: Mention | None = None
         self.roles: dict[str, set[str]] = {}  # actor key -> role nouns the text gave it
@@ -292,9 +298,15 @@ class Chains:
             said = self.gender_of(head, words, None) or self._predicated(head)
             given = self.gender_of(head, words, name) if said is None and name else None
         gender = said or given
-        if said and (key not in self.gender or key in self._weak):
+        by_pronoun = head.lower_ in self.masculine or head.lower_ in self.feminine
+        if said and (key not in self.gender or key in self._weak
+                     or (key in self._by_pronoun and not by_pronoun)):
             self.gender[key] = said
             self._weak.discard(key)
+            if by_pronoun:
+                self._by_pronoun.add(key)
+            else:
+                self._by_pronoun.discard(key)
         elif given and key not in self.gender:
             self.gender[key] = given
             self._weak.add(key)
@@ -411,12 +423,14 @@ class Chains:
             if len(keys) > 1:
                 self.group[tok.i] = keys
         said = "m" if low in self.masculine else "f" if low in self.feminine else None
-        self.clashed = best if best.weak and self._clash(tok, best) else None
+        self.clashed = best if best.weak and self._clash(tok, best) \
+            and best.key not in self._by_pronoun else None
         if self.clashed is not None:
             return best.key  # another person of that surname: the resolver splits it off
         if said and (best.key not in self.gender or best.key in self._weak):
             self.gender[best.key] = said  # a pronoun settles what a given name guessed
             self._weak.discard(best.key)
+            self._by_pronoun.add(best.key)
         return best.key
 
     def _thing_between(self, best: Mention, tok: Token) -> bool:
@@ -473,7 +487,8 @@ class Chains:
         (a title, a gendered noun, a pronoun already linked)."""
         if m.gender and not m.weak:
             return m.gender, True
-        return self.gender.get(m.key), not m.weak or m.key not in self._weak
+        return self.gender.get(m.key), (not m.weak or m.key not in self._weak) \
+            and m.key not in self._by_pronoun
 
     def _clash(self, tok: Token, m: Mention) -> bool:
         """Whether the pronoun ``tok`` has the other gender than a given name guessed for
@@ -557,11 +572,14 @@ class Chains:
             "closest": float(m.key == here.closest),
             "appos": float(cand.dep_ == "appos"),
             "conj": float(cand.dep_ == "conj"),
-            "gender_clash": float(self._clash(tok, m) and m.key != self._guessed),
+            "gender_clash": float(self._clash(tok, m) and m.key != self._guessed
+                                  and m.key not in self._by_pronoun),
             "quoted_candidate": float(m.i in self._quoted and not quoted),
             "quoted_pronoun": float(quoted and m.i not in self._quoted),
             "speaker_quoted": float(speaker),
             "in_brackets": float(m.i in self._bracketed and tok.i not in self._bracketed),
+            "pronoun_clash": float(self._clash(tok, m) and m.key in self._by_pronoun),
+            "pron_main": float(here.main),
         }
 
     def _context(self, tok: Token) -> _Context:
@@ -572,8 +590,9 @@ class Chains:
             for c in self.preceding(tok.i):
                 counts[c.key] += 1
                 nearest.setdefault(c.person, c.i)
+            main = role_of(tok) == "subj" and head_of(tok).dep_ == "ROOT"
             self._ctx = _Context(tok.i, {a.i for a in tok.ancestors}, counts, nearest,
-                                 self._coordinated(tok))
+                                 self._coordinated(tok), main=main)
         return self._ctx
 
     @staticmethod
