@@ -1169,3 +1169,20 @@ def test_the_members_a_body_is_made_up_of_take_part_as_it_does() -> None:
     assert {("KENMIL", "---REB"), ("UGAMIL", "---REB")} <= _dyads(doc, "19")
     doc = code("The union agreed to send a force comprised of Kenyan troops to Somalia.")
     assert any(t == "KENMIL" for _, t in _dyads(doc, "03"))
+
+
+@pytest.mark.parametrize("text", [
+    "Chile has sent four experts to Peru to investigate the crash of the airliner.",
+    "Chile will send a team of experts to Peru later on Monday to investigate the crash.",
+])
+def test_an_act_a_purpose_clause_sends_someone_to_do_is_done_where_they_go(text: str) -> None:
+    doc = code(text)
+    assert ("CHL", "PER") in _dyads(doc, "09")
+
+
+def test_the_leaders_of_a_named_body_are_its_own_not_an_earlier_governments() -> None:
+    doc = code("The Kenyan government released the detained leaders of the opposition "
+               "Orange Democratic Movement.")
+    (event,) = [e for e in doc.events if e.root == "08"]
+    assert _code(doc, event.source) == "KENGOV"
+    assert _code(doc, event.target) not in (None, "KENGOV")

@@ -542,6 +542,7 @@ class ArgumentWords:
     loose_preps: frozenset[str]
     aim_verbs: frozenset[str]
     benefit_verbs: frozenset[str]
+    sending_verbs: frozenset[str]
     benefit_roots: frozenset[str]
     theme_codes: frozenset[str]
     condition_marks: frozenset[str]
@@ -605,8 +606,8 @@ class ArgumentWords:
 def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
-             "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "member_verbs",
-             "enabling_roots",
+             "benefit_verbs", "sending_verbs", "benefit_roots", "theme_codes",
+             "condition_marks", "member_verbs", "enabling_roots",
              "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "comment_codes",
              "refinable_violence", "peacekeeping_codes", "peacekeeping_words",

@@ -944,6 +944,9 @@ class EventCoder:
             if pattern.code[:2] in self.p.words.enabling_roots else None
         if let is not None:  # "gave permission for the Red Cross to enter"
             return [let], "complement"
+        sent_to = self._sent_to(book, v, sources)
+        if sent_to is not None:  # "sent experts to Kenya to investigate the blast"
+            return [sent_to], "complement"
         skip = {t.i for c in children_of(v) if pattern.pobj and c.dep_ == "prep"
                 and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
         found_in = _in_phrase(book, v, sources, skip, theme, self.p.violence_nouns)
@@ -955,6 +958,25 @@ class EventCoder:
                                   violence=self.p.violence_nouns) \
                 if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
+
+    def _sent_to(self, book: ActorBook, v: Token, sources: set[str]
+                 ) -> tuple[str, list[Token]] | None:
+        """Where those sent to do ``v`` go, when ``v`` is the purpose to-clause of a sending
+        verb ("sent experts to Kenya to investigate"): the actor of that verb's "to" or
+        "into" phrase (or its object's), a country being the country, not its government."""
+        head = head_of(v)
+        if v.dep_ not in ("advcl", "xcomp") or head.i == v.i \
+                or head.lemma_.lower() not in self.p.words.sending_verbs \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(v)):
+            return None
+        # the parse may hang the phrase on the object ("a team of experts to Iran")
+        holders = [head, *_objects(head)]
+        holders += [g for o in holders[1:] for g in pobjs(o, "of")]
+        for t in (t for h in holders for p in ("to", "into") for t in pobjs(h, p)):
+            key = book.actor_of(t, slot="target")
+            if key is not None and key not in sources:
+                return key, [t]
+        return None
 
     @staticmethod
     def _loose_holders(v: Token, obj: Token | None) -> list[Token]:
