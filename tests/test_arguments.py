@@ -1105,6 +1105,19 @@ def test_the_object_of_a_result_verb_is_what_its_participle_was_done_to() -> Non
     assert all(_code(doc, e.target) != "---REB" for e in doc.events)
 
 
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("A Kenyan judge has ordered two former ministers jailed while they are investigated.",
+     ("KENJUD", "---ELI")),
+    ("The Ugandan president ordered the opposition leaders arrested.", ("UGAGOV", "---OPP")),
+    ("The Ghanaian government ordered the Nigerian diplomats expelled.", ("GHAGOV", "NGAGOV")),
+])
+def test_who_orders_someone_dealt_with_does_it_to_them(text: str, dyad: tuple) -> None:
+    # "ordered X jailed": a small clause; X is jailed, the one who orders it jails
+    doc = code(text)
+    assert dyad in _dyads(doc)
+    assert all(s != dyad[1] for s, _ in _dyads(doc))
+
+
 def test_followers_of_someone_are_the_side_of_whom_they_follow() -> None:
     # a state organ's followers are its country's civilians, not the organ
     doc = code("Supporters of the president marched on parliament in Kampala.")

@@ -587,6 +587,7 @@ class ArgumentWords:
     span_verbs: frozenset[str]
     result_verbs: frozenset[str]
     finding_verbs: frozenset[str]
+    ordering_verbs: frozenset[str]
     followers: frozenset[str]
     relations: frozenset[str]
     question_verbs: frozenset[str]
@@ -620,6 +621,7 @@ def load_argument_words() -> ArgumentWords:
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",
              "stative_verbs", "preposition_participles", "tail_reports", "place_name_heads",
              "span_verbs", "question_verbs", "result_verbs", "finding_verbs",
+             "ordering_verbs",
              "followers", "relations",
              "verbal_partners", "weapon_names", "former_marks",
              "back_matter", "attitude_preps")

@@ -200,16 +200,25 @@ def _result_clause(v: Token, words: ArgumentWords | None = None) -> list[Token]:
     a state after it, not "found the rebels fired first"). That noun is what was done to,
     not the doer; empty where ``v`` is no such participle."""
     head = head_of(v)
-    if not (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "ccomp" and any(
-            c.dep_ in ("oprd", "acomp") for c in children_of(v)))) \
+    w = words or load_argument_words()
+    if v.dep_ == "acl" and v.tag_ == "VBN" and head.dep_ in ("dobj", "obj") \
+            and head_of(head).lemma_.lower() in w.ordering_verbs \
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in children_of(v)) \
+            and not any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in children_of(head_of(head))):
+        return _conjuncts([head])  # "ordered two ministers jailed", parsed as a participle
+        # on the object
+    if not (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "ccomp" and (any(
+            c.dep_ in ("oprd", "acomp") for c in children_of(v))
+            or head.lemma_.lower() in w.ordering_verbs))) \
             or head.i == v.i or v.dep_ not in ("xcomp", "advcl", "oprd", "ccomp") \
-            or head.lemma_.lower() not in (words or load_argument_words()).result_verbs \
-            or any(c.dep_ in ("aux", "auxpass", "dobj") for c in children_of(v)):
+            or head.lemma_.lower() not in w.result_verbs \
+            or any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in children_of(v)):
         return []
     # the participle right after its noun: "left the village, pursued by rebels" tells of
-    # the troops that left
-    nouns = [c for c in children_of(v) if c.dep_ == "nsubj"] if v.dep_ == "ccomp" else \
-        [c for c in children_of(head) if c.dep_ in ("dobj", "obj") and c.i < v.i]
+    # the troops that left ("ordered two ministers jailed": the verb's object, or the
+    # participle's subject where the parse made the small clause a clause)
+    nouns = [c for c in children_of(v) if c.dep_ == "nsubj"] if v.dep_ == "ccomp" else []
+    nouns = nouns or [c for c in children_of(head) if c.dep_ in ("dobj", "obj") and c.i < v.i]
     start = min((t.left_edge.i for t in children_of(v) if t.dep_ != "nsubj" and t.i < v.i),
                 default=v.i)
     return _conjuncts(n for n in nouns if n.right_edge.i + 1 == start)
@@ -328,9 +337,10 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
     if passive:
         found = [g for c in children_of(v) if c.dep_ == "agent" for g in children_of(c)
                  if g.dep_ == "pobj"]
+        cause = head_of(head_of(v)) if v.dep_ == "acl" else head_of(v)
         if not found and depth < 3 and _result_clause(v, w) \
-                and head_of(v).lemma_.lower() not in w.finding_verbs:
-            found = subjects(head_of(v), depth + 1, w)  # "the raid left them dead": who caused it
+                and cause.lemma_.lower() not in w.finding_verbs:
+            found = subjects(cause, depth + 1, w)  # "the raid left them dead": who caused it
     else:
         found = _apposed(c for c in children_of(v) if c.dep_ in SUBJECT_DEPS
                          and not _quoted_title(c, v))
