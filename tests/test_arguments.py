@@ -1199,3 +1199,17 @@ def test_the_leaders_of_a_named_body_are_its_own_not_an_earlier_governments() ->
     (event,) = [e for e in doc.events if e.root == "08"]
     assert _code(doc, event.source) == "KENGOV"
     assert _code(doc, event.target) not in (None, "KENGOV")
+
+
+def test_a_peacekeeping_force_in_a_country_makes_that_country_the_target() -> None:
+    # contributing to a force that serves in a country is toward that country, beside the
+    # body that runs it; a "NATO-led" force there is no force of that country's own
+    doc = code("Japan is sending troops to the United Nations peacekeeping force in Mali.")
+    assert {("JPN", "IGOUNO"), ("JPN", "MLI")} <= _dyads(doc, "15")
+    doc = code("Chile is ready to contribute troops to the NATO-led security force in Mali, "
+               "the defense minister said.")
+    assert ("CHL", "MLI") in _dyads(doc, "03")
+    assert not any(t == "MLICOP" for _, t in _dyads(doc))
+    # an attack on such a force is on the force, not on the country it serves in
+    doc = code("Rebels attacked the peacekeeping force in Mali.")
+    assert not any(t == "MLI" for _, t in _dyads(doc, "19"))

@@ -563,6 +563,7 @@ class ArgumentWords:
     refusal_roots: frozenset[str]
     pressing_preps: frozenset[str]
     peacekeeping_words: frozenset[str]
+    mission_nouns: frozenset[str]
     instrument_preps: tuple[str, ...]
     modal_aux: frozenset[str]
     suspicion: frozenset[str]
@@ -611,7 +612,7 @@ def load_argument_words() -> ArgumentWords:
              "condition_marks", "member_verbs", "enabling_roots",
              "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "comment_codes",
-             "refinable_violence", "peacekeeping_codes", "peacekeeping_words",
+             "refinable_violence", "peacekeeping_codes", "peacekeeping_words", "mission_nouns",
              "addressed_roots", "receiving_verbs", "expelling_verbs", "custody_verbs",
              "mediation_codes",
              "refusal_roots", "pressing_preps", "instrument_preps",

@@ -969,6 +969,38 @@ class EventCoder:
                 if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
 
+    def _served_in(self, book: ActorBook, targets: list[tuple[str, list[Token]]],
+                   sources: set[str]) -> list[tuple[str, list[Token]]]:
+        """Targets of an act done for someone (``benefit_roots``: no attack) with the country
+        a peacekeeping or foreign-led force or mission among them serves in
+        (``mission_nouns``): "sent troops to the UN peacekeeping force in Mali" is toward Mali
+        as well as the UN; an unidentified force, or that country's own agent
+        read from the "in" phrase ("the NATO-led security force in Mali" is no Malian
+        police), gives way to the country."""
+        words = self.p.words
+        out = list(targets)
+        for key, toks in targets:
+            t = toks[0]
+            if t.lemma_.lower() not in words.mission_nouns:
+                continue
+            mods = [c for c in children_of(t) if c.dep_ in ("amod", "compound", "nmod")]
+            code = book.records[key].code or ""
+            if not (code.startswith("IGO") or any(
+                    c.lower_ in words.peacekeeping_words
+                    or (c.tag_ == "VBN" and c.lemma_.lower() in words.leading) for c in mods)):
+                continue
+            for p in pobjs(t, "in"):
+                country = book.actor_of(p, slot="target")
+                record = book.records[country] if country is not None else None
+                if record is None or record.kind != "country" or country in sources \
+                        or any(k == country for k, _ in out):
+                    continue
+                if code.startswith("---") or book.records[key].country == record.country:
+                    out = [(k, ts) for k, ts in out if k != key]
+                out.append((country, [p]))
+                break
+        return out
+
     def _sent_to(self, book: ActorBook, v: Token, sources: set[str]
                  ) -> tuple[str, list[Token]] | None:
         """Where those sent to do ``v`` go, when ``v`` is the purpose to-clause of a sending
@@ -1074,6 +1106,8 @@ class EventCoder:
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
+        if pattern.code[:2] in self.p.words.benefit_roots:
+            targets = self._served_in(book, targets, {k for k, _ in sources})
         if found_by in ("", "phrase") and pattern.code in self.p.words.mediation_codes:
             sides = self._sides(book, v, {k for k, _ in sources})
             if sides:  # "a mediation effort to end the feud between Chad and X"
