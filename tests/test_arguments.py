@@ -1213,3 +1213,13 @@ def test_a_peacekeeping_force_in_a_country_makes_that_country_the_target() -> No
     # an attack on such a force is on the force, not on the country it serves in
     doc = code("Rebels attacked the peacekeeping force in Mali.")
     assert not any(t == "MLI" for _, t in _dyads(doc, "19"))
+
+
+def test_whom_a_thing_is_returned_to_after_a_long_object_or_a_small_place() -> None:
+    # the "to" phrase may hang on a name in the object ("Catherine the Great"); a town the
+    # dictionary does not know is of the country its apposition names
+    doc = code("Norway returned a painting engraved with the image of Catherine the Great to "
+               "Russian officials in Moscow.")
+    assert _dyads(doc, "084") == {("NOR", "RUSGOV")}
+    doc = code("Norway returned a manuscript, missing since 1950, to Lecco, Italy.")
+    assert _dyads(doc, "084") == {("NOR", "ITA")}

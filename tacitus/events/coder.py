@@ -654,6 +654,20 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
     return None
 
 
+def _place_or_country(book: ActorBook, t: Token, slot: str) -> tuple[Token, str | None]:
+    """The actor of a preposition's object ``t`` (as ``_actor_or_owner``), or, where that is
+    a place the dictionary does not know, the country its apposition names ("returned the
+    manuscript to Lecco, Italy": Italy)."""
+    tok, key = _actor_or_owner(book, t, slot)
+    if key is None and t.pos_ == "PROPN":
+        for a in children_of(t):
+            if a.dep_ == "appos" and a.ent_type_ == "GPE" \
+                    and (k := book.actor_of(a, slot=slot)) is not None \
+                    and book.records[k].kind == "country":
+                return a, k
+    return tok, key
+
+
 def _doer_of(t: Token, violence: Collection[str]) -> bool:
     """Whether ``t`` modifies a noun of violence before it, with no preposition: "Taliban" in
     "today's Taliban attack", "rebel" in "a rebel ambush" (who attacks, not who suffers it;
@@ -885,13 +899,15 @@ class EventCoder:
                     # the object's phrase or a participle of the verb; the last one
                     tokens = [t for h in self._loose_holders(v, obj)
                               for c in h.subtree if c.dep_ == "prep" and c.lower_ == slot
-                              and head_of(c).pos_ in ("NOUN", "PROPN", "VERB", "NUM")
+                              and (head_of(c).pos_ in ("NOUN", "PROPN", "VERB", "NUM")
+                                   or head_of(c).ent_type_)  # "Peter the Great to X"
                               for t in children_of(c) if t.dep_ == "pobj"][-1:]
             # "in Kabul": the country
             where = "target" if slot in self.p.words.locative_preps else "arg"
             found = [(key, [tok]) for t in tokens
-                     for tok, key in [_actor_or_owner(book, t, where)] if key is not None
-                     and not (slot == "dobj" and theme(tok, key))]
+                     for tok, key in [_actor_or_owner(book, t, where)
+                                      if slot == "dobj" else _place_or_country(book, t, where)]
+                     if key is not None and not (slot == "dobj" and theme(tok, key))]
             # "refused to send peacekeepers to Iraq": a named actor before an unnamed one
             if found and all(book.records[k].code is None
                              or book.records[k].code.startswith("---") for k, _ in found):
