@@ -713,8 +713,8 @@ class ActorBook:
                         else qualifier[1] + entry.code)
             if known and (expected is None or self.records[known].code == expected):
                 return known  # "the Afghan president" is Karzai; "the Taliban's" is not
-        # "the leaders of (from) the opposition party": whose they are, as that phrase says
-        of = next((g for c in children_of(head) if c.dep_ == "prep" and c.lower_ in ("of", "from")
+        # "the leaders of the opposition party": whose they are, as the "of" phrase says
+        of = next((g for c in children_of(head) if c.dep_ == "prep" and c.lower_ == "of"
                    for g in children_of(c) if g.dep_ == "pobj"), None) \
             if qualifier is None and head.lemma_.lower() not in self.d.words.relations else None
         owner = self.actor_of(of) if of is not None else None
