@@ -1223,3 +1223,21 @@ def test_whom_a_thing_is_returned_to_after_a_long_object_or_a_small_place() -> N
     assert _dyads(doc, "084") == {("NOR", "RUSGOV")}
     doc = code("Norway returned a manuscript, missing since 1950, to Lecco, Italy.")
     assert _dyads(doc, "084") == {("NOR", "ITA")}
+
+
+def test_a_helping_clause_through_a_participle_names_whom_an_effort_is_for() -> None:
+    doc = code("The African Union launched a mediation effort designed to help the government "
+               "and the rebels reach a settlement.")
+    (launched,) = _events(doc, "launched")
+    assert _code(doc, launched.source) == "IGOAU"
+    assert _code(doc, launched.target) in ("---GOV", "---REB")
+
+
+def test_a_gerund_after_a_possessed_noun_is_done_by_its_possessor() -> None:
+    doc = code("Antonio Guterres reiterated the U.N.'s commitment to supporting Kenya's "
+               "stability.")
+    assert ("IGOUNO", "KEN") in _dyads(doc, "05")
+    # who acts on the noun does not do the gerund: the accused does
+    doc = code("The European Commission accused the new law of attacking civil society in "
+               "Hungary.")
+    assert not any(s == "IGOEU" for s, _ in _dyads(doc, "19"))

@@ -358,6 +358,10 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
             head = head_of(head)  # "broke the truce by continuing to fight": the subject of "broke"
             if not _is_passive(head):
                 found = subjects(head, depth + 1, w)
+        elif v.dep_ == "pcomp" and head.dep_ == "prep" and head_of(head).pos_ == "NOUN":
+            # "the UN's commitment to supporting X", "his role in helping X": whose the noun
+            # is (not who acts on the noun: "accused the law of attacking X" is the law's)
+            found = [c for c in children_of(head_of(head)) if c.dep_ == "poss"]
         elif v.dep_ in INHERIT_SUBJECT_DEPS and head.i != v.i and not _is_passive(head):
             found = subjects(head, depth + 1, w)
         elif v.dep_ == "xcomp" and head.i != v.i and _is_passive(head):
@@ -1076,6 +1080,9 @@ class EventCoder:
         to help the Yemeni government"): the clause's object, or the subject of its own
         clause ("sending aid to help Haiti recover")."""
         benefit = self.p.words.benefit_verbs
+        # "an effort designed (meant, aimed) to help X": through the participle
+        heads = [*heads, *(c for h in heads for c in children_of(h)
+                           if c.dep_ == "acl" and c.tag_ == "VBN")]
         for clause in (c for h in heads for c in children_of(h)
                        if c.dep_ in ("advcl", "acl", "xcomp") and c.lemma_.lower() in benefit
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))):
