@@ -1165,6 +1165,11 @@ def test_a_court_dismissing_a_petition_rejects_whoever_filed_it() -> None:
                "mayor.")
     dismissed = next(e for e in doc.events if e.cameo == "120")
     assert _actor(doc, dismissed.target).name == "Maria Lopez"
+    # those who filed it for someone, no actor themselves, file it for that one
+    doc = code("A Paris court on Monday rejected an appeal filed by lawyers of Omar Diallo, "
+               "the ousted tycoon.")
+    rejected = next(e for e in doc.events if e.cameo == "120")
+    assert _actor(doc, rejected.target).name == "Omar Diallo"
 
 
 def test_people_taken_into_custody_in_the_passive_are_taken_by_the_place_s_country() -> None:

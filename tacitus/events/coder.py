@@ -509,6 +509,10 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
         key = book.actor_of(t)  # "every offer made by the Taliban"
         if key is not None and key not in avoid:
             return t, key
+        # "an appeal filed by lawyers of X": those who act for X, no actor themselves
+        found = _inner_actor(book, t, depth + 1, avoid) if key is None and depth < 2 else None
+        if found is not None:
+            return found
     for t in (g for c in children_of(head) if c.dep_ == "acl" and _content_clause(c)
               for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass")):
         key = book.actor_of(t)  # "an inquiry into claims that two soldiers abused ..."
