@@ -1246,3 +1246,10 @@ def test_a_gerund_after_a_possessed_noun_is_done_by_its_possessor() -> None:
     doc = code("The European Commission accused the new law of attacking civil society in "
                "Hungary.")
     assert not any(s == "IGOEU" for s, _ in _dyads(doc, "19"))
+
+
+def test_whom_an_accord_allows_is_its_target_when_the_parse_makes_a_clause_of_it() -> None:
+    # "allow X expanded access": the parser makes X the subject of a clause "expanded ..."
+    doc = code("The Ghanaian government has agreed to allow UN humanitarian aid workers "
+               "expanded access to the northern region.")
+    assert ("GHAGOV", "IGOUNO") in _dyads(doc, "03")

@@ -886,6 +886,14 @@ class EventCoder:
                 if not tokens:  # "refused to allow two airlines to land": the parser
                     # makes the object the subject of a to-clause
                     clause = _xcomp(xcomp if xcomp is not None else v)
+                    if clause is None and xcomp is not None:
+                        # "agreed to allow UN workers expanded access": a clause right
+                        # after the complement verb, with no "that", whose subject is its
+                        # object
+                        clause = next((c for c in children_of(xcomp) if c.dep_ == "ccomp"
+                                       and not any(a.dep_ == "mark" for a in children_of(c))
+                                       and any(g.dep_ == "nsubj" and g.left_edge.i == xcomp.i + 1
+                                               for g in children_of(c))), None)
                     if clause is not None and clause.dep_ == "ccomp":
                         tokens = _conjuncts(c for c in children_of(clause) if c.dep_ == "nsubj")
             elif slot == "dative":
