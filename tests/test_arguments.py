@@ -1193,6 +1193,19 @@ def test_the_object_of_a_result_verb_is_what_its_participle_was_done_to() -> Non
     assert all(_code(doc, e.target) != "---REB" for e in doc.events)
 
 
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("A Kenyan judge has ordered two former ministers jailed while they are investigated.",
+     ("KENJUD", "---ELI")),
+    ("The Ugandan president ordered the opposition leaders arrested.", ("UGAGOV", "---OPP")),
+    ("The Ghanaian government ordered the Nigerian diplomats expelled.", ("GHAGOV", "NGAGOV")),
+])
+def test_who_orders_someone_dealt_with_does_it_to_them(text: str, dyad: tuple) -> None:
+    # "ordered X jailed": a small clause; X is jailed, the one who orders it jails
+    doc = code(text)
+    assert dyad in _dyads(doc)
+    assert all(s != dyad[1] for s, _ in _dyads(doc))
+
+
 def test_followers_of_someone_are_the_side_of_whom_they_follow() -> None:
     # a state organ's followers are its country's civilians, not the organ
     doc = code("Supporters of the president marched on parliament in Kampala.")
@@ -1240,6 +1253,11 @@ def test_a_court_dismissing_a_petition_rejects_whoever_filed_it() -> None:
                "mayor.")
     dismissed = next(e for e in doc.events if e.cameo == "120")
     assert _actor(doc, dismissed.target).name == "Maria Lopez"
+    # those who filed it for someone, no actor themselves, file it for that one
+    doc = code("A Paris court on Monday rejected an appeal filed by lawyers of Omar Diallo, "
+               "the ousted tycoon.")
+    rejected = next(e for e in doc.events if e.cameo == "120")
+    assert _actor(doc, rejected.target).name == "Omar Diallo"
 
 
 def test_people_taken_into_custody_in_the_passive_are_taken_by_the_place_s_country() -> None:
@@ -1257,3 +1275,69 @@ def test_the_members_a_body_is_made_up_of_take_part_as_it_does() -> None:
     assert {("KENMIL", "---REB"), ("UGAMIL", "---REB")} <= _dyads(doc, "19")
     doc = code("The union agreed to send a force comprised of Kenyan troops to Somalia.")
     assert any(t == "KENMIL" for _, t in _dyads(doc, "03"))
+
+
+@pytest.mark.parametrize("text", [
+    "Chile has sent four experts to Peru to investigate the crash of the airliner.",
+    "Chile will send a team of experts to Peru later on Monday to investigate the crash.",
+])
+def test_an_act_a_purpose_clause_sends_someone_to_do_is_done_where_they_go(text: str) -> None:
+    doc = code(text)
+    assert ("CHL", "PER") in _dyads(doc, "09")
+
+
+def test_the_leaders_of_a_named_body_are_its_own_not_an_earlier_governments() -> None:
+    doc = code("The Kenyan government released the detained leaders of the opposition "
+               "Orange Democratic Movement.")
+    (event,) = [e for e in doc.events if e.root == "08"]
+    assert _code(doc, event.source) == "KENGOV"
+    assert _code(doc, event.target) not in (None, "KENGOV")
+
+
+def test_a_peacekeeping_force_in_a_country_makes_that_country_the_target() -> None:
+    # contributing to a force that serves in a country is toward that country, beside the
+    # body that runs it; a "NATO-led" force there is no force of that country's own
+    doc = code("Japan is sending troops to the United Nations peacekeeping force in Mali.")
+    assert {("JPN", "IGOUNO"), ("JPN", "MLI")} <= _dyads(doc, "15")
+    doc = code("Chile is ready to contribute troops to the NATO-led security force in Mali, "
+               "the defense minister said.")
+    assert ("CHL", "MLI") in _dyads(doc, "03")
+    assert not any(t == "MLICOP" for _, t in _dyads(doc))
+    # an attack on such a force is on the force, not on the country it serves in
+    doc = code("Rebels attacked the peacekeeping force in Mali.")
+    assert not any(t == "MLI" for _, t in _dyads(doc, "19"))
+
+
+def test_whom_a_thing_is_returned_to_after_a_long_object_or_a_small_place() -> None:
+    # the "to" phrase may hang on a name in the object ("Catherine the Great"); a town the
+    # dictionary does not know is of the country its apposition names
+    doc = code("Norway returned a painting engraved with the image of Catherine the Great to "
+               "Russian officials in Moscow.")
+    assert _dyads(doc, "084") == {("NOR", "RUSGOV")}
+    doc = code("Norway returned a manuscript, missing since 1950, to Lecco, Italy.")
+    assert _dyads(doc, "084") == {("NOR", "ITA")}
+
+
+def test_a_helping_clause_through_a_participle_names_whom_an_effort_is_for() -> None:
+    doc = code("The African Union launched a mediation effort designed to help the government "
+               "and the rebels reach a settlement.")
+    (launched,) = _events(doc, "launched")
+    assert _code(doc, launched.source) == "IGOAU"
+    assert _code(doc, launched.target) in ("---GOV", "---REB")
+
+
+def test_a_gerund_after_a_possessed_noun_is_done_by_its_possessor() -> None:
+    doc = code("The secretary-general restated the U.N.'s commitment to supporting Kenya's "
+               "recovery.")
+    assert ("IGOUNO", "KEN") in _dyads(doc, "05")
+    # who acts on the noun does not do the gerund: the accused does
+    doc = code("The European Commission accused the new law of attacking civil society in "
+               "Hungary.")
+    assert not any(s == "IGOEU" for s, _ in _dyads(doc, "19"))
+
+
+def test_whom_an_accord_allows_is_its_target_when_the_parse_makes_a_clause_of_it() -> None:
+    # "allow X expanded access": the parser makes X the subject of a clause "expanded ..."
+    doc = code("The Ghanaian government has agreed to allow UN humanitarian aid workers "
+               "expanded access to the northern region.")
+    assert ("GHAGOV", "IGOUNO") in _dyads(doc, "03")

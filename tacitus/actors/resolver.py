@@ -717,9 +717,15 @@ class ActorBook:
                         else qualifier[1] + entry.code)
             if known and (expected is None or self.records[known].code == expected):
                 return known  # "the Afghan president" is Karzai; "the Taliban's" is not
-        if qualifier is None and definite:
+        # "the leaders of the opposition party": whose they are, as the "of" phrase says
+        of = next((g for c in children_of(head) if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in children_of(c) if g.dep_ == "pobj"), None) \
+            if qualifier is None and head.lemma_.lower() not in self.d.words.relations else None
+        owner = self.actor_of(of) if of is not None else None
+        if qualifier is None and definite and owner is None:
             # "the rebels" after "Somali rebels": the same actor again; "the prime minister"
             # after "Iceland's president": Iceland's, another person of that government
+            # (not "the leaders of the opposition" after "the government")
             known = self._recent(head.i, lambda r, a=entry.code: bool(r.code)
                                  and (one or r.kind != "person")
                                  and r.code.endswith(a) and not r.code.startswith("---"))
@@ -728,12 +734,8 @@ class ActorBook:
             if known:
                 return known
         if qualifier is None:
-            of = next((g for c in children_of(head) if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in children_of(c) if g.dep_ == "pobj"), None)
-            known = self.actor_of(of) if of is not None and \
-                head.lemma_.lower() not in self.d.words.relations else None
-            if known is not None:  # "leaders of the opposition Workers' Party": the party
-                return known
+            if owner is not None:  # "leaders of the opposition Farmers' Party": the party
+                return owner
             label = f"unidentified {self.d.agent_labels[entry.code]}"
             if self.chains.is_person_noun(head) or head.lower_ in self.d.held:
                 # one person, not all of that kind; people held by others are of their own

@@ -542,6 +542,7 @@ class ArgumentWords:
     loose_preps: frozenset[str]
     aim_verbs: frozenset[str]
     benefit_verbs: frozenset[str]
+    sending_verbs: frozenset[str]
     benefit_roots: frozenset[str]
     theme_codes: frozenset[str]
     condition_marks: frozenset[str]
@@ -562,6 +563,7 @@ class ArgumentWords:
     refusal_roots: frozenset[str]
     pressing_preps: frozenset[str]
     peacekeeping_words: frozenset[str]
+    mission_nouns: frozenset[str]
     instrument_preps: tuple[str, ...]
     modal_aux: frozenset[str]
     suspicion: frozenset[str]
@@ -587,6 +589,7 @@ class ArgumentWords:
     span_verbs: frozenset[str]
     result_verbs: frozenset[str]
     finding_verbs: frozenset[str]
+    ordering_verbs: frozenset[str]
     followers: frozenset[str]
     relations: frozenset[str]
     question_verbs: frozenset[str]
@@ -606,11 +609,11 @@ class ArgumentWords:
 def load_argument_words() -> ArgumentWords:
     name = "arguments.yaml"
     lists = ("documents", "manner_preps", "verb_target_preps", "loose_preps", "aim_verbs",
-             "benefit_verbs", "benefit_roots", "theme_codes", "condition_marks", "member_verbs",
-             "enabling_roots",
+             "benefit_verbs", "sending_verbs", "benefit_roots", "theme_codes",
+             "condition_marks", "member_verbs", "enabling_roots",
              "object_preps",
              "direction_preps", "locative_preps", "bare_statements", "comment_codes",
-             "refinable_violence", "peacekeeping_codes", "peacekeeping_words",
+             "refinable_violence", "peacekeeping_codes", "peacekeeping_words", "mission_nouns",
              "addressed_roots", "receiving_verbs", "expelling_verbs", "custody_verbs",
              "mediation_codes",
              "refusal_roots", "pressing_preps", "instrument_preps",
@@ -621,6 +624,7 @@ def load_argument_words() -> ArgumentWords:
              "attribution_sources", "habitual_adverbs", "habitual_verbs", "continuing_verbs",
              "stative_verbs", "preposition_participles", "tail_reports", "place_name_heads",
              "span_verbs", "question_verbs", "result_verbs", "finding_verbs",
+             "ordering_verbs",
              "followers", "relations",
              "verbal_partners", "weapon_names", "former_marks",
              "back_matter", "attitude_preps")

@@ -200,16 +200,25 @@ def _result_clause(v: Token, words: ArgumentWords | None = None) -> list[Token]:
     a state after it, not "found the rebels fired first"). That noun is what was done to,
     not the doer; empty where ``v`` is no such participle."""
     head = head_of(v)
-    if not (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "ccomp" and any(
-            c.dep_ in ("oprd", "acomp") for c in children_of(v)))) \
+    w = words or load_argument_words()
+    if v.dep_ == "acl" and v.tag_ == "VBN" and head.dep_ in ("dobj", "obj") \
+            and head_of(head).lemma_.lower() in w.ordering_verbs \
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in children_of(v)) \
+            and not any(c.dep_ in ("xcomp", "ccomp", "oprd") for c in children_of(head_of(head))):
+        return _conjuncts([head])  # "ordered two ministers jailed", parsed as a participle
+        # on the object
+    if not (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.dep_ == "ccomp" and (any(
+            c.dep_ in ("oprd", "acomp") for c in children_of(v))
+            or head.lemma_.lower() in w.ordering_verbs))) \
             or head.i == v.i or v.dep_ not in ("xcomp", "advcl", "oprd", "ccomp") \
-            or head.lemma_.lower() not in (words or load_argument_words()).result_verbs \
-            or any(c.dep_ in ("aux", "auxpass", "dobj") for c in children_of(v)):
+            or head.lemma_.lower() not in w.result_verbs \
+            or any(c.dep_ in ("aux", "auxpass", "dobj", "mark") for c in children_of(v)):
         return []
     # the participle right after its noun: "left the village, pursued by rebels" tells of
-    # the troops that left
-    nouns = [c for c in children_of(v) if c.dep_ == "nsubj"] if v.dep_ == "ccomp" else \
-        [c for c in children_of(head) if c.dep_ in ("dobj", "obj") and c.i < v.i]
+    # the troops that left ("ordered two ministers jailed": the verb's object, or the
+    # participle's subject where the parse made the small clause a clause)
+    nouns = [c for c in children_of(v) if c.dep_ == "nsubj"] if v.dep_ == "ccomp" else []
+    nouns = nouns or [c for c in children_of(head) if c.dep_ in ("dobj", "obj") and c.i < v.i]
     start = min((t.left_edge.i for t in children_of(v) if t.dep_ != "nsubj" and t.i < v.i),
                 default=v.i)
     return _conjuncts(n for n in nouns if n.right_edge.i + 1 == start)
@@ -328,9 +337,10 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
     if passive:
         found = [g for c in children_of(v) if c.dep_ == "agent" for g in children_of(c)
                  if g.dep_ == "pobj"]
+        cause = head_of(head_of(v)) if v.dep_ == "acl" else head_of(v)
         if not found and depth < 3 and _result_clause(v, w) \
-                and head_of(v).lemma_.lower() not in w.finding_verbs:
-            found = subjects(head_of(v), depth + 1, w)  # "the raid left them dead": who caused it
+                and cause.lemma_.lower() not in w.finding_verbs:
+            found = subjects(cause, depth + 1, w)  # "the raid left them dead": who caused it
     else:
         found = _apposed(c for c in children_of(v) if c.dep_ in SUBJECT_DEPS
                          and not _quoted_title(c, v))
@@ -348,6 +358,10 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
             head = head_of(head)  # "broke the truce by continuing to fight": the subject of "broke"
             if not _is_passive(head):
                 found = subjects(head, depth + 1, w)
+        elif v.dep_ == "pcomp" and head.dep_ == "prep" and head_of(head).pos_ == "NOUN":
+            # "the UN's commitment to supporting X", "his role in helping X": whose the noun
+            # is (not who acts on the noun: "accused the law of attacking X" is the law's)
+            found = [c for c in children_of(head_of(head)) if c.dep_ == "poss"]
         elif v.dep_ in INHERIT_SUBJECT_DEPS and head.i != v.i and not _is_passive(head):
             found = subjects(head, depth + 1, w)
         elif v.dep_ == "xcomp" and head.i != v.i and _is_passive(head):
@@ -495,6 +509,10 @@ def _inner_actor(book: ActorBook, head: Token, depth: int = 0,
         key = book.actor_of(t)  # "every offer made by the Taliban"
         if key is not None and key not in avoid:
             return t, key
+        # "an appeal filed by lawyers of X": those who act for X, no actor themselves
+        found = _inner_actor(book, t, depth + 1, avoid) if key is None and depth < 2 else None
+        if found is not None:
+            return found
     for t in (g for c in children_of(head) if c.dep_ == "acl" and _content_clause(c)
               for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass")):
         key = book.actor_of(t)  # "an inquiry into claims that two soldiers abused ..."
@@ -642,6 +660,20 @@ def _in_phrase(book: ActorBook, v: Token, sources: set[str], skip: set[int] | fr
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))
                      for g in children_of(c) if g.dep_ in ("nsubj", "nsubjpass"))
     return None
+
+
+def _place_or_country(book: ActorBook, t: Token, slot: str) -> tuple[Token, str | None]:
+    """The actor of a preposition's object ``t`` (as ``_actor_or_owner``), or, where that is
+    a place the dictionary does not know, the country its apposition names ("returned the
+    manuscript to Lecco, Italy": Italy)."""
+    tok, key = _actor_or_owner(book, t, slot)
+    if key is None and t.pos_ == "PROPN":
+        for a in children_of(t):
+            if a.dep_ == "appos" and a.ent_type_ == "GPE" \
+                    and (k := book.actor_of(a, slot=slot)) is not None \
+                    and book.records[k].kind == "country":
+                return a, k
+    return tok, key
 
 
 def _doer_of(t: Token, violence: Collection[str]) -> bool:
@@ -854,6 +886,14 @@ class EventCoder:
                 if not tokens:  # "refused to allow two airlines to land": the parser
                     # makes the object the subject of a to-clause
                     clause = _xcomp(xcomp if xcomp is not None else v)
+                    if clause is None and xcomp is not None:
+                        # "agreed to allow UN workers expanded access": a clause right
+                        # after the complement verb, with no "that", whose subject is its
+                        # object
+                        clause = next((c for c in children_of(xcomp) if c.dep_ == "ccomp"
+                                       and not any(a.dep_ == "mark" for a in children_of(c))
+                                       and any(g.dep_ == "nsubj" and g.left_edge.i == xcomp.i + 1
+                                               for g in children_of(c))), None)
                     if clause is not None and clause.dep_ == "ccomp":
                         tokens = _conjuncts(c for c in children_of(clause) if c.dep_ == "nsubj")
             elif slot == "dative":
@@ -875,13 +915,15 @@ class EventCoder:
                     # the object's phrase or a participle of the verb; the last one
                     tokens = [t for h in self._loose_holders(v, obj)
                               for c in h.subtree if c.dep_ == "prep" and c.lower_ == slot
-                              and head_of(c).pos_ in ("NOUN", "PROPN", "VERB", "NUM")
+                              and (head_of(c).pos_ in ("NOUN", "PROPN", "VERB", "NUM")
+                                   or head_of(c).ent_type_)  # "Peter the Great to X"
                               for t in children_of(c) if t.dep_ == "pobj"][-1:]
             # "in Kabul": the country
             where = "target" if slot in self.p.words.locative_preps else "arg"
             found = [(key, [tok]) for t in tokens
-                     for tok, key in [_actor_or_owner(book, t, where)] if key is not None
-                     and not (slot == "dobj" and theme(tok, key))]
+                     for tok, key in [_actor_or_owner(book, t, where)
+                                      if slot == "dobj" else _place_or_country(book, t, where)]
+                     if key is not None and not (slot == "dobj" and theme(tok, key))]
             # "refused to send peacekeepers to Iraq": a named actor before an unnamed one
             if found and all(book.records[k].code is None
                              or book.records[k].code.startswith("---") for k, _ in found):
@@ -944,6 +986,9 @@ class EventCoder:
             if pattern.code[:2] in self.p.words.enabling_roots else None
         if let is not None:  # "gave permission for the Red Cross to enter"
             return [let], "complement"
+        sent_to = self._sent_to(book, v, sources)
+        if sent_to is not None:  # "sent experts to Kenya to investigate the blast"
+            return [sent_to], "complement"
         skip = {t.i for c in children_of(v) if pattern.pobj and c.dep_ == "prep"
                 and c.lower_ == pattern.prep for t in c.subtree}  # "took to the streets of X"
         found_in = _in_phrase(book, v, sources, skip, theme, self.p.violence_nouns)
@@ -955,6 +1000,57 @@ class EventCoder:
                                   violence=self.p.violence_nouns) \
                 if shared is not None else None
         return ([(found_in[1], [found_in[0]])], "phrase") if found_in else ([], "")
+
+    def _served_in(self, book: ActorBook, targets: list[tuple[str, list[Token]]],
+                   sources: set[str]) -> list[tuple[str, list[Token]]]:
+        """Targets of an act done for someone (``benefit_roots``: no attack) with the country
+        a peacekeeping or foreign-led force or mission among them serves in
+        (``mission_nouns``): "sent troops to the UN peacekeeping force in Mali" is toward Mali
+        as well as the UN; an unidentified force, or that country's own agent
+        read from the "in" phrase ("the NATO-led security force in Mali" is no Malian
+        police), gives way to the country."""
+        words = self.p.words
+        out = list(targets)
+        for key, toks in targets:
+            t = toks[0]
+            if t.lemma_.lower() not in words.mission_nouns:
+                continue
+            mods = [c for c in children_of(t) if c.dep_ in ("amod", "compound", "nmod")]
+            code = book.records[key].code or ""
+            if not (code.startswith("IGO") or any(
+                    c.lower_ in words.peacekeeping_words
+                    or (c.tag_ == "VBN" and c.lemma_.lower() in words.leading) for c in mods)):
+                continue
+            for p in pobjs(t, "in"):
+                country = book.actor_of(p, slot="target")
+                record = book.records[country] if country is not None else None
+                if record is None or record.kind != "country" or country in sources \
+                        or any(k == country for k, _ in out):
+                    continue
+                if code.startswith("---") or book.records[key].country == record.country:
+                    out = [(k, ts) for k, ts in out if k != key]
+                out.append((country, [p]))
+                break
+        return out
+
+    def _sent_to(self, book: ActorBook, v: Token, sources: set[str]
+                 ) -> tuple[str, list[Token]] | None:
+        """Where those sent to do ``v`` go, when ``v`` is the purpose to-clause of a sending
+        verb ("sent experts to Kenya to investigate"): the actor of that verb's "to" or
+        "into" phrase (or its object's), a country being the country, not its government."""
+        head = head_of(v)
+        if v.dep_ not in ("advcl", "xcomp") or head.i == v.i \
+                or head.lemma_.lower() not in self.p.words.sending_verbs \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(v)):
+            return None
+        # the parse may hang the phrase on the object ("a team of inspectors to Iran")
+        holders = [head, *_objects(head)]
+        holders += [g for o in holders[1:] for g in pobjs(o, "of")]
+        for t in (t for h in holders for p in ("to", "into") for t in pobjs(h, p)):
+            key = book.actor_of(t, slot="target")
+            if key is not None and key not in sources:
+                return key, [t]
+        return None
 
     @staticmethod
     def _loose_holders(v: Token, obj: Token | None) -> list[Token]:
@@ -996,6 +1092,9 @@ class EventCoder:
         to help the Yemeni government"): the clause's object, or the subject of its own
         clause ("sending aid to help Haiti recover")."""
         benefit = self.p.words.benefit_verbs
+        # "an effort designed (meant, aimed) to help X": through the participle
+        heads = [*heads, *(c for h in heads for c in children_of(h)
+                           if c.dep_ == "acl" and c.tag_ == "VBN")]
         for clause in (c for h in heads for c in children_of(h)
                        if c.dep_ in ("advcl", "acl", "xcomp") and c.lemma_.lower() in benefit
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in children_of(c))):
@@ -1042,6 +1141,8 @@ class EventCoder:
             if key is not None:
                 sources += _and_coordinated(book, [(key, [t])])
         targets, found_by = self._targets(book, v, pattern, obj, xcomp, {k for k, _ in sources})
+        if pattern.code[:2] in self.p.words.benefit_roots:
+            targets = self._served_in(book, targets, {k for k, _ in sources})
         if found_by in ("", "phrase") and pattern.code in self.p.words.mediation_codes:
             sides = self._sides(book, v, {k for k, _ in sources})
             if sides:  # "a mediation effort to end the feud between Chad and X"
