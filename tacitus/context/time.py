@@ -103,6 +103,7 @@ def _words() -> dict:
         "future_verbs": set(data.get("future_verbs") or ()),
         "planning_verbs": set(data.get("planning_verbs") or ()),
         "postponing_verbs": set(data.get("postponing_verbs") or ()),
+        "granting_verbs": set(data.get("granting_verbs") or ()),
         "beginning_verbs": set(data.get("beginning_verbs") or ()),
         "modals_ahead": set(data.get("modals_ahead") or ()),
         "term_words": set(data.get("term_words") or ()),
@@ -133,6 +134,8 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 # "in the past it said", "over the summer, rivals"; not "the future king", "summer camp")
 _NOUN_END = (r"(?:that|which|who|if|and|or|but|when|where|as|is|was|were|will|would|may|might"
              r"|can|could|for|in|into|with|to|at|on|by|than|it|he|she|they|we|you)\b")
+_CAPITAL_MONTHS = ("January|February|March|April|May|June|July|August|September|October"
+                   "|November|December")
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                  "seventies": 7, "eighties": 8, "nineties": 9}
 
@@ -204,6 +207,11 @@ def _grammar() -> list[tuple[str, str]]:
         # "the current account", not "the current year", read as the year
         ("current", r"(?-i:current)(?=\s+(?-i:[a-z]))(?!\s+(?:accounts?|year|quarter|fiscal"
                     r"|period|month|week)\b)"),
+        # "the last half of 1989", "the first two quarters of 1990", "the second half of
+        # next year": a half of a year the text names, or names from now
+        ("halfyear", rf"(?:the\s+)?(?:(?P<hw>first|second|last|latter)\s+half|(?P<hq2>first|last)"
+                     rf"\s+two\s+quarters)\s+of\s+(?:{year}|(?P<hyrel>this|last|next)\s+year)"
+                     r"(?![\w-])"),
         ("quarteryear", rf"(?:the\s+)?{quarter}\s+(?:of\s+)?{year}"),
         ("yearquarter", rf"(?:the\s+)?{year}\s+{quarter}"),
         # "the 1988 quarter", "the 1989 period": the quarter a business report is on, of
@@ -214,9 +222,14 @@ def _grammar() -> list[tuple[str, str]]:
         ("quarter", rf"(?:the\s+)?{quarter}"),
         # "the quarter", "the latest quarter", "the year-ago period": the quarter a business
         # report is about (not "the quarter of a century", not "the Christian quarter")
-        ("focusquarter", r"(?:the|this|that)\s+(?:(?P<fqcur>current|latest|same|most\s+recent)"
-                         r"\s+|(?:comparable\s+)?(?P<fqago>year[\s-]+(?:ago|earlier))\s+)?"
-                         r"(?P<fqunit>quarter|period)(?!\s+of\b)(?![\w-])"),
+        # "the same period last year", "last year's quarter", "the quarter a year ago": that
+        # quarter a year before
+        ("focusquarter", r"(?:(?:the|this|that)\s+(?:(?P<fqcur>current|latest|same|most\s+recent)"
+                         r"\s+|(?:comparable\s+|corresponding\s+)?(?P<fqago>year[\s-]+(?:ago"
+                         r"|earlier))\s+|(?P<fqlike>corresponding|comparable)\s+)?"
+                         r"|(?P<fqlast>last\s+year's)\s+)(?P<fqunit>quarter|period)"
+                         r"(?:\s+(?P<fqago2>(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))"
+                         r"(?![\w-])|(?!\s+of\b)(?![\w-]))"),
         # "the week of March 5": the week that day is in
         ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}(?!\d|:\d)"),
         ("mdy", rf"{month}\s+{day},?\s+{year}"),
@@ -294,8 +307,8 @@ def _grammar() -> list[tuple[str, str]]:
         ("seasonyear", rf"{season}\s+(?:of\s+)?(?:{year}|{spelled})"),
         ("monthonly", r"(?-i:(?P<month>January|February|March|April|May|June|July|August|"
                       r"September|October|November|December))(?!\s+\d)"
-                      # "the March of Dimes", "the March of the Mothers": a name
-                      r"(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))"),
+                      # "the March of Dimes", "the March for Life": a name
+                      r"(?!\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z]))"),
         ("decade", r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)'?s"),
         # "the nineties", "the '80s": the decade of that name nearest the anchor
         ("shortdecade", rf"the\s+(?:(?P<dword>{_alt(_DECADE_WORDS)})|'(?P<dd>[1-9]0)s)(?![\w-])"),
@@ -305,8 +318,10 @@ def _grammar() -> list[tuple[str, str]]:
         ("season", rf"(?:(?:the\s+)?(?P<season>summer|winter|autumn)|the\s+(?P<season2>spring"
                    rf"|fall))(?![ \t]+(?!{_NOUN_END})\w)(?!\s+of\b)"),
         ("century", r"(?:the\s+)?(?P<cent>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century"),
+        # "each July" too, a capitalised month ("each may" is a modal)
         ("set", rf"(?P<every>every|each)\s+(?P<sunit>{_alt(w['durations'])}|{_alt(w['weekdays'])}"
-                rf"|{_alt(w['seasons'])})|(?P<setword>{_alt(w['sets'])})"),
+                rf"|{_alt(w['seasons'])}|(?-i:{_CAPITAL_MONTHS}))(?![\w-])"
+                rf"|(?P<setword>{_alt(w['sets'])})"),
         ("duration", rf"{count}[\s-]+{dunit}(?:[\s-]+long)?"
                      r"(?!\s+(?:ago|later|earlier|old|before|after))(?![\w-]*-old)"),
         ("plainduration", r"(?<=\bfor\s)(?P<pdunit>hours|days|weeks|months|years|decades)"),
@@ -462,6 +477,15 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         return g["year"], "year"
     if kind in ("quarteryear", "yearquarter"):
         return _part(int(g["year"]), g)
+    if kind == "halfyear":
+        if g.get("year"):
+            y = int(g["year"])
+        elif anchor is None:
+            return None
+        else:
+            y = anchor.year + {"last": -1, "next": 1}.get(g["hyrel"], 0)
+        second = (g.get("hw") or g.get("hq2")) in ("second", "last", "latter")
+        return _month_value(y, 7 if second else 1), "half"
     if kind == "decade":
         return g["decade"], "decade"
     if kind == "century":
@@ -495,10 +519,11 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         return _part(y, g)
     if kind == "focusquarter":  # the last quarter ended; ``resolve_anchored`` may re-anchor it
         modifier = (g.get("fqcur") or "").split()[:1]
-        if g["fqunit"] == "period" and not (modifier or g.get("fqago")):
-            return None  # "the period": no quarter named
+        ago = _year_before(g)
+        if (g["fqunit"] == "period" or g.get("fqlike")) and not (modifier or ago):
+            return None  # "the period", "the comparable quarter": no quarter named
         q = (anchor.month - 1) // 3 + (0 if modifier == ["current"] else -1)
-        y = anchor.year + (q // 4) - (1 if g.get("fqago") else 0)
+        y = anchor.year + (q // 4) - (1 if ago else 0)
         return _month_value(y, 3 * (q % 4) + 1), "quarter"
     if kind == "relquarter":
         step = {"last": -1, "next": 1}.get(g["rel"], 0)
@@ -640,6 +665,12 @@ def _anchored_shift(g: dict) -> tuple[str, int]:
     if g.get("aunit3") or g.get("aunit4"):
         return g.get("aunit3") or g["aunit4"], 0
     return "day", 0
+
+
+def _year_before(g: dict) -> bool:
+    """Whether a report's quarter is named a year back ("the year-ago quarter", "last year's
+    period", "the same period last year")."""
+    return bool(g.get("fqago") or g.get("fqlast") or g.get("fqago2"))
 
 
 def _first_month(g: dict) -> int:
@@ -812,6 +843,8 @@ def _period(kind: str, m: _Form) -> str:
         if unit in w["durations"]:
             letter, size, clock = w["durations"][unit]
             return f"P{'T' if clock else ''}{size}{letter}"
+        if unit in w["months"]:
+            return f"XXXX-{w['months'][unit]:02d}"  # "each July": TimeML's XXXX-07
         return "P1W" if unit in w["weekdays"] else "P1Y"
     if kind in ("within", "for", "plainduration"):
         unit = (m.group("unit") or m.group("pdunit") or "year").lower().rstrip("s")
@@ -923,7 +956,7 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
         type_ = "TIME"  # "the next morning"
     shift = _anchored_shift(m.groupdict()) if kind == "anchored" else None
     if kind == "focusquarter" and (m.group("fqcur") or "").lower() != "current":
-        shift = ("quarter", -4 if m.group("fqago") else 0)
+        shift = ("quarter", -4 if _year_before(m.groupdict()) else 0)
     if kind == "prevweekday":
         shift = (m.group("pdir").lower(), _words()["weekdays"][m.group("weekday").lower()])
     if kind == "mdword":
@@ -1703,11 +1736,12 @@ def _modal_ahead(verb: Token) -> bool:
 
 def _moved_to(span: Span, verb: Token) -> bool:
     """The new date of a verb that moves an event later ("postponed the vote until Tuesday",
-    "delayed the hearing to May"), not the day the act was done on ("postponed it on
-    Monday")."""
+    "delayed the hearing to May"), or the end of a term a verb grants ("gave them until
+    Tuesday to leave"), not the day the act was done on ("postponed it on Monday")."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return verb.lemma_.lower() in _words()["postponing_verbs"] and (
-        before in ("until", "till", "to") or span[0].lower_ in ("until", "till"))
+    until = before in ("until", "till") or span[0].lower_ in ("until", "till")
+    return (verb.lemma_.lower() in _words()["postponing_verbs"] and (until or before == "to")) \
+        or (verb.lemma_.lower() in _words()["granting_verbs"] and until)
 
 
 def _deadline(t: TimeExpr, span: Span) -> bool:
@@ -1715,8 +1749,11 @@ def _deadline(t: TimeExpr, span: Span) -> bool:
     17"): a past tense says when it was set, not that its date is past, so the date keeps
     the nearest reading."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    head = head_of(span.root)
     return t.qualifier == "until" or before in _words()["term_words"] or \
-        head_of(span.root).lemma_.lower() == "deadline"
+        head.lemma_.lower() == "deadline" or (span.root.dep_ in ("dobj", "npadvmod") and any(
+            c.lower_ == "as" and any(o.lemma_.lower() == "deadline" for o in children_of(c))
+            for c in children_of(head)))  # "has set Nov. 10 as the deadline"
 
 
 def _last_day(t: TimeExpr) -> date:
