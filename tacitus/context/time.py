@@ -104,6 +104,7 @@ def _words() -> dict:
         "planning_verbs": set(data.get("planning_verbs") or ()),
         "postponing_verbs": set(data.get("postponing_verbs") or ()),
         "granting_verbs": set(data.get("granting_verbs") or ()),
+        "age_nouns": set(data.get("age_nouns") or ()),
         "beginning_verbs": set(data.get("beginning_verbs") or ()),
         "modals_ahead": set(data.get("modals_ahead") or ()),
         "term_words": set(data.get("term_words") or ()),
@@ -255,7 +256,9 @@ def _grammar() -> list[tuple[str, str]]:
                   rf"(?:on\s+)?(?:{weekday}|(?P<cmonth>{_alt(w['months'])})\.?"
                   r"\s+(?P<cday>[0-3]?\d)))?"),
         ("holiday", rf"(?P<hrel>last\s+|next\s+|this\s+)?(?P<holiday>{_alt(w['holidays'])}"
-                    r"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?)"),
+                    r"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?)"
+                    # "Easter week", "Christmas week": the week the day is in
+                    r"(?:\s+(?P<hweek>week)(?![\w-]))?"),
         ("ago", rf"{num}\s+{unit}\s+ago"),
         # "the day before yesterday", "the day after next Tuesday": one day, counted from
         # the day it names (not from the text's last date, as "the day before" alone is)
@@ -550,7 +553,7 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
             d = _holiday(g["holiday"], anchor.year - 1)
         elif step > 0 and d <= anchor:
             d = _holiday(g["holiday"], anchor.year + 1)
-        return d.isoformat(), "day"
+        return _unit_value(d, "week", 0) if g.get("hweek") else (d.isoformat(), "day")
     if kind == "clock":
         if g.get("cmonth"):
             cmonth = w["months"][g["cmonth"]]
@@ -929,7 +932,24 @@ def _title_or_idiom(kind: str, m: _Form, text: str, start: int) -> bool:
         return _TITLE_BEFORE.search(text, max(0, start - 30), start) is not None
     if kind == "clock" and (m.group("noon") or "").lower() == "noon":
         return re.search(r"\bhigh\s+$", text[max(0, start - 6):start], re.I) is not None
+    if kind == "deictic" and m.group(0).lower() in ("today", "tomorrow"):
+        end = m.span()[1]
+        if re.match(r"['\u2019]s\b", text[end:end + 2]):
+            return _nowadays_after().match(text, end) is not None
+        return _NOWADAYS_BEFORE.search(text, max(0, start - 4), start) is not None
     return False
+
+
+_NOWADAYS_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
+
+
+@cache
+def _nowadays_after() -> re.Pattern[str]:
+    """ "today's youth", "tomorrow's world", "today's personal computers": the present or the
+    coming age, no day ("the people of tomorrow" too, ``_NOWADAYS_BEFORE``); "today's vote"
+    is a day's."""
+    nouns = _alt(_words()["age_nouns"] or ["world"])
+    return re.compile(rf"['\u2019]s\s+(?:[a-z]+[ \t]+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
 
 
 def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr | None:
@@ -1194,7 +1214,8 @@ def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
         y, m = map(int, t.value.split("-"))
         ended = anchor.year * 12 + anchor.month > y * 12 + m + 2
         return _revalue(t, _month_value(y + 1, m)) if ended else t
-    if kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value:
+    if kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value \
+            or t.precision == "week":  # "Easter week": the holiday's own year decides
         return t
     if t.precision == "day":
         d = date.fromisoformat(t.value)
@@ -1217,7 +1238,8 @@ def toward_past(t: TimeExpr, anchor: date) -> TimeExpr:
         y, m = map(int, t.value.split("-"))
         return _revalue(t, _month_value(y - 1, m)) if (y, m) > (anchor.year, anchor.month) \
             else t
-    if kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value:
+    if kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value \
+            or t.precision == "week":
         return t
     if t.precision == "day":
         d = date.fromisoformat(t.value)
