@@ -275,7 +275,13 @@ def _grammar() -> list[tuple[str, str]]:
                      r"(?P<aunit2>day|week|month|year)s?\s+(?P<adir2>later|earlier)|"
                      r"(?:earlier|later)\s+that\s+(?P<aunit3>day|week|month|year)|"
                      r"that\s+(?P<aunit4>year)(?![\w-])|"
-                     r"that\s+(?:same\s+)?day|the\s+same\s+day)"),
+                     r"that\s+(?:same\s+)?day|the\s+same\s+day|"
+                     # "placed orders in the morning", "by mid afternoon": that part of the
+                     # text's last day (not of a day named right after it: "mid-afternoon
+                     # yesterday" is yesterday's)
+                     r"(?:(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?P<apart2>morning|afternoon"
+                     r"|evening)|mid[\s-]?(?P<apart3>morning|afternoon))(?![\w-])"
+                     rf"(?!,?\s+(?:on\s+)?(?:yesterday|today|tomorrow|{weekday}))(?![\w-]))"),
         # "year-earlier net income", "year-ago results": the same period a year before
         ("yearago", r"year[\s-]+(?:ago|earlier)(?![\w-])"),
         ("prevweekday", rf"the\s+(?P<pdir>previous|following)\s+{weekday}"),
@@ -670,6 +676,12 @@ def _anchored_shift(g: dict) -> tuple[str, int]:
     return "day", 0
 
 
+def _day_part(m: _Form) -> str | None:
+    """The part of the day an anchored expression names ("the next morning", "in the
+    evening", "by mid afternoon")."""
+    return m.group("apart") or m.group("apart2") or m.group("apart3")
+
+
 def _year_before(g: dict) -> bool:
     """Whether a report's quarter is named a year back ("the year-ago quarter", "last year's
     period", "the same period last year")."""
@@ -799,8 +811,8 @@ def timeml_value(t: TimeExpr, m: _Form | None = None) -> str:
     if t.kind in ("weekday", "relweekday") and m is not None and m.group("part"):
         code = _words()["day_parts"].get(m.group("part").lower(), "")
         return f"{base}T{code}" if code else base
-    if t.kind == "anchored" and m is not None and m.group("apart"):
-        return f"{base}T{_words()['day_parts'].get(m.group('apart').lower(), '')}"
+    if t.kind == "anchored" and m is not None and _day_part(m):
+        return f"{base}T{_words()['day_parts'].get(_day_part(m).lower(), '')}"
     if t.kind == "deictic" and m is not None and " " in (m.group("deictic") or ""):
         code = _words()["day_parts"].get(m.group("deictic").split()[-1].lower(), "")
         return f"{base}T{code}" if code else base  # "this morning": 2012-01-04TMO
@@ -972,8 +984,8 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
     deictic = (m.group("deictic") or "").lower()
     if kind == "deictic" and deictic.startswith(("this", "last")):
         type_ = "TIME"  # "this morning", "last night"; TimeML types "tonight" DATE
-    if kind == "anchored" and m.group("apart"):
-        type_ = "TIME"  # "the next morning"
+    if kind == "anchored" and _day_part(m):
+        type_ = "TIME"  # "the next morning", "in the morning"
     shift = _anchored_shift(m.groupdict()) if kind == "anchored" else None
     if kind == "focusquarter" and (m.group("fqcur") or "").lower() != "current":
         shift = ("quarter", -4 if _year_before(m.groupdict()) else 0)
