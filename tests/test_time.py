@@ -1123,6 +1123,7 @@ def test_the_next_morning_is_the_day_after_the_text_s_day() -> None:
      [("By mid afternoon", "2012-01-04TAF", "TIME")]),
     # not with a day named right after it, nor an hour before it
     ("At mid-afternoon yesterday, the shares were up.", [("yesterday", "2012-01-03", "DATE")]),
+    ("During the evening of 2 December, gunmen struck.", [("2 December", "2011-12-02", "DATE")]),
     ("The ship sails at 6 in the evening.", [("6 in the evening", "2012-01-04T18:00", "TIME")]),
 ])
 def test_a_part_of_the_day_alone_is_of_the_text_s_last_day(text: str, expected: list) -> None:

@@ -278,10 +278,11 @@ def _grammar() -> list[tuple[str, str]]:
                      r"that\s+(?:same\s+)?day|the\s+same\s+day|"
                      # "placed orders in the morning", "by mid afternoon": that part of the
                      # text's last day (not of a day named right after it: "mid-afternoon
-                     # yesterday" is yesterday's)
+                     # yesterday" is yesterday's, "during the evening of 24 May" the 24th's)
                      r"(?:(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?P<apart2>morning|afternoon"
                      r"|evening)|mid[\s-]?(?P<apart3>morning|afternoon))(?![\w-])"
-                     rf"(?!,?\s+(?:on\s+)?(?:yesterday|today|tomorrow|{weekday}))(?![\w-]))"),
+                     rf"(?!,?\s+(?:of\b|on\s+)?(?:yesterday|today|tomorrow|{weekday}))"
+                     r"(?!\s+of\b)(?![\w-]))"),
         # "year-earlier net income", "year-ago results": the same period a year before
         ("yearago", r"year[\s-]+(?:ago|earlier)(?![\w-])"),
         ("prevweekday", rf"the\s+(?P<pdir>previous|following)\s+{weekday}"),
