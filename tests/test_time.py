@@ -256,6 +256,42 @@ def test_the_quarter_of_a_business_report_follows_the_quarter_the_text_named() -
     assert (alone.value, alone.precision) == ("2011-10", "quarter")
 
 
+def test_a_report_s_quarter_named_a_year_back_is_that_quarter_a_year_before() -> None:
+    # "the corresponding period last year", "last year's quarter", "the quarter a year ago"
+    # after the quarter a report is on: that quarter of the year before, one expression
+    text = ("Third-quarter profit at the brewery rose to $9 million from $7 million in the "
+            "corresponding period last year. Exports for last year's quarter were small. For "
+            "the quarter a year ago, the brewery lost money; in the same period last year "
+            "costs rose. The comparable quarter was weak.")
+    assert [(t.text, t.timeml) for t in find_times(text, "2011-10-20")] == [
+        ("Third-quarter", "2011-Q3"), ("the corresponding period last year", "2010-Q3"),
+        ("last year's quarter", "2010-Q3"), ("the quarter a year ago", "2010-Q3"),
+        ("the same period last year", "2010-Q3")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Earnings will fall in the last half of 2013.", [("the last half of 2013", "2013-H2")]),
+    ("Prices will hold through the first two quarters of 2013.",
+     [("the first two quarters of 2013", "2013-H1")]),
+    ("Sales should pick up in the second half of next year.",
+     [("the second half of next year", "2013-H2")]),
+    ("The mine closed in the latter half of last year.",
+     [("the latter half of last year", "2011-H2")]),
+    ("Output rose in the first half of 2010.", [("the first half of 2010", "2010-H1")]),
+])
+def test_a_half_of_a_year_is_that_half(text: str, expected: list) -> None:
+    assert [(t.text, t.timeml) for t in find_times(text, PUBLISHED)] == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=1950, max_value=2040),
+       st.sampled_from(["first", "second", "last", "latter"]))
+def test_a_half_of_any_year_is_of_that_year(year: int, which: str) -> None:
+    (half,) = find_times(f"in the {which} half of {year}", PUBLISHED)
+    assert half.timeml == f"{year}-H{1 if which == 'first' else 2}"
+    assert half.precision == "half"
+
+
 def test_the_dater_second_pass_keeps_the_quarters_the_text_gave() -> None:
     # the Dater re-reads the expressions after tense: "a year ago", already the quarter a
     # year back, is no quarter the text named, and "the latest quarter" is never one not
@@ -1126,6 +1162,21 @@ def test_the_next_morning_is_the_day_after_the_text_s_day() -> None:
         ("Dec. 20", "2011-12-20", "DATE"), ("the next morning", "2011-12-21TMO", "TIME")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of the day alone is that part of the text's last day, a TIME
+    ("Prices fell on Friday. Traders sold heavily in the morning.",
+     [("Friday", "2011-12-30", "DATE"), ("the morning", "2011-12-30TMO", "TIME")]),
+    ("By mid afternoon, the police had cleared the square.",
+     [("By mid afternoon", "2012-01-04TAF", "TIME")]),
+    # not with a day named right after it, nor an hour before it
+    ("At mid-afternoon yesterday, the shares were up.", [("yesterday", "2012-01-03", "DATE")]),
+    ("During the evening of 2 December, gunmen struck.", [("2 December", "2011-12-02", "DATE")]),
+    ("The ship sails at 6 in the evening.", [("6 in the evening", "2012-01-04T18:00", "TIME")]),
+])
+def test_a_part_of_the_day_alone_is_of_the_text_s_last_day(text: str, expected: list) -> None:
+    assert [(t.text, t.timeml, t.type) for t in find_times(text, PUBLISHED)] == expected
+
+
 def test_the_following_month_is_counted_from_the_month_the_text_named() -> None:
     filler = "The board met often and argued about the price of the shares. " * 6
     found = find_times(f"In March, the firm got an offer. {filler}The following month, "
@@ -1196,3 +1247,42 @@ def test_a_day_in_words_is_the_day_in_figures(month: int, day: int) -> None:
     (in_words,) = find_times(f"on {name} {word}", PUBLISHED)
     (in_figures,) = find_times(f"on {name} {day}", PUBLISHED)
     assert (in_words.value, in_words.timeml) == (in_figures.value, in_figures.timeml)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "today's" before a noun of the age is the present age, no day; before an event or
+    # an edition it is the day
+    ("The crisis shapes today's youth.", []),
+    ("It is a lesson for tomorrow's world.", []),
+    ("He wants the leaders of tomorrow on the board.", []),
+    ("Many of today's home computers use the chip.", []),
+    ("The results of today's vote were close.", [("today", "2012-01-04")]),
+    ("Tomorrow's hearing was called off.", [("Tomorrow", "2012-01-05")]),
+    # "each July" is a set, "the March for Peace" a name
+    ("Pilgrims climb the hill each July.", [("each July", "XXXX-07")]),
+    ("Thousands joined the March for Peace downtown.", []),
+    # "Easter week", "Christmas week": the holiday's week
+    ("Crowds filled the square in Easter week.", [("Easter week", "2011-W16")]),
+    ("The shops shut in Christmas week.", [("Christmas week", "2011-W51")]),
+])
+def test_the_age_sets_names_and_a_holiday_s_week(text: str, expected: list) -> None:
+    assert [(t.text, t.timeml) for t in find_times(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # a day set as a deadline keeps the nearer reading whatever the tense of the setting
+    ("The board has set Jan. 12 as the deadline for offers.", "Jan. 12", "2012-01-12"),
+    # a term a verb grants "until" a weekday ends on the coming one
+    ("The court has given the tenants until Friday to leave.", "until Friday", "2012-01-06"),
+    ("The judge granted the firm until 5 p.m. Monday to answer.", "until 5 p.m. Monday",
+     "2012-01-09"),
+    # a past "until" that grants nothing stays behind
+    ("Until Monday, the police had called him a witness.", "Until Monday", "2012-01-02"),
+])
+def test_a_deadline_and_a_granted_term_look_ahead(text: str, expression: str,
+                                                   value: str) -> None:
+    from tacitus.context.time import Dater
+    from tacitus.pipeline import default_coder
+
+    times = {t.text: t.value for t in Dater(default_coder().nlp(text), PUBLISHED, text).times}
+    assert times.get(expression) == value, times

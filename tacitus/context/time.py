@@ -105,6 +105,8 @@ def _words() -> dict:
         "future_verbs": set(data.get("future_verbs") or ()),
         "planning_verbs": set(data.get("planning_verbs") or ()),
         "postponing_verbs": set(data.get("postponing_verbs") or ()),
+        "granting_verbs": set(data.get("granting_verbs") or ()),
+        "age_nouns": set(data.get("age_nouns") or ()),
         "beginning_verbs": set(data.get("beginning_verbs") or ()),
         "modals_ahead": set(data.get("modals_ahead") or ()),
         "term_words": set(data.get("term_words") or ()),
@@ -135,6 +137,8 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 # "in the past it said", "over the summer, rivals"; not "the future king", "summer camp")
 _NOUN_END = (r"(?:that|which|who|if|and|or|but|when|where|as|is|was|were|will|would|may|might"
              r"|can|could|for|in|into|with|to|at|on|by|than|it|he|she|they|we|you)\b")
+_CAPITAL_MONTHS = ("January|February|March|April|May|June|July|August|September|October"
+                   "|November|December")
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                  "seventies": 7, "eighties": 8, "nineties": 9}
 
@@ -206,6 +210,11 @@ def _grammar() -> list[tuple[str, str]]:
         # "the current account", not "the current year", read as the year
         ("current", r"(?-i:current)(?=\s+(?-i:[a-z]))(?!\s+(?:accounts?|year|quarter|fiscal"
                     r"|period|month|week)\b)"),
+        # "the last half of 1989", "the first two quarters of 1990", "the second half of
+        # next year": a half of a year the text names, or names from now
+        ("halfyear", rf"(?:the\s+)?(?:(?P<hw>first|second|last|latter)\s+half|(?P<hq2>first|last)"
+                     rf"\s+two\s+quarters)\s+of\s+(?:{year}|(?P<hyrel>this|last|next)\s+year)"
+                     r"(?![\w-])"),
         ("quarteryear", rf"(?:the\s+)?{quarter}\s+(?:of\s+)?{year}"),
         ("yearquarter", rf"(?:the\s+)?{year}\s+{quarter}"),
         # "the 1988 quarter", "the 1989 period": the quarter a business report is on, of
@@ -216,9 +225,14 @@ def _grammar() -> list[tuple[str, str]]:
         ("quarter", rf"(?:the\s+)?{quarter}"),
         # "the quarter", "the latest quarter", "the year-ago period": the quarter a business
         # report is about (not "the quarter of a century", not "the Christian quarter")
-        ("focusquarter", r"(?:the|this|that)\s+(?:(?P<fqcur>current|latest|same|most\s+recent)"
-                         r"\s+|(?:comparable\s+)?(?P<fqago>year[\s-]+(?:ago|earlier))\s+)?"
-                         r"(?P<fqunit>quarter|period)(?!\s+of\b)(?![\w-])"),
+        # "the same period last year", "last year's quarter", "the quarter a year ago": that
+        # quarter a year before
+        ("focusquarter", r"(?:(?:the|this|that)\s+(?:(?P<fqcur>current|latest|same|most\s+recent)"
+                         r"\s+|(?:comparable\s+|corresponding\s+)?(?P<fqago>year[\s-]+(?:ago"
+                         r"|earlier))\s+|(?P<fqlike>corresponding|comparable)\s+)?"
+                         r"|(?P<fqlast>last\s+year's)\s+)(?P<fqunit>quarter|period)"
+                         r"(?:\s+(?P<fqago2>(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))"
+                         r"(?![\w-])|(?!\s+of\b)(?![\w-]))"),
         # "the week of March 5": the week that day is in
         ("weekof", rf"the\s+week\s+of\s+{month}\s+{day}(?!\d|:\d)"),
         ("mdy", rf"{month}\s+{day},?\s+{year}"),
@@ -244,7 +258,9 @@ def _grammar() -> list[tuple[str, str]]:
                   rf"(?:on\s+)?(?:{weekday}|(?P<cmonth>{_alt(w['months'])})\.?"
                   r"\s+(?P<cday>[0-3]?\d)))?"),
         ("holiday", rf"(?P<hrel>last\s+|next\s+|this\s+)?(?P<holiday>{_alt(w['holidays'])}"
-                    r"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?)"),
+                    r"|thanksgiving(?:\s+day)?|election\s+day|easter(?:\s+sunday)?)"
+                    # "Easter week", "Christmas week": the week the day is in
+                    r"(?:\s+(?P<hweek>week)(?![\w-]))?"),
         ("ago", rf"{num}\s+{unit}\s+ago"),
         # "the day before yesterday", "the day after next Tuesday": one day, counted from
         # the day it names (not from the text's last date, as "the day before" alone is)
@@ -267,7 +283,14 @@ def _grammar() -> list[tuple[str, str]]:
                      r"(?P<bunit>day|week)s?(?=\s+before\s+(?:the|his|her|its|their)\s)|"
                      r"(?:earlier|later)\s+that\s+(?P<aunit3>day|week|month|year)|"
                      r"that\s+(?P<aunit4>year)(?![\w-])|"
-                     r"that\s+(?:same\s+)?day|the\s+same\s+day)"),
+                     r"that\s+(?:same\s+)?day|the\s+same\s+day|"
+                     # "placed orders in the morning", "by mid afternoon": that part of the
+                     # text's last day (not of a day named right after it: "mid-afternoon
+                     # yesterday" is yesterday's, "during the evening of 12 June" the 12th's)
+                     r"(?:(?:(?<=\bin\s)|(?<=\bduring\s))the\s+(?P<apart2>morning|afternoon"
+                     r"|evening)|mid[\s-]?(?P<apart3>morning|afternoon))(?![\w-])"
+                     rf"(?!,?\s+(?:of\b|on\s+)?(?:yesterday|today|tomorrow|{weekday}))"
+                     r"(?!\s+of\b)(?![\w-]))"),
         # "year-earlier net income", "year-ago results": the same period a year before
         ("yearago", r"year[\s-]+(?:ago|earlier)(?![\w-])"),
         ("prevweekday", rf"the\s+(?P<pdir>previous|following)\s+{weekday}"),
@@ -302,8 +325,8 @@ def _grammar() -> list[tuple[str, str]]:
         ("seasonyear", rf"{season}\s+(?:of\s+)?(?:{year}|{spelled})"),
         ("monthonly", r"(?-i:(?P<month>January|February|March|April|May|June|July|August|"
                       r"September|October|November|December))(?!\s+\d)"
-                      # "the March of Dimes", "the March of the Mothers": a name
-                      r"(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))"),
+                      # "the March of Hope", "the March for Peace": a name
+                      r"(?!\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z]))"),
         ("decade", r"(?:the\s+)?(?P<decade>1[89]\d0|20\d0)'?s"),
         # "the nineties", "the '80s": the decade of that name nearest the anchor
         ("shortdecade", rf"the\s+(?:(?P<dword>{_alt(_DECADE_WORDS)})|'(?P<dd>[1-9]0)s)(?![\w-])"),
@@ -313,8 +336,10 @@ def _grammar() -> list[tuple[str, str]]:
         ("season", rf"(?:(?:the\s+)?(?P<season>summer|winter|autumn)|the\s+(?P<season2>spring"
                    rf"|fall))(?![ \t]+(?!{_NOUN_END})\w)(?!\s+of\b)"),
         ("century", r"(?:the\s+)?(?P<cent>[1-9]|1\d|2[01])(?:st|nd|rd|th)[\s-]+century"),
+        # "each July" too, a capitalised month ("each may" is a modal)
         ("set", rf"(?P<every>every|each)\s+(?P<sunit>{_alt(w['durations'])}|{_alt(w['weekdays'])}"
-                rf"|{_alt(w['seasons'])})|(?P<setword>{_alt(w['sets'])})"),
+                rf"|{_alt(w['seasons'])}|(?-i:{_CAPITAL_MONTHS}))(?![\w-])"
+                rf"|(?P<setword>{_alt(w['sets'])})"),
         ("duration", rf"{count}[\s-]+{dunit}(?:[\s-]+long)?"
                      r"(?!\s+(?:ago|later|earlier|old|before|after))(?![\w-]*-old)"),
         ("plainduration", r"(?<=\bfor\s)(?P<pdunit>hours|days|weeks|months|years|decades)"),
@@ -470,6 +495,15 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         return g["year"], "year"
     if kind in ("quarteryear", "yearquarter"):
         return _part(int(g["year"]), g)
+    if kind == "halfyear":
+        if g.get("year"):
+            y = int(g["year"])
+        elif anchor is None:
+            return None
+        else:
+            y = anchor.year + {"last": -1, "next": 1}.get(g["hyrel"], 0)
+        second = (g.get("hw") or g.get("hq2")) in ("second", "last", "latter")
+        return _month_value(y, 7 if second else 1), "half"
     if kind == "decade":
         return g["decade"], "decade"
     if kind == "century":
@@ -503,10 +537,11 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
         return _part(y, g)
     if kind == "focusquarter":  # the last quarter ended; ``resolve_anchored`` may re-anchor it
         modifier = (g.get("fqcur") or "").split()[:1]
-        if g["fqunit"] == "period" and not (modifier or g.get("fqago")):
-            return None  # "the period": no quarter named
+        ago = _year_before(g)
+        if (g["fqunit"] == "period" or g.get("fqlike")) and not (modifier or ago):
+            return None  # "the period", "the comparable quarter": no quarter named
         q = (anchor.month - 1) // 3 + (0 if modifier == ["current"] else -1)
-        y = anchor.year + (q // 4) - (1 if g.get("fqago") else 0)
+        y = anchor.year + (q // 4) - (1 if ago else 0)
         return _month_value(y, 3 * (q % 4) + 1), "quarter"
     if kind == "relquarter":
         step = {"last": -1, "next": 1}.get(g["rel"], 0)
@@ -533,7 +568,7 @@ def _resolve(kind: str, m: _Form, anchor: date | None) -> tuple[str, str] | None
             d = _holiday(g["holiday"], anchor.year - 1)
         elif step > 0 and d <= anchor:
             d = _holiday(g["holiday"], anchor.year + 1)
-        return d.isoformat(), "day"
+        return _unit_value(d, "week", 0) if g.get("hweek") else (d.isoformat(), "day")
     if kind == "clock":
         if g.get("cmonth"):
             cmonth = w["months"][g["cmonth"]]
@@ -651,6 +686,18 @@ def _anchored_shift(g: dict) -> tuple[str, int]:
     if g.get("aunit3") or g.get("aunit4"):
         return g.get("aunit3") or g["aunit4"], 0
     return "day", 0
+
+
+def _day_part(m: _Form) -> str | None:
+    """The part of the day an anchored expression names ("the next morning", "in the
+    evening", "by mid afternoon")."""
+    return m.group("apart") or m.group("apart2") or m.group("apart3")
+
+
+def _year_before(g: dict) -> bool:
+    """Whether a report's quarter is named a year back ("the year-ago quarter", "last year's
+    period", "the same period last year")."""
+    return bool(g.get("fqago") or g.get("fqlast") or g.get("fqago2"))
 
 
 def _first_month(g: dict) -> int:
@@ -776,8 +823,8 @@ def timeml_value(t: TimeExpr, m: _Form | None = None) -> str:
     if t.kind in ("weekday", "relweekday") and m is not None and m.group("part"):
         code = _words()["day_parts"].get(m.group("part").lower(), "")
         return f"{base}T{code}" if code else base
-    if t.kind == "anchored" and m is not None and m.group("apart"):
-        return f"{base}T{_words()['day_parts'].get(m.group('apart').lower(), '')}"
+    if t.kind == "anchored" and m is not None and _day_part(m):
+        return f"{base}T{_words()['day_parts'].get(_day_part(m).lower(), '')}"
     if t.kind == "deictic" and m is not None and " " in (m.group("deictic") or ""):
         code = _words()["day_parts"].get(m.group("deictic").split()[-1].lower(), "")
         return f"{base}T{code}" if code else base  # "this morning": 2012-01-04TMO
@@ -823,6 +870,8 @@ def _period(kind: str, m: _Form) -> str:
         if unit in w["durations"]:
             letter, size, clock = w["durations"][unit]
             return f"P{'T' if clock else ''}{size}{letter}"
+        if unit in w["months"]:
+            return f"XXXX-{w['months'][unit]:02d}"  # "each July": TimeML's XXXX-07
         return "P1W" if unit in w["weekdays"] else "P1Y"
     if kind in ("within", "for", "plainduration"):
         unit = (m.group("unit") or m.group("pdunit") or "year").lower().rstrip("s")
@@ -907,7 +956,24 @@ def _title_or_idiom(kind: str, m: _Form, text: str, start: int) -> bool:
         return _TITLE_BEFORE.search(text, max(0, start - 30), start) is not None
     if kind == "clock" and (m.group("noon") or "").lower() == "noon":
         return re.search(r"\bhigh\s+$", text[max(0, start - 6):start], re.I) is not None
+    if kind == "deictic" and m.group(0).lower() in ("today", "tomorrow"):
+        end = m.span()[1]
+        if re.match(r"['\u2019]s\b", text[end:end + 2]):
+            return _nowadays_after().match(text, end) is not None
+        return _NOWADAYS_BEFORE.search(text, max(0, start - 4), start) is not None
     return False
+
+
+_NOWADAYS_BEFORE = re.compile(r"\bof\s+$", re.IGNORECASE)
+
+
+@cache
+def _nowadays_after() -> re.Pattern[str]:
+    """ "today's youth", "tomorrow's world", "today's personal computers": the present or the
+    coming age, no day ("the people of tomorrow" too, ``_NOWADAYS_BEFORE``); "today's vote"
+    is a day's."""
+    nouns = _alt(_words()["age_nouns"] or ["world"])
+    return re.compile(rf"['\u2019]s\s+(?:[a-z]+[ \t]+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
 
 
 def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr | None:
@@ -930,11 +996,11 @@ def _expression(kind: str, m: _Form, text: str, anchor: date | None) -> TimeExpr
     deictic = (m.group("deictic") or "").lower()
     if kind == "deictic" and deictic.startswith(("this", "last")):
         type_ = "TIME"  # "this morning", "last night"; TimeML types "tonight" DATE
-    if kind == "anchored" and m.group("apart"):
-        type_ = "TIME"  # "the next morning"
+    if kind == "anchored" and _day_part(m):
+        type_ = "TIME"  # "the next morning", "in the morning"
     shift = _anchored_shift(m.groupdict()) if kind == "anchored" else None
     if kind == "focusquarter" and (m.group("fqcur") or "").lower() != "current":
-        shift = ("quarter", -4 if m.group("fqago") else 0)
+        shift = ("quarter", -4 if _year_before(m.groupdict()) else 0)
     if kind == "prevweekday":
         shift = (m.group("pdir").lower(), _words()["weekdays"][m.group("weekday").lower()])
     if kind == "mdword":
@@ -1172,7 +1238,8 @@ def toward_future(t: TimeExpr, anchor: date) -> TimeExpr:
         y, m = map(int, t.value.split("-"))
         ended = anchor.year * 12 + anchor.month > y * 12 + m + 2
         return _revalue(t, _month_value(y + 1, m)) if ended else t
-    if kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value:
+    if kind not in ("weekday", "md", "dm", "monthonly", "holiday") or not t.value \
+            or t.precision == "week":  # "Easter week": the holiday's own year decides
         return t
     if t.precision == "day":
         d = date.fromisoformat(t.value)
@@ -1195,7 +1262,8 @@ def toward_past(t: TimeExpr, anchor: date) -> TimeExpr:
         y, m = map(int, t.value.split("-"))
         return _revalue(t, _month_value(y - 1, m)) if (y, m) > (anchor.year, anchor.month) \
             else t
-    if kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value:
+    if kind not in ("md", "dm", "monthonly", "holiday", "weekday") or not t.value \
+            or t.precision == "week":
         return t
     if t.precision == "day":
         d = date.fromisoformat(t.value)
@@ -1791,11 +1859,12 @@ def _modal_ahead(verb: Token) -> bool:
 
 def _moved_to(span: Span, verb: Token) -> bool:
     """The new date of a verb that moves an event later ("postponed the vote until Tuesday",
-    "delayed the hearing to May"), not the day the act was done on ("postponed it on
-    Monday")."""
+    "delayed the hearing to May"), or the end of a term a verb grants ("gave them until
+    Tuesday to leave"), not the day the act was done on ("postponed it on Monday")."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return verb.lemma_.lower() in _words()["postponing_verbs"] and (
-        before in ("until", "till", "to") or span[0].lower_ in ("until", "till"))
+    until = before in ("until", "till") or span[0].lower_ in ("until", "till")
+    return (verb.lemma_.lower() in _words()["postponing_verbs"] and (until or before == "to")) \
+        or (verb.lemma_.lower() in _words()["granting_verbs"] and until)
 
 
 def _deadline(t: TimeExpr, span: Span) -> bool:
@@ -1803,8 +1872,11 @@ def _deadline(t: TimeExpr, span: Span) -> bool:
     17"): a past tense says when it was set, not that its date is past, so the date keeps
     the nearest reading."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    head = head_of(span.root)
     return t.qualifier == "until" or before in _words()["term_words"] or \
-        head_of(span.root).lemma_.lower() == "deadline"
+        head.lemma_.lower() == "deadline" or (span.root.dep_ in ("dobj", "npadvmod") and any(
+            c.lower_ == "as" and any(o.lemma_.lower() == "deadline" for o in children_of(c))
+            for c in children_of(head)))  # "has set Nov. 10 as the deadline"
 
 
 def _last_day(t: TimeExpr) -> date:
