@@ -14,6 +14,10 @@ An instance that a COUNTER_FACTIVE SLINK subordinates ("failed to reach a deal",
 the attack") is negated too: TimeML's polarity marks grammatical negation only, and says by
 the SLINK that the event did not happen.
 
+A coded event whose code is a refusal read from the negation of its own verb ("said it
+will not lift the sanctions": 1244, asserted, since the refusal was made) says that
+negation by its code, and counts as negated in the coded figures.
+
 An instance both negated and modal ("would not tolerate") counts for the negation; tacitus
 gives one modality, and a modal one it calls negated is left out of the modal recall.
 
@@ -134,6 +138,9 @@ def evaluate(folder: Path, coder=None, examples: int = 0) -> ModalityResult:
             if mine:
                 result.coded += 1
                 modality = mine[0].modality
+                if modality in ("asserted", "reported") \
+                        and "<refusal " in (mine[0].pattern or ""):
+                    modality = "negated"  # "will not lift": the refusal code says the "not"
                 result.neg_coded.add(negated, modality == "negated")
                 if not (modal and negated and modality == "negated"):
                     result.modal_coded.add(modal, modality == "hypothetical")
