@@ -478,6 +478,40 @@ def test_merge_casualties_of_one_day_and_place_are_one_act() -> None:
     assert len(merged(raid, shelling)[0]) == 2
 
 
+def test_merge_what_an_attack_did_in_its_sentence_is_that_attack() -> None:
+    # "Rebels ambushed an army convoy near Herat, killing a police officer": the killing is
+    # what the ambush did, whatever its victim
+    ambush = event(1, "190", "reb", "afgmil", trigger="ambushed", pattern="ambush",
+                   location=HERAT)
+    killing = event(2, "190", "reb", "cop", trigger="killing", pattern="kill")
+    assert merge.consequence(ambush, killing, BY_ID)
+    (one,), _ = merged(ambush, killing)
+    assert one.target == "afgmil" and len(one.mentions) == 2
+    # the same attacker's casualties in the next sentence, another attacker, an unnamed
+    # one, or an act that is no casualty on another target: two acts
+    assert len(merged(ambush, killing.model_copy(update={"sentence": 1}))[0]) == 2
+    assert len(merged(ambush, killing.model_copy(update={"source": "tal"}))[0]) == 2
+    assert not merge.consequence(ambush, killing.model_copy(update={"source": None}), BY_ID)
+    raid = event(2, "190", "reb", "cop", trigger="raided", pattern="raid")
+    assert len(merged(ambush, raid)[0]) == 2
+    # nor with a place of its own that is not the attack's
+    elsewhere = killing.model_copy(update={"location": QUETTA})
+    assert len(merged(ambush, elsewhere)[0]) == 2
+
+
+def test_merge_a_clash_between_two_sides_is_one_act() -> None:
+    # "Clashes between soldiers and rebels near Herat left four dead": one trigger, a record
+    # for each side, one clash
+    clash = event(1, "190", None, "afgmil", trigger="clashes", pattern="noun clash")
+    other = clash.model_copy(update={"id": "r2", "target": "reb"})
+    assert merge.same_act(clash, other)
+    (one,), _ = merged(clash, other)
+    assert {d.target for d in one.dyads} == {"afgmil", "reb"}
+    # "attacks on the army and the police" are an attack on each
+    attacks = event(1, "190", None, "afgmil", trigger="attacks", pattern="noun attack")
+    assert not merge.same_act(attacks, attacks.model_copy(update={"target": "cop"}))
+
+
 def test_merge_a_plan_and_a_possibility_of_one_act_in_one_sentence() -> None:
     # "the Taliban would step up their raids on the army, and incursions by them were likely"
     plan = event(1, "190", "tal", "afgmil", modality="planned")

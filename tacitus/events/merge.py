@@ -89,6 +89,7 @@ class MergeRules:
     casualty_words: frozenset[str]
     casualty_sentences: int
     also_words: frozenset[str]
+    reciprocal_nouns: frozenset[str]
     place_km: float
     statements: frozenset[str]
     threats: dict[str, str]  # act code prefix -> the threat code of that act
@@ -119,6 +120,7 @@ def rules() -> MergeRules:
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
         also_words=frozenset(w.lower() for w in data["also_words"]),
+        reciprocal_nouns=frozenset(w.lower() for w in data["reciprocal_nouns"]),
         place_km=float(data["place_km"]),
         statements=frozenset(map(str, data["statements"])),
         threats=threats,
@@ -291,6 +293,20 @@ def same_day_and_place(a: Event, b: Event) -> bool:
             and not r.countries.get(_fold(p.name)))
 
 
+def consequence(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
+    """Is one of two acts of violence in one sentence a casualty (a trigger of
+    ``casualty_words``) done by the attacker of the other? "Rebels ambushed an army patrol,
+    killing an officer", "gunmen killed a guard and wounded four clerks": what the attack
+    did, one incident whatever its victims (possibly one: places, dates and counts must
+    still agree). Not in two sentences, where the same attacker's casualties are often
+    another raid, nor with an attacker unnamed (``victims`` takes those)."""
+    r = rules()
+    return (a.sentence == b.sentence and a.source is not None and b.source is not None
+            and any(e.trigger is not None and e.trigger.text.lower() in r.casualty_words
+                    for e in (a, b))
+            and actor_match(a.source, b.source, actors) is not None)
+
+
 def guessed(e: Event, side: str) -> bool:
     """Is the ``side`` ("source", "target") of ``e`` a personal pronoun the chains resolved
     (``guessed_pronouns``)? In "a suicide bomber killed six soldiers ... police said they
@@ -314,7 +330,7 @@ def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
             m = actor_match(x, y, actors)
             if m is None and side == "target" and violent and (
                     member_victim(x, y, actors) or one_more(a) or one_more(b)
-                    or same_day_and_place(a, b)):
+                    or same_day_and_place(a, b) or consequence(a, b, actors)):
                 m = 0
             if m is None and violent and (guessed(a, side) or guessed(b, side)):
                 continue  # a pronoun's guess against another actor says nothing either way
@@ -765,20 +781,23 @@ def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
     return merged, left
 
 
-def _plural_noun(e: Event) -> bool:
-    """Is the event read from a plural noun ("attacks", "killings")? The trigger's own
-    words are all the merge stage has of it."""
+def _plural_noun(e: Event, r: MergeRules) -> bool:
+    """Is the event read from a plural noun ("attacks", "killings"), not one of a fight
+    between two sides (``reciprocal_nouns``: "clashes between soldiers and guerrillas" are
+    one clash of both)? The trigger's own words are all the merge stage has of it."""
     word = e.trigger.text.lower() if e.trigger else ""
     return (e.pattern or "").startswith("noun") and word.endswith("s") and not word.endswith(
-        ("ss", "us", "is"))
+        ("ss", "us", "is")) and word not in r.reciprocal_nouns
 
 
 def same_act(a: Event, b: Event, r: MergeRules | None = None) -> bool:
     """Two records read from one trigger with compatible codes and one modality: one act
     with several sources or targets ("gunmen killed a police officer and two soldiers" gives
     a record per victim), kept as one event whose ``dyads`` list every pair. Not a plural
-    event noun: "attacks on Comadres and Fenastras" are attacks, one on each."""
-    return (a.trigger is not None and b.trigger is not None and not _plural_noun(a)
+    event noun: "attacks on Comadres and Fenastras" are attacks, one on each (but
+    "clashes between soldiers and rebels" one clash: ``reciprocal_nouns``)."""
+    r = r or rules()
+    return (a.trigger is not None and b.trigger is not None and not _plural_noun(a, r)
             and a.evidence_in == b.evidence_in
             and (a.trigger.start, a.trigger.end) == (b.trigger.start, b.trigger.end)
             and a.modality == b.modality and codes_compatible(a, b, r))
