@@ -132,7 +132,8 @@ def test_merge_casualties_of_one_blast_in_its_sentence() -> None:
     noun = event(2, "180", None, "cop", trigger="killing", pattern="noun killing")
     assert len(merged(event(1, "202", None, "reb", pattern="noun massacre"), noun)[0]) == 2
     murdered = event(2, "1823", "tal", "cop", trigger="murdered", pattern="murder")
-    assert len(merged(event(1, "1823", "tal", "reb", pattern="murder"), murdered)[0]) == 2
+    assert len(merged(event(1, "1823", "tal", "reb", trigger="murdered", pattern="murder"),
+                      murdered)[0]) == 2
 
 
 def test_merge_casualties_told_in_the_sentence_after_the_act() -> None:
@@ -494,6 +495,13 @@ def test_merge_what_an_attack_did_in_its_sentence_is_that_attack() -> None:
     assert not merge.consequence(ambush, killing.model_copy(update={"source": None}), BY_ID)
     raid = event(2, "190", "reb", "cop", trigger="raided", pattern="raid")
     assert len(merged(ambush, raid)[0]) == 2
+    # "gunmen killed a guard and wounded two clerks": both casualties, one attack; but one
+    # verb told twice is two acts ("killed a guard and killed a clerk")
+    killed = event(1, "190", "reb", "afgmil", trigger="killed", pattern="kill")
+    wounded = event(2, "180", "reb", "cop", trigger="wounded", pattern="wound")
+    assert len(merged(killed, wounded)[0]) == 1
+    twice = event(2, "190", "reb", "cop", trigger="killed", pattern="kill")
+    assert len(merged(killed, twice)[0]) == 2
     # nor with a place of its own that is not the attack's
     elsewhere = killing.model_copy(update={"location": QUETTA})
     assert len(merged(ambush, elsewhere)[0]) == 2

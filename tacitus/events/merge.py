@@ -299,11 +299,12 @@ def consequence(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
     killing an officer", "gunmen killed a guard and wounded four clerks": what the attack
     did, one incident whatever its victims (possibly one: places, dates and counts must
     still agree). Not in two sentences, where the same attacker's casualties are often
-    another raid, nor with an attacker unnamed (``victims`` takes those)."""
+    another raid, nor with an attacker unnamed (``victims`` takes those), nor one verb told
+    twice ("murdered a judge and murdered a guard": two murders)."""
     r = rules()
+    words = [e.trigger.text.lower() for e in (a, b) if e.trigger is not None]
     return (a.sentence == b.sentence and a.source is not None and b.source is not None
-            and any(e.trigger is not None and e.trigger.text.lower() in r.casualty_words
-                    for e in (a, b))
+            and len(set(words)) == 2 and any(w in r.casualty_words for w in words)
             and actor_match(a.source, b.source, actors) is not None)
 
 
