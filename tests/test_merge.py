@@ -507,6 +507,21 @@ def test_merge_what_an_attack_did_in_its_sentence_is_that_attack() -> None:
     assert len(merged(ambush, elsewhere)[0]) == 2
 
 
+def test_merge_the_shots_and_the_murder_of_one_person_are_one_act() -> None:
+    # "An Afghan general was murdered in Herat this morning. Two gunmen fired five shots at
+    # him": the murder is what the shots did, its code kept
+    murder = event(1, "1823", None, "gen", trigger="murdered", pattern="murder")
+    shots = event(2, "193", "reb", "gen", sentence=1, trigger="fired", pattern="fire")
+    assert merge.one_victim(murder, shots, BY_ID)
+    (one,), left = merged(murder, shots)
+    assert one.cameo == "1823" and one.source == "reb"
+    assert "one person attacked in two words" in left[0].detail
+    # not shots at another person, nor mass violence (20) against the person's group
+    assert not merge.one_victim(murder, shots.model_copy(update={"target": "min"}), BY_ID)
+    assert not merge.one_victim(murder, shots.model_copy(update={"cameo": "202",
+                                                                 "root": "20"}), BY_ID)
+
+
 def test_merge_a_clash_between_two_sides_is_one_act() -> None:
     # "Clashes between soldiers and rebels near Herat left four dead": one trigger, a record
     # for each side, one clash

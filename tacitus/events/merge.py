@@ -16,7 +16,10 @@ date of its own, a place, counts). Records are one event when all of these hold
   bare statement ("010") and a verbal act of the same speaker ("speaking at a ceremony,
   hailed Biden": 051) in the same or the next sentence, or anywhere for one person (in one
   sentence an official speaks for their government: ``speaks_for``); two
-  specific codes of one violent root done to one person ("shot", "strafed": ``one_victim``).
+  specific codes of one violent root done to one person ("shot", "strafed": ``one_victim``),
+  or an assault and a fight done to one person ("murdered", "fired shots at him": the
+  assault's code kept); the records one plural noun of a fight gives for its two sides
+  ("clashes between soldiers and rebels": ``reciprocal_nouns``) are one act.
   The specific code is kept over the generic, the act over the threat and what is said over
   the saying; a record whose code was not kept is listed in ``left_out`` with reason
   "merged" and why.
@@ -25,7 +28,9 @@ date of its own, a place, counts). Records are one event when all of these hold
   or a country and its own agent ("USA", "USAGOV"), or one side unnamed; as targets of
   violence, a person and a group of the same coded role (``member_victim``), or any victims
   where one is a casualty told as one more ("was also killed": ``one_more``) or of the
-  other's day and place (``same_day_and_place``); in violence a side named by a pronoun the
+  other's day and place (``same_day_and_place``), or in one sentence a casualty done by the
+  attacker of the other act ("ambushed a patrol, killing an officer": ``consequence``); in
+  violence a side named by a pronoun the
   chains guessed differently keeps nothing apart (``guessed``). At least one side must be
   named in both, except for a definite event noun ("the attack", "the talks"), which points
   back to the latest compatible event with one side only. No actor may be source in one and
@@ -90,6 +95,7 @@ class MergeRules:
     casualty_sentences: int
     also_words: frozenset[str]
     reciprocal_nouns: frozenset[str]
+    one_victim_roots: frozenset[str]
     place_km: float
     statements: frozenset[str]
     threats: dict[str, str]  # act code prefix -> the threat code of that act
@@ -121,6 +127,7 @@ def rules() -> MergeRules:
         casualty_sentences=int(data["casualty_sentences"]),
         also_words=frozenset(w.lower() for w in data["also_words"]),
         reciprocal_nouns=frozenset(w.lower() for w in data["reciprocal_nouns"]),
+        one_victim_roots=frozenset(map(str, data["one_victim_roots"])),
         place_km=float(data["place_km"]),
         statements=frozenset(map(str, data["statements"])),
         threats=threats,
@@ -202,6 +209,11 @@ def preferred(a: Event, b: Event, r: MergeRules | None = None) -> tuple[Event, s
     for x, y in ((a, b), (b, a)):
         if y.cameo.startswith(x.cameo) or (generic(x.cameo) and not generic(y.cameo)):
             return y, f"{y.cameo} is the more specific code of the act {x.cameo} names"
+    for x, y in ((a, b), (b, a)):
+        if x.root != y.root and {x.root, y.root} <= r.one_victim_roots and x.root == min(
+                r.one_victim_roots):
+            return x, (f"one person attacked in two words: {x.cameo} names what the "
+                       f"{y.cameo} did to them")
     return a, "the first code reported"
 
 
@@ -584,10 +596,14 @@ def one_victim(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | Non
                ) -> bool:
     """Two specific codes of one violent root done to one person ("reporter Roberto Navas
     was shot by troops" and "... was strafed by troops"): one act in two words, as one
-    person is seldom attacked twice in one way in one report."""
+    person is seldom attacked twice in one way in one report. So too an assault and a
+    fight of ``one_victim_roots`` ("the judge was murdered ... gunmen fired seven shots at
+    him": the shots and the murder they were)."""
     r = r or rules()
-    return (a.root == b.root and a.root in r.violence_roots and a.target is not None
-            and b.target is not None and actor_match(a.target, b.target, actors) == 2)
+    roots = (a.root == b.root and a.root in r.violence_roots) or {a.root, b.root} <= (
+        r.one_victim_roots)
+    return (roots and a.target is not None and b.target is not None
+            and actor_match(a.target, b.target, actors) == 2)
 
 
 def definite_noun(event: Event, text: str, r: MergeRules | None = None) -> bool:
