@@ -470,10 +470,14 @@ def test_merge_casualties_of_one_day_and_place_are_one_act() -> None:
     assert len(one.mentions) == 2
     # another place, a day of no words of its own, or an attacker on both sides: two acts
     assert len(merged(killed, wounded.model_copy(update={"location": KANDAHAR}))[0]) == 2
-    assert len(merged(killed, wounded.model_copy(update={"date": CURRENT}))[0]) == 2
-    raid = killed.model_copy(update={"source": "tal", "trigger": Span(start=105, end=111,
-                                                                      text="raided")})
-    shelling = wounded.model_copy(update={"source": "tal", "trigger": Span(
+    # (two sentences on: in the next one the same toll alone names the same victims)
+    assert len(merged(killed, wounded.model_copy(update={"date": CURRENT,
+                                                         "sentence": 2}))[0]) == 2
+    assert len(merged(killed, wounded.model_copy(update={"sentence": 2}))[0]) == 1
+    # (no toll here: the same toll in the next sentence names the same victims)
+    raid = killed.model_copy(update={"source": "tal", "quantities": [], "trigger": Span(
+        start=105, end=111, text="raided")})
+    shelling = wounded.model_copy(update={"source": "tal", "quantities": [], "trigger": Span(
         start=205, end=213, text="shelling")})
     assert not merge.same_day_and_place(raid, shelling)
     assert len(merged(raid, shelling)[0]) == 2
@@ -520,6 +524,23 @@ def test_merge_the_shots_and_the_murder_of_one_person_are_one_act() -> None:
     assert not merge.one_victim(murder, shots.model_copy(update={"target": "min"}), BY_ID)
     assert not merge.one_victim(murder, shots.model_copy(update={"cameo": "202",
                                                                  "root": "20"}), BY_ID)
+
+
+def test_merge_the_same_toll_in_the_next_sentence_names_the_same_victims() -> None:
+    # "A car bomb wounded six people near the court in Herat. Six passers-by were taken to
+    # hospital after the blast wounded them"
+    six = [Quantity(kind="wounded", value=6, text="six")]
+    bomb = event(1, "183", None, "usa_c", trigger="wounded", pattern="wound", quantities=six)
+    passers = event(2, "180", None, "cop", sentence=1, trigger="wounded", pattern="wound",
+                    quantities=six)
+    assert merge.toll_victims(bomb, passers)
+    assert len(merged(bomb, passers)[0]) == 1
+    # another toll, or the same toll two sentences on (a round-up), stays apart
+    seven = [Quantity(kind="wounded", value=7, text="seven")]
+    assert len(merged(bomb, passers.model_copy(update={"quantities": seven}))[0]) == 2
+    assert not merge.toll_victims(bomb, passers.model_copy(update={"sentence": 2}))
+    # in one sentence the toll is the sentence's, given to every act in it
+    assert not merge.toll_victims(bomb, passers.model_copy(update={"sentence": 0}))
 
 
 def test_merge_a_clash_between_two_sides_is_one_act() -> None:

@@ -28,7 +28,8 @@ date of its own, a place, counts). Records are one event when all of these hold
   or a country and its own agent ("USA", "USAGOV"), or one side unnamed; as targets of
   violence, a person and a group of the same coded role (``member_victim``), or any victims
   where one is a casualty told as one more ("was also killed": ``one_more``) or of the
-  other's day and place (``same_day_and_place``), or in one sentence a casualty done by the
+  other's day and place (``same_day_and_place``), or of the same toll in the same or the
+  next sentence (``toll_victims``), or in one sentence a casualty done by the
   attacker of the other act ("ambushed a patrol, killing an officer": ``consequence``); in
   violence a side named by a pronoun the
   chains guessed differently keeps nothing apart (``guessed``). At least one side must be
@@ -320,6 +321,17 @@ def consequence(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
             and actor_match(a.source, b.source, actors) is not None)
 
 
+def toll_victims(a: Event, b: Event) -> bool:
+    """Do two acts of violence in two sentences at most ``casualty_sentences`` apart give
+    the same toll (``same_toll``)? "A car bomb wounded six persons near the court. The six
+    passers-by were taken to hospital": the victims named twice in other words, whatever
+    their actors (possibly one: a toll seldom repeats by chance so near). Not in one
+    sentence, whose toll the coder gives every act in it ("the massacre of X and the killing
+    of eight diplomats": two acts), nor further off, where a round-up of several attacks
+    may repeat a toll."""
+    return same_toll(a, b) and 0 < abs(a.sentence - b.sentence) <= rules().casualty_sentences
+
+
 def guessed(e: Event, side: str) -> bool:
     """Is the ``side`` ("source", "target") of ``e`` a personal pronoun the chains resolved
     (``guessed_pronouns``)? In "a suicide bomber killed six soldiers ... police said they
@@ -343,7 +355,8 @@ def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
             m = actor_match(x, y, actors)
             if m is None and side == "target" and violent and (
                     member_victim(x, y, actors) or one_more(a) or one_more(b)
-                    or same_day_and_place(a, b) or consequence(a, b, actors)):
+                    or same_day_and_place(a, b) or consequence(a, b, actors)
+                    or toll_victims(a, b)):
                 m = 0
             if m is None and violent and (guessed(a, side) or guessed(b, side)):
                 continue  # a pronoun's guess against another actor says nothing either way
