@@ -645,3 +645,13 @@ def test_merge_with_the_coder_one_shooting_of_two_victims() -> None:
     for p in violent[0].pairs():
         assert p.target_span is not None and coded.document.text[
             p.target_span.start:p.target_span.end] == p.target_span.text
+
+
+def test_merge_with_the_coder_what_one_attack_did_is_one_record() -> None:
+    from tacitus.pipeline import default_coder
+
+    # the killing and the wounding of one attack in one sentence; the two sides of a clash
+    for text in ("Gunmen killed a shopkeeper and wounded four soldiers in Herat on Tuesday.",
+                 "Heavy clashes between soldiers and rebels erupted near Herat on Monday."):
+        coded = default_coder().code(text, published="2024-03-06")
+        assert len([e for e in coded.events if e.root in ("18", "19", "20")]) == 1, text
