@@ -492,6 +492,8 @@ def test_merge_what_an_attack_did_in_its_sentence_is_that_attack() -> None:
     assert merge.consequence(ambush, killing, BY_ID)
     (one,), _ = merged(ambush, killing)
     assert one.target == "afgmil" and len(one.mentions) == 2
+    # both victims stay pairs of the act
+    assert {(d.source, d.target) for d in one.dyads} == {("reb", "afgmil"), ("reb", "cop")}
     # the same attacker's casualties in the next sentence, another attacker, an unnamed
     # one, or an act that is no casualty on another target: two acts
     assert len(merged(ambush, killing.model_copy(update={"sentence": 1}))[0]) == 2
@@ -503,7 +505,8 @@ def test_merge_what_an_attack_did_in_its_sentence_is_that_attack() -> None:
     # verb told twice is two acts ("killed a guard and killed a clerk")
     killed = event(1, "190", "reb", "afgmil", trigger="killed", pattern="kill")
     wounded = event(2, "180", "reb", "cop", trigger="wounded", pattern="wound")
-    assert len(merged(killed, wounded)[0]) == 1
+    (both,), _ = merged(killed, wounded)
+    assert both.cameo == "190"  # two generic codes: the first reported, not the assault's
     twice = event(2, "190", "reb", "cop", trigger="killed", pattern="kill")
     assert len(merged(killed, twice)[0]) == 2
     # nor with a place of its own that is not the attack's

@@ -212,7 +212,7 @@ def preferred(a: Event, b: Event, r: MergeRules | None = None) -> tuple[Event, s
             return y, f"{y.cameo} is the more specific code of the act {x.cameo} names"
     for x, y in ((a, b), (b, a)):
         if x.root != y.root and {x.root, y.root} <= r.one_victim_roots and x.root == min(
-                r.one_victim_roots):
+                r.one_victim_roots) and not (generic(x.cameo) or generic(y.cameo)):
             return x, (f"one person attacked in two words: {x.cameo} names what the "
                        f"{y.cameo} did to them")
     return a, "the first code reported"
@@ -744,14 +744,17 @@ def _date(group: list[Event], best: Event) -> EventDate | None:
     return date
 
 
-def _dyads(merged: Event, group: list[Event], r: MergeRules) -> list[Dyad]:
+def _dyads(merged: Event, group: list[Event], r: MergeRules, actors: dict[str, Actor]
+           ) -> list[Dyad]:
     """Every source-target pair of the merged act: its own first, then the other pairs of
-    records of one trigger (``same_act``) that it does not already hold. A pair with one side
-    unnamed is held by a pair that names the same other side; records of other triggers are
-    other mentions of the act, whose actors the merged pair already took."""
+    records of one trigger (``same_act``) or of what the attack did in its sentence
+    (``consequence``: "a strike on a bus killed 20 children") that it does not already hold.
+    A pair with one side unnamed is held by a pair that names the same other side; records
+    of other triggers are other mentions of the act, whose actors the merged pair already
+    took."""
     pairs = merged.pairs()[:1]
     for e in group:
-        if not any(same_act(e, m, r) for m in group if m is not e):
+        if not any(same_act(e, m, r) or consequence(e, m, actors) for m in group if m is not e):
             continue
         for pair in e.pairs():
             if not any((pair.source is None or pair.source == p.source)
@@ -803,7 +806,7 @@ def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
                 quantities.append(q)
     update["quantities"] = quantities
     merged = best.model_copy(update=update)
-    merged = merged.model_copy(update={"dyads": _dyads(merged, group, r)})
+    merged = merged.model_copy(update={"dyads": _dyads(merged, group, r, actors)})
     left = [LeftOut(cameo=e.cameo, trigger=e.trigger or e.evidence, reason="merged",
                     detail=f"one event with the {merged.cameo} of "
                            f"{merged.evidence.text[:60]!r}: {reasons[id(e)]}")
