@@ -751,10 +751,13 @@ def _dyads(merged: Event, group: list[Event], r: MergeRules, actors: dict[str, A
     (``consequence``: "a strike on a bus killed 20 children") that it does not already hold.
     A pair with one side unnamed is held by a pair that names the same other side; records
     of other triggers are other mentions of the act, whose actors the merged pair already
-    took."""
+    took. A consequence's victim guessed from the place ("killing two" in Burundi: the
+    country, ``target_basis`` "place") is no pair of its own."""
     pairs = merged.pairs()[:1]
     for e in group:
-        if not any(same_act(e, m, r) or consequence(e, m, actors) for m in group if m is not e):
+        if not any(same_act(e, m, r) or (consequence(e, m, actors)
+                                         and e.target_basis != "place")
+                   for m in group if m is not e):
             continue
         for pair in e.pairs():
             if not any((pair.source is None or pair.source == p.source)
