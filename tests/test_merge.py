@@ -134,7 +134,8 @@ def test_merge_casualties_of_one_blast_in_its_sentence() -> None:
     noun = event(2, "180", None, "cop", trigger="killing", pattern="noun killing")
     assert len(merged(event(1, "202", None, "reb", pattern="noun massacre"), noun)[0]) == 2
     murdered = event(2, "1823", "tal", "cop", trigger="murdered", pattern="murder")
-    assert len(merged(event(1, "1823", "tal", "reb", pattern="murder"), murdered)[0]) == 2
+    assert len(merged(event(1, "1823", "tal", "reb", trigger="murdered", pattern="murder"),
+                      murdered)[0]) == 2
 
 
 def test_merge_casualties_told_in_the_sentence_after_the_act() -> None:
@@ -471,13 +472,94 @@ def test_merge_casualties_of_one_day_and_place_are_one_act() -> None:
     assert len(one.mentions) == 2
     # another place, a day of no words of its own, or an attacker on both sides: two acts
     assert len(merged(killed, wounded.model_copy(update={"location": KANDAHAR}))[0]) == 2
-    assert len(merged(killed, wounded.model_copy(update={"date": CURRENT}))[0]) == 2
-    raid = killed.model_copy(update={"source": "tal", "trigger": Span(start=105, end=111,
-                                                                      text="raided")})
-    shelling = wounded.model_copy(update={"source": "tal", "trigger": Span(
+    # (two sentences on: in the next one the same toll alone names the same victims)
+    assert len(merged(killed, wounded.model_copy(update={"date": CURRENT,
+                                                         "sentence": 2}))[0]) == 2
+    assert len(merged(killed, wounded.model_copy(update={"sentence": 2}))[0]) == 1
+    # (no toll here: the same toll in the next sentence names the same victims)
+    raid = killed.model_copy(update={"source": "tal", "quantities": [], "trigger": Span(
+        start=105, end=111, text="raided")})
+    shelling = wounded.model_copy(update={"source": "tal", "quantities": [], "trigger": Span(
         start=205, end=213, text="shelling")})
     assert not merge.same_day_and_place(raid, shelling)
     assert len(merged(raid, shelling)[0]) == 2
+
+
+def test_merge_what_an_attack_did_in_its_sentence_is_that_attack() -> None:
+    # "Rebels ambushed an army convoy near Herat, killing a police officer": the killing is
+    # what the ambush did, whatever its victim
+    ambush = event(1, "190", "reb", "afgmil", trigger="ambushed", pattern="ambush",
+                   location=HERAT)
+    killing = event(2, "190", "reb", "cop", trigger="killing", pattern="kill")
+    assert merge.consequence(ambush, killing, BY_ID)
+    (one,), _ = merged(ambush, killing)
+    assert one.target == "afgmil" and len(one.mentions) == 2
+    # both victims stay pairs of the act
+    assert {(d.source, d.target) for d in one.dyads} == {("reb", "afgmil"), ("reb", "cop")}
+    # the same attacker's casualties in the next sentence, another attacker, an unnamed
+    # one, or an act that is no casualty on another target: two acts
+    assert len(merged(ambush, killing.model_copy(update={"sentence": 1}))[0]) == 2
+    # (an unnamed armed role may be a named armed group: another army is another attacker)
+    assert len(merged(ambush, killing.model_copy(update={"source": "usamil"}))[0]) == 2
+    assert not merge.consequence(ambush, killing.model_copy(update={"source": None}), BY_ID)
+    raid = event(2, "190", "reb", "cop", trigger="raided", pattern="raid")
+    assert len(merged(ambush, raid)[0]) == 2
+    # "gunmen killed a guard and wounded two clerks": both casualties, one attack; but one
+    # verb told twice is two acts ("killed a guard and killed a clerk")
+    killed = event(1, "190", "reb", "afgmil", trigger="killed", pattern="kill")
+    wounded = event(2, "180", "reb", "cop", trigger="wounded", pattern="wound")
+    (both,), _ = merged(killed, wounded)
+    assert both.cameo == "190"  # two generic codes: the first reported, not the assault's
+    twice = event(2, "190", "reb", "cop", trigger="killed", pattern="kill")
+    assert len(merged(killed, twice)[0]) == 2
+    # nor with a place of its own that is not the attack's
+    elsewhere = killing.model_copy(update={"location": QUETTA})
+    assert len(merged(ambush, elsewhere)[0]) == 2
+
+
+def test_merge_the_shots_and_the_murder_of_one_person_are_one_act() -> None:
+    # "An Afghan general was murdered in Herat this morning. Two gunmen fired five shots at
+    # him": the murder is what the shots did, its code kept
+    murder = event(1, "1823", None, "gen", trigger="murdered", pattern="murder")
+    shots = event(2, "193", "reb", "gen", sentence=1, trigger="fired", pattern="fire")
+    assert merge.one_victim(murder, shots, BY_ID)
+    (one,), left = merged(murder, shots)
+    assert one.cameo == "1823" and one.source == "reb"
+    assert "one person attacked in two words" in left[0].detail
+    # not shots at another person, nor mass violence (20) against the person's group
+    assert not merge.one_victim(murder, shots.model_copy(update={"target": "min"}), BY_ID)
+    assert not merge.one_victim(murder, shots.model_copy(update={"cameo": "202",
+                                                                 "root": "20"}), BY_ID)
+
+
+def test_merge_the_same_toll_in_the_next_sentence_names_the_same_victims() -> None:
+    # "A car bomb wounded six people near the court in Herat. Six passers-by were taken to
+    # hospital after the blast wounded them"
+    six = [Quantity(kind="wounded", value=6, text="six")]
+    bomb = event(1, "183", None, "usa_c", trigger="wounded", pattern="wound", quantities=six)
+    passers = event(2, "180", None, "cop", sentence=1, trigger="wounded", pattern="wound",
+                    quantities=six)
+    assert merge.toll_victims(bomb, passers)
+    assert len(merged(bomb, passers)[0]) == 1
+    # another toll, or the same toll two sentences on (a round-up), stays apart
+    seven = [Quantity(kind="wounded", value=7, text="seven")]
+    assert len(merged(bomb, passers.model_copy(update={"quantities": seven}))[0]) == 2
+    assert not merge.toll_victims(bomb, passers.model_copy(update={"sentence": 2}))
+    # in one sentence the toll is the sentence's, given to every act in it
+    assert not merge.toll_victims(bomb, passers.model_copy(update={"sentence": 0}))
+
+
+def test_merge_a_clash_between_two_sides_is_one_act() -> None:
+    # "Clashes between soldiers and rebels near Herat left four dead": one trigger, a record
+    # for each side, one clash
+    clash = event(1, "190", None, "afgmil", trigger="clashes", pattern="noun clash")
+    other = clash.model_copy(update={"id": "r2", "target": "reb"})
+    assert merge.same_act(clash, other)
+    (one,), _ = merged(clash, other)
+    assert {d.target for d in one.dyads} == {"afgmil", "reb"}
+    # "attacks on the army and the police" are an attack on each
+    attacks = event(1, "190", None, "afgmil", trigger="attacks", pattern="noun attack")
+    assert not merge.same_act(attacks, attacks.model_copy(update={"target": "cop"}))
 
 
 def test_merge_a_plan_and_a_possibility_of_one_act_in_one_sentence() -> None:
@@ -604,7 +686,8 @@ def test_merge_an_unnamed_attacker_the_armed_group_and_a_place_as_target() -> No
     elsewhere = claim.model_copy(update={"location": QUETTA})
     assert len(merged(blast.model_copy(update={"location": KANDAHAR}), elsewhere)[0]) == 2
     # a target named in the text still keeps two attacks on two targets apart
-    named = claim.model_copy(update={"target": "cop", "target_basis": "text"})
+    # (with no shared toll, which names the victims twice: ``toll_victims``)
+    named = claim.model_copy(update={"target": "cop", "target_basis": "text", "quantities": []})
     assert len(merged(blast, named)[0]) == 2
     # in a meeting the place's country still counts: "met the president" and "the meeting
     # in Hamburg" are left as the coder read them
@@ -612,3 +695,13 @@ def test_merge_an_unnamed_attacker_the_armed_group_and_a_place_as_target() -> No
     meeting = event(2, "040", "usagov", "afg", sentence=1, trigger="meeting",
                     pattern="noun meeting", target_basis="place")
     assert len(merged(met, meeting)[0]) == 2
+
+
+def test_merge_with_the_coder_what_one_attack_did_is_one_record() -> None:
+    from tacitus.pipeline import default_coder
+
+    # the killing and the wounding of one attack in one sentence; the two sides of a clash
+    for text in ("Gunmen killed a shopkeeper and wounded four soldiers in Herat on Tuesday.",
+                 "Heavy clashes between soldiers and rebels erupted near Herat on Monday."):
+        coded = default_coder().code(text, published="2024-03-06")
+        assert len([e for e in coded.events if e.root in ("18", "19", "20")]) == 1, text

@@ -16,7 +16,10 @@ date of its own, a place, counts). Records are one event when all of these hold
   bare statement ("010") and a verbal act of the same speaker ("speaking at a ceremony,
   hailed Biden": 051) in the same or the next sentence, or anywhere for one person (in one
   sentence an official speaks for their government: ``speaks_for``); two
-  specific codes of one violent root done to one person ("shot", "strafed": ``one_victim``).
+  specific codes of one violent root done to one person ("shot", "strafed": ``one_victim``),
+  or an assault and a fight done to one person ("murdered", "fired shots at him": the
+  assault's code kept); the records one plural noun of a fight gives for its two sides
+  ("clashes between soldiers and rebels": ``reciprocal_nouns``) are one act.
   The specific code is kept over the generic, the act over the threat and what is said over
   the saying; a record whose code was not kept is listed in ``left_out`` with reason
   "merged" and why.
@@ -25,13 +28,15 @@ date of its own, a place, counts). Records are one event when all of these hold
   or a country and its own agent ("USA", "USAGOV"), or one side unnamed; as targets of
   violence, a person and a group of the same coded role (``member_victim``), or any victims
   where one is a casualty told as one more ("was also killed": ``one_more``) or of the
-  other's day and place (``same_day_and_place``); in violence a side named by a pronoun the
-  chains guessed differently keeps nothing apart (``guessed``), nor does a target read from
-  the place (``placed``); an unidentified armed role and a named armed group may be one
-  attacker (``armed_group_of``), and the merged event names the group. At least one side
-  must be named in both, except for a definite event noun ("the attack", "the talks"), which
-  points back to the latest compatible event with one side only. No actor may be source in
-  one and target in the other.
+  other's day and place (``same_day_and_place``), or of the same toll in the next sentence
+  (``toll_victims``), or in one sentence a casualty done by the attacker of the
+  other act ("ambushed a patrol, killing an officer": ``consequence``); in violence a side
+  named by a pronoun the chains guessed differently keeps nothing apart (``guessed``), nor
+  does a target read from the place (``placed``); an unidentified armed role and a named
+  armed group may be one attacker (``armed_group_of``), and the merged event names the
+  group. At least one side must be named in both, except for a definite event noun ("the
+  attack", "the talks"), which points back to the latest compatible event with one side
+  only. No actor may be source in one and target in the other.
 * **dates**: either has none, or a date it takes from no words of its own (a current report),
   or their intervals overlap, or (two acts of violence in one sentence) one is only the
   story's time and the other a date of its own words (``_story_date``).
@@ -92,6 +97,8 @@ class MergeRules:
     casualty_words: frozenset[str]
     casualty_sentences: int
     also_words: frozenset[str]
+    reciprocal_nouns: frozenset[str]
+    one_victim_roots: frozenset[str]
     place_km: float
     statements: frozenset[str]
     threats: dict[str, str]  # act code prefix -> the threat code of that act
@@ -123,6 +130,8 @@ def rules() -> MergeRules:
         casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
         casualty_sentences=int(data["casualty_sentences"]),
         also_words=frozenset(w.lower() for w in data["also_words"]),
+        reciprocal_nouns=frozenset(w.lower() for w in data["reciprocal_nouns"]),
+        one_victim_roots=frozenset(map(str, data["one_victim_roots"])),
         place_km=float(data["place_km"]),
         statements=frozenset(map(str, data["statements"])),
         threats=threats,
@@ -204,6 +213,11 @@ def preferred(a: Event, b: Event, r: MergeRules | None = None) -> tuple[Event, s
     for x, y in ((a, b), (b, a)):
         if y.cameo.startswith(x.cameo) or (generic(x.cameo) and not generic(y.cameo)):
             return y, f"{y.cameo} is the more specific code of the act {x.cameo} names"
+    for x, y in ((a, b), (b, a)):
+        if x.root != y.root and {x.root, y.root} <= r.one_victim_roots and x.root == min(
+                r.one_victim_roots) and not (generic(x.cameo) or generic(y.cameo)):
+            return x, (f"one person attacked in two words: {x.cameo} names what the "
+                       f"{y.cameo} did to them")
     return a, "the first code reported"
 
 
@@ -307,6 +321,32 @@ def same_day_and_place(a: Event, b: Event) -> bool:
             and not r.countries.get(_fold(p.name)))
 
 
+def consequence(a: Event, b: Event, actors: dict[str, Actor]) -> bool:
+    """Is one of two acts of violence in one sentence a casualty (a trigger of
+    ``casualty_words``) done by the attacker of the other? "Rebels ambushed an army patrol,
+    killing an officer", "gunmen killed a guard and wounded four clerks": what the attack
+    did, one incident whatever its victims (possibly one: places, dates and counts must
+    still agree). Not in two sentences, where the same attacker's casualties are often
+    another raid, nor with an attacker unnamed (``victims`` takes those), nor one verb told
+    twice ("murdered a judge and murdered a guard": two murders)."""
+    r = rules()
+    words = [e.trigger.text.lower() for e in (a, b) if e.trigger is not None]
+    return (a.sentence == b.sentence and a.source is not None and b.source is not None
+            and len(set(words)) == 2 and any(w in r.casualty_words for w in words)
+            and actor_match(a.source, b.source, actors) is not None)
+
+
+def toll_victims(a: Event, b: Event) -> bool:
+    """Do two acts of violence in two sentences at most ``casualty_sentences`` apart give
+    the same toll (``same_toll``)? "A car bomb wounded six persons near the court. The six
+    passers-by were taken to hospital": the victims named twice in other words, whatever
+    their actors (possibly one: a toll seldom repeats by chance so near). Not in one
+    sentence, where the coder may give one toll to two acts ("the massacre of X and the
+    killing of eight diplomats"), nor further off, where a round-up of several attacks
+    may repeat a toll."""
+    return same_toll(a, b) and 0 < abs(a.sentence - b.sentence) <= rules().casualty_sentences
+
+
 def guessed(e: Event, side: str) -> bool:
     """Is the ``side`` ("source", "target") of ``e`` a personal pronoun the chains resolved
     (``guessed_pronouns``)? In "a suicide bomber killed six soldiers ... police said they
@@ -340,7 +380,8 @@ def _sides(a: Event, b: Event, actors: dict[str, Actor], sides: tuple[str, ...]
             m = actor_match(x, y, actors)
             if m is None and side == "target" and violent and (
                     member_victim(x, y, actors) or one_more(a) or one_more(b)
-                    or same_day_and_place(a, b)):
+                    or same_day_and_place(a, b) or consequence(a, b, actors)
+                    or toll_victims(a, b)):
                 m = 0
             if m is None and violent and (guessed(a, side) or guessed(b, side)):
                 continue  # a pronoun's guess against another actor says nothing either way
@@ -595,10 +636,14 @@ def one_victim(a: Event, b: Event, actors: dict[str, Actor], r: MergeRules | Non
                ) -> bool:
     """Two specific codes of one violent root done to one person ("reporter Roberto Navas
     was shot by troops" and "... was strafed by troops"): one act in two words, as one
-    person is seldom attacked twice in one way in one report."""
+    person is seldom attacked twice in one way in one report. So too an assault and a
+    fight of ``one_victim_roots`` ("the judge was murdered ... gunmen fired seven shots at
+    him": the shots and the murder they were)."""
     r = r or rules()
-    return (a.root == b.root and a.root in r.violence_roots and a.target is not None
-            and b.target is not None and actor_match(a.target, b.target, actors) == 2)
+    roots = (a.root == b.root and a.root in r.violence_roots) or {a.root, b.root} <= (
+        r.one_victim_roots)
+    return (roots and a.target is not None and b.target is not None
+            and actor_match(a.target, b.target, actors) == 2)
 
 
 def definite_noun(event: Event, text: str, r: MergeRules | None = None) -> bool:
@@ -726,14 +771,20 @@ def _date(group: list[Event], best: Event) -> EventDate | None:
     return date
 
 
-def _dyads(merged: Event, group: list[Event], r: MergeRules) -> list[Dyad]:
+def _dyads(merged: Event, group: list[Event], r: MergeRules, actors: dict[str, Actor]
+           ) -> list[Dyad]:
     """Every source-target pair of the merged act: its own first, then the other pairs of
-    records of one trigger (``same_act``) that it does not already hold. A pair with one side
-    unnamed is held by a pair that names the same other side; records of other triggers are
-    other mentions of the act, whose actors the merged pair already took."""
+    records of one trigger (``same_act``) or of what the attack did in its sentence
+    (``consequence``: "a strike on a bus killed 20 children") that it does not already hold.
+    A pair with one side unnamed is held by a pair that names the same other side; records
+    of other triggers are other mentions of the act, whose actors the merged pair already
+    took. A consequence's victim guessed from the place ("killing two" in Burundi: the
+    country, ``target_basis`` "place") is no pair of its own."""
     pairs = merged.pairs()[:1]
     for e in group:
-        if not any(same_act(e, m, r) for m in group if m is not e):
+        if not any(same_act(e, m, r) or (consequence(e, m, actors)
+                                         and e.target_basis != "place")
+                   for m in group if m is not e):
             continue
         for pair in e.pairs():
             if not any((pair.source is None or pair.source == p.source)
@@ -795,7 +846,7 @@ def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
                 quantities.append(q)
     update["quantities"] = quantities
     merged = best.model_copy(update=update)
-    merged = merged.model_copy(update={"dyads": _dyads(merged, group, r)})
+    merged = merged.model_copy(update={"dyads": _dyads(merged, group, r, actors)})
     left = [LeftOut(cameo=e.cameo, trigger=e.trigger or e.evidence, reason="merged",
                     detail=f"one event with the {merged.cameo} of "
                            f"{merged.evidence.text[:60]!r}: {reasons[id(e)]}")
@@ -812,20 +863,23 @@ def _unnamed(e: Event, side: str, actors: dict[str, Actor]) -> bool:
         and a.code[3:] in rules().armed_roles
 
 
-def _plural_noun(e: Event) -> bool:
-    """Is the event read from a plural noun ("attacks", "killings")? The trigger's own
-    words are all the merge stage has of it."""
+def _plural_noun(e: Event, r: MergeRules) -> bool:
+    """Is the event read from a plural noun ("attacks", "killings"), not one of a fight
+    between two sides (``reciprocal_nouns``: "clashes between troops and insurgents" are
+    one clash of both)? The trigger's own words are all the merge stage has of it."""
     word = e.trigger.text.lower() if e.trigger else ""
     return (e.pattern or "").startswith("noun") and word.endswith("s") and not word.endswith(
-        ("ss", "us", "is"))
+        ("ss", "us", "is")) and word not in r.reciprocal_nouns
 
 
 def same_act(a: Event, b: Event, r: MergeRules | None = None) -> bool:
     """Two records read from one trigger with compatible codes and one modality: one act
     with several sources or targets ("gunmen killed a police officer and two soldiers" gives
     a record per victim), kept as one event whose ``dyads`` list every pair. Not a plural
-    event noun: "attacks on Comadres and Fenastras" are attacks, one on each."""
-    return (a.trigger is not None and b.trigger is not None and not _plural_noun(a)
+    event noun: "attacks on Comadres and Fenastras" are attacks, one on each (but
+    "clashes between soldiers and rebels" one clash: ``reciprocal_nouns``)."""
+    r = r or rules()
+    return (a.trigger is not None and b.trigger is not None and not _plural_noun(a, r)
             and a.evidence_in == b.evidence_in
             and (a.trigger.start, a.trigger.end) == (b.trigger.start, b.trigger.end)
             and a.modality == b.modality and codes_compatible(a, b, r))
