@@ -96,6 +96,7 @@ class ActorBook:
             for tok in span:
                 self.entry_at[tok.i] = (span, entry)
         self._person_names = self.chains.person_words = self._person_words()
+        self._ahead_of: set[int] = set()  # pronouns whose ahead subject is being resolved
         self._scan()
 
     # -- public -------------------------------------------------------------------------
@@ -1030,7 +1031,8 @@ class ActorBook:
                 and self._titled(head):
             return self._titled_first[head.text]  # "Mr. Ban", after "Ban Ki-moon"
         lone = not any(c.dep_ == "compound" for c in children_of(head))
-        if lone and proper and head.text in self._firsts:
+        if lone and (proper or head.is_title) and head.text in self._firsts:
+            # (also a given name the tagger took for a noun: "Later Ines threatens to ...")
             return self._firsts[head.text]  # "Ana", after "Ana Prieto"
         if lone and slot != "arg" and label == "PERSON" and self._city(head):
             return None  # "an interview in Darwin": a place the recognizer took for a person
@@ -1254,12 +1256,24 @@ class ActorBook:
         subj = max((c for c in children_of(verb) if c.i < verb.i and (
             c.dep_ in ("nsubj", "nsubjpass") or self.chains.misread_subject(c))),
             key=lambda c: c.i, default=None)
+        if subj is None and verb.i > 0 and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children_of(verb)):
+            # "At the start of his career Okafor worked on ...": the parse hangs the name
+            # right before a verb with no subject in the phrase ("career Okafor", one noun)
+            prev = self.doc[verb.i - 1]
+            subj = prev if prev.pos_ == "PROPN" and prev.is_title \
+                and tok.i not in self._ahead_of else None
         if subj is None or subj.i < tok.i or branch.i > subj.i:
             return None
         if (tok.dep_ in ("nsubj", "nsubjpass") or branch.dep_ == "ccomp") \
                 and not self._fronted(branch):
             return None
-        if self.actor_of(subj) is None:
+        self._ahead_of.add(tok.i)  # resolving the name may read this pronoun again
+        try:
+            known = self.actor_of(subj)
+        finally:
+            self._ahead_of.discard(tok.i)
+        if known is None:
             # "During his years abroad, Morandi's health failed": the subject is no actor,
             # its owner is the one the clause is about
             subj = next((c for c in children_of(subj) if c.dep_ == "poss"
@@ -1371,7 +1385,8 @@ class ActorBook:
         c = self.chains
         # a name the tagger read as an adverb of its verb ("Dolly plans") is a name too
         proper = head.pos_ == "PROPN" or (head.pos_ in ("ADV", "ADJ") and c.misread_subject(head)) \
-            or self._named_person(head)
+            or self._named_person(head) \
+            or (head.is_title and rec.kind == "person" and head.text in rec.name.split())
         person = (head.lower_ in c.masculine | c.feminine | c.first_singular
                   or c.is_person_noun(head)
                   or (rec.kind == "person" and (proper or head.pos_ == "NOUN")))
