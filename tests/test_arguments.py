@@ -402,8 +402,8 @@ def test_a_fronted_pronoun_may_mean_the_name_hung_before_a_subjectless_verb() ->
     from tacitus.pipeline import default_coder
 
     coder = default_coder()
-    words = "Paul Rey taught Okafor . At the start of his career Okafor worked on maps .".split()
-    doc = Doc(coder.nlp.vocab, words=words,
+    text = "Paul Rey taught Okafor . At the start of his career Okafor worked on maps ."
+    doc = Doc(coder.nlp.vocab, words=text.split(),
               heads=[1, 2, 2, 2, 2, 12, 7, 5, 7, 11, 11, 8, 12, 12, 13, 12],
               deps=["compound", "nsubj", "ROOT", "dobj", "punct", "prep", "det", "pobj",
                     "prep", "poss", "compound", "pobj", "ROOT", "prep", "pobj", "punct"],
