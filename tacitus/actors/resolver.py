@@ -447,7 +447,7 @@ class ActorBook:
                     or (t.is_upper and t.is_alpha and len(t) > 1) for t in ent):
                 continue  # "awarded Kemp a Special Merit Award", read as one name: no name
             if len(ent) == 1 and ent.root.dep_ in ("compound", "amod", "nmod"):
-                continue  # "the Airfield bombing", one word labelled a person: a modifier
+                continue  # "the Depot bombing", one word labelled a person: a modifier
             out.update(t.text for t in ent if t.is_title and len(t) > 1
                        and not t.is_stop and not self.chains.is_title(t))
         return out
