@@ -418,6 +418,27 @@ def test_a_fronted_pronoun_may_mean_the_name_hung_before_a_subjectless_verb() ->
     assert book.by_head[9] == book.by_head[11] == "U|Okafor"
 
 
+def test_a_lone_word_labelled_a_person_only_as_a_modifier_names_no_one() -> None:
+    # the recognizer labels "Depot" a person where it modifies "bombing" (a parse written
+    # out here): no person of that name, so "Depot" elsewhere stays what it was; a lone
+    # name labelled a person as a subject ("Okafor") gives its word to the whole document
+    from spacy.tokens import Doc
+
+    from tacitus.actors import ActorBook
+    from tacitus.pipeline import default_coder
+
+    coder = default_coder()
+    text = "The Depot bombing shocked Okafor ."
+    doc = Doc(coder.nlp.vocab, words=text.split(), heads=[2, 2, 3, 3, 3, 3],
+              deps=["det", "compound", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["DET", "PROPN", "NOUN", "VERB", "PROPN", "PUNCT"],
+              tags=["DT", "NNP", "NN", "VBD", "NNP", "."],
+              lemmas=["the", "Depot", "bombing", "shock", "Okafor", "."],
+              ents=["O", "B-PERSON", "O", "O", "B-PERSON", "O"])
+    names = ActorBook(doc, coder.dictionary, None)._person_words()
+    assert "Okafor" in names and "Depot" not in names
+
+
 def test_a_town_s_name_that_sings_is_a_person() -> None:
     # "Rivera" is a town the map knows, labelled a place; only people sing
     text = "Tomas Varga wrote an opera in 2003, and Rivera sang the lead role at its " \
