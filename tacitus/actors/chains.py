@@ -158,6 +158,9 @@ class Chains:
         # guessed against the pronoun's (see ``candidates``)
         self._guessed: str | None = None
         self._sent = {}
+        # the words of names the recognizer labels people somewhere in the document (the
+        # resolver fills it): such a word read as an adverb elsewhere is still that name
+        self.person_words: set[str] = set()
         # how often each capitalized word occurs: a word the tagger reads as a noun but that
         # the text writes with a capital each time ("Wiggins caught ... Wiggins") is a name
         self._capitals: Counter[str] = Counter()
@@ -270,7 +273,7 @@ class Chains:
             return False  # the word's own tags first: reading its head builds a token
         verb = head_of(tok)
         return tok.i == verb.i - 1 and verb.pos_ == "VERB" \
-            and ascii_name(tok.text) in self.w.given \
+            and (ascii_name(tok.text) in self.w.given or tok.text in self.person_words) \
             and not any(c.dep_ in SUBJECTS for c in children_of(verb))
 
     def _person_verb(self, head: Token) -> bool:
@@ -519,14 +522,14 @@ class Chains:
                 return True
         return False
 
-    @staticmethod
-    def _doers(verb: Token) -> list[Token]:
+    def _doers(self, verb: Token) -> list[Token]:
         """Who does what ``verb`` says: its subject, or for a verb without one ("telling
         him", "to call him") the subject of the verb it hangs from (and that verb's object,
         which "urged Ruiz to call him" makes the caller), up to a clause with a subject."""
         seen = 0
         while seen < 4:  # "decided to try to call him": a short chain of verbs at most
-            subjects = [c for c in children_of(verb) if c.dep_ in SUBJECTS]
+            subjects = [c for c in children_of(verb)
+                        if c.dep_ in SUBJECTS or self.misread_subject(c)]
             if subjects or verb.dep_ not in CONTROLLED or head_of(verb).i == verb.i:
                 return subjects
             if verb.dep_ == "xcomp":

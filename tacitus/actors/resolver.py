@@ -27,6 +27,9 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nn"}
 NP_DEPS = MODIFIER_DEPS | {"det", "case", "punct", "nummod", "quantmod", "prep", "pobj", "appos"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NAMED = {"PERSON", "ORG", "NORP"}
+# the tags a person's name gets from a tagger that does not know it ("Elly" as an adverb,
+# "Bolivar" as a number, "Martha" as the compound of "sings" read as a noun)
+_MISREAD_NAMES = {"PROPN", "NOUN", "ADJ", "ADV", "VERB", "NUM"}
 # a lone word after "in", "to", "at" that names a city this large is the city, even where the
 # recognizer calls it a person (a town of a few thousand shares its name with many people)
 CITY_POPULATION = 50_000
@@ -92,6 +95,8 @@ class ActorBook:
                 continue  # "Jordan Peterson", "Chad Smith": a given name, not the state
             for tok in span:
                 self.entry_at[tok.i] = (span, entry)
+        self._person_names = self.chains.person_words = self._person_words()
+        self._ahead_of: set[int] = set()  # pronouns whose ahead subject is being resolved
         self._scan()
 
     # -- public -------------------------------------------------------------------------
@@ -410,14 +415,17 @@ class ActorBook:
                 heads.append(head)
         # a bare surname the recognizer left unlabelled ("Collins" after "Sandra Collins")
         # (and a capitalized word the tagger took for a noun: "Wiggins caught")
-        names = [t for t in self.doc
-                 if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ", "ADV") and t.is_title))
-                 and t.i not in seen and t.ent_type_ in NAME_LABELS
-                 and (t.dep_ not in ("compound", "advmod") or self.chains.misread_subject(t))]
+        # (and a word of a person's name the recognizer gave elsewhere, whatever the tagger
+        # made of it here: "Martha sings", "the Reddy album", "Elly" as an adverb)
+        names = [t for t in self.doc if t.i not in seen and (self._named_person(t) or (
+                 (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ", "ADV") and t.is_title))
+                 and t.ent_type_ in NAME_LABELS
+                 and (t.dep_ not in ("compound", "advmod") or self.chains.misread_subject(t))))]
         names_at = {t.i for t in names}
         for head in sorted([*heads, *names], key=lambda t: t.i):
             if head.i in names_at and head.text not in self._surnames \
-                    and head.text not in self._firsts and not self.chains.looks_like_name(head):
+                    and head.text not in self._firsts and head.text not in self._person_names \
+                    and not self.chains.looks_like_name(head):
                 continue
             slot = "arg"
             if head.dep_ == "pobj" and head_of(head).lower_ in self.d.words.locative_preps:
@@ -426,6 +434,35 @@ class ActorBook:
             if slot == "arg":
                 self.by_head[head.i] = key
         self._fold_lone_names()
+
+    def _person_words(self) -> set[str]:
+        """The words of the names the recognizer labels people, in the whole document: the
+        same word elsewhere names that person too, whatever the tagger read it as there
+        ("Martha Quill ... Martha sings", "sings" taken for a noun; "the Quill album").
+        Dictionary names keep their own aliases; titles are no names."""
+        out: set[str] = set()
+        for ent in self._ents:
+            if ent.label_ != "PERSON" or len(ent) > 4 or any(
+                    t.i in self.entry_at or (t.is_lower and t.is_alpha and len(t) > 3)
+                    or (t.is_upper and t.is_alpha and len(t) > 1) for t in ent):
+                continue  # "awarded Kemp a Special Merit Award", read as one name: no name
+            if len(ent) == 1 and ent.root.dep_ in ("compound", "amod", "nmod"):
+                continue  # "the Depot bombing", one word labelled a person: a modifier
+            out.update(t.text for t in ent if t.is_title and len(t) > 1
+                       and not t.is_stop and not self.chains.is_title(t))
+        return out
+
+    def _named_person(self, tok: Token) -> bool:
+        """Whether ``tok`` is a word of a name the document gives a person elsewhere
+        (``_person_words``), read as a name whatever its tags, but not a modal or a verb
+        opening its sentence ("Will", "Read"), nor a word of the dictionary."""
+        if tok.text not in self._person_names or tok.pos_ not in _MISREAD_NAMES \
+                or tok.i in self.entry_at or (tok.pos_ == "VERB" and tok.is_sent_start):
+            return False
+        ent = self._entity.get(tok.i)
+        if ent is not None and tok.i != ent.end - 1 and ent[-1].tag_ != "POS":
+            return False  # "Ana" in "Ana Prieto": a word inside a longer name is no mention
+        return tok.dep_ not in ("compound", "amod", "acl", "nmod") or head_of(tok).pos_ != "PROPN"
 
     def _lone(self, key: str) -> bool:
         """An unknown person the text has named by one word only, with no code yet."""
@@ -983,7 +1020,8 @@ class ActorBook:
 
     def _from_entity(self, head: Token, np: list[Token], slot: str = "arg") -> str | None:
         named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children_of(head))
-        if head.pos_ == "PROPN" and head.text in self._surnames and (
+        proper = head.pos_ == "PROPN" or self._named_person(head)
+        if proper and head.text in self._surnames and (
                 head.ent_type_ != "GPE" or not any(c.dep_ == "compound" for c in children_of(head))
         ) and not (named and self._lone(self._surnames[head.text])) \
                 and not self._namesake(head, self._surnames[head.text]):
@@ -995,12 +1033,14 @@ class ActorBook:
                 and self._titled(head):
             return self._titled_first[head.text]  # "Mr. Ban", after "Ban Ki-moon"
         lone = not any(c.dep_ == "compound" for c in children_of(head))
-        if lone and head.pos_ == "PROPN" and head.text in self._firsts:
+        if lone and (proper or head.is_title) and head.text in self._firsts:
+            # (also a given name the tagger took for a noun: "Later Ines threatens to ...")
             return self._firsts[head.text]  # "Ana", after "Ana Prieto"
         if lone and slot != "arg" and label == "PERSON" and self._city(head):
             return None  # "an interview in Darwin": a place the recognizer took for a person
         if label == "PERSON" or ((label in ("", "ORG") or slot == "arg")
-                                 and self.chains.looks_like_name(head)):
+                                 and self.chains.looks_like_name(head)) \
+                or (self._named_person(head) and (slot == "arg" or not names_place(head.text))):
             ent = self._entity.get(head.i) if label == "PERSON" else None
             if ent is not None and self.chains.misread_subject(head):
                 ent = None  # "Kay realizes Connie", one entity: the name is "Kay"
@@ -1218,12 +1258,24 @@ class ActorBook:
         subj = max((c for c in children_of(verb) if c.i < verb.i and (
             c.dep_ in ("nsubj", "nsubjpass") or self.chains.misread_subject(c))),
             key=lambda c: c.i, default=None)
+        if subj is None and verb.i > 0 and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children_of(verb)):
+            # "At the start of his career Okafor worked on ...": the parse hangs the name
+            # right before a verb with no subject in the phrase ("career Okafor", one noun)
+            prev = self.doc[verb.i - 1]
+            subj = prev if prev.pos_ == "PROPN" and prev.is_title \
+                and tok.i not in self._ahead_of else None
         if subj is None or subj.i < tok.i or branch.i > subj.i:
             return None
         if (tok.dep_ in ("nsubj", "nsubjpass") or branch.dep_ == "ccomp") \
                 and not self._fronted(branch):
             return None
-        if self.actor_of(subj) is None:
+        self._ahead_of.add(tok.i)  # resolving the name may read this pronoun again
+        try:
+            known = self.actor_of(subj)
+        finally:
+            self._ahead_of.discard(tok.i)
+        if known is None:
             # "During his years abroad, Morandi's health failed": the subject is no actor,
             # its owner is the one the clause is about
             subj = next((c for c in children_of(subj) if c.dep_ == "poss"
@@ -1334,7 +1386,9 @@ class ActorBook:
             rec.basis_span = (start, end)
         c = self.chains
         # a name the tagger read as an adverb of its verb ("Dolly plans") is a name too
-        proper = head.pos_ == "PROPN" or (head.pos_ in ("ADV", "ADJ") and c.misread_subject(head))
+        proper = head.pos_ == "PROPN" or (head.pos_ in ("ADV", "ADJ") and c.misread_subject(head)) \
+            or self._named_person(head) \
+            or (head.is_title and rec.kind == "person" and head.text in rec.name.split())
         person = (head.lower_ in c.masculine | c.feminine | c.first_singular
                   or c.is_person_noun(head)
                   or (rec.kind == "person" and (proper or head.pos_ == "NOUN")))
