@@ -31,7 +31,7 @@ from tacitus.events.merge import merge_mentions
 from tacitus.ingest import from_text
 from tacitus.model import CodedDocument, Document, Event, EventDate, LeftOut, Mention, Span
 from tacitus.nlp import DEFAULT_PIPELINE, load_pipeline
-from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import children_of, sentences_of
 from tacitus.nlp.tree import forget as forget_children
 
 
@@ -239,7 +239,7 @@ def _sentence_hooks(doc: Doc, *, on: bool) -> None:
             if getattr(h.get("sent"), "__name__", "") == "_tacitus_sentence":
                 del h["sent"]
         return
-    sentences = list(doc.sents)
+    sentences = sentences_of(doc)
     if not sentences or any("sent" in h for h in hooks):
         return
     of = [sent for sent in sentences for _ in range(len(sent))]

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tacitus.nlp import load_pipeline
-from tacitus.nlp.tree import children_of, forget, head_of
+from tacitus.nlp.tree import children_of, forget, head_of, sentences_of, tokens_of
 from tacitus.testing import make_doc
 
 
@@ -52,6 +52,24 @@ def test_a_parsed_article_and_the_same_object_on_every_call() -> None:
     assert all(a is b for a, b in zip(children_of(said), children_of(said), strict=True))
     kids = children_of(said)
     assert all(head_of(c) is head_of(kids[0]) and head_of(c) == said for c in kids)
+
+
+def test_tokens_and_sentences_once_per_document_the_tables_own() -> None:
+    nlp = load_pipeline()
+    doc = nlp("The envoy left Lima on Friday. Talks with the rebels resumed a week later.")
+    tokens = tokens_of(doc)
+    assert [t.i for t in tokens] == [t.i for t in doc] and tokens_of(doc) is tokens
+    # the same objects as the children and heads: "is" between them means the same word
+    left = next(t for t in tokens if t.lower_ == "left")
+    assert all(c is tokens[c.i] for c in children_of(left))
+    assert head_of(tokens[0]) is tokens[head_of(tokens[0]).i]
+    sents = sentences_of(doc)
+    assert [(s.start, s.end) for s in sents] == [(s.start, s.end) for s in doc.sents]
+    assert sentences_of(doc) is sents
+    other = nlp("Protesters marched in the capital.")
+    assert [t.text for t in tokens_of(other)] == [t.text for t in other]
+    assert len(sentences_of(other)) == 1
+    forget()
 
 
 def test_switching_documents_never_answers_from_the_other_table() -> None:

@@ -21,7 +21,7 @@ from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
 from tacitus.model import Span as TextSpan
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, head_of, tokens_of
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nn"}
 NP_DEPS = MODIFIER_DEPS | {"det", "case", "punct", "nummod", "quantmod", "prep", "pobj", "appos"}
@@ -127,7 +127,8 @@ class ActorBook:
             return None
         if self._authors is None:
             self._authors = [(t.i, t.lemma_.lower(), self._issuer(t), _points_back(t))
-                             for t in self.doc if t.lemma_.lower() in self.d.words.document_nouns]
+                             for t in tokens_of(self.doc)
+                             if t.lemma_.lower() in self.d.words.document_nouns]
         name = document.lemma_.lower()
         for i, lemma, key, definite in reversed(self._authors):
             if i >= document.i or lemma != name or (key is None and definite):
@@ -399,7 +400,8 @@ class ActorBook:
         # pronouns, and "the Persian Gulf emirate", "the movement": resolved in reading order
         # too, so that a later "it" can continue them (tokens: slicing a Doc costs)
         # (the word lists first: reading a noun's children costs more than a set lookup)
-        roots += [t for t in self.doc if (t.pos_ == "PRON" and t.lower_ in self._third) or (
+        roots += [t for t in tokens_of(self.doc)
+                  if (t.pos_ == "PRON" and t.lower_ in self._third) or (
             t.pos_ == "NOUN"
             and (t.lower_ in self.d.descriptor_heads or self.chains.is_person_noun(t))
             and _definite(t))]
@@ -410,7 +412,7 @@ class ActorBook:
                 heads.append(head)
         # a bare surname the recognizer left unlabelled ("Collins" after "Sandra Collins")
         # (and a capitalized word the tagger took for a noun: "Wiggins caught")
-        names = [t for t in self.doc
+        names = [t for t in tokens_of(self.doc)
                  if (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ", "ADV") and t.is_title))
                  and t.i not in seen and t.ent_type_ in NAME_LABELS
                  and (t.dep_ not in ("compound", "advmod") or self.chains.misread_subject(t))]

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.context.regex import factor
 from tacitus.data import load_quote_verbs, load_time_words
 from tacitus.model import CodedDocument, EventDate, Timex
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, head_of, tokens_of
 
 
 @dataclass(frozen=True)
@@ -1642,7 +1642,7 @@ class Dater:
             return None
         if self._stems is None:  # the document's event words by stem, read once
             self._stems = {}
-            for token in noun.doc:
+            for token in tokens_of(noun.doc):
                 if token.pos_ in ("VERB", "NOUN"):
                     self._stems.setdefault(_stem(token), []).append(token.i)
         # "the killing of eight Iranian diplomats" counts its participants in its own

@@ -42,7 +42,7 @@ from tacitus.data import (
     load_verb_patterns,
 )
 from tacitus.errors import DataFileError
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, head_of, sentences_of, tokens_of
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
@@ -2061,8 +2061,9 @@ class EventCoder:
         # token again on each call
         headings = [(m.start(), m.group(1).strip().lower())
                     for m in HEADING.finditer(book.text)]
-        for s_index, sent in enumerate(doc.sents):
-            words = list(sent)  # one pass over the Span: iterating one costs a lookup a word
+        tokens = tokens_of(doc)  # the document's tokens, built once for every stage
+        for s_index, sent in enumerate(sentences_of(doc)):
+            words = tokens[sent.start:sent.end]
             consumed: set[int] = set()
             found: list[Found] = []
             for tok in words:

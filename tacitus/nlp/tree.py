@@ -8,6 +8,10 @@ answer from a table built once per document instead: the same tokens, children i
 order (left children, then right ones) as a tuple. A token read from the table is the same
 object on every call, so ``is`` between two such tokens means the same word.
 
+``tokens_of`` and ``sentences_of`` give the same table's tokens and the document's
+sentences, so that the stages that read every word (the actor scan, the chains, the quote
+finder, the event coder) walk one list instead of building every token again each.
+
 The table of the last document asked about is kept in one module-level slot, read and
 replaced as a single tuple, so that threads coding different documents (a Dask worker)
 never read another document's table: at worst they rebuild it.
@@ -16,10 +20,13 @@ never read another document's table: at worst they rebuild it.
 from __future__ import annotations
 
 from spacy.attrs import HEAD
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-_Table = tuple[tuple[tuple[Token, ...], ...], list[Token]]
-_last: tuple[Doc | None, _Table] = (None, ((), []))
+# each token's children, each token's head, the tokens, and the sentences (read on the first
+# call of ``sentences_of``: a one-slot list)
+_Table = tuple[tuple[tuple[Token, ...], ...], list[Token], list[Token], list[list[Span]]]
+_EMPTY: _Table = ((), [], [], [])
+_last: tuple[Doc | None, _Table] = (None, _EMPTY)
 
 
 def children_of(token: Token) -> tuple[Token, ...]:
@@ -38,6 +45,27 @@ def head_of(token: Token) -> Token:
     return table[1][token.i]
 
 
+def tokens_of(doc: Doc) -> list[Token]:
+    """``list(doc)``, built once per document: the same token objects as ``children_of`` and
+    ``head_of`` give. Callers must not change the list."""
+    last, table = _last
+    if last is not doc:
+        table = _table(doc)
+    return table[2]
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built once per document (spaCy builds each sentence's span again
+    on every walk). Callers must not change the list."""
+    last, table = _last
+    if last is not doc:
+        table = _table(doc)
+    held = table[3]
+    if not held:
+        held.append(list(doc.sents))
+    return held[0]
+
+
 def _table(doc: Doc) -> _Table:
     """Every token's children in document order (which is spaCy's order: lefts then rights,
     each left to right) and its head, kept in the slot for the next call."""
@@ -52,7 +80,7 @@ def _table(doc: Doc) -> _Table:
         heads.append(tokens[token.i + offset])
         if offset:
             kids[token.i + offset].append(token)
-    table = (tuple(map(tuple, kids)), heads)
+    table = (tuple(map(tuple, kids)), heads, tokens, [])
     _last = (doc, table)
     return table
 
@@ -60,4 +88,4 @@ def _table(doc: Doc) -> _Table:
 def forget() -> None:
     """Drop the kept table (the document it belongs to may be freed)."""
     global _last
-    _last = (None, ((), []))
+    _last = (None, _EMPTY)
