@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tacitus.nlp import load_pipeline
-from tacitus.nlp.tree import children_of, forget, head_of, sentences_of, tokens_of
+from tacitus.nlp.tree import (
+    children_of,
+    entities_of,
+    forget,
+    head_of,
+    sentences_of,
+    tokens_of,
+)
 from tacitus.testing import make_doc
 
 
@@ -54,7 +61,7 @@ def test_a_parsed_article_and_the_same_object_on_every_call() -> None:
     assert all(head_of(c) is head_of(kids[0]) and head_of(c) == said for c in kids)
 
 
-def test_tokens_and_sentences_once_per_document_the_tables_own() -> None:
+def test_tokens_sentences_and_entities_once_per_document_the_tables_own() -> None:
     nlp = load_pipeline()
     doc = nlp("The envoy left Lima on Friday. Talks with the rebels resumed a week later.")
     tokens = tokens_of(doc)
@@ -66,6 +73,10 @@ def test_tokens_and_sentences_once_per_document_the_tables_own() -> None:
     sents = sentences_of(doc)
     assert [(s.start, s.end) for s in sents] == [(s.start, s.end) for s in doc.sents]
     assert sentences_of(doc) is sents
+    ents = entities_of(doc)
+    assert [(e.start, e.end, e.label_) for e in ents] == [
+        (e.start, e.end, e.label_) for e in doc.ents]
+    assert entities_of(doc) is ents
     other = nlp("Protesters marched in the capital.")
     assert [t.text for t in tokens_of(other)] == [t.text for t in other]
     assert len(sentences_of(other)) == 1

@@ -21,7 +21,7 @@ from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
 from tacitus.model import Span as TextSpan
-from tacitus.nlp.tree import children_of, head_of, tokens_of
+from tacitus.nlp.tree import children_of, entities_of, head_of, tokens_of
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nn"}
 NP_DEPS = MODIFIER_DEPS | {"det", "case", "punct", "nummod", "quantmod", "prep", "pobj", "appos"}
@@ -84,7 +84,7 @@ class ActorBook:
         self._owned: dict[int, str] = {}
         # the named entity of each token, found once (a scan of doc.ents per lookup made the
         # resolver quadratic in article length)
-        self._ents = doc.ents  # Doc.ents builds its spans again on every access
+        self._ents = entities_of(doc)  # Doc.ents builds its spans again on every access
         self._entity: dict[int, Span] = {t: e for e in self._ents
                                          for t in range(e.start, e.end)}
         for span, entry in dictionary.match(doc):

@@ -42,7 +42,7 @@ from tacitus.data import load_countries
 from tacitus.data.gazetteer import Gazetteer, GeoEntry, key, load_gazetteer
 from tacitus.model import Location, Place
 from tacitus.model import Span as TextSpan
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, entities_of, head_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_NAMES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
@@ -202,7 +202,7 @@ class Placer:
                 taken.update(range(*m.tokens))
                 out.append(m)
 
-        ents = doc.ents  # Doc.ents builds its spans again on every access
+        ents = entities_of(doc)  # Doc.ents builds its spans again on every access
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 add(ent)

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.context.regex import factor
 from tacitus.data import load_quote_verbs, load_time_words
 from tacitus.model import CodedDocument, EventDate, Timex
-from tacitus.nlp.tree import children_of, head_of, tokens_of
+from tacitus.nlp.tree import children_of, entities_of, head_of, tokens_of
 
 
 @dataclass(frozen=True)
@@ -1315,7 +1315,7 @@ class Dater:
         text = text if text is not None else doc.text
         times = find_times(text, published)
         taken = [(t.start, t.end) for t in times]
-        for ent in doc.ents:  # absolute dates the grammar does not know: dateparser
+        for ent in entities_of(doc):  # absolute dates the grammar does not know: dateparser
             if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e
                                            for s, e in taken):
                 continue

@@ -8,9 +8,10 @@ answer from a table built once per document instead: the same tokens, children i
 order (left children, then right ones) as a tuple. A token read from the table is the same
 object on every call, so ``is`` between two such tokens means the same word.
 
-``tokens_of`` and ``sentences_of`` give the same table's tokens and the document's
-sentences, so that the stages that read every word (the actor scan, the chains, the quote
-finder, the event coder) walk one list instead of building every token again each.
+``tokens_of``, ``sentences_of`` and ``entities_of`` give the same table's tokens and the
+document's sentences and named entities, so that the stages that read every word (the actor
+scan, the chains, the quote finder, the event coder, the dater, the placer) walk one list
+instead of building every token or span again each.
 
 The table of the last document asked about is kept in one module-level slot, read and
 replaced as a single tuple, so that threads coding different documents (a Dask worker)
@@ -22,10 +23,11 @@ from __future__ import annotations
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
-# each token's children, each token's head, the tokens, and the sentences (read on the first
-# call of ``sentences_of``: a one-slot list)
-_Table = tuple[tuple[tuple[Token, ...], ...], list[Token], list[Token], list[list[Span]]]
-_EMPTY: _Table = ((), [], [], [])
+# each token's children, each token's head, the tokens, and what ``sentences_of`` and
+# ``entities_of`` have read (on their first call)
+_Table = tuple[tuple[tuple[Token, ...], ...], list[Token], list[Token],
+               dict[str, tuple[Span, ...]]]
+_EMPTY: _Table = ((), [], [], {})
 _last: tuple[Doc | None, _Table] = (None, _EMPTY)
 
 
@@ -54,16 +56,25 @@ def tokens_of(doc: Doc) -> list[Token]:
     return table[2]
 
 
-def sentences_of(doc: Doc) -> list[Span]:
-    """``list(doc.sents)``, built once per document (spaCy builds each sentence's span again
-    on every walk). Callers must not change the list."""
+def sentences_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.sents``, built once per document (spaCy builds each sentence's span again on
+    every walk)."""
+    return _spans(doc, "sents")
+
+
+def entities_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per document (spaCy builds them again on every read)."""
+    return _spans(doc, "ents")
+
+
+def _spans(doc: Doc, what: str) -> tuple[Span, ...]:
     last, table = _last
     if last is not doc:
         table = _table(doc)
     held = table[3]
-    if not held:
-        held.append(list(doc.sents))
-    return held[0]
+    if what not in held:
+        held[what] = tuple(getattr(doc, what))
+    return held[what]
 
 
 def _table(doc: Doc) -> _Table:
@@ -80,7 +91,7 @@ def _table(doc: Doc) -> _Table:
         heads.append(tokens[token.i + offset])
         if offset:
             kids[token.i + offset].append(token)
-    table = (tuple(map(tuple, kids)), heads, tokens, [])
+    table = (tuple(map(tuple, kids)), heads, tokens, {})
     _last = (doc, table)
     return table
 
