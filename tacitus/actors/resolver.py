@@ -394,8 +394,9 @@ class ActorBook:
         seen: set[int] = set()
         # the root of a match, not its article: "The Philippines army" is the army's phrase
         # (the parse hangs both words on "army", and the span's root would be "The")
-        roots = [span[-1] if span.root.dep_ == "det" else span.root
-                 for span, _ in self.entry_at.values()]
+        # (each match once: ``entry_at`` holds it at every one of its words)
+        matches = {id(m): m for m in self.entry_at.values()}.values()
+        roots = [span[-1] if span.root.dep_ == "det" else span.root for span, _ in matches]
         roots += [e.root for e in self._ents if e.label_ in _NAMED]
         # pronouns, and "the Persian Gulf emirate", "the movement": resolved in reading order
         # too, so that a later "it" can continue them (tokens: slicing a Doc costs)
