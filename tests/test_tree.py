@@ -14,6 +14,7 @@ from tacitus.nlp.tree import (
     entities_of,
     forget,
     head_of,
+    memo_of,
     sentences_of,
     tokens_of,
 )
@@ -81,6 +82,19 @@ def test_tokens_sentences_and_entities_once_per_document_the_tables_own() -> Non
     assert [t.text for t in tokens_of(other)] == [t.text for t in other]
     assert len(sentences_of(other)) == 1
     forget()
+
+
+def test_the_memo_is_one_documents_and_goes_with_its_table() -> None:
+    nlp = load_pipeline()
+    one = nlp("Troops shelled the town.")
+    two = nlp("The minister resigned.")
+    memo_of(one)["k"] = 1
+    assert memo_of(one) == {"k": 1}
+    assert memo_of(two) == {}  # another document: its own, empty
+    assert memo_of(one) == {}  # the first one's table was rebuilt, and its memo with it
+    memo_of(one)["k"] = 2
+    forget()
+    assert memo_of(one) == {}
 
 
 def test_switching_documents_never_answers_from_the_other_table() -> None:

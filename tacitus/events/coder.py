@@ -42,7 +42,7 @@ from tacitus.data import (
     load_verb_patterns,
 )
 from tacitus.errors import DataFileError
-from tacitus.nlp.tree import children_of, head_of, sentences_of, tokens_of
+from tacitus.nlp.tree import children_of, head_of, memo_of, sentences_of, tokens_of
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
@@ -188,6 +188,16 @@ def _word(t: Token | None) -> tuple[int, int]:
 
 
 def _is_passive(v: Token) -> bool:
+    """Whether ``v`` tells what was done to its subject (read once per verb and document:
+    the argument rules ask it of one verb many times)."""
+    memo = memo_of(v.doc)
+    key = ("passive", v.i)
+    if key not in memo:
+        memo[key] = _passive(v)
+    return memo[key]
+
+
+def _passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(v)) or _bare_participle(v) \
         or bool(_result_clause(v))
 
@@ -380,6 +390,16 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
 
 
 def _objects(v: Token) -> list[Token]:
+    """Whom or what ``v`` is done to, with their coordinated nouns (read once per verb and
+    document; a new list on every call, which the caller may change)."""
+    memo = memo_of(v.doc)
+    key = ("objects", v.i)
+    if key not in memo:
+        memo[key] = tuple(_find_objects(v))
+    return list(memo[key])
+
+
+def _find_objects(v: Token) -> list[Token]:
     passive = _is_passive(v)  # read once: it reads the verb's children
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     found = [c for c in children_of(v) if c.dep_ in deps] or _result_clause(v)

@@ -20,14 +20,17 @@ never read another document's table: at worst they rebuild it.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import Any
+
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
-# each token's children, each token's head, the tokens, and what ``sentences_of`` and
-# ``entities_of`` have read (on their first call)
+# each token's children, each token's head, the tokens, what ``sentences_of`` and
+# ``entities_of`` have read (on their first call), and ``memo_of``'s answers
 _Table = tuple[tuple[tuple[Token, ...], ...], list[Token], list[Token],
-               dict[str, tuple[Span, ...]]]
-_EMPTY: _Table = ((), [], [], {})
+               dict[str, tuple[Span, ...]], dict[Hashable, Any]]
+_EMPTY: _Table = ((), [], [], {}, {})
 _last: tuple[Doc | None, _Table] = (None, _EMPTY)
 
 
@@ -67,6 +70,17 @@ def entities_of(doc: Doc) -> tuple[Span, ...]:
     return _spans(doc, "ents")
 
 
+def memo_of(doc: Doc) -> dict[Hashable, Any]:
+    """A store for what the rules read of one document's parse alone (whether a verb is
+    passive, a verb's objects), kept with its table and dropped with it: a rule asked
+    again of the same word answers from here instead of walking the tree again. Keys name
+    the rule and the token (``("objects", i)``); values must not be changed by callers."""
+    last, table = _last
+    if last is not doc:
+        table = _table(doc)
+    return table[4]
+
+
 def _spans(doc: Doc, what: str) -> tuple[Span, ...]:
     last, table = _last
     if last is not doc:
@@ -91,7 +105,7 @@ def _table(doc: Doc) -> _Table:
         heads.append(tokens[token.i + offset])
         if offset:
             kids[token.i + offset].append(token)
-    table = (tuple(map(tuple, kids)), heads, tokens, {})
+    table = (tuple(map(tuple, kids)), heads, tokens, {}, {})
     _last = (doc, table)
     return table
 
