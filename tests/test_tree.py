@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tacitus.nlp import load_pipeline
 from tacitus.nlp.tree import (
     children_of,
+    conjuncts_of,
     entities_of,
     forget,
     head_of,
@@ -95,6 +96,19 @@ def test_the_memo_is_one_documents_and_goes_with_its_table() -> None:
     memo_of(one)["k"] = 2
     forget()
     assert memo_of(one) == {}
+
+
+def test_conjuncts_are_spacys_as_the_tables_tokens() -> None:
+    nlp = load_pipeline()
+    doc = nlp("Envoys from Chile, Peru and Bolivia met the rebels and the soldiers.")
+    tokens = tokens_of(doc)
+    for token in tokens:
+        found = conjuncts_of(token)
+        assert [c.i for c in found] == [c.i for c in token.conjuncts]
+        assert all(c is tokens[c.i] for c in found) and conjuncts_of(token) is found
+    chile = next(t for t in tokens if t.text == "Chile")
+    assert [c.text for c in conjuncts_of(chile)] == ["Peru", "Bolivia"]
+    forget()
 
 
 def test_switching_documents_never_answers_from_the_other_table() -> None:

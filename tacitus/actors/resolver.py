@@ -1338,7 +1338,8 @@ class ActorBook:
         c = self.chains
         # a name the tagger read as an adverb of its verb ("Dolly plans") is a name too
         proper = head.pos_ == "PROPN" or (head.pos_ in ("ADV", "ADJ") and c.misread_subject(head))
-        person = (head.lower_ in c.masculine | c.feminine | c.first_singular
+        low = head.lower_  # (no union of the pronoun sets at every mention)
+        person = (low in c.masculine or low in c.feminine or low in c.first_singular
                   or c.is_person_noun(head)
                   or (rec.kind == "person" and (proper or head.pos_ == "NOUN")))
         unsure = key.startswith("G|") and head.pos_ == "PROPN" and not head.is_upper and (

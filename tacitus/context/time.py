@@ -1135,15 +1135,15 @@ def tense(verb: Token | None) -> str | None:
     while v.dep_ in ("xcomp", "conj") and head_of(v).i != v.i and len(chain) < 4:
         v = head_of(v)
         chain.append(v)
-    if verb.lemma_.lower() in w["planning_verbs"] and present(verb):
+    lemma = verb.lemma_.lower()
+    if lemma in w["planning_verbs"] and present(verb):
         return "future"  # "on Tuesday the league plans to hold a news conference"
     aux = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
-    if verb.lemma_.lower() in w["planning_verbs"] | w["postponing_verbs"] and verb.tag_ == "VBN" \
+    if (lemma in w["planning_verbs"] or lemma in w["postponing_verbs"]) and verb.tag_ == "VBN" \
             and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in aux) \
             and not any(c.dep_ == "auxpass" for c in aux):
         return "future"  # "has scheduled a briefing for Thursday", "have delayed it to May"
-    if verb.lemma_.lower() in w["planning_verbs"] and any(c.dep_ == "auxpass"
-                                                        for c in children_of(verb)):
+    if lemma in w["planning_verbs"] and any(c.dep_ == "auxpass" for c in children_of(verb)):
         return None  # "the accession was planned for early March": the plan's time, either way
     if _plan_participle(verb):
         return None  # "a summit set for May": likewise

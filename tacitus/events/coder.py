@@ -42,7 +42,14 @@ from tacitus.data import (
     load_verb_patterns,
 )
 from tacitus.errors import DataFileError
-from tacitus.nlp.tree import children_of, head_of, memo_of, sentences_of, tokens_of
+from tacitus.nlp.tree import (
+    children_of,
+    conjuncts_of,
+    head_of,
+    memo_of,
+    sentences_of,
+    tokens_of,
+)
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
@@ -172,7 +179,7 @@ def _conjuncts(tokens: Iterable[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         out.append(t)
-        out.extend(c for c in t.conjuncts if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        out.extend(c for c in conjuncts_of(t) if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
     return out
 
 

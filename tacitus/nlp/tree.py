@@ -70,6 +70,18 @@ def entities_of(doc: Doc) -> tuple[Span, ...]:
     return _spans(doc, "ents")
 
 
+def conjuncts_of(token: Token) -> tuple[Token, ...]:
+    """``token.conjuncts`` (spaCy walks the coordination and builds each token again on
+    every read), read once per token and document, as the table's tokens."""
+    memo = memo_of(token.doc)
+    key = ("conjuncts", token.i)
+    found = memo.get(key)
+    if found is None:
+        tokens = tokens_of(token.doc)
+        found = memo[key] = tuple(tokens[c.i] for c in token.conjuncts)
+    return found
+
+
 def memo_of(doc: Doc) -> dict[Hashable, Any]:
     """A store for what the rules read of one document's parse alone (whether a verb is
     passive, a verb's objects), kept with its table and dropped with it: a rule asked
