@@ -11,7 +11,9 @@ object on every call, so ``is`` between two such tokens means the same word.
 ``tokens_of``, ``sentences_of`` and ``entities_of`` give the same table's tokens and the
 document's sentences and named entities, so that the stages that read every word (the actor
 scan, the chains, the quote finder, the event coder, the dater, the placer) walk one list
-instead of building every token or span again each.
+instead of building every token or span again each. ``conjuncts_of`` and ``memo_of`` keep,
+with the same table, what rules read of one word many times (its conjuncts; whether a verb
+is passive, its objects): asked again, they answer without walking the tree.
 
 The table of the last document asked about is kept in one module-level slot, read and
 replaced as a single tuple, so that threads coding different documents (a Dask worker)
