@@ -115,6 +115,9 @@ class Coder:
         return self._merged(self._assemble(document, doc))
 
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
+        # a table kept from before (a caller that read the tree, then set the entities)
+        # would answer for the document as it was: the stages read it fresh
+        forget_children()
         _sentence_hooks(doc, on=True)
         book = ActorBook(doc, self.dictionary, document.published)
         # quotes first: "we" inside a quote is its speaker's side, for the events too
