@@ -820,15 +820,18 @@ class EventCoder:
         # a phrase with the noun a pattern names may hang on the verb's object in the parse
         # ("held villagers as human shields"); a bare preposition may not
         direct = _objects(v) if any(p.pobj for p in candidates) else []
+        # the lemmas the patterns test, read once for all of the verb's patterns
+        lemmas = [(o, o.lemma_.lower()) for o in objects]
+        xcomp_lemma = xcomp.lemma_.lower() if xcomp is not None else None
         for pattern in candidates:
             obj = None
             if pattern.object:
-                obj = next((o for o in objects if o.lemma_.lower() in pattern.object), None)
+                obj = next((o for o, lemma in lemmas if lemma in pattern.object), None)
                 if obj is None and xcomp is not None:  # "agreed to impose sanctions"
                     continue
                 if obj is None:
                     continue
-            if pattern.xcomp and (xcomp is None or xcomp.lemma_.lower() not in pattern.xcomp):
+            if pattern.xcomp and (xcomp is None or xcomp_lemma not in pattern.xcomp):
                 continue
             held = [v, *direct] if pattern.pobj else [v]
             if pattern.prep and pattern.prep not in preps and not (pattern.pobj and any(
