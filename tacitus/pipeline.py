@@ -31,7 +31,7 @@ from tacitus.events.merge import merge_mentions
 from tacitus.ingest import from_text
 from tacitus.model import CodedDocument, Document, Event, EventDate, LeftOut, Mention, Span
 from tacitus.nlp import DEFAULT_PIPELINE, load_pipeline
-from tacitus.nlp.tree import children_of
+from tacitus.nlp.tree import children_of, sentences_of
 from tacitus.nlp.tree import forget as forget_children
 
 
@@ -115,6 +115,9 @@ class Coder:
         return self._merged(self._assemble(document, doc))
 
     def _assemble(self, document: Document, doc: Doc) -> CodedDocument:
+        # a table kept from before (a caller that read the tree, then set the entities)
+        # would answer for the document as it was: the stages read it fresh
+        forget_children()
         _sentence_hooks(doc, on=True)
         book = ActorBook(doc, self.dictionary, document.published)
         # quotes first: "we" inside a quote is its speaker's side, for the events too
@@ -239,7 +242,7 @@ def _sentence_hooks(doc: Doc, *, on: bool) -> None:
             if getattr(h.get("sent"), "__name__", "") == "_tacitus_sentence":
                 del h["sent"]
         return
-    sentences = list(doc.sents)
+    sentences = sentences_of(doc)
     if not sentences or any("sent" in h for h in hooks):
         return
     of = [sent for sent in sentences for _ in range(len(sent))]

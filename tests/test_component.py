@@ -90,3 +90,30 @@ def test_the_coder_reads_sentences_once_and_leaves_the_doc_as_it_was() -> None:
     coder.code_parsed(doc)
     assert not doc.user_token_hooks and not doc.user_span_hooks
     assert [(t.sent.start, t.sent.end) for t in doc] == spacy_own
+
+
+def test_the_coder_reads_the_entities_the_doc_has_when_it_codes_it(monkeypatch) -> None:
+    # the tree's table keeps the document's entities once read; coding starts from a fresh
+    # one, so entities a caller set after reading the tree are the ones the stages see
+    from spacy.tokens import Span as SpacySpan
+
+    import tacitus.pipeline as pipeline
+    from tacitus.nlp.tree import children_of, entities_of
+
+    seen: list[list[tuple[int, int, str]]] = []
+
+    class Book(pipeline.ActorBook):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            seen.append([(e.start, e.end, e.label_) for e in self._ents])
+
+    monkeypatch.setattr(pipeline, "ActorBook", Book)
+    coder = pipeline.default_coder()
+    doc = coder.nlp("Delegates met in Valmora on Tuesday.")
+    valmora = next(t for t in doc if t.text == "Valmora")
+    children_of(valmora)
+    before = entities_of(doc)
+    doc.ents = [SpacySpan(doc, valmora.i, valmora.i + 1, label="GPE")]
+    assert entities_of(doc) is before  # the kept table answers for the doc as it was
+    coder.code_parsed(doc, published="2024-05-06")
+    assert seen == [[(valmora.i, valmora.i + 1, "GPE")]]

@@ -9,7 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tacitus.nlp import load_pipeline
-from tacitus.nlp.tree import children_of, forget, head_of
+from tacitus.nlp.tree import (
+    children_of,
+    conjuncts_of,
+    entities_of,
+    forget,
+    head_of,
+    memo_of,
+    sentences_of,
+    tokens_of,
+)
 from tacitus.testing import make_doc
 
 
@@ -52,6 +61,54 @@ def test_a_parsed_article_and_the_same_object_on_every_call() -> None:
     assert all(a is b for a, b in zip(children_of(said), children_of(said), strict=True))
     kids = children_of(said)
     assert all(head_of(c) is head_of(kids[0]) and head_of(c) == said for c in kids)
+
+
+def test_tokens_sentences_and_entities_once_per_document_the_tables_own() -> None:
+    nlp = load_pipeline()
+    doc = nlp("The envoy left Lima on Friday. Talks with the rebels resumed a week later.")
+    tokens = tokens_of(doc)
+    assert [t.i for t in tokens] == [t.i for t in doc] and tokens_of(doc) is tokens
+    # the same objects as the children and heads: "is" between them means the same word
+    left = next(t for t in tokens if t.lower_ == "left")
+    assert all(c is tokens[c.i] for c in children_of(left))
+    assert head_of(tokens[0]) is tokens[head_of(tokens[0]).i]
+    sents = sentences_of(doc)
+    assert [(s.start, s.end) for s in sents] == [(s.start, s.end) for s in doc.sents]
+    assert sentences_of(doc) is sents
+    ents = entities_of(doc)
+    assert [(e.start, e.end, e.label_) for e in ents] == [
+        (e.start, e.end, e.label_) for e in doc.ents]
+    assert entities_of(doc) is ents
+    other = nlp("Protesters marched in the capital.")
+    assert [t.text for t in tokens_of(other)] == [t.text for t in other]
+    assert len(sentences_of(other)) == 1
+    forget()
+
+
+def test_the_memo_is_one_documents_and_goes_with_its_table() -> None:
+    nlp = load_pipeline()
+    one = nlp("Troops shelled the town.")
+    two = nlp("The minister resigned.")
+    memo_of(one)["k"] = 1
+    assert memo_of(one) == {"k": 1}
+    assert memo_of(two) == {}  # another document: its own, empty
+    assert memo_of(one) == {}  # the first one's table was rebuilt, and its memo with it
+    memo_of(one)["k"] = 2
+    forget()
+    assert memo_of(one) == {}
+
+
+def test_conjuncts_are_spacys_as_the_tables_tokens() -> None:
+    nlp = load_pipeline()
+    doc = nlp("Envoys from Chile, Peru and Bolivia met the rebels and the soldiers.")
+    tokens = tokens_of(doc)
+    for token in tokens:
+        found = conjuncts_of(token)
+        assert [c.i for c in found] == [c.i for c in token.conjuncts]
+        assert all(c is tokens[c.i] for c in found) and conjuncts_of(token) is found
+    chile = next(t for t in tokens if t.text == "Chile")
+    assert [c.text for c in conjuncts_of(chile)] == ["Peru", "Bolivia"]
+    forget()
 
 
 def test_switching_documents_never_answers_from_the_other_table() -> None:

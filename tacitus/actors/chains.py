@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.data import ChainWords
 from tacitus.data.gazetteer import load_gazetteer
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, head_of, sentences_of, tokens_of
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 OBJECTS = {"dobj", "obj", "pobj", "dative", "iobj"}
@@ -169,8 +169,9 @@ class Chains:
         self._quoted: set[int] = set()
         self._bracketed: set[int] = set()
         quoted, depth = False, 0
-        for n, sent in enumerate(doc.sents):  # one pass: reading tokens is what costs
-            for t in sent:
+        tokens = tokens_of(doc)
+        for n, sent in enumerate(sentences_of(doc)):  # one pass: reading tokens is what costs
+            for t in tokens[sent.start:sent.end]:
                 self._sent[t.i] = n
                 if t.is_title:
                     self._capitals[t.text] += 1

@@ -21,7 +21,7 @@ from tacitus.actors.dictionary import Dictionary, Entry, role_on
 from tacitus.data.gazetteer import load_gazetteer
 from tacitus.model import Actor
 from tacitus.model import Span as TextSpan
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, entities_of, head_of, tokens_of
 
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nn"}
 NP_DEPS = MODIFIER_DEPS | {"det", "case", "punct", "nummod", "quantmod", "prep", "pobj", "appos"}
@@ -87,7 +87,7 @@ class ActorBook:
         self._owned: dict[int, str] = {}
         # the named entity of each token, found once (a scan of doc.ents per lookup made the
         # resolver quadratic in article length)
-        self._ents = doc.ents  # Doc.ents builds its spans again on every access
+        self._ents = entities_of(doc)  # Doc.ents builds its spans again on every access
         self._entity: dict[int, Span] = {t: e for e in self._ents
                                          for t in range(e.start, e.end)}
         for span, entry in dictionary.match(doc):
@@ -132,7 +132,8 @@ class ActorBook:
             return None
         if self._authors is None:
             self._authors = [(t.i, t.lemma_.lower(), self._issuer(t), _points_back(t))
-                             for t in self.doc if t.lemma_.lower() in self.d.words.document_nouns]
+                             for t in tokens_of(self.doc)
+                             if t.lemma_.lower() in self.d.words.document_nouns]
         name = document.lemma_.lower()
         for i, lemma, key, definite in reversed(self._authors):
             if i >= document.i or lemma != name or (key is None and definite):
@@ -398,13 +399,15 @@ class ActorBook:
         seen: set[int] = set()
         # the root of a match, not its article: "The Philippines army" is the army's phrase
         # (the parse hangs both words on "army", and the span's root would be "The")
-        roots = [span[-1] if span.root.dep_ == "det" else span.root
-                 for span, _ in self.entry_at.values()]
+        # (each match once: ``entry_at`` holds it at every one of its words)
+        matches = {id(m): m for m in self.entry_at.values()}.values()
+        roots = [span[-1] if span.root.dep_ == "det" else span.root for span, _ in matches]
         roots += [e.root for e in self._ents if e.label_ in _NAMED]
         # pronouns, and "the Persian Gulf emirate", "the movement": resolved in reading order
         # too, so that a later "it" can continue them (tokens: slicing a Doc costs)
         # (the word lists first: reading a noun's children costs more than a set lookup)
-        roots += [t for t in self.doc if (t.pos_ == "PRON" and t.lower_ in self._third) or (
+        roots += [t for t in tokens_of(self.doc)
+                  if (t.pos_ == "PRON" and t.lower_ in self._third) or (
             t.pos_ == "NOUN"
             and (t.lower_ in self.d.descriptor_heads or self.chains.is_person_noun(t))
             and _definite(t))]
@@ -417,7 +420,8 @@ class ActorBook:
         # (and a capitalized word the tagger took for a noun: "Wiggins caught")
         # (and a word of a person's name the recognizer gave elsewhere, whatever the tagger
         # made of it here: "Martha sings", "the Reddy album", "Elly" as an adverb)
-        names = [t for t in self.doc if t.i not in seen and (self._named_person(t) or (
+        names = [t for t in tokens_of(self.doc) if t.i not in seen and (
+                 self._named_person(t) or (
                  (t.pos_ == "PROPN" or (t.pos_ in ("NOUN", "ADJ", "ADV") and t.is_title))
                  and t.ent_type_ in NAME_LABELS
                  and (t.dep_ not in ("compound", "advmod") or self.chains.misread_subject(t))))]
@@ -1389,7 +1393,8 @@ class ActorBook:
         proper = head.pos_ == "PROPN" or (head.pos_ in ("ADV", "ADJ") and c.misread_subject(head)) \
             or self._named_person(head) \
             or (head.is_title and rec.kind == "person" and head.text in rec.name.split())
-        person = (head.lower_ in c.masculine | c.feminine | c.first_singular
+        low = head.lower_  # (no union of the pronoun sets at every mention)
+        person = (low in c.masculine or low in c.feminine or low in c.first_singular
                   or c.is_person_noun(head)
                   or (rec.kind == "person" and (proper or head.pos_ == "NOUN")))
         unsure = key.startswith("G|") and head.pos_ == "PROPN" and not head.is_upper and (

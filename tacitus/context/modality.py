@@ -32,7 +32,7 @@ from spacy.tokens import Token
 from tacitus.actors.resolver import ActorBook
 from tacitus.data import load_modality_words
 from tacitus.events.coder import EventCoder, blamed, denied_object, pobjs, subjects
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, head_of, tokens_of
 
 
 @dataclass(frozen=True)
@@ -389,15 +389,16 @@ class ModalityReader:
         if top.dep_ != "ROOT":
             return None
         sent = top.sent
-        mark = next((t for t in reversed(sent) if t.text == "?"), None)
-        if mark is None or any(not t.is_punct for t in sent if t.i > mark.i):
+        words = tokens_of(top.doc)[sent.start:sent.end]  # a Span builds a token a read
+        mark = next((t for t in reversed(words) if t.text == "?"), None)
+        if mark is None or any(not t.is_punct for t in words if t.i > mark.i):
             return None
         subject = next((c for c in children_of(top) if c.dep_ in ("nsubj", "nsubjpass", "expl")),
                        None)
         aux = next((c for c in children_of(top) if c.dep_ in ("aux", "auxpass")), None)
         if subject is None or aux is None or aux.i > subject.i:
             return None
-        if any(t.tag_ in ("WRB", "WP", "WDT", "WP$") for t in sent if t.i < aux.i):
+        if any(t.tag_ in ("WRB", "WP", "WDT", "WP$") for t in words if t.i < aux.i):
             return None
         return mark
 

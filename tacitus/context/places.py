@@ -42,7 +42,7 @@ from tacitus.data import load_countries
 from tacitus.data.gazetteer import Gazetteer, GeoEntry, key, load_gazetteer
 from tacitus.model import Location, Place
 from tacitus.model import Span as TextSpan
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, entities_of, head_of, tokens_of
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_NAMES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"}
@@ -202,7 +202,7 @@ class Placer:
                 taken.update(range(*m.tokens))
                 out.append(m)
 
-        ents = doc.ents  # Doc.ents builds its spans again on every access
+        ents = entities_of(doc)  # Doc.ents builds its spans again on every access
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 add(ent)
@@ -214,12 +214,14 @@ class Placer:
                         and ent.text in self.g:
                     add(ent)
         # proper-noun runs outside any entity: names NER missed
+        tokens = tokens_of(doc)  # doc[i] builds a new token on every read
         i = 0
-        while i < len(doc):
-            t = doc[i]
+        while i < len(tokens):
+            t = tokens[i]
             if t.pos_ == "PROPN" and not t.ent_type_ and i not in taken:
                 j = i
-                while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_:
+                while j + 1 < len(tokens) and tokens[j + 1].pos_ == "PROPN" \
+                        and not tokens[j + 1].ent_type_:
                     j += 1
                 add(doc[i : j + 1])
                 i = j + 1

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.context.regex import factor
 from tacitus.data import load_quantity_words
 from tacitus.model import Quantity
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, head_of, tokens_of
 
 HANGING = ("advcl", "conj", "xcomp", "relcl", "acl", "ccomp")
 CASUALTY_KINDS = {"killed", "wounded", "arrested", "missing", "displaced"}
@@ -279,7 +279,8 @@ class Counter:
         """How many violent acts a sentence reports, and its killed and wounded counts."""
         if sent.start not in self._sentences:
             violence = _words()["violence"]
-            acts = sum(1 for t in sent if t.pos_ == "VERB" and _lemma(t) in violence
+            words = tokens_of(sent.doc)[sent.start:sent.end]  # a Span builds a token a read
+            acts = sum(1 for t in words if t.pos_ == "VERB" and _lemma(t) in violence
                        and any(c.dep_ in ("nsubj", "agent") for c in children_of(t)))
             shared = [f for f in self.found if f.quantity.kind in SHARED_KINDS
                       and sent.start <= f.counted.i < sent.end]

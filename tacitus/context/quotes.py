@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.actors.resolver import ActorBook
 from tacitus.model import Quote
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, head_of, tokens_of
 
 MAX_QUOTE = 3000  # characters: a mark left open does not swallow the article
 NEAR = 60  # characters between a quote and the speech verb that attributes it
@@ -263,7 +263,7 @@ class QuoteFinder:
 
     def _indirect(self, taken: list[tuple[int, int]]) -> list[Quote]:
         out = []
-        for verb in self.doc:
+        for verb in tokens_of(self.doc):
             found = self._reported(verb) if self._speech_verb(verb) else \
                 self._according(verb) if verb.lower_ in self._source_starts else None
             if found is None:

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from tacitus.context.regex import factor
 from tacitus.data import load_quote_verbs, load_time_words
 from tacitus.model import CodedDocument, EventDate, Timex
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import children_of, entities_of, head_of, tokens_of
 
 
 @dataclass(frozen=True)
@@ -1135,15 +1135,15 @@ def tense(verb: Token | None) -> str | None:
     while v.dep_ in ("xcomp", "conj") and head_of(v).i != v.i and len(chain) < 4:
         v = head_of(v)
         chain.append(v)
-    if verb.lemma_.lower() in w["planning_verbs"] and present(verb):
+    lemma = verb.lemma_.lower()
+    if lemma in w["planning_verbs"] and present(verb):
         return "future"  # "on Tuesday the league plans to hold a news conference"
     aux = [c for c in children_of(verb) if c.dep_ in ("aux", "auxpass")]
-    if verb.lemma_.lower() in w["planning_verbs"] | w["postponing_verbs"] and verb.tag_ == "VBN" \
+    if (lemma in w["planning_verbs"] or lemma in w["postponing_verbs"]) and verb.tag_ == "VBN" \
             and any(c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in aux) \
             and not any(c.dep_ == "auxpass" for c in aux):
         return "future"  # "has scheduled a briefing for Thursday", "have delayed it to May"
-    if verb.lemma_.lower() in w["planning_verbs"] and any(c.dep_ == "auxpass"
-                                                        for c in children_of(verb)):
+    if lemma in w["planning_verbs"] and any(c.dep_ == "auxpass" for c in children_of(verb)):
         return None  # "the accession was planned for early March": the plan's time, either way
     if _plan_participle(verb):
         return None  # "a summit set for May": likewise
@@ -1315,7 +1315,7 @@ class Dater:
         text = text if text is not None else doc.text
         times = find_times(text, published)
         taken = [(t.start, t.end) for t in times]
-        for ent in doc.ents:  # absolute dates the grammar does not know: dateparser
+        for ent in entities_of(doc):  # absolute dates the grammar does not know: dateparser
             if ent.label_ != "DATE" or any(s < ent.end_char and ent.start_char < e
                                            for s, e in taken):
                 continue
@@ -1642,7 +1642,7 @@ class Dater:
             return None
         if self._stems is None:  # the document's event words by stem, read once
             self._stems = {}
-            for token in noun.doc:
+            for token in tokens_of(noun.doc):
                 if token.pos_ in ("VERB", "NOUN"):
                     self._stems.setdefault(_stem(token), []).append(token.i)
         # "the killing of eight Iranian diplomats" counts its participants in its own

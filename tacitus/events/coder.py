@@ -42,7 +42,14 @@ from tacitus.data import (
     load_verb_patterns,
 )
 from tacitus.errors import DataFileError
-from tacitus.nlp.tree import children_of, head_of
+from tacitus.nlp.tree import (
+    children_of,
+    conjuncts_of,
+    head_of,
+    memo_of,
+    sentences_of,
+    tokens_of,
+)
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
@@ -172,7 +179,7 @@ def _conjuncts(tokens: Iterable[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         out.append(t)
-        out.extend(c for c in t.conjuncts if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        out.extend(c for c in conjuncts_of(t) if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
     return out
 
 
@@ -188,6 +195,16 @@ def _word(t: Token | None) -> tuple[int, int]:
 
 
 def _is_passive(v: Token) -> bool:
+    """Whether ``v`` tells what was done to its subject (read once per verb and document:
+    the argument rules ask it of one verb many times)."""
+    memo = memo_of(v.doc)
+    key = ("passive", v.i)
+    if key not in memo:
+        memo[key] = _passive(v)
+    return memo[key]
+
+
+def _passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(v)) or _bare_participle(v) \
         or bool(_result_clause(v))
 
@@ -380,6 +397,16 @@ def subjects(v: Token, depth: int = 0, words: ArgumentWords | None = None) -> li
 
 
 def _objects(v: Token) -> list[Token]:
+    """Whom or what ``v`` is done to, with their coordinated nouns (read once per verb and
+    document; a new list on every call, which the caller may change)."""
+    memo = memo_of(v.doc)
+    key = ("objects", v.i)
+    if key not in memo:
+        memo[key] = tuple(_find_objects(v))
+    return list(memo[key])
+
+
+def _find_objects(v: Token) -> list[Token]:
     passive = _is_passive(v)  # read once: it reads the verb's children
     deps = ("nsubjpass",) if passive else ("dobj", "obj")
     found = [c for c in children_of(v) if c.dep_ in deps] or _result_clause(v)
@@ -793,15 +820,18 @@ class EventCoder:
         # a phrase with the noun a pattern names may hang on the verb's object in the parse
         # ("held villagers as human shields"); a bare preposition may not
         direct = _objects(v) if any(p.pobj for p in candidates) else []
+        # the lemmas the patterns test, read once for all of the verb's patterns
+        lemmas = [(o, o.lemma_.lower()) for o in objects]
+        xcomp_lemma = xcomp.lemma_.lower() if xcomp is not None else None
         for pattern in candidates:
             obj = None
             if pattern.object:
-                obj = next((o for o in objects if o.lemma_.lower() in pattern.object), None)
+                obj = next((o for o, lemma in lemmas if lemma in pattern.object), None)
                 if obj is None and xcomp is not None:  # "agreed to impose sanctions"
                     continue
                 if obj is None:
                     continue
-            if pattern.xcomp and (xcomp is None or xcomp.lemma_.lower() not in pattern.xcomp):
+            if pattern.xcomp and (xcomp is None or xcomp_lemma not in pattern.xcomp):
                 continue
             held = [v, *direct] if pattern.pobj else [v]
             if pattern.prep and pattern.prep not in preps and not (pattern.pobj and any(
@@ -2061,8 +2091,9 @@ class EventCoder:
         # token again on each call
         headings = [(m.start(), m.group(1).strip().lower())
                     for m in HEADING.finditer(book.text)]
-        for s_index, sent in enumerate(doc.sents):
-            words = list(sent)  # one pass over the Span: iterating one costs a lookup a word
+        tokens = tokens_of(doc)  # the document's tokens, built once for every stage
+        for s_index, sent in enumerate(sentences_of(doc)):
+            words = tokens[sent.start:sent.end]
             consumed: set[int] = set()
             found: list[Found] = []
             for tok in words:

@@ -885,17 +885,15 @@ def same_act(a: Event, b: Event, r: MergeRules | None = None) -> bool:
             and a.modality == b.modality and codes_compatible(a, b, r))
 
 
-def _acts(group: list[Event], r: MergeRules) -> list[list[Event]]:
-    """The records of a group split into acts: the records of one trigger (``same_act``)
-    together, each other record on its own."""
-    acts: list[list[Event]] = []
-    for e in group:
-        act = next((a for a in acts if same_act(a[0], e, r)), None)
-        if act is None:
-            acts.append([e])
-        else:
-            act.append(e)
-    return acts
+def _add_to_acts(acts: list[list[Event]], e: Event, r: MergeRules) -> None:
+    """Add record ``e``, read after every record of ``acts``, to the acts of its group: the
+    records of one trigger (``same_act``) together, each other record on its own. Kept
+    as each group grows, not split again for every later record."""
+    act = next((a for a in acts if same_act(a[0], e, r)), None)
+    if act is None:
+        acts.append([e])
+    else:
+        act.append(e)
 
 
 def group_events(events: list[Event], actors: list[Actor], text: str) -> list[list[Event]]:
@@ -909,29 +907,33 @@ def group_events(events: list[Event], actors: list[Actor], text: str) -> list[li
     r = rules()
     by_id = {a.id: a for a in actors}
     groups: list[list[Event]] = []
+    acts: list[list[list[Event]]] = []  # each group's records split into acts
     latest: list[int] = []  # where each group was last reported
     for i, e in enumerate(events):
         act = next((g for g in range(len(groups))
                     if any(same_act(m, e, r) for m in groups[g])), None)
         if act is not None:
             groups[act].append(e)
+            _add_to_acts(acts[act], e, r)
             latest[act] = i
             continue
         if getattr(e, "evidence_in", "text") != "text":  # read from the headline alone
             groups.append([e])
+            acts.append([[e]])
             latest.append(i)
             continue
         homes = [g for g in range(len(groups))
                  if getattr(groups[g][0], "evidence_in", "text") == "text"
-                 and all(any(compatible(m, e, by_id, r) for m in a)
-                         for a in _acts(groups[g], r))
+                 and all(any(compatible(m, e, by_id, r) for m in a) for a in acts[g])
                  and any(linked(m, e, by_id, text, r) for m in groups[g])]
         if homes:
             home = max(homes, key=latest.__getitem__)  # the event a later mention meets first
             groups[home].append(e)
+            _add_to_acts(acts[home], e, r)
             latest[home] = i
         else:
             groups.append([e])
+            acts.append([[e]])
             latest.append(i)
     return groups
 
