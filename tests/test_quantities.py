@@ -139,6 +139,16 @@ def test_a_count_in_an_event_nouns_of_phrase_is_that_acts_alone() -> None:
         "The rebels carried out the killing of five soldiers.")
 
 
+def test_a_number_standing_alone_counts_what_was_counted_just_before() -> None:
+    found = _quantities("About 8,000 French troops left Mali last year. Another 2,000 are "
+                        "supposed to leave by the end of 2015.")
+    assert [q[1:3] for q in found] == [("troops", 8000.0), ("troops", 2000.0)]
+    # two sentences back is too far: no kind is guessed
+    found = _quantities("About 8,000 French troops left Mali last year. The budget was cut. "
+                        "Another 2,000 are supposed to leave by the end of 2015.")
+    assert ("troops", 2000.0) not in [q[1:3] for q in found]
+
+
 def test_measures_and_names_are_not_casualties() -> None:
     found = _quantities("Gunmen killed the judge in less than 48 hours after the M-19 group "
                         "shot him three times at no. 5 avenue.")

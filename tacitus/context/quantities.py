@@ -179,6 +179,8 @@ class Counter:
             injured = self._with_clause(counted, verb, also) if verb is not None else None
             # "killed with two others injured": the injuring, not the killing, counts them
             kind = self._kind(m, counted, None if injured else verb, also or injured)
+            if kind == "other" and counted is root and root.dep_ in ("nsubj", "nsubjpass"):
+                kind = self._counted_before(root) or kind
             also = also or injured
             value, low, high, approx = self._value(m)
             qual = m.group("qual")
@@ -188,6 +190,20 @@ class Counter:
                 high=high, qualifier=w["qualifiers"][qual_key] if qual_key else None,
                 approximate=approx or bool(qual_key and w["qualifiers"][qual_key] == "about"),
             ), counted, verb, also))
+
+    def _counted_before(self, number: Token) -> str | None:
+        """The kind of the people a number standing alone as a subject counts, from the
+        noun the text counted just before, in its sentence or the one before ("10,000 US
+        troops left last year. Another 5,000 are to leave": troops, not "other")."""
+        here = number.sent.start
+        for f in reversed(self.found):
+            if f.counted.sent.start != here and f.counted.sent.end != here:
+                break
+            kind = _words()["nouns"].get(_lemma(f.counted)) or _words()["nouns"].get(
+                f.counted.lower_)
+            if f.counted.pos_ == "NOUN" and kind is not None and kind != "money":
+                return kind
+        return None
 
     def _range(self, doc: Doc, m: re.Match[str]) -> None:
         """One quantity for a range, with both ends ("between 300 and 400 protesters")."""
