@@ -942,8 +942,8 @@ class ActorBook:
         "Norway's ambassador, Lars Eide", "the gunman, a member of the riot police"
         (``below``: only an apposition that follows, never the phrase this one describes)."""
         heads = [head_of(name)] if name.dep_ == "appos" and not below else []
-        if heads and heads[0].dep_ == "pobj" and heads[0].head.lower_ != "of":
-            heads.append(heads[0].head.head)  # "ambassador to Chile, Lars Eide"
+        if heads and heads[0].dep_ == "pobj" and head_of(heads[0]).lower_ != "of":
+            heads.append(head_of(head_of(heads[0])))  # "ambassador to Chile, Lars Eide"
         if heads and not self._personal(heads[0]):
             # "the governor of the Kursk region, Ivan Orlov": the parse hangs the name on
             # the place; the agent noun is up the phrase's prepositions (``_deep_appositive``)

@@ -261,8 +261,12 @@ def armed_group_of(unnamed: Actor, named: Actor) -> bool:
     TAL)? The attackers an article leaves unnamed in one passage and names in another ("a
     suicide bomber detonated his vest", later "the Taliban attack") may be one (possibly one,
     adding nothing: another agreement is still needed)."""
-    return (unnamed.code is not None and unnamed.code.startswith("---")
-            and unnamed.code[3:] in rules().armed_roles and named.kind == "armed_group")
+    return _armed_role(unnamed) and named.kind == "armed_group"
+
+
+def _armed_role(a: Actor) -> bool:
+    """Is ``a`` an unidentified armed role (``armed_roles``: "terrorists", ---INS)?"""
+    return bool(a.code) and a.code.startswith("---") and a.code[3:] in rules().armed_roles
 
 
 def in_alliance(alliance: str, code: str) -> bool:
@@ -787,16 +791,20 @@ def _dyads(merged: Event, group: list[Event], r: MergeRules, actors: dict[str, A
                    for m in group if m is not e):
             continue
         for pair in e.pairs():
-            if not any((pair.source is None or pair.source == p.source)
-                       and (pair.target is None or pair.target == p.target) for p in pairs):
+            if not any(_holds(p, pair) for p in pairs):
                 pairs.append(pair)
     # a half-named pair met before the full one that holds it ("Greece and Turkey are
     # fighting": Turkey alone, then Turkey against Greece) is dropped once that one is in
-    pairs = [p for p in pairs if (p.source is not None and p.target is not None) or not any(
-        q is not p and q.source is not None and q.target is not None
-        and (p.source is None or p.source == q.source)
-        and (p.target is None or p.target == q.target) for q in pairs)]
+    pairs = [p for p in pairs if not any(q is not p and q.source is not None
+                                         and q.target is not None and _holds(q, p)
+                                         for q in pairs)]
     return pairs if len(pairs) > 1 else []
+
+
+def _holds(full: Dyad, pair: Dyad) -> bool:
+    """Whether ``full`` names every side ``pair`` names, and the same actor on it."""
+    return (pair.source is None or pair.source == full.source) \
+        and (pair.target is None or pair.target == full.target)
 
 
 def _combine(group: list[Event], actors: dict[str, Actor], r: MergeRules
@@ -859,8 +867,7 @@ def _unnamed(e: Event, side: str, actors: dict[str, Actor]) -> bool:
     mention that names the armed group ("the Taliban attack": ``armed_group_of``) gives the
     merged event its actor."""
     a = actors.get(getattr(e, side) or "")
-    return a is not None and bool(a.code) and a.code.startswith("---") \
-        and a.code[3:] in rules().armed_roles
+    return a is not None and _armed_role(a)
 
 
 def _plural_noun(e: Event, r: MergeRules) -> bool:
